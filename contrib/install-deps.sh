@@ -1,0 +1,24 @@
+#!/bin/sh
+# Installs every Debian package that building, testing and benchmarking
+# tidings needs. Run as root (CI does). Safe to run again.
+set -e
+if [ "$(id -u)" -ne 0 ]; then
+	SUDO=sudo
+else
+	SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+PKGS="build-essential autoconf automake autopoint gettext pkg-config
+libncurses-dev libcurl4-openssl-dev libexpat1-dev libsqlite3-dev
+libgumbo-dev libcmocka-dev python3 tmux sqlite3 locales
+clang libclang-rt-14-dev valgrind"
+# Skip apt entirely when everything is already there (fast CI reruns).
+missing=
+for p in $PKGS; do
+	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	$SUDO apt-get update -q
+	# shellcheck disable=SC2086
+	$SUDO apt-get install -y -q --no-install-recommends $missing
+fi

@@ -1,0 +1,1 @@
+# conf module: fill in when it has sources.

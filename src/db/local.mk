@@ -1,0 +1,1 @@
+# db module: fill in when it has sources.

@@ -1,0 +1,23 @@
+/*
+ * What main() hands to each command-line mode. Each mode lives in its own
+ * src/cmd-*.c file and returns the process exit status (DESIGN.md).
+ */
+#ifndef TIDINGS_MAIN_MODES_H
+#define TIDINGS_MAIN_MODES_H
+
+/* Exit statuses (DESIGN.md "Command line"). */
+#define EXIT_OK		0
+#define EXIT_PARTIAL	1	/* some feeds failed; --parse: not a feed */
+#define EXIT_USAGE	2	/* usage or config error */
+#define EXIT_CACHE	3	/* cache unusable */
+
+struct cmd_opts {
+	const char	*urls_path;	/* -u, or NULL for the default */
+	const char	*cache_path;	/* -c */
+	const char	*config_path;	/* -C */
+	const char	*arg;		/* the mode's own argument */
+};
+
+int	cmd_parse(const struct cmd_opts *);
+
+#endif

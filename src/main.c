@@ -1,0 +1,185 @@
+/*
+ * tidings: a terminal RSS/Atom feed reader.
+ * Option parsing and mode dispatch; the modes live in src/cmd-*.c.
+ */
+#include "config.h"
+
+#include <curl/curl.h>
+#include <expat.h>
+#include <getopt.h>
+#include <locale.h>
+#include <ncurses.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "main-modes.h"
+#include "util/i18n.h"
+
+/* getopt values of options that have no short form. */
+enum {
+	OPT_PARSE = 256
+};
+
+enum mode {
+	MODE_NONE,
+	MODE_PARSE,
+	MODE_HELP,
+	MODE_VERSION
+};
+
+/*
+ * One row per option: getopt's table, the help text and the mode are all
+ * read from here, so --help cannot drift from what is parsed.
+ */
+static const struct opt_row {
+	const char	*name;
+	int		 shortopt;	/* >= 256: long only */
+	int		 has_arg;
+	const char	*argname;
+	enum mode	 mode;		/* MODE_NONE: a path option */
+	const char	*help;
+} opt_table[] = {
+	{ "parse", OPT_PARSE, required_argument, "FILE", MODE_PARSE,
+	  N_("parse one feed document (- for stdin), print it as JSON") },
+	{ "urls", 'u', required_argument, "FILE", MODE_NONE,
+	  N_("read the subscriptions from FILE") },
+	{ "cache", 'c', required_argument, "FILE", MODE_NONE,
+	  N_("use FILE as the cache database") },
+	{ "config", 'C', required_argument, "FILE", MODE_NONE,
+	  N_("read the configuration from FILE") },
+	{ "help", 'h', no_argument, NULL, MODE_HELP,
+	  N_("show this help and exit") },
+	{ "version", 'V', no_argument, NULL, MODE_VERSION,
+	  N_("show the version and library versions and exit") },
+};
+#define NOPTS	(sizeof opt_table / sizeof opt_table[0])
+
+static int (*const mode_run[])(const struct cmd_opts *) = {
+	[MODE_PARSE] = cmd_parse,
+};
+
+static void
+usage(FILE *f)
+{
+	const struct opt_row	*o;
+	char			 left[64];
+	size_t			 i;
+
+	fprintf(f, _("Usage: %s [OPTION]...\n"), PACKAGE);
+	fputs(_("A terminal RSS/Atom feed reader. Without options, "
+	    "it starts the reader.\n\n"), f);
+	for (i = 0; i < NOPTS; i++) {
+		o = &opt_table[i];
+		if (o->shortopt < 256)
+			snprintf(left, sizeof left, "-%c, --%s%s%s",
+			    o->shortopt, o->name, o->argname ? "=" : "",
+			    o->argname ? o->argname : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", o->name,
+			    o->argname ? "=" : "", o->argname ? o->argname : "");
+		fprintf(f, "  %-24s %s\n", left, _(o->help));
+	}
+	fputs(_("\nExit status: 0 success, 1 some feeds failed (--parse: not "
+	    "a feed),\n2 usage or configuration error, 3 cache unusable.\n"),
+	    f);
+	fprintf(f, _("See tidings(1) and tidings-config(5).\n"));
+}
+
+static void
+version(void)
+{
+	const curl_version_info_data	*cv;
+
+	cv = curl_version_info(CURLVERSION_NOW);
+	printf("%s %s\n", PACKAGE, VERSION);
+	printf("libcurl %s, expat %s, sqlite %s, %s, gumbo %s\n",
+	    cv->version, XML_ExpatVersion() + strlen("expat_"),
+	    sqlite3_libversion(), curses_version(), GUMBO_VERSION_STRING);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct option	 longopts[NOPTS + 1];
+	struct cmd_opts	 co;
+	enum mode	 mode = MODE_NONE;
+	char		 shortopts[3 * NOPTS + 2], *sp = shortopts;
+	const char	*mode_name = NULL;
+	size_t		 i;
+	int		 ch;
+
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	*sp++ = ':';
+	for (i = 0; i < NOPTS; i++) {
+		longopts[i].name = opt_table[i].name;
+		longopts[i].has_arg = opt_table[i].has_arg;
+		longopts[i].flag = NULL;
+		longopts[i].val = opt_table[i].shortopt;
+		if (opt_table[i].shortopt < 256) {
+			*sp++ = (char)opt_table[i].shortopt;
+			if (opt_table[i].has_arg == required_argument)
+				*sp++ = ':';
+		}
+	}
+	*sp = '\0';
+	memset(&longopts[NOPTS], 0, sizeof longopts[NOPTS]);
+	memset(&co, 0, sizeof co);
+
+	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		const struct opt_row *o = NULL;
+
+		for (i = 0; i < NOPTS; i++)
+			if (opt_table[i].shortopt == ch)
+				o = &opt_table[i];
+		if (o == NULL) {
+			if (ch == ':')
+				fprintf(stderr, _("%s: option requires an "
+				    "argument: %s\n"), PACKAGE, argv[optind - 1]);
+			else
+				fprintf(stderr, _("%s: unknown option: %s\n"),
+				    PACKAGE, argv[optind - 1]);
+			fprintf(stderr, _("Try '%s --help'.\n"), PACKAGE);
+			return (EXIT_USAGE);
+		}
+		switch (o->shortopt) {
+		case 'u': co.urls_path = optarg; continue;
+		case 'c': co.cache_path = optarg; continue;
+		case 'C': co.config_path = optarg; continue;
+		}
+		if (mode != MODE_NONE && mode != o->mode) {
+			fprintf(stderr, _("%s: --%s cannot be used with --%s\n"),
+			    PACKAGE, o->name, mode_name);
+			return (EXIT_USAGE);
+		}
+		mode = o->mode;
+		mode_name = o->name;
+		co.arg = optarg;
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("%s: unexpected argument: %s\n"), PACKAGE,
+		    argv[optind]);
+		fprintf(stderr, _("Try '%s --help'.\n"), PACKAGE);
+		return (EXIT_USAGE);
+	}
+
+	switch (mode) {
+	case MODE_HELP:
+		usage(stdout);
+		return (EXIT_OK);
+	case MODE_VERSION:
+		version();
+		return (EXIT_OK);
+	case MODE_NONE:
+		fprintf(stderr, _("%s: the reader is not built yet; "
+		    "see --help for what works\n"), PACKAGE);
+		return (EXIT_USAGE);
+	default:
+		return (mode_run[mode](&co));
+	}
+}

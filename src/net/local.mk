@@ -1,0 +1,1 @@
+# net module: fill in when it has sources.

@@ -1,0 +1,1 @@
+# poll module: fill in when it has sources.

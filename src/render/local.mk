@@ -1,0 +1,1 @@
+# render module: fill in when it has sources.

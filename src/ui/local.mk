@@ -1,0 +1,1 @@
+# ui module: fill in when it has sources.

@@ -1,0 +1,25 @@
+/*
+ * Scrubbing of text that came from the network before it reaches a
+ * terminal or any output: DESIGN.md "Safety rules".
+ */
+#ifndef TIDINGS_UTIL_SANITIZE_H
+#define TIDINGS_UTIL_SANITIZE_H
+
+#include <stddef.h>
+
+/* Flags for sanitize_text(). */
+#define SANITIZE_KEEP_NEWLINES	0x1	/* keep '\n' and '\t' (else: spaces) */
+
+/*
+ * Return a new string holding s (len bytes) as valid UTF-8 with every C0
+ * and C1 control character, DEL and terminal escape sequence removed.
+ * Invalid UTF-8 bytes become U+FFFD.
+ */
+char	*sanitize_text(const char *s, size_t len, int flags);
+
+/* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
+size_t	 utf8_decode(const unsigned char *, size_t, unsigned int *);
+/* Encode a code point; returns the length (1-4) written to out[4]. */
+size_t	 utf8_encode(unsigned int, char *);
+
+#endif

@@ -1,0 +1,11 @@
+/* URL resolution (RFC 3986 section 5.2). */
+#ifndef TIDINGS_UTIL_URL_H
+#define TIDINGS_UTIL_URL_H
+
+/*
+ * Resolve ref against base; returns a new string. A NULL or empty base, or
+ * an absolute ref, gives a copy of ref.
+ */
+char	*url_resolve(const char *base, const char *ref);
+
+#endif

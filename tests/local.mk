@@ -1,0 +1,14 @@
+# Every test speaks TAP; automake's driver counts the results, and
+# tests/run.sh turns the counts into the closing "N passed, M failed" line.
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+AM_TESTS_ENVIRONMENT = \
+	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
+	TIDINGS=$(abs_top_builddir)/tidings; export TIDINGS; \
+	TOP_SRCDIR=$(abs_top_srcdir); export TOP_SRCDIR; \
+	TESTS_DATA=$(abs_top_srcdir)/tests/data; export TESTS_DATA; \
+	SHARED_DIR=$${SHARED_DIR:-$(abs_top_srcdir)/../shared}; export SHARED_DIR;
+
+# The feedparser conformance suite (../shared/conformance).
+TESTS += tests/conformance.sh
+EXTRA_DIST += tests/conformance.sh tests/conformance-tap.py \
+	tests/conformance-known-failures.txt tests/local.mk
