@@ -8,4 +8,4 @@ MODULE_LIBS += src/poll/libpoll.a
 
 # End-to-end tests of --refresh, -i and -e against a local HTTP server.
 TESTS += tests/e2e/refresh.py
-EXTRA_DIST += tests/lib/httpd.py tests/lib/refreshlib.py
+EXTRA_DIST += tests/lib/httpd.py
