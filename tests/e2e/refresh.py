@@ -233,6 +233,53 @@ def run_tests(base, feeds, log, url):
     ok(e2.q("SELECT count(*), count(DISTINCT feed_id || ident) FROM items")
        == [(800, 800)], "nothing lost, nothing doubled")
 
+    # Politeness: Cache-Control max-age and <ttl> delay the next fetch;
+    # a password in a URL is sent but never printed.
+    write(os.path.join(feeds, "ttl.xml"), rss("TTL", [("t1", "T", "b")])
+          .replace("<description>d</description>",
+                   "<description>d</description><ttl>120</ttl>"))
+    e6 = Env(base, "polite")
+    secret = "%s/status/404" % url.replace("http://", "http://bob:s3cret@")
+    write(e6.urls, "%s/feed/f1.xml?maxage=3600\n%s/feed/ttl.xml\n%s\n" %
+          (url, url, secret))
+    r = e6.run("--refresh")
+    nxt = dict(e6.q("SELECT url, next_fetch - last_fetch FROM feeds"))
+    ok(nxt.get("%s/feed/f1.xml?maxage=3600" % url, 0) >= 3600,
+       "Cache-Control max-age sets the next fetch", nxt)
+    ok(nxt.get("%s/feed/ttl.xml" % url, 0) >= 7200,
+       "<ttl> sets the next fetch", nxt)
+    ok("s3cret" not in r.stderr and "bob:***@" in r.stderr,
+       "password hidden in messages", r.stderr)
+    auth = requests(log, "/status/404")[-1]["auth"] or ""
+    ok(auth.startswith("Basic "), "user:password from the URL sent", auth)
+    n = len(requests(log, "/feed/ttl.xml"))
+    r = e6.run("--refresh")
+    ok(len(requests(log, "/feed/ttl.xml")) == n,
+       "no fetch before the feed's time")
+
+    # On a terminal: one progress line.
+    import pty
+    mfd, sfd = pty.openpty()
+    env = dict(os.environ, HOME=e6.dir)
+    p = subprocess.Popen([TIDINGS, "-r", "-u", e2.urls, "-c", e2.cache,
+                          "-C", e2.config], stdin=subprocess.DEVNULL,
+                         stdout=sfd, stderr=subprocess.PIPE, env=env)
+    os.close(sfd)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(mfd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    p.wait(timeout=60)
+    os.close(mfd)
+    text = out.decode("utf-8", "replace")
+    ok(p.returncode == 0 and "40/40 feeds" in text and
+       text.count("\n") == 1, "progress line on a terminal", repr(text))
+
     # Configuration and cache errors.
     e3 = Env(base, "errors")
     write(e3.urls, names[0] + "\n")
