@@ -25,7 +25,7 @@ def text(rnd, n):
 def body(rnd, f, i):
     return "".join(
         "<p>%s <a href=\"https://site%d.example/%d/%d\">%s</a> &amp; %s</p>\n"
-        % (text(rnd, 60), f, i, j, text(rnd, 3), text(rnd, 70))
+        % (text(rnd, 45), f, i, j, text(rnd, 3), text(rnd, 55))
         for j in range(7))
 
 

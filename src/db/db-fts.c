@@ -48,7 +48,10 @@ db_fts_strip(struct buf *b, const char *s)
 			continue;
 		}
 		if (*s != '&') {
-			buf_addc(b, *s++);
+			/* Copy the run of plain text in one go. */
+			n = strcspn(s, "<&");
+			buf_add(b, s, n);
+			s += n;
 			continue;
 		}
 		s++;

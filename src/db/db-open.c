@@ -161,6 +161,7 @@ db_open(const char *path, struct db **out, char **cause)
 	 */
 	if (db_exec(db, "PRAGMA journal_mode = WAL", cause) != 0 ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL", cause) != 0 ||
+	    db_exec(db, "PRAGMA wal_autocheckpoint = 8192", cause) != 0 ||
 	    db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0)
 		goto out_close;
 	if (db_open_migrate(db, cause) != 0)
