@@ -94,6 +94,16 @@ conf_urls_load(const char *path, struct conf_urls *u, char **cause)
 			why = xasprintf(_("more than %d feeds"), CONF_URLS_MAX);
 			goto fail;
 		}
+		/* Newsboat's query:, exec: and filter: lines are kept (for
+		 * export) but never fetched, let alone run. */
+		if (!conf_url_fetchable(argv[0]) &&
+		    strncmp(argv[0], "query:", 6) != 0 &&
+		    strncmp(argv[0], "exec:", 5) != 0 &&
+		    strncmp(argv[0], "filter:", 7) != 0) {
+			why = xasprintf(_("not a feed URL: '%s'"), argv[0]);
+			conf_token_free(argv, argc);
+			goto fail;
+		}
 		/* Tags, and the "~title" word apart from them. */
 		title = NULL;
 		tags = xreallocarray(NULL, argc, sizeof *tags);

@@ -179,6 +179,12 @@ test_urls(void **state)
 	conf_urls_fini(&u);
 	free(path);
 
+	path = write_file("urls", "http://a/\nexec:ls\nhtp://typo/\n");
+	assert_int_equal(conf_urls_load(path, &u, &cause), -1);
+	assert_non_null(strstr(cause, "urls:3: not a feed URL: 'htp://typo/'"));
+	free(cause);
+	free(path);
+
 	path = write_file("urls", "http://a/\nhttp://b/ \"oops\n");
 	assert_int_equal(conf_urls_load(path, &u, &cause), -1);
 	assert_non_null(strstr(cause, "urls:2: unterminated quote"));
