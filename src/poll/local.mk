@@ -1,8 +1,9 @@
 # poll module: the refresh engine.
 noinst_LIBRARIES += src/poll/libpoll.a
 src_poll_libpoll_a_SOURCES = \
-	src/poll/poll.h \
+	src/poll/poll.h src/poll/poll-int.h \
 	src/poll/poll-refresh.c \
+	src/poll/poll-store.c \
 	src/poll/poll-sync.c
 MODULE_LIBS += src/poll/libpoll.a
 

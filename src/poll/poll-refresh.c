@@ -1,8 +1,9 @@
 /*
  * One refresh: the due feeds go to the fetcher, each body streams into
- * its own parser, and each finished feed is stored at once in one
- * transaction (so a kill loses at most the feeds in flight). The search
- * index catches up afterwards, in batches, off the fetching path.
+ * its own parser, and each finished feed goes to the writer thread
+ * (poll-store.c), which stores it at once in one transaction (so a kill
+ * loses at most the feeds in flight). The search index catches up
+ * afterwards, in batches, off the fetching path.
  */
 #include "config.h"
 
@@ -15,7 +16,7 @@
 #include "db/db.h"
 #include "feed/feed.h"
 #include "net/net.h"
-#include "poll/poll.h"
+#include "poll/poll-int.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
@@ -23,16 +24,6 @@
 /* Items indexed per transaction: short enough for the TUI's writes to
  * get in between. */
 #define POLL_INDEX_BATCH	2000
-
-struct poll_run {
-	struct db		*db;
-	const struct poll_opts	*opts;
-	struct poll_stats	*stats;
-	struct db_retention	 keep;
-	size_t			 total;
-	int64_t			 now;
-	char			*db_error;	/* the first store failure */
-};
 
 struct poll_job {
 	struct poll_run		*run;
@@ -108,75 +99,51 @@ poll_next_fetch(const struct poll_run *run, const struct net_result *r,
 	return (next);
 }
 
+static char *
+poll_strdup(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+/* A transfer ended: finish its parse and queue the result for the
+ * writer. */
 static void
 poll_done(void *arg, const struct net_result *r)
 {
 	struct poll_job		*j = arg;
 	struct poll_run		*run = j->run;
-	struct poll_progress	 pg;
-	struct db_store_stats	 ss;
-	struct db_fetch		 f;
-	struct feed_doc		*doc = NULL;
-	char			*why = NULL, *cause = NULL;
-	int64_t			 id = j->feed_id;
+	struct poll_result	*res;
+	struct feed_doc		*doc;
 
-	memset(&f, 0, sizeof f);
-	f.fetched_at = run->now;
-	f.status = r->status;
-	f.error = r->error;
+	res = xcalloc(1, sizeof *res);
+	res->feed_id = j->feed_id;
+	res->display = j->display;
+	j->display = NULL;
+	res->error = poll_strdup(r->error);
 	if (r->error == NULL && !r->not_modified) {
 		doc = feed_parser_finish(j->parser);
 		j->parser = NULL;
 		if (doc->format == FEED_FORMAT_UNKNOWN && doc->nitems == 0) {
-			why = xasprintf(_("not a feed%s%s"),
+			res->error = xasprintf(_("not a feed%s%s"),
 			    doc->nerrors > 0 ? ": " : "",
 			    doc->nerrors > 0 ? doc->errors[0] : "");
-			f.error = why;
-		}
+			feed_doc_free(doc);
+		} else
+			res->doc = doc;
 	}
-	f.not_modified = r->not_modified;
-	f.etag = r->etag;
-	f.last_modified = r->last_modified;
-	f.new_url = r->new_url;
-	f.next_fetch = poll_next_fetch(run, r, f.error == NULL ? doc : NULL);
+	res->etag = poll_strdup(r->etag);
+	res->last_modified = poll_strdup(r->last_modified);
+	res->new_url = poll_strdup(r->new_url);
+	res->fetch.fetched_at = run->now;
+	res->fetch.status = r->status;
+	res->fetch.not_modified = r->not_modified;
+	res->fetch.error = res->error;
+	res->fetch.etag = res->etag;
+	res->fetch.last_modified = res->last_modified;
+	res->fetch.new_url = res->new_url;
+	res->fetch.next_fetch = poll_next_fetch(run, r, res->doc);
+	poll_store_push(run, res);
 
-	if (db_feed_store(run->db, id, &f, f.error == NULL ? doc : NULL,
-	    &run->keep, &ss, &cause) != 0) {
-		if (run->db_error == NULL)
-			run->db_error = cause;
-		else
-			free(cause);
-		if (f.error == NULL)
-			f.error = _("cannot store in the cache");
-	}
-	if (f.error != NULL)
-		run->stats->failed++;
-	else {
-		if (r->not_modified)
-			run->stats->not_modified++;
-		run->stats->new_items += ss.new_items;
-		run->stats->updated_items += ss.updated_items;
-		run->stats->deleted_items += ss.deleted_items;
-		/* A full pipe drops the id: the reader re-reads anyway. */
-		if (run->opts->notify_fd >= 0 && (ss.new_items > 0 ||
-		    ss.updated_items > 0 || ss.deleted_items > 0))
-			(void)!write(run->opts->notify_fd, &id, sizeof id);
-	}
-	run->stats->feeds++;
-
-	if (run->opts->progress != NULL) {
-		memset(&pg, 0, sizeof pg);
-		pg.done = run->stats->feeds;
-		pg.total = run->total;
-		pg.new_items = run->stats->new_items;
-		pg.failed = run->stats->failed;
-		pg.feed_id = id;
-		pg.url = j->display;
-		pg.error = f.error;
-		run->opts->progress(run->opts->arg, &pg);
-	}
-	feed_doc_free(doc);
-	free(why);
 	if (j->parser != NULL)
 		feed_parser_free(j->parser);
 	free(j->display);
@@ -231,6 +198,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	struct net		*net = NULL;
 	size_t			 n = 0, i;
 	double			 t0 = poll_clock();
+	char			*fail = NULL;
 	int			 rc = POLL_ERR;
 
 	memset(stats, 0, sizeof *stats);
@@ -258,6 +226,8 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	poll_limits(opts->config, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
 		goto out;
+	if (poll_store_start(&run, cause) != 0)
+		goto out;
 	for (i = 0; i < n; i++) {
 		j = xcalloc(1, sizeof *j);
 		j->run = &run;
@@ -274,8 +244,13 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		req.done = poll_done;
 		net_add(net, &req);
 	}
-	if (net_run(net, opts->cancel, cause) != 0)
+	if (net_run(net, opts->cancel, &fail) != 0) {
+		/* Whatever was queued is still stored. */
+		poll_store_finish(&run);
+		*cause = fail;
 		goto out;
+	}
+	poll_store_finish(&run);
 	stats->requests = net_requests(net);
 	stats->fetch_secs = poll_clock() - t0;
 	if (run.db_error != NULL) {

@@ -5,7 +5,10 @@
  * connection, so the TUI may run it on a thread of its own:
  *
  *	- *cancel (polled) stops it early; what was stored stays stored;
- *	- progress() is called in the engine's thread after each feed;
+ *	- progress() is called after each feed is stored, from the
+ *	  engine's writer thread (never the caller's);
+ *	- opts and the config it points to are read by those threads until
+ *	  poll_refresh() returns: do not change them meanwhile;
  *	- notify_fd, when >= 0, gets the int64_t id of each stored feed
  *	  (write(2) of 8 bytes; a full pipe drops the id, never blocks).
  */

@@ -1,0 +1,51 @@
+/* Private to src/poll. */
+#ifndef TIDINGS_POLL_POLL_INT_H
+#define TIDINGS_POLL_POLL_INT_H
+
+#include <pthread.h>
+
+#include "db/db.h"
+#include "poll/poll.h"
+
+/* Parsed feeds waiting for the writer: a ceiling on memory. */
+#define POLL_QUEUE_MAX	16
+
+/* One fetched feed on its way to the cache; owns everything in it. */
+struct poll_result {
+	int64_t			 feed_id;
+	char			*display;	/* URL for messages */
+	struct db_fetch		 fetch;		/* strings: the copies below */
+	char			*error;
+	char			*etag;
+	char			*last_modified;
+	char			*new_url;
+	struct feed_doc		*doc;		/* NULL: 304 or failure */
+	struct poll_result	*next;
+};
+
+struct poll_run {
+	struct db		*db;	/* the writer's, once it runs */
+	const struct poll_opts	*opts;
+	struct poll_stats	*stats;	/* counts: the writer's */
+	struct db_retention	 keep;
+	size_t			 total;
+	int64_t			 now;
+	char			*db_error;	/* the first store failure */
+
+	pthread_t		 writer;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	struct poll_result	*head, *tail;
+	size_t			 queued;
+	int			 closed;
+};
+
+/* poll-store.c: a writer thread stores results in arrival order. */
+int	poll_store_start(struct poll_run *, char **cause);
+/* Hand a result to the writer (waits while the queue is full). */
+void	poll_store_push(struct poll_run *, struct poll_result *);
+/* No more results: wait until everything is stored. */
+void	poll_store_finish(struct poll_run *);
+void	poll_result_free(struct poll_result *);
+
+#endif
