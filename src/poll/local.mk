@@ -7,6 +7,16 @@ src_poll_libpoll_a_SOURCES = \
 	src/poll/poll-sync.c
 MODULE_LIBS += src/poll/libpoll.a
 
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-poll
+TESTS += tests/unit/test-poll
+tests_unit_test_poll_SOURCES = tests/unit/test-poll.c
+tests_unit_test_poll_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_poll_LDADD = src/poll/libpoll.a src/db/libdb.a \
+	src/net/libnet.a src/conf/libconf.a src/feed/libfeed.a \
+	src/util/libutil.a $(DEP_LIBS) $(CMOCKA_LIBS)
+endif
+
 # End-to-end tests of --refresh, -i and -e against a local HTTP server.
 TESTS += tests/e2e/refresh.py
 EXTRA_DIST += tests/lib/httpd.py

@@ -186,6 +186,17 @@ poll_index(struct poll_run *run, char **cause)
 	return (0);
 }
 
+static int
+poll_wanted(const struct poll_opts *opts, int64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < opts->nonly; i++)
+		if (opts->only[i] == id)
+			return (1);
+	return (0);
+}
+
 int
 poll_refresh(const char *cache_path, const struct conf_urls *urls,
     const struct poll_opts *opts, struct poll_stats *stats, char **cause)
@@ -196,7 +207,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	struct db_feed		*feeds = NULL;
 	struct poll_job		*j;
 	struct net		*net = NULL;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, k;
 	double			 t0 = poll_clock();
 	char			*fail = NULL;
 	int			 rc = POLL_ERR;
@@ -217,17 +228,26 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}
-	if (db_feeds_list(run.db, opts->force ? INT64_MAX : run.now, &feeds,
-	    &n, cause) != 0) {
+	if (db_feeds_list(run.db, opts->force || opts->only != NULL ?
+	    INT64_MAX : run.now, &feeds, &n, cause) != 0) {
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}
-	run.total = n;
 	poll_limits(opts->config, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
 		goto out;
 	if (poll_store_start(&run, cause) != 0)
 		goto out;
+	if (opts->only != NULL) {
+		for (i = k = 0; i < n; i++) {
+			if (poll_wanted(opts, feeds[i].id))
+				feeds[k++] = feeds[i];
+			else
+				db_feed_fini(&feeds[i]);
+		}
+		n = k;
+	}
+	run.total = n;
 	for (i = 0; i < n; i++) {
 		j = xcalloc(1, sizeof *j);
 		j->run = &run;

@@ -35,6 +35,8 @@ struct poll_progress {
 struct poll_opts {
 	const struct config	*config;
 	int			 force;		/* ignore next_fetch */
+	const int64_t		*only;		/* just these feeds (forced), */
+	size_t			 nonly;		/* or NULL, 0: all due ones */
 	volatile int		*cancel;	/* or NULL */
 	void			(*progress)(void *,
 				    const struct poll_progress *);
