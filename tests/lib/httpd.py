@@ -28,6 +28,7 @@ import os
 import sys
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -36,11 +37,15 @@ _lock = threading.Lock()
 
 
 def _bomb_body():
+    """50 MB of spaces gzipped to about 50 kB, made once."""
     global _bomb
-    with _lock:
-        if _bomb is None:
-            _bomb = gzip.compress(b"<rss>" + b" " * (50 * 1024 * 1024),
-                                  compresslevel=9)
+    if _bomb is None:
+        z = zlib.compressobj(9, zlib.DEFLATED, 31)
+        chunk = b" " * (1024 * 1024)
+        parts = [z.compress(b"<rss>")]
+        parts += [z.compress(chunk) for _ in range(50)]
+        parts.append(z.flush())
+        _bomb = b"".join(parts)
     return _bomb
 
 
@@ -170,6 +175,7 @@ class Server(ThreadingHTTPServer):
 
 
 def start(root, logfile):
+    _bomb_body()
     srv = Server(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     srv.root = root
