@@ -2,8 +2,10 @@
  * The full-text index. items_fts is contentless (the text is already in
  * items), so an entry is removed by handing FTS5 the same values again;
  * db_fts_text() must therefore be a pure function of the stored row.
- * Indexing is kept off the refresh's critical path: items are stored with
- * indexed = 0 and db_fts_catch_up() indexes them in batches afterwards.
+ * Indexing is kept off the refresh's critical path: stored and changed
+ * items are listed in fts_pending, and db_fts_catch_up() indexes them in
+ * batches afterwards. (A flag column would rewrite the whole row, article
+ * text and all, just to mark it indexed.)
  */
 #include "config.h"
 
@@ -139,7 +141,8 @@ db_fts_forget(struct db *db, int64_t id, char **cause)
 	int		 rc = -1;
 
 	if (db_prepare(db, "SELECT id, title, author, summary, content FROM "
-	    "items WHERE id = ? AND indexed = 1", &row, cause) != 0)
+	    "items WHERE id = ?1 AND id NOT IN (SELECT id FROM fts_pending "
+	    "WHERE id = ?1)", &row, cause) != 0)
 		return (-1);
 	sqlite3_bind_int64(row, 1, id);
 	switch (sqlite3_step(row)) {
@@ -172,10 +175,11 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
 		*done_n = 0;
 	if (db_begin(db, cause) != 0)
 		return (-1);
-	if (db_prepare(db, "SELECT id, title, author, summary, content FROM "
-	    "items WHERE indexed = 0 ORDER BY id LIMIT ?", &row, cause) != 0 ||
+	if (db_prepare(db, "SELECT i.id, i.title, i.author, i.summary, "
+	    "i.content FROM fts_pending p JOIN items i ON i.id = p.id "
+	    "ORDER BY p.id LIMIT ?", &row, cause) != 0 ||
 	    db_prepare(db, DB_FTS_INSERT, &ins, cause) != 0 ||
-	    db_prepare(db, "UPDATE items SET indexed = 1 WHERE id = ?", &done,
+	    db_prepare(db, "DELETE FROM fts_pending WHERE id = ?", &done,
 	    cause) != 0)
 		goto fail;
 	sqlite3_bind_int64(row, 1, (int64_t)budget);
@@ -199,8 +203,8 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
 	sqlite3_finalize(row);
 	row = NULL;
 	if (left != NULL) {
-		if (db_prepare(db, "SELECT count(*) FROM items WHERE "
-		    "indexed = 0", &row, cause) != 0)
+		if (db_prepare(db, "SELECT count(*) FROM fts_pending", &row,
+		    cause) != 0)
 			goto fail;
 		if (sqlite3_step(row) == SQLITE_ROW)
 			*left = (size_t)sqlite3_column_int64(row, 0);

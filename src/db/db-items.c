@@ -109,6 +109,7 @@ enum {
 	ST_TOUCH,
 	ST_INSERT,
 	ST_UPDATE,
+	ST_PENDING,
 	ST_COUNT
 };
 
@@ -128,8 +129,9 @@ static const char *const db_items_sql[ST_COUNT] = {
 	[ST_UPDATE] = "UPDATE items SET guid = ?4, title = ?5, link = ?6, "
 	    "author = ?7, published = ?8, updated = ?9, summary = ?10, "
 	    "content = ?11, categories = ?12, enclosures = ?13, "
-	    "comments = ?14, hash = ?15, date = coalesce(?8, ?9, first_seen), "
-	    "indexed = 0 WHERE id = ?1",
+	    "comments = ?14, hash = ?15, date = coalesce(?8, ?9, first_seen) "
+	    "WHERE id = ?1",
+	[ST_PENDING] = "INSERT OR IGNORE INTO fts_pending (id) VALUES (?)",
 };
 
 static void
@@ -185,6 +187,9 @@ db_items_one(struct db *db, sqlite3_stmt **st, int64_t feed_id,
 		db_items_bind(st[ST_UPDATE], it, cats, encl, hash);
 		if (sqlite3_step(st[ST_UPDATE]) != SQLITE_DONE)
 			goto fail;
+		sqlite3_bind_int64(st[ST_PENDING], 1, id);
+		if (sqlite3_step(st[ST_PENDING]) != SQLITE_DONE)
+			goto fail;
 		ret = 2;
 		goto out;
 	}
@@ -214,6 +219,10 @@ db_items_one(struct db *db, sqlite3_stmt **st, int64_t feed_id,
 	sqlite3_bind_int64(st[ST_INSERT], 3, now);
 	db_items_bind(st[ST_INSERT], it, cats, encl, hash);
 	if (sqlite3_step(st[ST_INSERT]) != SQLITE_DONE)
+		goto fail;
+	sqlite3_bind_int64(st[ST_PENDING], 1, sqlite3_last_insert_rowid(
+	    db->sq));
+	if (sqlite3_step(st[ST_PENDING]) != SQLITE_DONE)
 		goto fail;
 	ret = 1;
 	goto out;
@@ -270,7 +279,7 @@ int
 db_items_retain(struct db *db, int64_t feed_id, const struct db_retention *k,
     int64_t now, struct db_store_stats *stats, char **cause)
 {
-	sqlite3_stmt	*sel = NULL, *gone = NULL, *del = NULL;
+	sqlite3_stmt	*sel = NULL, *gone = NULL, *del = NULL, *pend = NULL;
 	int64_t		 id;
 	int		 rc, ret = -1;
 
@@ -283,7 +292,9 @@ db_items_retain(struct db *db, int64_t feed_id, const struct db_retention *k,
 	    "(?4 > 0 AND date < ?5 - ?4 * 86400))", &sel, cause) != 0 ||
 	    db_prepare(db, "INSERT OR REPLACE INTO items_gone (feed_id, ident, "
 	    "gone_at) VALUES (?, ?, ?)", &gone, cause) != 0 ||
-	    db_prepare(db, "DELETE FROM items WHERE id = ?", &del, cause) != 0)
+	    db_prepare(db, "DELETE FROM items WHERE id = ?", &del, cause) != 0 ||
+	    db_prepare(db, "DELETE FROM fts_pending WHERE id = ?", &pend,
+	    cause) != 0)
 		goto out;
 	sqlite3_bind_int64(sel, 1, feed_id);
 	sqlite3_bind_int(sel, 2, k->keep_unread);
@@ -298,13 +309,16 @@ db_items_retain(struct db *db, int64_t feed_id, const struct db_retention *k,
 		sqlite3_bind_value(gone, 2, sqlite3_column_value(sel, 1));
 		sqlite3_bind_int64(gone, 3, now);
 		sqlite3_bind_int64(del, 1, id);
+		sqlite3_bind_int64(pend, 1, id);
 		if (sqlite3_step(gone) != SQLITE_DONE ||
-		    sqlite3_step(del) != SQLITE_DONE) {
+		    sqlite3_step(del) != SQLITE_DONE ||
+		    sqlite3_step(pend) != SQLITE_DONE) {
 			*cause = db_errmsg(db, _("cannot remove old items"));
 			goto out;
 		}
 		sqlite3_reset(gone);
 		sqlite3_reset(del);
+		sqlite3_reset(pend);
 		stats->deleted_items++;
 	}
 	if (rc != SQLITE_DONE) {
@@ -327,6 +341,7 @@ out:
 	sqlite3_finalize(sel);
 	sqlite3_finalize(gone);
 	sqlite3_finalize(del);
+	sqlite3_finalize(pend);
 	return (ret);
 }
 

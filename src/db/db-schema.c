@@ -59,6 +59,14 @@ const char *const db_schema_migrations[] = {
 	"CREATE VIRTUAL TABLE items_fts USING fts5("
 	"  title, author, text, content='', tokenize='unicode61 remove_diacritics 2'"
 	");",
+	/*
+	 * 1 -> 2: the items waiting for the index move to a table of their
+	 * own, so that indexing an item no longer rewrites its whole row.
+	 */
+	"CREATE TABLE fts_pending (id INTEGER PRIMARY KEY);"
+	"INSERT INTO fts_pending SELECT id FROM items WHERE indexed = 0;"
+	"DROP INDEX items_unindexed;"
+	"ALTER TABLE items DROP COLUMN indexed;",
 };
 const int db_schema_nmigrations =
     sizeof db_schema_migrations / sizeof db_schema_migrations[0];

@@ -43,9 +43,11 @@
  *   first_seen	 INTEGER NOT NULL	Unix time it was first stored
  *   hash	 INTEGER NOT NULL	of the upstream fields: unchanged items
  *					 are not rewritten
- *   indexed	 INTEGER NOT NULL	1 once in items_fts
  *   Indexes: items_feed_date(feed_id, date), items_unread(feed_id) WHERE
  *   read = 0, items_date(date).
+ *
+ * fts_pending	(id INTEGER PRIMARY KEY): items stored or changed but not
+ *		yet in items_fts.
  *
  * items_fts	FTS5, contentless (content=''), columns title, author, text
  *		(text: summary and content as plain text). Query with
@@ -67,7 +69,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	1
+#define DB_SCHEMA_VERSION	2
 
 struct db;
 

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "db/db.h"
+#include "db/db-int.h"
 #include "feed/feed.h"
 
 static char	tmpdir[64];
@@ -104,6 +105,30 @@ test_open_newer(void **state)
 	assert_int_equal(a.st_size, b.st_size);
 	assert_int_equal(a.st_mtim.tv_sec, b.st_mtim.tv_sec);
 	assert_int_equal(a.st_mtim.tv_nsec, b.st_mtim.tv_nsec);
+}
+
+/* A version 1 cache (with an item not yet indexed) moves forward. */
+static void
+test_migrate_v1(void **state)
+{
+	struct db	*db;
+	sqlite3		*sq;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(dbpath, &sq), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(sq, db_schema_migrations[0], NULL, NULL,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(sq, "INSERT INTO feeds (url) VALUES "
+	    "('http://a/'); INSERT INTO items (feed_id, ident, date, "
+	    "first_seen, hash, title) VALUES (1, 'g:1', 1, 1, 0, 'kept'); "
+	    "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(sq);
+	db = open_ok();
+	assert_int_equal(q(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(q(db, "SELECT count(*) FROM fts_pending"), 1);
+	assert_int_equal(q(db, "SELECT count(*) FROM items WHERE title = "
+	    "'kept'"), 1);
+	db_close(db);
 }
 
 static void
@@ -410,6 +435,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_schema, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_open_newer, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v1, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_open_garbage, setup,
 		    teardown),
