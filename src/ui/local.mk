@@ -1,1 +1,19 @@
-# ui module: fill in when it has sources.
+# ui module: the terminal reader (the only module that includes curses).
+noinst_LIBRARIES += src/ui/libui.a
+src_ui_libui_a_SOURCES = \
+	src/ui/ui.h src/ui/ui-int.h \
+	src/ui/ui-colour.c \
+	src/ui/ui-draw.c \
+	src/ui/ui-input.c \
+	src/ui/ui-keys.c \
+	src/ui/ui-list.c \
+	src/ui/ui-loop.c \
+	src/ui/ui-run.c \
+	src/ui/ui-text.c src/ui/ui-text.h \
+	src/ui/view-article.c src/ui/view-article-body.c \
+	src/ui/view-article-int.h \
+	src/ui/view-feeds.c \
+	src/ui/view-help.c \
+	src/ui/view-items.c \
+	src/ui/view-pick.c
+MODULE_LIBS += src/ui/libui.a
