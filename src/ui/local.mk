@@ -17,3 +17,12 @@ src_ui_libui_a_SOURCES = \
 	src/ui/view-items.c \
 	src/ui/view-pick.c
 MODULE_LIBS += src/ui/libui.a
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-ui
+TESTS += tests/unit/test-ui
+tests_unit_test_ui_SOURCES = tests/unit/test-ui.c
+tests_unit_test_ui_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_ui_LDADD = src/ui/libui.a src/util/libutil.a \
+	$(NCURSES_LIBS) $(CMOCKA_LIBS)
+endif
