@@ -19,5 +19,6 @@ struct cmd_opts {
 };
 
 int	cmd_parse(const struct cmd_opts *);
+int	cmd_ui(const struct cmd_opts *);
 
 #endif

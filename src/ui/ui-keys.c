@@ -128,6 +128,15 @@ static struct {
 	struct ui_binding	*v;
 	size_t			 n;
 } ui_maps[CTX__COUNT];
+/* The defaults go in before the first config line changes them. */
+static int	ui_keys_ready;
+
+static void
+ui_keys_init(void)
+{
+	if (!ui_keys_ready)
+		ui_keys_defaults();
+}
 
 const struct ui_action_info *
 ui_action_info(enum ui_action a)
@@ -278,6 +287,7 @@ ui_bind_key(const char *key, const char *action, const char *context,
 	enum ui_action	a;
 	int		k, ctx, c;
 
+	ui_keys_init();
 	if (ui_key_parse(key, &k) != 0) {
 		*cause = xasprintf(_("unknown key: %s"), key);
 		return (-1);
@@ -301,8 +311,10 @@ ui_unbind_key(const char *key, const char *context, char **cause)
 {
 	int	k, ctx, c;
 
+	ui_keys_init();
 	if (strcmp(key, "-a") == 0) {
 		ui_keys_free();
+		ui_keys_ready = 1;
 		return (0);
 	}
 	if (ui_key_parse(key, &k) != 0) {
@@ -327,6 +339,7 @@ ui_keys_defaults(void)
 	size_t	 i;
 
 	ui_keys_free();
+	ui_keys_ready = 1;
 	for (i = 0; i < sizeof ui_default_keys / sizeof ui_default_keys[0];
 	    i++)
 		if (ui_bind_key(ui_default_keys[i].key,
@@ -346,6 +359,7 @@ ui_keys_free(void)
 		ui_maps[c].v = NULL;
 		ui_maps[c].n = 0;
 	}
+	ui_keys_ready = 0;
 }
 
 /* The view's map first, then the global one. */
@@ -354,6 +368,7 @@ ui_keys_lookup(enum ui_ctx ctx, int key)
 {
 	size_t	i;
 
+	ui_keys_init();
 	for (i = 0; i < ui_maps[ctx].n; i++)
 		if (ui_maps[ctx].v[i].key == key)
 			return (ui_maps[ctx].v[i].action);
@@ -373,6 +388,7 @@ ui_keys_for(enum ui_ctx ctx, enum ui_action a, char *out, size_t outsz)
 	size_t	i, len = 0;
 	int	pass, c;
 
+	ui_keys_init();
 	out[0] = '\0';
 	for (pass = 0; pass < 2; pass++) {
 		c = pass == 0 ? (int)ctx : CTX_GLOBAL;
