@@ -12,6 +12,7 @@ PKGS="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libcurl4-openssl-dev libexpat1-dev libsqlite3-dev
 libgumbo-dev libcmocka-dev python3 tmux sqlite3 locales
 clang libclang-rt-14-dev valgrind"
+PKGS="$PKGS libjansson-dev"
 # Skip apt entirely when everything is already there (fast CI reruns).
 missing=
 for p in $PKGS; do

@@ -19,6 +19,7 @@ struct cmd_opts {
 };
 
 int	cmd_parse(const struct cmd_opts *);
+int	cmd_extract(const struct cmd_opts *);
 int	cmd_ui(const struct cmd_opts *);
 
 #endif

@@ -19,12 +19,14 @@
 
 /* getopt values of options that have no short form. */
 enum {
-	OPT_PARSE = 256
+	OPT_PARSE = 256,
+	OPT_EXTRACT
 };
 
 enum mode {
 	MODE_NONE,
 	MODE_PARSE,
+	MODE_EXTRACT,
 	MODE_HELP,
 	MODE_VERSION
 };
@@ -43,6 +45,8 @@ static const struct opt_row {
 } opt_table[] = {
 	{ "parse", OPT_PARSE, required_argument, "FILE", MODE_PARSE,
 	  N_("parse one feed document (- for stdin), print it as JSON") },
+	{ "extract", OPT_EXTRACT, required_argument, "URL|FILE", MODE_EXTRACT,
+	  N_("print the article of one web page as plain text") },
 	{ "urls", 'u', required_argument, "FILE", MODE_NONE,
 	  N_("read the subscriptions from FILE") },
 	{ "cache", 'c', required_argument, "FILE", MODE_NONE,
@@ -58,6 +62,7 @@ static const struct opt_row {
 
 static int (*const mode_run[])(const struct cmd_opts *) = {
 	[MODE_PARSE] = cmd_parse,
+	[MODE_EXTRACT] = cmd_extract,
 };
 
 static void

@@ -1,7 +1,7 @@
 noinst_LIBRARIES += src/util/libutil.a
 src_util_libutil_a_SOURCES = \
 	src/util/buf.c src/util/buf.h \
-	src/util/i18n.h \
+	src/util/i18n.h src/util/url.c src/util/url.h \
 	src/util/sanitize.c src/util/sanitize.h \
 	src/util/xmalloc.c src/util/xmalloc.h
 MODULE_LIBS += src/util/libutil.a

@@ -1,0 +1,69 @@
+/* Private to the extractor (extract*.c): a flat mirror of the gumbo tree. */
+#ifndef TIDINGS_RENDER_EXTRACT_INT_H
+#define TIDINGS_RENDER_EXTRACT_INT_H
+
+#include <gumbo.h>
+#include <stddef.h>
+
+#include "render/render.h"
+
+/* Flags of a mirrored element. */
+#define XN_SKIP		0x0001	/* not content: its whole subtree goes */
+#define XN_NEG		0x0002	/* class, id or role says "not content" */
+#define XN_POS		0x0004	/* class, id or itemprop says "content" */
+#define XN_ANCHOR	0x0008	/* main, articleBody or h1 inside */
+#define XN_PARA		0x0010	/* paragraph-like: scored */
+#define XN_UNIT		0x0020	/* a block of output (trimming unit) */
+#define XN_DROP		0x0040	/* trimmed from the output */
+#define XN_LINKHEAD	0x0080	/* a heading that is mostly a link */
+#define XN_IN_LINK	0x0100	/* inside an <a> */
+#define XN_HASBLOCK	0x0200	/* has a block-level child */
+#define XN_CAND		0x0400	/* touched by scoring */
+#define XN_SELECTED	0x0800	/* part of the chosen body */
+
+/*
+ * Elements in document order (preorder): the subtree of i is the index
+ * range [i, end), so "is a descendant" is two comparisons.
+ */
+struct xnode {
+	GumboNode	*g;
+	int		 parent;	/* -1 for the root */
+	int		 end;
+	int		 depth;
+	int		 flags;
+	int		 weight;	/* class/id weight, +-25 */
+	size_t		 own;		/* chars of text directly inside */
+	size_t		 ownlink;	/* of which inside a link */
+	size_t		 text;		/* chars in the subtree, unskipped */
+	size_t		 link;		/* of which inside links */
+	size_t		 itext;		/* inline text: own + inline kids */
+	size_t		 ilink;
+	int		 icommas;
+	double		 score;
+};
+
+struct xdoc {
+	GumboOutput	*out;
+	struct xnode	*n;
+	size_t		 nn, an;
+	const char	*base;
+
+	/* Metadata (extract-meta.c). */
+	char		*title, *author, *published, *site_name;
+	int		 ld_article;	/* JSON-LD or og:type says article */
+};
+
+/* extract.c */
+int	 extract_entered(const GumboNode *);
+const char *extract_attr(const GumboNode *, const char *);
+char	*extract_node_text(const GumboNode *);
+int	 extract_same_text(const char *, const char *);
+
+/* extract-meta.c */
+void	 extract_meta_collect(struct xdoc *);
+
+/* extract-out.c */
+void	 extract_out_trim(struct xdoc *, int);
+char	*extract_out_html(struct xdoc *, int);
+
+#endif

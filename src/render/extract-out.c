@@ -1,0 +1,392 @@
+/*
+ * The chosen body, cleaned: trim what comes along around the article
+ * (bylines before it; author boxes, post navigation, sign-up boxes, share
+ * and tag lines after it; ad labels anywhere) and write the rest as plain
+ * HTML with absolute links, ready for render_doc_new().
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <gumbo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "render/extract-int.h"
+#include "render/render-int.h"
+#include "util/buf.h"
+#include "util/url.h"
+#include "util/xmalloc.h"
+
+#define OUT_MAX_DEPTH	512
+#define OUT_PROSE	60	/* chars for a unit to count as prose */
+
+/* Whole-text labels that are never content, wherever they stand. */
+static const char *ad_labels[] = {
+	"advertisement", "advertising", "ad", "ads", "sponsored",
+	"sponsored content", "paid content", "story continues below",
+	"story continues below advertisement", "article continues below",
+	"continue reading below", "anzeige", "publicite", "publicidad",
+	"pubblicita", "reklama", "werbung",
+};
+
+/* Beginnings of the boilerplate that follows an article. */
+static const char *tail_prefixes[] = {
+	"advertisement", "sponsored", "share this", "share on", "share:",
+	"share", "tags:", "tags", "tagged", "filed under", "posted in",
+	"categories:", "category:", "related", "read more", "more from",
+	"more stories", "you may also like", "you might also like",
+	"recommended", "sign up", "subscribe", "follow us", "previous post",
+	"next post", "previous article", "next article", "older post",
+	"newer post", "previous:", "next:", "\xc2\xab", "\xe2\x86\x90",
+	"comments", "leave a reply", "leave a comment", "about the author",
+	"written by", "\xc2\xa9", "copyright", "most read", "newsletter",
+};
+/* Words that mark a short block after the article as boilerplate. */
+static const char *tail_words[] = {
+	"newsletter", "sign up", "subscribe", "all rights reserved",
+	"in your inbox", "\xe2\x86\x92", "\xc2\xbb",
+};
+
+struct unit {
+	int	 i;
+	char	*text;
+	int	 heading;
+	size_t	 len, link;
+};
+
+static int
+out_is_heading(int tag)
+{
+	return (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
+	    tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
+	    tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6);
+}
+
+static int
+out_is_unit(const struct xnode *n)
+{
+	switch (n->g->v.element.tag) {
+	case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6: case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+	case GUMBO_TAG_TABLE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_HR:
+		return (1);
+	case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_SPAN:
+		return (!(n->flags & XN_HASBLOCK) && n->text > 0);
+	default:
+		return (0);
+	}
+}
+
+static void
+out_units_of(struct xdoc *xd, int i, struct unit **u, size_t *nu,
+    size_t *au)
+{
+	int	j;
+
+	for (j = i; j < xd->n[i].end;) {
+		if (xd->n[j].flags & XN_SKIP) {
+			j = xd->n[j].end;
+			continue;
+		}
+		if (!out_is_unit(&xd->n[j])) {
+			j++;
+			continue;
+		}
+		if (*nu == *au) {
+			*au = *au ? *au * 2 : 32;
+			*u = xreallocarray(*u, *au, sizeof **u);
+		}
+		(*u)[*nu].i = j;
+		(*u)[*nu].text = extract_node_text(xd->n[j].g);
+		(*u)[*nu].heading = out_is_heading(xd->n[j].g->v.element.tag);
+		(*u)[*nu].len = xd->n[j].text;
+		(*u)[*nu].link = xd->n[j].link;
+		(*nu)++;
+		j = xd->n[j].end;
+	}
+}
+
+/* Lower-case ASCII copy with accents of Latin-1 letters ignored. */
+static int
+out_starts(const char *s, const char *prefix)
+{
+	size_t	n = strlen(prefix);
+
+	return (strncasecmp(s, prefix, n) == 0);
+}
+
+static int
+out_is_label(const char *s)
+{
+	size_t	i;
+	char	t[64];
+	size_t	n = 0;
+
+	for (; *s != '\0' && n < sizeof t - 1; s++)
+		if ((unsigned char)*s >= 0x80 || isalnum((unsigned char)*s) ||
+		    *s == ' ')
+			t[n++] = (char)tolower((unsigned char)*s);
+	if (*s != '\0')
+		return (0);
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	t[n] = '\0';
+	/* Fold the accents of publicité / pubblicità crudely. */
+	if (strcmp(t, "publicit\xc3\xa9") == 0 ||
+	    strcmp(t, "pubblicit\xc3\xa0") == 0)
+		return (1);
+	for (i = 0; i < sizeof ad_labels / sizeof ad_labels[0]; i++)
+		if (strcmp(t, ad_labels[i]) == 0)
+			return (1);
+	return (0);
+}
+
+static int
+out_is_boiler(const struct unit *u)
+{
+	size_t	i;
+
+	if (u->len > 300)
+		return (0);
+	for (i = 0; i < sizeof tail_prefixes / sizeof tail_prefixes[0]; i++)
+		if (out_starts(u->text, tail_prefixes[i]))
+			return (1);
+	for (i = 0; i < sizeof tail_words / sizeof tail_words[0]; i++)
+		if (strcasestr(u->text, tail_words[i]) != NULL)
+			return (1);
+	return (0);
+}
+
+static int
+out_is_prose(const struct unit *u)
+{
+	return (!u->heading && u->len >= OUT_PROSE && u->link * 2 < u->len &&
+	    !out_is_boiler(u));
+}
+
+static int
+out_sentence_end(const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (n == 0)
+		return (0);
+	return (strchr(".!?:;\"')", s[n - 1]) != NULL ||
+	    (n >= 3 && (strcmp(s + n - 3, "\xe2\x80\x9d") == 0 ||
+	    strcmp(s + n - 3, "\xe2\x80\xa6") == 0 ||
+	    strcmp(s + n - 3, "\xe3\x80\x82") == 0)));
+}
+
+/* "About the author", "About Jane Doe", "Written by": an author box. */
+static int
+out_is_authorbox(const struct unit *u, const char *author)
+{
+	if (!u->heading)
+		return (0);
+	if (out_starts(u->text, "about the author") ||
+	    out_starts(u->text, "written by") ||
+	    out_starts(u->text, "more from") ||
+	    out_starts(u->text, "more by"))
+		return (1);
+	return (author != NULL && out_starts(u->text, "about ") &&
+	    strcasestr(u->text, author) != NULL);
+}
+
+/* A line naming the author or the date before the article: a byline. */
+static int
+out_is_byline(const struct unit *u, const char *author)
+{
+	if (u->len > 120 || u->heading)
+		return (0);
+	return (out_starts(u->text, "by ") || strcasestr(u->text,
+	    "min read") != NULL || out_starts(u->text, "published") ||
+	    out_starts(u->text, "updated") || (author != NULL &&
+	    strcasestr(u->text, author) != NULL));
+}
+
+void
+extract_out_trim(struct xdoc *xd, int p)
+{
+	struct unit	*u = NULL;
+	size_t		 nu = 0, au = 0, k, first, last, cut;
+	int		 i;
+
+	if (xd->n[p].flags & XN_SELECTED)
+		out_units_of(xd, p, &u, &nu, &au);
+	else
+		for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end)
+			if (xd->n[i].flags & XN_SELECTED)
+				out_units_of(xd, i, &u, &nu, &au);
+	for (first = 0; first < nu && !out_is_prose(&u[first]); first++)
+		;
+	cut = nu;
+	for (k = first + 1; k < nu; k++)
+		if (out_is_authorbox(&u[k], xd->author)) {
+			cut = k;
+			break;
+		}
+	for (last = cut; last > 0 && !out_is_prose(&u[last - 1]); last--)
+		;
+	for (k = 0; k < nu; k++) {
+		struct unit	*x = &u[k];
+		int		 drop = 0;
+
+		if (out_is_label(x->text))
+			drop = 1;
+		else if (x->heading && xd->title != NULL &&
+		    extract_same_text(x->text, xd->title))
+			drop = 1;
+		else if (k < first)
+			drop = out_is_byline(x, xd->author) ||
+			    xd->n[x->i].g->v.element.tag == GUMBO_TAG_H1;
+		else if (k >= cut)
+			drop = 1;
+		else if (k >= last)
+			drop = x->heading || out_is_boiler(x) ||
+			    x->link * 2 > x->len ||
+			    (x->len < 50 && !out_sentence_end(x->text));
+		if (drop)
+			xd->n[x->i].flags |= XN_DROP;
+	}
+	for (k = 0; k < nu; k++)
+		free(u[k].text);
+	free(u);
+}
+
+/* The tag written for an element, or NULL to write only its content. */
+static const char *
+out_tag_name(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
+	case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_ADDRESS:
+	case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS:
+	case GUMBO_TAG_SUMMARY: case GUMBO_TAG_HGROUP: case GUMBO_TAG_FORM:
+	case GUMBO_TAG_FIELDSET: case GUMBO_TAG_BODY:
+		return ("div");
+	case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+	case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+	case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+	case GUMBO_TAG_CODE: case GUMBO_TAG_EM: case GUMBO_TAG_I:
+	case GUMBO_TAG_STRONG: case GUMBO_TAG_B: case GUMBO_TAG_U:
+	case GUMBO_TAG_A: case GUMBO_TAG_IMG: case GUMBO_TAG_FIGURE:
+	case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
+	case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+	case GUMBO_TAG_CAPTION: case GUMBO_TAG_BR: case GUMBO_TAG_HR:
+	case GUMBO_TAG_SUP: case GUMBO_TAG_SUB: case GUMBO_TAG_Q:
+	case GUMBO_TAG_CITE: case GUMBO_TAG_SMALL: case GUMBO_TAG_S:
+	case GUMBO_TAG_DEL: case GUMBO_TAG_INS: case GUMBO_TAG_MARK:
+	case GUMBO_TAG_ABBR: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP:
+	case GUMBO_TAG_VAR:
+		return (gumbo_normalized_tagname(tag));
+	default:
+		return (NULL);
+	}
+}
+
+static void
+out_escape(struct buf *b, const char *s, int attr)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"':
+			if (attr) {
+				buf_adds(b, "&quot;");
+				break;
+			}
+			/* FALLTHROUGH */
+		default: buf_addc(b, *s); break;
+		}
+	}
+}
+
+static void
+out_url_attr(struct xdoc *xd, struct buf *b, const char *name,
+    const char *v)
+{
+	char	*u;
+
+	if (v == NULL || strncasecmp(v, "javascript:", 11) == 0)
+		return;
+	u = url_resolve(xd->base, v);
+	buf_printf(b, " %s=\"", name);
+	out_escape(b, u, 1);
+	buf_addc(b, '"');
+	free(u);
+}
+
+static void
+out_node(struct xdoc *xd, int i, struct buf *b, int depth)
+{
+	const GumboNode	*g = xd->n[i].g, *ch;
+	const char	*name, *v;
+	size_t		 k;
+	int		 c, tag = g->v.element.tag;
+
+	if ((xd->n[i].flags & (XN_SKIP | XN_DROP)) || depth > OUT_MAX_DEPTH)
+		return;
+	if ((name = out_tag_name(tag)) != NULL) {
+		buf_printf(b, "<%s", name);
+		if (tag == GUMBO_TAG_A)
+			out_url_attr(xd, b, "href", extract_attr(g, "href"));
+		if (tag == GUMBO_TAG_IMG) {
+			if ((v = extract_attr(g, "src")) == NULL ||
+			    strncmp(v, "data:", 5) == 0)
+				v = extract_attr(g, "data-src");
+			out_url_attr(xd, b, "src", v);
+			if ((v = extract_attr(g, "alt")) != NULL) {
+				buf_adds(b, " alt=\"");
+				out_escape(b, v, 1);
+				buf_addc(b, '"');
+			}
+		}
+		if (tag == GUMBO_TAG_OL &&
+		    (v = extract_attr(g, "start")) != NULL) {
+			buf_adds(b, " start=\"");
+			out_escape(b, v, 1);
+			buf_addc(b, '"');
+		}
+		buf_addc(b, '>');
+	}
+	c = i + 1;
+	for (k = 0; k < g->v.element.children.length; k++) {
+		ch = g->v.element.children.data[k];
+		if (ch->type == GUMBO_NODE_TEXT || ch->type == GUMBO_NODE_CDATA ||
+		    ch->type == GUMBO_NODE_WHITESPACE)
+			out_escape(b, ch->v.text.text, 0);
+		else if (extract_entered(ch)) {
+			out_node(xd, c, b, depth + 1);
+			c = xd->n[c].end;
+		}
+	}
+	if (name != NULL && !(html_text_tag_flags(tag) & RTAG_VOID))
+		buf_printf(b, "</%s>", name);
+}
+
+char *
+extract_out_html(struct xdoc *xd, int p)
+{
+	struct buf	b;
+	int		i;
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	if (xd->n[p].flags & XN_SELECTED)
+		out_node(xd, p, &b, 0);
+	else
+		for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end)
+			if (xd->n[i].flags & XN_SELECTED)
+				out_node(xd, i, &b, 0);
+	return (buf_detach(&b));
+}

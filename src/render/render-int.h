@@ -1,0 +1,50 @@
+/* Private to src/render: the block list between parsing and wrapping. */
+#ifndef TIDINGS_RENDER_RENDER_INT_H
+#define TIDINGS_RENDER_RENDER_INT_H
+
+#include <stddef.h>
+
+#include "render/render.h"
+
+/* What a block is. */
+#define RBLOCK_TEXT	0	/* collapsed inline text, '\n' = <br> */
+#define RBLOCK_PRE	1	/* verbatim lines */
+#define RBLOCK_RULE	2	/* <hr> */
+
+/* How a block is separated from the one before it. */
+#define RBLOCK_SEP_NONE		0	/* the first block */
+#define RBLOCK_SEP_SOFT		1	/* new line (<div>); plain: blank */
+#define RBLOCK_SEP_LINE		2	/* new line (list item, table row) */
+#define RBLOCK_SEP_BLANK	3	/* blank line (paragraph margins) */
+
+/* Span attributes that only the wrapper sees. */
+#define RSPAN_MARKER	0x1000	/* a [n] link marker: dropped when plain */
+
+struct rblock {
+	int			 kind;
+	int			 sep;
+	int			 attr;		/* RENDER_ATTR_* for its lines */
+	char			*prefix1;	/* before the first line */
+	char			*prefixn;	/* before the other lines */
+	char			*text;
+	size_t			 len;
+	struct render_span	*spans;
+	size_t			 nspans;
+};
+
+struct render_doc {
+	struct rblock		*blocks;
+	size_t			 nblocks;
+	struct render_link	*links;
+	size_t			 nlinks;
+};
+
+/* html-text.c: the tag table, shared with the extractor. */
+#define RTAG_SKIP	0x01	/* never shown: script, style, head... */
+#define RTAG_BLOCK	0x02	/* starts and ends a block */
+#define RTAG_MARGIN	0x04	/* a blank line before and after */
+#define RTAG_HEADING	0x08
+#define RTAG_VOID	0x10	/* has no content or end tag */
+int	html_text_tag_flags(int gumbo_tag);
+
+#endif

@@ -1,0 +1,295 @@
+/* Unit tests for src/render: HTML in, wrapped text out (tables of cases). */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "render/render.h"
+#include "util/url.h"
+
+#define LL	RENDER_WRAP_LINKLIST
+#define PL	RENDER_WRAP_PLAIN
+
+static const struct {
+	const char	*name;
+	const char	*html;
+	int		 width;
+	int		 flags;
+	const char	*out;
+} wrap_cases[] = {
+	{ "paragraphs", "<p>One.</p><p>Two.</p>", 40, 0,
+	  "One.\n\nTwo.\n" },
+	{ "whitespace collapsed", "<p>  a \n\t b  <b> c </b>d </p>", 40, 0,
+	  "a b c d\n" },
+	{ "entities decoded", "<p>caf&eacute; &amp; &lt;tag&gt; &#8220;q&#8221;"
+	  "&nbsp;x</p>", 40, 0,
+	  "caf\xc3\xa9 & <tag> \xe2\x80\x9cq\xe2\x80\x9d\xc2\xa0x\n" },
+	{ "wrap at width", "<p>the quick brown fox jumps over the lazy dog</p>",
+	  10, 0, "the quick\nbrown fox\njumps over\nthe lazy\ndog\n" },
+	{ "long word cut", "<p>abcdefghijkl mn</p>", 5, 0,
+	  "abcde\nfghij\nkl mn\n" },
+	{ "no width: no wrap", "<p>the quick brown fox</p>", 0, 0,
+	  "the quick brown fox\n" },
+	{ "cjk two columns", "<p>\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae"
+	  "\xe6\x96\x87</p>", 6, 0,
+	  "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\n\xe3\x81\xae\xe6\x96\x87\n" },
+	{ "emoji two columns", "<p>ab \xf0\x9f\x98\x80\xf0\x9f\x98\x80 cd</p>",
+	  4, 0, "ab\n\xf0\x9f\x98\x80\xf0\x9f\x98\x80\ncd\n" },
+	{ "combining marks zero width", "<p>e\xcc\x81" "e\xcc\x81" "e\xcc\x81 xy</p>",
+	  6, 0, "e\xcc\x81" "e\xcc\x81" "e\xcc\x81 xy\n" },
+	{ "headings", "<h1>Title</h1><p>Body text.</p><h2>Sub</h2><p>More.</p>",
+	  40, 0, "Title\n\nBody text.\n\nSub\n\nMore.\n" },
+	{ "unordered list", "<p>Intro</p><ul><li>one</li><li>two</li></ul>"
+	  "<p>After</p>", 40, 0, "Intro\n\n* one\n* two\n\nAfter\n" },
+	{ "ordered list with start", "<ol start=\"3\"><li>c</li><li>d</li></ol>",
+	  40, 0, "3. c\n4. d\n" },
+	{ "nested lists", "<ul><li>a<ul><li>a1</li><li>a2<ol><li>x</li></ol>"
+	  "</li></ul></li><li>b</li></ul>", 40, 0,
+	  "* a\n  - a1\n  - a2\n    1. x\n* b\n" },
+	{ "list item wraps under its text", "<ul><li>one two three four</li>"
+	  "</ul>", 10, 0, "* one two\n  three\n  four\n" },
+	{ "ten items align", "<ol start=9><li>nine</li><li>ten ten</li></ol>",
+	  8, 0, "9. nine\n10. ten\n    ten\n" },
+	{ "blockquote", "<p>He said:</p><blockquote><p>First.</p><p>Second "
+	  "line here.</p></blockquote><p>End.</p>", 12, 0,
+	  "He said:\n\n> First.\n>\n> Second\n> line here.\n\nEnd.\n" },
+	{ "nested blockquote", "<blockquote>a<blockquote>b</blockquote>"
+	  "</blockquote>", 40, 0, "> a\n>\n> > b\n" },
+	{ "pre verbatim", "<p>Code:</p><pre>  if (x)\n\ty = 1;\n</pre><p>ok</p>",
+	  40, 0, "Code:\n\n  if (x)\n        y = 1;\n\nok\n" },
+	{ "pre cut at width", "<pre>0123456789</pre>", 4, 0,
+	  "0123\n4567\n89\n" },
+	{ "table", "<table><tr><th>Name</th><th>Age</th></tr>"
+	  "<tr><td>Ann</td><td>31</td></tr><tr><td><p>Bob</p></td>"
+	  "<td>4<br>5</td></tr></table>", 40, 0,
+	  "Name | Age\nAnn | 31\nBob | 4 5\n" },
+	{ "images", "<p>See <img src=a.png alt=\"a cat\"> and <img src=b.png>"
+	  "<img src=t.gif width=1 height=1></p>", 40, 0,
+	  "See [image: a cat] and [image]\n" },
+	{ "links numbered and listed", "<p>Read <a href=\"x\">this</a> and "
+	  "<a href=\"http://b.example/\">that</a>, <a href=\"x\">again</a>"
+	  ".</p>", 60, LL,
+	  "Read this[1] and that[2], again[1].\n\nLinks:\n"
+	  "[1]: http://a.example/dir/x\n[2]: http://b.example/\n" },
+	{ "useless links unnumbered", "<p><a href=\"#top\">top</a> "
+	  "<a href=\"javascript:void(0)\">js</a> <a href=\"/e\"></a>end</p>",
+	  40, LL, "top js end\n" },
+	{ "br breaks", "<p>line one<br>line two<br/>  three</p>", 40, 0,
+	  "line one\nline two\nthree\n" },
+	{ "scripts and styles hidden", "<style>p{}</style><p>a<script>x()"
+	  "</script>b</p><div hidden>no</div><div style=\"display:none\">no"
+	  "</div><span aria-hidden=true>no</span>", 40, 0, "ab\n" },
+	{ "hr", "<p>a</p><hr><p>b</p>", 5, 0, "a\n\n-----\n\nb\n" },
+	{ "divs are lines", "<div>a</div><div>b</div>", 40, 0, "a\nb\n" },
+	{ "plain: divs are paragraphs", "<div>a</div><div>b</div>", 0, PL,
+	  "a\n\nb\n" },
+	{ "plain: no markers", "<p>Read <a href=\"/x\">this</a> <img alt=i "
+	  "src=i.png> now.</p><p><img src=a.png alt=solo></p><p>End</p>", 0,
+	  PL | LL, "Read this now.\n\nEnd\n" },
+	{ "dl", "<dl><dt>Term</dt><dd>Meaning of it</dd></dl>", 40, 0,
+	  "Term\n    Meaning of it\n" },
+	{ "q", "<p>He said <q>hi</q>.</p>", 40, 0, "He said \"hi\".\n" },
+	{ "empty", "", 40, 0, "" },
+};
+
+static void
+test_wrap_table(void **state)
+{
+	struct render_doc	*doc;
+	struct render_lines	*rl;
+	char			*got, *cause = NULL;
+	size_t			 i;
+	int			 bad = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof wrap_cases / sizeof wrap_cases[0]; i++) {
+		if (render_doc_new(wrap_cases[i].html,
+		    strlen(wrap_cases[i].html), "http://a.example/dir/page",
+		    NULL, &doc, &cause) != 0)
+			fail_msg("%s: %s", wrap_cases[i].name, cause);
+		rl = render_doc_wrap(doc, wrap_cases[i].width,
+		    wrap_cases[i].flags);
+		got = render_lines_join(rl);
+		if (strcmp(got, wrap_cases[i].out) != 0) {
+			print_error("case \"%s\":\n--- got\n%s--- want\n%s---\n",
+			    wrap_cases[i].name, got, wrap_cases[i].out);
+			bad++;
+		}
+		free(got);
+		render_lines_free(rl);
+		render_doc_free(doc);
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* Nothing hostile reaches the output: no C0, DEL, C1 or escapes. */
+static void
+test_no_controls(void **state)
+{
+	static const char	*inputs[] = {
+		"<p>a\033[31mred\033[0m\x07 b&#27;c&#x9b;d&#x85;e\r\nf</p>",
+		"<pre>\033]0;title\007x\x01\ty</pre>",
+		"<img alt=\"\033[2Jx\x08\"><a href=\"\x1b[1mu\">l</a>",
+		"<table><tr><td>\x1b</td><td>\x9b</td></tr></table>",
+		"<p><![CDATA[\x1b[5m]]>\xc2\x9b" "1m</p>",
+	};
+	struct render_doc	*doc;
+	struct render_lines	*rl;
+	const unsigned char	*p;
+	char			*got, *cause = NULL;
+	size_t			 i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		assert_int_equal(render_doc_new(inputs[i], strlen(inputs[i]),
+		    NULL, NULL, &doc, &cause), 0);
+		rl = render_doc_wrap(doc, 30, RENDER_WRAP_LINKLIST);
+		got = render_lines_join(rl);
+		for (p = (const unsigned char *)got; *p != '\0'; p++) {
+			if ((*p < 0x20 && *p != '\n') || *p == 0x7f ||
+			    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
+				fail_msg("input %zu: control 0x%02x in \"%s\"",
+				    i, *p, got);
+		}
+		for (j = 0; j < render_doc_nlinks(doc); j++)
+			assert_null(strchr(render_doc_link(doc, j)->url, 0x1b));
+		free(got);
+		render_lines_free(rl);
+		render_doc_free(doc);
+	}
+}
+
+/* RFC 3986 section 5.4 examples. */
+static const struct {
+	const char	*ref;
+	const char	*out;
+} url_cases[] = {
+	{ "g:h", "g:h" }, { "g", "http://a/b/c/g" }, { "./g", "http://a/b/c/g" },
+	{ "g/", "http://a/b/c/g/" }, { "/g", "http://a/g" },
+	{ "//g", "http://g" }, { "?y", "http://a/b/c/d;p?y" },
+	{ "g?y", "http://a/b/c/g?y" }, { "#s", "http://a/b/c/d;p?q#s" },
+	{ "g#s", "http://a/b/c/g#s" }, { ";x", "http://a/b/c/;x" },
+	{ "", "http://a/b/c/d;p?q" }, { ".", "http://a/b/c/" },
+	{ "./", "http://a/b/c/" }, { "..", "http://a/b/" },
+	{ "../", "http://a/b/" }, { "../g", "http://a/b/g" },
+	{ "../..", "http://a/" }, { "../../g", "http://a/g" },
+	{ "../../../g", "http://a/g" }, { "/./g", "http://a/g" },
+	{ "/../g", "http://a/g" }, { "g.", "http://a/b/c/g." },
+	{ "..g", "http://a/b/c/..g" }, { "./../g", "http://a/b/g" },
+	{ "./g/.", "http://a/b/c/g/" }, { "g/./h", "http://a/b/c/g/h" },
+	{ "g/../h", "http://a/b/c/h" }, { "g;x=1/./y", "http://a/b/c/g;x=1/y" },
+	{ "g;x=1/../y", "http://a/b/c/y" },
+};
+
+static void
+test_url_resolve(void **state)
+{
+	size_t	 i;
+	char	*s;
+
+	(void)state;
+	for (i = 0; i < sizeof url_cases / sizeof url_cases[0]; i++) {
+		s = url_resolve("http://a/b/c/d;p?q", url_cases[i].ref);
+		if (strcmp(s, url_cases[i].out) != 0)
+			fail_msg("\"%s\": got %s want %s", url_cases[i].ref, s,
+			    url_cases[i].out);
+		free(s);
+	}
+	s = url_resolve("examples/feed.xml", "article.html");
+	assert_string_equal(s, "examples/article.html");
+	free(s);
+	s = url_resolve(NULL, "x");
+	assert_string_equal(s, "x");
+	free(s);
+}
+
+/* Headings are bold lines; links carry spans; resize re-wraps the same doc. */
+static void
+test_attrs_and_rewrap(void **state)
+{
+	struct render_doc	*doc;
+	struct render_lines	*rl;
+	const char		*html = "<h2>Head</h2><p>x <b>bold</b> "
+	    "<a href=\"u\">link</a></p>";
+	char			*cause = NULL;
+	size_t			 w;
+
+	(void)state;
+	assert_int_equal(render_doc_new(html, strlen(html), NULL, NULL, &doc,
+	    &cause), 0);
+	rl = render_doc_wrap(doc, 40, 0);
+	assert_int_equal(rl->nlines, 3);
+	assert_true(rl->lines[0].attr & RENDER_ATTR_HEADING);
+	assert_true(rl->lines[0].attr & RENDER_ATTR_BOLD);
+	assert_string_equal(rl->lines[2].text, "x bold link[1]");
+	assert_int_equal(rl->lines[2].nspans, 3);
+	assert_int_equal(rl->lines[2].spans[0].off, 2);
+	assert_int_equal(rl->lines[2].spans[0].len, 4);
+	assert_int_equal(rl->lines[2].spans[0].attr, RENDER_ATTR_BOLD);
+	assert_int_equal(rl->lines[2].spans[1].off, 7);
+	assert_int_equal(rl->lines[2].spans[1].attr, RENDER_ATTR_LINK);
+	assert_int_equal(rl->lines[2].spans[2].off, 11);
+	assert_int_equal(rl->lines[2].spans[2].len, 3);
+	render_lines_free(rl);
+	assert_int_equal(render_doc_nlinks(doc), 1);
+	assert_string_equal(render_doc_link(doc, 0)->url, "u");
+	assert_string_equal(render_doc_link(doc, 0)->text, "link");
+	assert_null(render_doc_link(doc, 1));
+	/* Narrower: every line fits. */
+	for (w = 3; w < 12; w++) {
+		size_t	i;
+
+		rl = render_doc_wrap(doc, (int)w, RENDER_WRAP_LINKLIST);
+		for (i = 0; i < rl->nlines; i++)
+			assert_true(render_text_width(rl->lines[i].text,
+			    strlen(rl->lines[i].text)) <= w);
+		render_lines_free(rl);
+	}
+	render_doc_free(doc);
+}
+
+/* Ceilings are reported errors, not silent cuts. */
+static void
+test_limits(void **state)
+{
+	struct render_limits	 lim = { 10, 1, 0 };
+	struct render_doc	*doc;
+	char			*cause = NULL;
+	const char		*big = "<p>0123456789abc</p>";
+	const char		*links = "<a href=a>a</a><a href=b>b</a>";
+
+	(void)state;
+	assert_int_equal(render_doc_new(big, strlen(big), NULL, &lim, &doc,
+	    &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+	cause = NULL;
+	lim.max_text = 0;
+	assert_int_equal(render_doc_new(links, strlen(links), NULL, &lim, &doc,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "links"));
+	free(cause);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrap_table),
+		cmocka_unit_test(test_attrs_and_rewrap),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_no_controls),
+		cmocka_unit_test(test_url_resolve),
+	};
+
+	/* wcwidth needs a UTF-8 locale. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
