@@ -45,7 +45,7 @@ db_view_column_text(sqlite3_stmt *st, int col)
 	return (s != NULL ? xstrdup((const char *)s) : NULL);
 }
 
-/* Is tag one of the space-separated words of tags? */
+/* Is tag one of the tab-separated tags (the schema's form)? */
 static int
 db_view_has_tag(const char *tags, const char *tag)
 {
@@ -53,12 +53,24 @@ db_view_has_tag(const char *tags, const char *tag)
 	const char	*p = tags;
 
 	while (p != NULL && *p != '\0') {
-		if (strncmp(p, tag, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+		if (strncmp(p, tag, n) == 0 && (p[n] == '\t' || p[n] == '\0'))
 			return (1);
-		if ((p = strchr(p, ' ')) != NULL)
+		if ((p = strchr(p, '\t')) != NULL)
 			p++;
 	}
 	return (0);
+}
+
+/* Tags for display: separated by spaces. */
+static char *
+db_view_tags_text(sqlite3_stmt *st, int col)
+{
+	char	*t = db_view_column_text(st, col), *p;
+
+	for (p = t; p != NULL && *p != '\0'; p++)
+		if (*p == '\t')
+			*p = ' ';
+	return (t);
 }
 
 int
@@ -69,9 +81,9 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 	    "SELECT f.id, coalesce(nullif(f.custom_title, ''), "
 	    "nullif(f.title, ''), f.url), f.url, f.tags, f.last_error, "
 	    "(SELECT count(*) FROM items i WHERE i.feed_id = f.id AND "
-	    "i.unread = 1), "
+	    "i.read = 0), "
 	    "(SELECT count(*) FROM items i WHERE i.feed_id = f.id) "
-	    "FROM feeds f ORDER BY f.position, f.id";
+	    "FROM feeds f WHERE f.position >= 0 ORDER BY f.position, f.id";
 	sqlite3_stmt		*st;
 	struct db_view_feed	 f;
 	size_t			 cap = 0;
@@ -101,6 +113,8 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 			return (-1);
 		}
 		f.title = db_view_column_text(st, 1);
+		free(f.tags);
+		f.tags = db_view_tags_text(st, 3);
 		f.url = db_view_column_text(st, 2);
 		f.error = db_view_column_text(st, 4);
 		if (f.title == NULL)
@@ -152,16 +166,16 @@ db_view_tags(sqlite3 *db, char ***out, size_t *n, char **cause)
 	*out = NULL;
 	*n = 0;
 	if ((st = db_view_prepare(db, "SELECT tags FROM feeds WHERE tags "
-	    "IS NOT NULL AND tags <> ''", cause)) == NULL)
+	    "<> '' AND position >= 0", cause)) == NULL)
 		return (-1);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		tags = (const char *)sqlite3_column_text(st, 0);
 		for (p = tags; p != NULL && *p != '\0'; p = end) {
-			while (*p == ' ')
+			while (*p == '\t')
 				p++;
 			if (*p == '\0')
 				break;
-			if ((end = strchr(p, ' ')) == NULL)
+			if ((end = strchr(p, '\t')) == NULL)
 				end = p + strlen(p);
 			t = xstrndup(p, (size_t)(end - p));
 			for (dup = 0, i = 0; i < *n && !dup; i++)
@@ -197,7 +211,7 @@ db_view_totals(sqlite3 *db, int64_t *unread, int64_t *starred, char **cause)
 
 	*unread = *starred = 0;
 	if ((st = db_view_prepare(db, "SELECT (SELECT count(*) FROM items "
-	    "WHERE unread = 1), (SELECT count(*) FROM items WHERE "
+	    "WHERE read = 0), (SELECT count(*) FROM items WHERE "
 	    "starred = 1)", cause)) == NULL)
 		return (-1);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -208,31 +222,39 @@ db_view_totals(sqlite3 *db, int64_t *unread, int64_t *starred, char **cause)
 	return (0);
 }
 
+/* The enclosures column: lines "URL\tTYPE\tLENGTH". */
 static void
-db_view_enclosures(sqlite3 *db, struct db_view_article *a)
+db_view_enclosures(const char *text, struct db_view_article *a)
 {
-	sqlite3_stmt	*st;
-	char		*cause = NULL;
-	const char	*url, *type;
+	const char	*p = text, *eol, *tab, *tab2;
+	char		*url, *type;
 
-	if ((st = db_view_prepare(db, "SELECT url, type FROM enclosures "
-	    "WHERE item_id = ?1 ORDER BY rowid", &cause)) == NULL) {
-		free(cause);
-		return;
-	}
-	sqlite3_bind_int64(st, 1, a->item.id);
-	while (sqlite3_step(st) == SQLITE_ROW &&
+	while (p != NULL && *p != '\0' &&
 	    a->nenclosures < DB_VIEW_MAX_ENCLOSURES) {
-		url = (const char *)sqlite3_column_text(st, 0);
-		type = (const char *)sqlite3_column_text(st, 1);
-		if (url == NULL)
-			continue;
-		a->enclosures = xreallocarray(a->enclosures,
-		    a->nenclosures + 1, sizeof *a->enclosures);
-		a->enclosures[a->nenclosures++] = type != NULL && *type ?
-		    xasprintf("%s (%s)", url, type) : xstrdup(url);
+		if ((eol = strchr(p, '\n')) == NULL)
+			eol = p + strlen(p);
+		if ((tab = memchr(p, '\t', (size_t)(eol - p))) == NULL)
+			tab = eol;
+		url = xstrndup(p, (size_t)(tab - p));
+		type = NULL;
+		if (tab < eol) {
+			if ((tab2 = memchr(tab + 1, '\t',
+			    (size_t)(eol - tab - 1))) == NULL)
+				tab2 = eol;
+			if (tab2 > tab + 1)
+				type = xstrndup(tab + 1,
+				    (size_t)(tab2 - tab - 1));
+		}
+		if (*url != '\0') {
+			a->enclosures = xreallocarray(a->enclosures,
+			    a->nenclosures + 1, sizeof *a->enclosures);
+			a->enclosures[a->nenclosures++] = type != NULL ?
+			    xasprintf("%s (%s)", url, type) : xstrdup(url);
+		}
+		free(url);
+		free(type);
+		p = *eol != '\0' ? eol + 1 : eol;
 	}
-	sqlite3_finalize(st);
 }
 
 int
@@ -240,10 +262,11 @@ db_view_article(sqlite3 *db, int64_t id, struct db_view_article **out,
     char **cause)
 {
 	static const char sql[] =
-	    "SELECT i.id, i.feed_id, i." DB_VIEW_SQL_PUB ", i.unread, "
+	    "SELECT i.id, i.feed_id, i." DB_VIEW_SQL_PUB ", 1 - i.read, "
 	    "i.starred, i.title, i.author, i.link, "
 	    "coalesce(nullif(f.custom_title, ''), nullif(f.title, ''), "
-	    "f.url), coalesce(nullif(i.content, ''), i.summary), f.url "
+	    "f.url), coalesce(nullif(i.content, ''), i.summary), f.url, "
+	    "i.enclosures "
 	    "FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?1";
 	struct db_view_article	*a;
 	sqlite3_stmt		*st;
@@ -273,8 +296,8 @@ db_view_article(sqlite3 *db, int64_t id, struct db_view_article **out,
 	a->base_url = db_view_column_text(st, 7);
 	if (a->base_url == NULL)
 		a->base_url = db_view_column_text(st, 10);
+	db_view_enclosures((const char *)sqlite3_column_text(st, 11), a);
 	sqlite3_finalize(st);
-	db_view_enclosures(db, a);
 	*out = a;
 	return (0);
 }
@@ -320,8 +343,8 @@ db_view_set(sqlite3 *db, const char *sql, int64_t id, int v, char **cause)
 int
 db_view_set_unread(sqlite3 *db, int64_t id, int unread, char **cause)
 {
-	return (db_view_set(db, "UPDATE items SET unread = ?1 WHERE id = ?2",
-	    id, unread != 0, cause));
+	return (db_view_set(db, "UPDATE items SET read = ?1 WHERE id = ?2",
+	    id, unread == 0, cause));
 }
 
 int
