@@ -26,3 +26,6 @@ tests_unit_test_ui_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_ui_LDADD = src/ui/libui.a src/util/libutil.a \
 	$(NCURSES_LIBS) $(CMOCKA_LIBS)
 endif
+
+# End-to-end: the real binary in tmux (tests/lib/tmux.sh).
+TESTS += tests/e2e/ui-basic.sh

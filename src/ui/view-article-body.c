@@ -1,8 +1,7 @@
 /*
  * The article's body: HTML rendered by src/render (gumbo) into wrapped
  * lines with attributes and a numbered link list, parsed once and wrapped
- * again for every width. Until src/render is in the tree a plain fallback
- * (tags dropped, a few entities decoded) keeps the view usable.
+ * again for every width.
  */
 #include "config.h"
 
@@ -11,18 +10,13 @@
 #include <string.h>
 
 #include "db/db-view.h"
+#include "render/render.h"
 #include "ui/ui-int.h"
 #include "ui/ui-text.h"
 #include "ui/view-article-int.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
 
-#if defined(__has_include)
-#if __has_include("render/render.h")
-#define VA_HAVE_RENDER 1
-#include "render/render.h"
-#endif
-#endif
 
 static void
 va_add_link(char ***v, size_t *n, const char *url)
@@ -37,8 +31,6 @@ va_add_link(char ***v, size_t *n, const char *url)
 	*v = xreallocarray(*v, *n + 1, sizeof **v);
 	(*v)[(*n)++] = sanitize_text(url, strlen(url), 0);
 }
-
-#ifdef VA_HAVE_RENDER
 
 struct va_body {
 	struct render_doc	*doc;
@@ -111,106 +103,6 @@ va_links(const struct db_view_article *a, const struct va_body *b,
 		va_add_link(v, n, render_doc_link(b->doc, i)->url);
 }
 
-#else /* !VA_HAVE_RENDER */
-
-struct va_body {
-	char	*text;
-};
-
-/* Tags out, a few entities decoded: enough to read until render lands. */
-struct va_body *
-va_body_new(const struct db_view_article *a, char **cause)
-{
-	static const struct {
-		const char	*ent;
-		const char	*text;
-	} ents[] = {
-		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
-		{ "&quot;", "\"" }, { "&#39;", "'" }, { "&nbsp;", " " },
-	};
-	struct va_body	*b;
-	const char	*s = a->body != NULL ? a->body : "";
-	char		*out, *raw;
-	size_t		 len = 0, i;
-	int		 intag = 0;
-
-	b = xcalloc(1, sizeof *b);
-	out = xmalloc(strlen(s) + 1);
-	while (*s != '\0') {
-		if (*s == '<') {
-			intag = 1;
-			if (strncmp(s, "<p", 2) == 0 || strncmp(s, "<br", 3) ==
-			    0 || strncmp(s, "</p", 3) == 0)
-				out[len++] = '\n';
-		} else if (*s == '>' && intag)
-			intag = 0;
-		else if (!intag) {
-			for (i = 0; i < sizeof ents / sizeof ents[0]; i++)
-				if (strncmp(s, ents[i].ent,
-				    strlen(ents[i].ent)) == 0)
-					break;
-			if (i < sizeof ents / sizeof ents[0]) {
-				out[len++] = ents[i].text[0];
-				s += strlen(ents[i].ent);
-				continue;
-			}
-			out[len++] = *s;
-		}
-		s++;
-	}
-	out[len] = '\0';
-	raw = out;
-	b->text = sanitize_text(raw, len, SANITIZE_KEEP_NEWLINES);
-	free(raw);
-	return (b);
-}
-
-void
-va_body_free(struct va_body *b)
-{
-	if (b == NULL)
-		return;
-	free(b->text);
-	free(b);
-}
-
-void
-va_body_lines(struct va_body *b, int width, va_add_fn *add,
-    struct view_article *va)
-{
-	size_t	*starts, n, i, end, max = 100000;
-	char	*line;
-
-	if (b == NULL)
-		return;
-	starts = xreallocarray(NULL, max, sizeof *starts);
-	n = ui_text_wrap(b->text, width, starts, max);
-	if (n > max)
-		n = max;
-	for (i = 0; i < n; i++) {
-		end = i + 1 < n ? starts[i + 1] : strlen(b->text);
-		while (end > starts[i] && (b->text[end - 1] == ' ' ||
-		    b->text[end - 1] == '\n' || b->text[end - 1] == '\t'))
-			end--;
-		line = xstrndup(b->text + starts[i], end - starts[i]);
-		add(va, line, 0, NULL, 0);
-		free(line);
-	}
-	free(starts);
-}
-
-void
-va_links(const struct db_view_article *a, const struct va_body *b,
-    char ***v, size_t *n)
-{
-	size_t	i;
-
-	va_add_link(v, n, a->item.link);
-	for (i = 0; i < a->nenclosures; i++)
-		va_add_link(v, n, a->enclosures[i]);
-}
-
-#endif /* VA_HAVE_RENDER */
 
 static int
 va_curses_attr(int a)

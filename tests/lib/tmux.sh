@@ -74,6 +74,17 @@ wait_for() {
 	done
 }
 
+# wait_match ERE [SECONDS]: poll until a line of the screen matches ERE.
+wait_match() {
+	deadline=$(( $(now_ms) + ${2:-10} * 1000 ))
+	while :; do
+		LAST_SCREEN=$(screen 2>/dev/null)
+		printf '%s\n' "$LAST_SCREEN" | grep -Eq -- "$1" && return 0
+		[ "$(now_ms)" -ge "$deadline" ] && return 1
+		sleep 0.05
+	done
+}
+
 # wait_gone TEXT [SECONDS]: poll until the screen no longer shows TEXT.
 wait_gone() {
 	deadline=$(( $(now_ms) + ${2:-10} * 1000 ))
