@@ -13,5 +13,5 @@ TESTS += tests/conformance.sh
 EXTRA_DIST += tests/conformance.sh tests/conformance-tap.py \
 	tests/conformance-known-failures.txt tests/local.mk
 
-TESTS += tests/e2e/parse-cli.sh
+TESTS += tests/e2e/parse-cli.sh tests/e2e/hostile-feeds.py
 EXTRA_DIST += tests/lib/tap.sh

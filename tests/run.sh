@@ -47,6 +47,16 @@ run_build() {
 run_build plain --enable-werror
 run_build asan --enable-sanitizers
 
+# libFuzzer harnesses, a bounded time each (tests/fuzz/run.sh).
+echo "== fuzzing (${FUZZ_SECONDS:-45}s per harness)"
+./tests/fuzz/run.sh "$top/build-plain" >"$top/build-plain/fuzz.out" 2>&1
+grep -E '^(not ok|# )' "$top/build-plain/fuzz.out"
+fp=$(grep -c '^ok ' "$top/build-plain/fuzz.out")
+ff=$(grep -c '^not ok ' "$top/build-plain/fuzz.out")
+echo "== fuzzing: $fp passed, $ff failed"
+total_pass=$((total_pass + fp))
+total_fail=$((total_fail + ff))
+
 # Known conformance failures (tests/conformance-known-failures.txt) were
 # run and failed as expected; they are reported as skipped, not as passes.
 if [ $((total_skip + total_xfail)) -gt 0 ]; then

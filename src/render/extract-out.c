@@ -161,11 +161,16 @@ out_is_boiler(const struct unit *u)
 	return (0);
 }
 
+static int	out_sentence_end(const char *);
+
+/* Text of the article itself: long, or a sentence; not mostly links. */
 static int
 out_is_prose(const struct unit *u)
 {
-	return (!u->heading && u->len >= OUT_PROSE && u->link * 2 < u->len &&
-	    !out_is_boiler(u));
+	if (u->heading || u->link * 2 >= u->len || out_is_boiler(u))
+		return (0);
+	return (u->len >= OUT_PROSE || (u->len >= 25 &&
+	    out_sentence_end(u->text)));
 }
 
 static int

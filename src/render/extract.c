@@ -555,6 +555,31 @@ x_select(struct xdoc *xd)
 	return (p);
 }
 
+/* The most qualifying paragraphs that share one parent. */
+static int
+x_max_cluster(const struct xdoc *xd, int p)
+{
+	int	*count, i, j, best = 0, q;
+
+	count = xcalloc(xd->nn, sizeof *count);
+	for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end) {
+		if (!(xd->n[i].flags & XN_SELECTED))
+			continue;
+		for (j = i; j < xd->n[i].end; j++) {
+			const struct xnode *n = &xd->n[j];
+
+			if ((n->flags & XN_SKIP) || !(n->flags & XN_PARA) ||
+			    n->itext < X_MIN_PARA || n->ilink * 2 > n->itext)
+				continue;
+			q = n->parent;
+			if (++count[q] > best)
+				best = count[q];
+		}
+	}
+	free(count);
+	return (best);
+}
+
 /* Is the body a list of stories? Linked headlines or many <article>s. */
 static int
 x_is_list(const struct xdoc *xd, int p, int nparas)
@@ -573,11 +598,15 @@ x_is_list(const struct xdoc *xd, int p, int nparas)
 				arts++;
 		}
 	}
-	if (heads >= 3 && heads * 2 >= nparas)
+	if (heads < 3 && arts < 3)
+		return (0);
+	if (heads * 2 >= nparas || arts * 2 >= nparas)
 		return (1);
-	if (arts >= 3 && arts * 2 >= nparas)
-		return (1);
-	return (0);
+	/*
+	 * Long excerpts: still a list when no one container holds half of
+	 * the paragraphs (an article keeps its paragraphs together).
+	 */
+	return (x_max_cluster(xd, p) * 2 < nparas);
 }
 
 static void
