@@ -8,6 +8,7 @@
 #include <ncurses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "ui/ui-int.h"
@@ -110,25 +111,59 @@ ui_dispatch(struct ui *ui, enum ui_action a)
 	ui_message(ui, 0, _("%s: not available here"), ui_action_info(a)->name);
 }
 
+/* Two presses on one row this close together are a double click. */
+#define UI_DOUBLE_CLICK_MS	400
+
+static long long
+ui_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/* One mouse event: the wheel scrolls, a press selects, two open. */
+static void
+ui_mouse_event(struct ui *ui, struct ui_view *v, const MEVENT *ev)
+{
+	static long long	 last_ms;
+	static size_t		 last_row = (size_t)-1;
+	long long		 now;
+	size_t			 row;
+
+	if (ev->bstate & BUTTON4_PRESSED)
+		ui_list_scroll(&v->list, -3);
+	else if (ev->bstate & BUTTON5_PRESSED)
+		ui_list_scroll(&v->list, 3);
+	else if (ev->bstate & BUTTON1_PRESSED) {
+		if (ui_list_click(&v->list, ev->y - UI_TOP_ROWS) != 0)
+			return;
+		now = ui_now_ms();
+		row = v->list.top + (size_t)(ev->y - UI_TOP_ROWS);
+		if (row == last_row && now - last_ms <= UI_DOUBLE_CLICK_MS) {
+			last_row = (size_t)-1;
+			ui_dispatch(ui, ACT_OPEN);
+		} else {
+			last_row = row;
+			last_ms = now;
+		}
+	}
+	ui_dirty(ui);
+}
+
+/* curses may queue several events behind one KEY_MOUSE: take them all. */
 static void
 ui_mouse(struct ui *ui)
 {
-	struct ui_view	*v = ui_top(ui);
-	MEVENT		 ev;
+	MEVENT	ev;
+	int	n = 0;
 
-	if (v == NULL || getmouse(&ev) != OK)
-		return;
-	if (ev.bstate & BUTTON4_PRESSED)
-		ui_list_scroll(&v->list, -3);
-	else if (ev.bstate & BUTTON5_PRESSED)
-		ui_list_scroll(&v->list, 3);
-	else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)) {
-		if (ui_list_click(&v->list, ev.y - UI_TOP_ROWS) != 0)
+	while (n++ < 64 && getmouse(&ev) == OK) {
+		if (ui_top(ui) == NULL)
 			return;
-		if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
-			ui_dispatch(ui, ACT_OPEN);
+		ui_mouse_event(ui, ui_top(ui), &ev);
 	}
-	ui_dirty(ui);
 }
 
 /* Normalise what get_wch() gave into our key code. */

@@ -115,9 +115,11 @@ ui_curses_start(struct ui *ui)
 	set_escdelay(25);
 	curs_set(0);
 	ui_colour_start();
-	ui->use_mouse = mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
-	    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
-	mouseinterval(200);
+	/* Presses only: we tell clicks from double clicks ourselves
+	 * (ui-input.c), so no key waits for curses' click interval. */
+	ui->use_mouse = mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL) != 0;
+	mouseinterval(0);
 	ui_reset_seq[0] = '\0';
 	ui_add_seq("sgr0");
 	ui_add_seq("cnorm");

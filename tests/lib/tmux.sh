@@ -143,3 +143,18 @@ check() {
 	shift
 	if "$@"; then ok "$name"; else not_ok "$name"; fi
 }
+
+# mouse X Y EVENT...: xterm (X10) mouse reports at column X, row Y (from
+# 0); EVENT is press, release or wheeldown/wheelup. Sent as bytes, as a
+# terminal would.
+mouse() {
+	x=$1 y=$2
+	shift 2
+	seq=$(python3 -c '
+import sys
+x, y = int(sys.argv[1]), int(sys.argv[2])
+codes = {"press": 0, "release": 3, "wheelup": 64, "wheeldown": 65}
+print("".join("\x1b[M" + chr(32 + codes[e]) + chr(33 + x) + chr(33 + y)
+    for e in sys.argv[3:]), end="")' "$x" "$y" "$@")
+	tm send-keys -t "$TMUX_TARGET" -l "$seq"
+}
