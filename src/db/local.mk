@@ -1,6 +1,22 @@
-# db module: fill in when it has sources.
+# db module: the SQLite cache.
+noinst_LIBRARIES += src/db/libdb.a
+src_db_libdb_a_SOURCES = \
+	src/db/db.h src/db/db-int.h \
+	src/db/db-feeds.c \
+	src/db/db-fts.c \
+	src/db/db-items.c \
+	src/db/db-open.c \
+	src/db/db-schema.c
+MODULE_LIBS += src/db/libdb.a
 # The reader's queries (ui branch).
-noinst_LIBRARIES += src/db/libdbview.a
-src_db_libdbview_a_SOURCES = src/db/db-view.c src/db/db-view.h \
+src_db_libdb_a_SOURCES += src/db/db-view.c src/db/db-view.h \
 	src/db/db-view-int.h src/db/db-view-items.c
-MODULE_LIBS += src/db/libdbview.a
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-db
+TESTS += tests/unit/test-db
+tests_unit_test_db_SOURCES = tests/unit/test-db.c
+tests_unit_test_db_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_db_LDADD = src/db/libdb.a src/util/libutil.a \
+	$(SQLITE_LIBS) $(CMOCKA_LIBS)
+endif
