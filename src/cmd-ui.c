@@ -5,13 +5,13 @@
 #include "config.h"
 
 #include <errno.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "db/db.h"
 #include "main-modes.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
@@ -32,12 +32,26 @@ cmd_ui_path(const char *given, const char *xdg, const char *fallback,
 	    PACKAGE, name));
 }
 
+/* mkdir -p of the directories above path (the cache's, at first start). */
+static void
+cmd_ui_mkdirs(const char *path)
+{
+	char	*p = xstrdup(path), *s;
+
+	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		(void)mkdir(p, 0700);
+		*s = '/';
+	}
+	free(p);
+}
+
 int
 cmd_ui(const struct cmd_opts *co)
 {
 	struct ui_config	 cfg;
 	struct stat		 sb;
-	sqlite3			*db = NULL;
+	struct db		*db = NULL;
 	char			*urls, *cache, *cause = NULL;
 	int			 rc = EXIT_OK;
 
@@ -51,15 +65,14 @@ cmd_ui(const struct cmd_opts *co)
 	cfg.first_start = stat(urls, &sb) != 0;
 	cfg.show_read_feeds = 1;
 
-	if (sqlite3_open_v2(cache, &db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, cache,
-		    db != NULL ? sqlite3_errmsg(db) : strerror(ENOMEM));
+	cmd_ui_mkdirs(cache);
+	if (db_open(cache, &db, &cause) != DB_OK) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, cache, cause);
+		free(cause);
 		rc = EXIT_CACHE;
 		goto out;
 	}
-	sqlite3_busy_timeout(db, 5000);
-	cfg.db = db;
+	cfg.db = db_sqlite(db);
 
 	if (ui_run(&cfg, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
@@ -67,7 +80,7 @@ cmd_ui(const struct cmd_opts *co)
 		rc = EXIT_USAGE;
 	}
 out:
-	sqlite3_close(db);
+	db_close(db);
 	free(urls);
 	free(cache);
 	return (rc);
