@@ -10,7 +10,7 @@ cleanup() { tmux_stop; rm -rf "$dir"; }
 trap cleanup EXIT
 : >"$dir/config"
 
-echo "1..21"
+echo "1..22"
 
 # First start: no urls file, a welcome that says how to add feeds.
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/none/urls" \
@@ -86,7 +86,7 @@ check "click selects the row" clicked
 mouse 5 3 press release press release
 check "double click opens" wait_for "Alpha News (3 articles)" 5
 keys Q
-wait_exit 5
+check "quit: exit status 0 (no leak under ASan)" exited_ok 10
 tmux_stop
 
 # Ctrl-Z and fg from an interactive shell (job control).

@@ -158,3 +158,8 @@ print("".join("\x1b[M" + chr(32 + codes[e]) + chr(33 + x) + chr(33 + y)
     for e in sys.argv[3:]), end="")' "$x" "$y" "$@")
 	tm send-keys -t "$TMUX_TARGET" -l "$seq"
 }
+
+# exited_ok [SECONDS]: the program ended with status 0.
+exited_ok() {
+	wait_exit "${1:-10}" && [ "$EXIT_STATUS" = 0 ]
+}
