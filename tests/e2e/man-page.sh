@@ -1,10 +1,12 @@
 #!/bin/sh
-# doc/tidings.1 against the program: every option --help lists and every
-# config option of the table is described, every exit status is listed,
-# and the page renders without a groff warning.
+# The manual pages against the program: every option --help lists is in
+# doc/tidings.1, every row of the config option table in
+# doc/tidings-config.5, every exit status is listed, and both pages render
+# without a groff warning.
 . "$TOP_SRCDIR/tests/lib/tap.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 page=$TOP_SRCDIR/doc/tidings.1
+cpage=$TOP_SRCDIR/doc/tidings-config.5
 
 "$TIDINGS" --help >"$tmp/help"
 # "  -r, --refresh ..." -> "r refresh"; "      --parse=FILE ..." -> "- parse"
@@ -14,7 +16,7 @@ sed -n 's/.*\] = { "\([a-z-]*\)".*/\1/p' \
     "$TOP_SRCDIR/src/conf/conf-options.c" >"$tmp/conf"
 nopts=$(wc -l <"$tmp/opts")
 nconf=$(wc -l <"$tmp/conf")
-plan $((nopts + nconf + 3))
+plan $((nopts + nconf + 4))
 
 ok "--help lists options ($nopts)" test "$nopts" -ge 10
 while read -r short long; do
@@ -33,14 +35,14 @@ while read -r name; do
 	case $todo in
 	*" $name "*)
 		tap_n=$((tap_n + 1))
-		if grep -q "^\.It Ic $name " "$page"; then
+		if grep -q "^\.It Ic $name " "$cpage"; then
 			echo "ok $tap_n - config option $name described # TODO not applied yet"
 		else
 			echo "not ok $tap_n - config option $name described # TODO not applied yet"
 		fi
 		continue;;
 	esac
-	ok "config option $name described" grep -q "^\.It Ic $name " "$page"
+	ok "config option $name described" grep -q "^\.It Ic $name " "$cpage"
 done <"$tmp/conf"
 
 statuses() {
@@ -51,12 +53,15 @@ statuses() {
 }
 ok "exit statuses 0 to 3 listed" statuses
 
-if command -v groff >/dev/null 2>&1; then
-	groff -mandoc -ww -z "$page" >"$tmp/warn" 2>&1
-	ok "renders without warnings" test ! -s "$tmp/warn"
-	[ -s "$tmp/warn" ] && diag "$(cat "$tmp/warn")"
-else
-	echo "ok $((tap_n + 1)) - renders without warnings # SKIP no groff"
-	tap_n=$((tap_n + 1))
-fi
+for p in "$page" "$cpage"; do
+	name=${p##*/}
+	if command -v groff >/dev/null 2>&1; then
+		groff -mandoc -ww -z "$p" >"$tmp/warn" 2>&1
+		ok "$name renders without warnings" test ! -s "$tmp/warn"
+		[ -s "$tmp/warn" ] && diag "$(cat "$tmp/warn")"
+	else
+		tap_n=$((tap_n + 1))
+		echo "ok $tap_n - $name renders without warnings # SKIP no groff"
+	fi
+done
 [ "$tap_failed" -eq 0 ]
