@@ -178,12 +178,37 @@ test_epoch_and_round_trip(void **state)
 	assert_int_equal(feed_date_parse(NULL), FEED_TIME_NONE);
 }
 
+/* Every formatted time parses back to itself, years 1000 to 9999 (the
+ * range make_time accepts), at odd steps so every month, day and time of
+ * day is met; feed_date_format gives "" outside what it can print. */
+static void
+test_round_trip_years(void **state)
+{
+	char	out[21];
+	int64_t	t, back;
+
+	(void)state;
+	for (t = INT64_C(-30610224000); t <= INT64_C(253402300799);
+	    t += INT64_C(86399) * 37 + 17) {
+		feed_date_format(t, out);
+		back = feed_date_parse(out);
+		if (back != t)
+			fail_msg("%lld -> \"%s\" -> %lld", (long long)t, out,
+			    (long long)back);
+	}
+	feed_date_format(INT64_C(253402300799), out);
+	assert_string_equal(out, "9999-12-31T23:59:59Z");
+	feed_date_format(FEED_TIME_NONE, out);
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date_table),
 		cmocka_unit_test(test_epoch_and_round_trip),
+		cmocka_unit_test(test_round_trip_years),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
