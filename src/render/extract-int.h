@@ -20,6 +20,7 @@
 #define XN_HASBLOCK	0x0200	/* has a block-level child */
 #define XN_CAND		0x0400	/* touched by scoring */
 #define XN_SELECTED	0x0800	/* part of the chosen body */
+#define XN_STRONG	0x1000	/* main or articleBody inside */
 
 /*
  * Elements in document order (preorder): the subtree of i is the index

@@ -118,7 +118,7 @@ x_class_flags(const GumboNode *g)
 	}
 	if ((v = extract_attr(g, "itemprop")) != NULL &&
 	    strstr(v, "articleBody") != NULL)
-		fl |= XN_POS | XN_ANCHOR;
+		fl |= XN_POS | XN_ANCHOR | XN_STRONG;
 	return (fl);
 }
 
@@ -353,12 +353,14 @@ x_classify(struct xdoc *xd)
 		n->weight = ((n->flags & XN_POS) ? 25 : 0) -
 		    ((n->flags & XN_NEG) ? 25 : 0);
 		tag = x_tag(xd, i);
+		if (tag == GUMBO_TAG_MAIN)
+			n->flags |= XN_STRONG;
 		if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_H1)
 			n->flags |= XN_ANCHOR;
 	}
 	for (i = (int)xd->nn - 1; i > 0; i--)
-		if (xd->n[i].flags & XN_ANCHOR)
-			xd->n[xd->n[i].parent].flags |= XN_ANCHOR;
+		xd->n[xd->n[i].parent].flags |= xd->n[i].flags &
+		    (XN_ANCHOR | XN_STRONG);
 	for (i = 0; i < (int)xd->nn; i++) {
 		n = &xd->n[i];
 		tag = x_tag(xd, i);
@@ -370,19 +372,7 @@ x_classify(struct xdoc *xd)
 		    tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE)
 			continue;
 		/* A wrapper around the main content is never dropped. */
-		strong = 0;
-		if (n->flags & XN_ANCHOR) {
-			int j;
-
-			for (j = i; j < n->end; j++) {
-				int t = x_tag(xd, j);
-
-				if (t == GUMBO_TAG_MAIN || (j > i &&
-				    (xd->n[j].flags & XN_POS) &&
-				    extract_attr(xd->n[j].g, "itemprop")))
-					strong = 1;
-			}
-		}
+		strong = (n->flags & XN_STRONG) != 0;
 		if (x_chrome(tag) && !strong)
 			n->flags |= XN_SKIP;
 		else if ((n->flags & XN_NEG) && !(n->flags & XN_ANCHOR))

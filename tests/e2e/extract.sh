@@ -60,7 +60,10 @@ extract_same "shared example: exactly the article's text" \
     "$examples/article-un-report.expected.txt"
 # The README's list of surroundings, checked by name as well.
 rm -f "$tmp/diag"
-if grep -q -e "Breaking" -e "Most read" -e "Newsletter" -e "Leave a Reply" \
+if [ ! -s "$tmp/out" ]; then
+	echo "no output" >"$tmp/diag"
+	not_ok "shared example: none of the page's surroundings"
+elif grep -q -e "Breaking" -e "Most read" -e "Newsletter" -e "Leave a Reply" \
     -e "About Abhishek" -e "Food maven" -e "Check Also" -e "Globo" \
     -e "All rights reserved" -e "Advertisement" "$tmp/out"; then
 	grep -n -e "Breaking" -e "Most read" -e "Newsletter" -e "Leave a Reply" \
