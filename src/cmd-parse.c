@@ -3,11 +3,13 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "feed/feed.h"
 #include "main-modes.h"
 #include "util/i18n.h"
+#include "util/xmalloc.h"
 
 int
 cmd_parse(const struct cmd_opts *co)
@@ -18,7 +20,7 @@ cmd_parse(const struct cmd_opts *co)
 	char			 buf[65536];
 	size_t			 n;
 	int			 rc;
-	const char		*base = NULL;
+	char			*base = NULL, *abs;
 
 	if (strcmp(co->arg, "-") == 0)
 		f = stdin;
@@ -26,11 +28,14 @@ cmd_parse(const struct cmd_opts *co)
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, co->arg,
 		    strerror(errno));
 		return (EXIT_USAGE);
-	} else
-		base = co->arg;
+	} else if ((abs = realpath(co->arg, NULL)) != NULL) {
+		/* The file's own location is the base for relative links. */
+		base = xasprintf("file://%s", abs);
+		free(abs);
+	}
 
-	/* The file's own path is the base for relative links. */
 	p = feed_parser_new(base, NULL, NULL);
+	free(base);
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
 		feed_parser_push(p, buf, n);
 	if (ferror(f)) {

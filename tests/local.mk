@@ -12,3 +12,6 @@ AM_TESTS_ENVIRONMENT = \
 TESTS += tests/conformance.sh
 EXTRA_DIST += tests/conformance.sh tests/conformance-tap.py \
 	tests/conformance-known-failures.txt tests/local.mk
+
+TESTS += tests/e2e/parse-cli.sh tests/e2e/hostile-feeds.py
+EXTRA_DIST += tests/lib/tap.sh

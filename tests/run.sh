@@ -26,7 +26,8 @@ run_build() {
 	echo "== $name build: make check"
 	(cd "$dir" && make -s -j"$jobs" check >check.out 2>&1)
 	log="$dir/test-suite.log"
-	grep -E '^(PASS|FAIL|XFAIL|XPASS|SKIP|ERROR|#)' "$dir/check.out" | grep -v '^# \(TOTAL\|PASS\|FAIL\|SKIP\|XFAIL\|XPASS\|ERROR\):' | grep -v '^XFAIL:' || true
+	# Figures the tests print for the log (conformance, benchmarks, ...).
+	grep -h '^# [a-z-]*:' "$dir"/tests/*.log "$dir"/tests/*/*.log 2>/dev/null || true
 	if [ ! -f "$log" ]; then
 		echo "$name: no test-suite.log (make check did not run)"
 		tail -n 40 "$dir/check.out"
@@ -45,6 +46,16 @@ run_build() {
 
 run_build plain --enable-werror
 run_build asan --enable-sanitizers
+
+# libFuzzer harnesses, a bounded time each (tests/fuzz/run.sh).
+echo "== fuzzing (${FUZZ_SECONDS:-45}s per harness)"
+./tests/fuzz/run.sh "$top/build-plain" >"$top/build-plain/fuzz.out" 2>&1
+grep -E '^(not ok|# )' "$top/build-plain/fuzz.out"
+fp=$(grep -c '^ok ' "$top/build-plain/fuzz.out")
+ff=$(grep -c '^not ok ' "$top/build-plain/fuzz.out")
+echo "== fuzzing: $fp passed, $ff failed"
+total_pass=$((total_pass + fp))
+total_fail=$((total_fail + ff))
 
 # Known conformance failures (tests/conformance-known-failures.txt) were
 # run and failed as expected; they are reported as skipped, not as passes.

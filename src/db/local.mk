@@ -1,1 +1,19 @@
-# db module: fill in when it has sources.
+# db module: the SQLite cache.
+noinst_LIBRARIES += src/db/libdb.a
+src_db_libdb_a_SOURCES = \
+	src/db/db.h src/db/db-int.h \
+	src/db/db-feeds.c \
+	src/db/db-fts.c \
+	src/db/db-items.c \
+	src/db/db-open.c \
+	src/db/db-schema.c
+MODULE_LIBS += src/db/libdb.a
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-db
+TESTS += tests/unit/test-db
+tests_unit_test_db_SOURCES = tests/unit/test-db.c
+tests_unit_test_db_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_db_LDADD = src/db/libdb.a src/util/libutil.a \
+	$(SQLITE_LIBS) $(CMOCKA_LIBS)
+endif

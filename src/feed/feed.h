@@ -94,8 +94,11 @@ struct feed_parser;
  */
 struct feed_parser	*feed_parser_new(const char *base_url,
 			    const char *charset, const struct feed_limits *);
-/* Returns 0, or -1 once the document is known to be broken (keep pushing
- * or not: the error and what was read before it are kept). */
+/*
+ * Returns 0, or -1 once the document is known to be broken. Keep pushing
+ * the rest all the same: what was read is kept, and a lenient second pass
+ * at finish time reads the whole document again to get further.
+ */
 int			 feed_parser_push(struct feed_parser *, const void *,
 			    size_t);
 /* End of input: returns the document and frees the parser. */

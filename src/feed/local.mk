@@ -1,1 +1,21 @@
-# feed module
+# The feed parser: expat, bytes in, a feed and its items out.
+noinst_LIBRARIES += src/feed/libfeed.a
+src_feed_libfeed_a_SOURCES = \
+	src/feed/feed.h src/feed/feed-int.h \
+	src/feed/doc.c src/feed/elements.c src/feed/encoding.c \
+	src/feed/entities.c src/feed/html.c src/feed/json.c \
+	src/feed/parser.c $(FEED_DATE_SOURCES)
+MODULE_LIBS += src/feed/libfeed.a
+EXTRA_DIST += src/feed/gen-entities.py
+
+# dates (helper)
+FEED_DATE_SOURCES = src/feed/date.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-feed
+TESTS += tests/unit/test-feed
+tests_unit_test_feed_SOURCES = tests/unit/test-feed.c
+tests_unit_test_feed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_feed_LDADD = src/feed/libfeed.a src/util/libutil.a \
+	$(EXPAT_LIBS) $(GUMBO_LIBS) $(CMOCKA_LIBS)
+endif

@@ -1,4 +1,6 @@
 /* Bounded growable buffer; see buf.h. */
+#include "config.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,10 +3,11 @@
  * Debian library offers exactly "make hostile text safe for a terminal";
  * it is small and table-tested in tests/unit/test-util.c.
  */
+#include "config.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
 
@@ -97,30 +98,42 @@ escape_len(const unsigned char *s, size_t len)
 	}
 }
 
+/*
+ * The output is never longer than three times the input (an invalid byte
+ * becomes the three bytes of U+FFFD), so it is written into one
+ * allocation; runs of printable ASCII, the common case, are copied whole.
+ */
 char *
 sanitize_text(const char *in, size_t len, int flags)
 {
 	const unsigned char	*s = (const unsigned char *)in;
-	struct buf		 b;
+	char			*out, *o;
 	unsigned int		 cp;
-	size_t			 i, n;
-	char			 enc[4];
+	size_t			 i, n, run;
 
-	buf_init(&b, 0);
-	buf_add(&b, "", 0);
+	out = o = xreallocarray(NULL, len + 1, 3);
 	for (i = 0; i < len; i += n) {
+		for (run = i; run < len && s[run] >= 0x20 && s[run] < 0x7f;
+		    run++)
+			;
+		if (run > i) {
+			memcpy(o, s + i, run - i);
+			o += run - i;
+			n = run - i;
+			continue;
+		}
 		if (s[i] == 0x1b) {
 			n = escape_len(s + i, len - i);
 			continue;
 		}
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
-			buf_add(&b, "\xef\xbf\xbd", 3);
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
 			n = 1;
 			continue;
 		}
 		if (cp == '\n' || cp == '\t') {
-			buf_addc(&b, (flags & SANITIZE_KEEP_NEWLINES) ?
-			    (char)cp : ' ');
+			*o++ = (flags & SANITIZE_KEEP_NEWLINES) ? (char)cp : ' ';
 			continue;
 		}
 		/* C0, DEL, C1; and the bidi overrides that can disguise text. */
@@ -128,7 +141,9 @@ sanitize_text(const char *in, size_t len, int flags)
 		    (cp >= 0x202a && cp <= 0x202e) ||
 		    (cp >= 0x2066 && cp <= 0x2069))
 			continue;
-		buf_add(&b, enc, utf8_encode(cp, enc));
+		memcpy(o, s + i, n);
+		o += n;
 	}
-	return (buf_detach(&b));
+	*o = '\0';
+	return (xreallocarray(out, (size_t)(o - out) + 1, 1));
 }

@@ -1,4 +1,6 @@
 /* Fatal allocators, after tmux's xmalloc.c: callers need no NULL checks. */
+#include "config.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>

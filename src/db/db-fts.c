@@ -1,0 +1,210 @@
+/*
+ * The full-text index. items_fts is contentless (the text is already in
+ * items), so an entry is removed by handing FTS5 the same values again;
+ * db_fts_text() must therefore be a pure function of the stored row.
+ * Indexing is kept off the refresh's critical path: items are stored with
+ * indexed = 0 and db_fts_catch_up() indexes them in batches afterwards.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db-int.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/sanitize.h"
+#include "util/xmalloc.h"
+
+static const struct {
+	const char	*name;
+	const char	*text;
+} db_fts_entities[] = {
+	{ "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" }, { "quot;", "\"" },
+	{ "apos;", "'" }, { "nbsp;", " " },
+};
+
+/*
+ * HTML to words for the index. Hand-written rather than gumbo: the index
+ * only needs the words (tags become spaces, common entities decoded), and a
+ * full HTML5 parse of every item would cost more than the indexing itself.
+ */
+static void
+db_fts_strip(struct buf *b, const char *s)
+{
+	char		*end;
+	char		 u[4];
+	unsigned long	 cp;
+	size_t		 i, n;
+
+	while (*s != '\0') {
+		if (*s == '<') {
+			s = strchr(s, '>');
+			if (s == NULL)
+				return;
+			s++;
+			buf_addc(b, ' ');
+			continue;
+		}
+		if (*s != '&') {
+			buf_addc(b, *s++);
+			continue;
+		}
+		s++;
+		if (*s == '#') {
+			if (s[1] == 'x' || s[1] == 'X')
+				cp = strtoul(s + 2, &end, 16);
+			else
+				cp = strtoul(s + 1, &end, 10);
+			if (*end == ';' && cp > 0 && cp < 0x110000) {
+				n = utf8_encode((unsigned int)cp, u);
+				buf_add(b, u, n);
+				s = end + 1;
+			} else
+				buf_addc(b, '&');
+			continue;
+		}
+		for (i = 0; i < sizeof db_fts_entities /
+		    sizeof db_fts_entities[0]; i++) {
+			n = strlen(db_fts_entities[i].name);
+			if (strncmp(s, db_fts_entities[i].name, n) == 0) {
+				buf_adds(b, db_fts_entities[i].text);
+				s += n;
+				break;
+			}
+		}
+		if (i == sizeof db_fts_entities / sizeof db_fts_entities[0])
+			buf_addc(b, '&');
+	}
+}
+
+char *
+db_fts_text(const char *summary, const char *content)
+{
+	struct buf	b;
+
+	buf_init(&b, 0);
+	if (summary != NULL)
+		db_fts_strip(&b, summary);
+	/* Many feeds repeat the summary as the content. */
+	if (content != NULL && (summary == NULL ||
+	    strcmp(summary, content) != 0)) {
+		buf_addc(&b, ' ');
+		db_fts_strip(&b, content);
+	}
+	return (buf_detach(&b));
+}
+
+/* The FTS5 row for item id, inserted or ('delete') removed. */
+static int
+db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row, int del,
+    char **cause)
+{
+	char	*text;
+	int	 rc;
+
+	text = db_fts_text((const char *)sqlite3_column_text(row, 3),
+	    (const char *)sqlite3_column_text(row, 4));
+	if (del)
+		sqlite3_bind_text(ins, 1, "delete", -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(ins, 1);
+	sqlite3_bind_int64(ins, 2, sqlite3_column_int64(row, 0));
+	sqlite3_bind_value(ins, 3, sqlite3_column_value(row, 1));
+	sqlite3_bind_value(ins, 4, sqlite3_column_value(row, 2));
+	sqlite3_bind_text(ins, 5, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	free(text);
+	if (rc != SQLITE_DONE) {
+		*cause = db_errmsg(db, _("cannot update the search index"));
+		return (-1);
+	}
+	return (0);
+}
+
+#define DB_FTS_INSERT \
+	"INSERT INTO items_fts (items_fts, rowid, title, author, text) " \
+	"VALUES (?, ?, ?, ?, ?)"
+
+/* Take an item out of the index (if it is in), before it changes. */
+int
+db_fts_forget(struct db *db, int64_t id, char **cause)
+{
+	sqlite3_stmt	*row = NULL, *ins = NULL;
+	int		 rc = -1;
+
+	if (db_prepare(db, "SELECT id, title, author, summary, content FROM "
+	    "items WHERE id = ? AND indexed = 1", &row, cause) != 0)
+		return (-1);
+	sqlite3_bind_int64(row, 1, id);
+	switch (sqlite3_step(row)) {
+	case SQLITE_DONE:
+		rc = 0;
+		break;
+	case SQLITE_ROW:
+		if (db_prepare(db, DB_FTS_INSERT, &ins, cause) == 0)
+			rc = db_fts_put(db, ins, row, 1, cause);
+		break;
+	default:
+		*cause = db_errmsg(db, _("cannot update the search index"));
+		break;
+	}
+	sqlite3_finalize(ins);
+	sqlite3_finalize(row);
+	return (rc);
+}
+
+int
+db_fts_catch_up(struct db *db, size_t budget, size_t *left, char **cause)
+{
+	sqlite3_stmt	*row = NULL, *ins = NULL, *done = NULL;
+	int		 rc;
+
+	if (left != NULL)
+		*left = 0;
+	if (db_begin(db, cause) != 0)
+		return (-1);
+	if (db_prepare(db, "SELECT id, title, author, summary, content FROM "
+	    "items WHERE indexed = 0 ORDER BY id LIMIT ?", &row, cause) != 0 ||
+	    db_prepare(db, DB_FTS_INSERT, &ins, cause) != 0 ||
+	    db_prepare(db, "UPDATE items SET indexed = 1 WHERE id = ?", &done,
+	    cause) != 0)
+		goto fail;
+	sqlite3_bind_int64(row, 1, (int64_t)budget);
+	while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
+		if (db_fts_put(db, ins, row, 0, cause) != 0)
+			goto fail;
+		sqlite3_bind_int64(done, 1, sqlite3_column_int64(row, 0));
+		if (sqlite3_step(done) != SQLITE_DONE) {
+			*cause = db_errmsg(db, _("cannot update the search "
+			    "index"));
+			goto fail;
+		}
+		sqlite3_reset(done);
+	}
+	if (rc != SQLITE_DONE) {
+		*cause = db_errmsg(db, _("cannot update the search index"));
+		goto fail;
+	}
+	sqlite3_finalize(row);
+	row = NULL;
+	if (left != NULL) {
+		if (db_prepare(db, "SELECT count(*) FROM items WHERE "
+		    "indexed = 0", &row, cause) != 0)
+			goto fail;
+		if (sqlite3_step(row) == SQLITE_ROW)
+			*left = (size_t)sqlite3_column_int64(row, 0);
+	}
+	sqlite3_finalize(row);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(done);
+	return (db_commit(db, cause));
+fail:
+	sqlite3_finalize(row);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(done);
+	db_rollback(db);
+	return (-1);
+}

@@ -1,0 +1,39 @@
+/* Private to src/db. */
+#ifndef TIDINGS_DB_DB_INT_H
+#define TIDINGS_DB_DB_INT_H
+
+#include <sqlite3.h>
+
+#include "db/db.h"
+
+struct db {
+	sqlite3		*sq;
+	char		*path;
+	int		 in_txn;
+};
+
+/* db-schema.c: migrations[i] takes the schema from version i to i + 1. */
+extern const char *const	db_schema_migrations[];
+extern const int		db_schema_nmigrations;
+
+/* db-open.c */
+char	*db_errmsg(struct db *, const char *what);
+int	 db_exec(struct db *, const char *sql, char **cause);
+int	 db_prepare(struct db *, const char *sql, sqlite3_stmt **,
+	    char **cause);
+/* Bind a string or NULL. */
+int	 db_bind_text(sqlite3_stmt *, int, const char *);
+char	*db_column_strdup(sqlite3_stmt *, int);
+
+/* db-items.c */
+int	 db_items_store(struct db *, int64_t feed_id, const struct feed_doc *,
+	    int64_t now, struct db_store_stats *, char **cause);
+int	 db_items_retain(struct db *, int64_t feed_id,
+	    const struct db_retention *, int64_t now, struct db_store_stats *,
+	    char **cause);
+
+/* db-fts.c */
+char	*db_fts_text(const char *summary, const char *content);
+int	 db_fts_forget(struct db *, int64_t id, char **cause);
+
+#endif

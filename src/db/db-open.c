@@ -1,0 +1,249 @@
+/*
+ * Opening the cache: connection settings, schema version check and forward
+ * migrations, and write transactions that wait for other writers instead
+ * of failing with "database is locked".
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/db-int.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* How long one attempt waits inside SQLite for another writer. */
+#define DB_BUSY_TIMEOUT_MS	5000
+/* Attempts at BEGIN IMMEDIATE before giving up (about a minute in all). */
+#define DB_BEGIN_TRIES		12
+
+char *
+db_errmsg(struct db *db, const char *what)
+{
+	return (xasprintf("%s: %s: %s", db->path, what,
+	    sqlite3_errmsg(db->sq)));
+}
+
+int
+db_exec(struct db *db, const char *sql, char **cause)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(db->sq, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		*cause = xasprintf("%s: %s", db->path,
+		    msg != NULL ? msg : sqlite3_errmsg(db->sq));
+		sqlite3_free(msg);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, char **cause)
+{
+	if (sqlite3_prepare_v2(db->sq, sql, -1, st, NULL) != SQLITE_OK) {
+		*cause = db_errmsg(db, "prepare");
+		*st = NULL;
+		return (-1);
+	}
+	return (0);
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int col, const char *s)
+{
+	if (s == NULL)
+		return (sqlite3_bind_null(st, col));
+	return (sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC));
+}
+
+char *
+db_column_strdup(sqlite3_stmt *st, int col)
+{
+	const unsigned char	*s;
+
+	s = sqlite3_column_text(st, col);
+	return (s != NULL ? xstrdup((const char *)s) : NULL);
+}
+
+/* The schema version, read without writing anything to the file. */
+static int
+db_open_version(struct db *db, int *version, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (db_prepare(db, "PRAGMA user_version", &st, cause) != 0)
+		return (-1);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		*cause = db_errmsg(db, _("cannot read the schema version"));
+		sqlite3_finalize(st);
+		return (-1);
+	}
+	*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return (0);
+}
+
+/* Bring the schema to DB_SCHEMA_VERSION, one step per transaction. */
+static int
+db_open_migrate(struct db *db, char **cause)
+{
+	char	*sql;
+	int	 version;
+
+	for (;;) {
+		if (db_open_version(db, &version, cause) != 0)
+			return (-1);
+		if (version >= DB_SCHEMA_VERSION)
+			return (0);
+		if (db_begin(db, cause) != 0)
+			return (-1);
+		/* Re-read under the write lock: another process may have
+		 * migrated since we looked. */
+		if (db_open_version(db, &version, cause) != 0)
+			goto fail;
+		if (version >= DB_SCHEMA_VERSION)
+			break;
+		if (db_exec(db, db_schema_migrations[version], cause) != 0)
+			goto fail;
+		sql = xasprintf("PRAGMA user_version = %d", version + 1);
+		if (db_exec(db, sql, cause) != 0) {
+			free(sql);
+			goto fail;
+		}
+		free(sql);
+		if (db_commit(db, cause) != 0)
+			return (-1);
+	}
+	db_rollback(db);
+	return (0);
+fail:
+	db_rollback(db);
+	return (-1);
+}
+
+int
+db_open(const char *path, struct db **out, char **cause)
+{
+	struct db	*db;
+	int		 version, rc = DB_ERR;
+
+	*out = NULL;
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &db->sq, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		*cause = db->sq != NULL ? db_errmsg(db, _("cannot open")) :
+		    xasprintf("%s: %s", path, _("cannot open"));
+		goto out_close;
+	}
+	sqlite3_extended_result_codes(db->sq, 0);
+	sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT_MS);
+
+	/* Look before touching: a newer schema is left as it is. */
+	if (db_open_version(db, &version, cause) != 0)
+		goto out_close;
+	if (version > DB_SCHEMA_VERSION) {
+		*cause = xasprintf(_("%s: the cache has schema version %d, "
+		    "newer than this tidings knows (%d); use a newer tidings "
+		    "or another cache file (-c)"), path, version,
+		    DB_SCHEMA_VERSION);
+		rc = DB_ERR_NEWER;
+		goto out_close;
+	}
+	/*
+	 * WAL lets readers (the TUI) go on while a writer stores; NORMAL
+	 * sync is crash-safe in WAL mode (only a power cut may lose the
+	 * last commits, never consistency).
+	 */
+	if (db_exec(db, "PRAGMA journal_mode = WAL", cause) != 0 ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL", cause) != 0 ||
+	    db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0)
+		goto out_close;
+	if (db_open_migrate(db, cause) != 0)
+		goto out_close;
+	*out = db;
+	return (DB_OK);
+
+out_close:
+	db_close(db);
+	return (rc);
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	if (db->sq != NULL) {
+		if (db->in_txn)
+			db_rollback(db);
+		sqlite3_close(db->sq);
+	}
+	free(db->path);
+	free(db);
+}
+
+struct sqlite3 *
+db_sqlite(struct db *db)
+{
+	return (db->sq);
+}
+
+/*
+ * BEGIN IMMEDIATE takes the write lock up front, so a transaction never
+ * has to upgrade a read lock (which SQLite cannot wait for). The busy
+ * timeout waits for the other writer; past it we retry a few times, since
+ * a cron refresh and the TUI may both be storing many feeds.
+ */
+int
+db_begin(struct db *db, char **cause)
+{
+	struct timespec	ts = { 0, 50 * 1000 * 1000 };
+	int		i, rc = SQLITE_BUSY;
+
+	for (i = 0; i < DB_BEGIN_TRIES; i++) {
+		rc = sqlite3_exec(db->sq, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			db->in_txn = 1;
+			return (0);
+		}
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	*cause = db_errmsg(db, _("cannot start a transaction"));
+	return (-1);
+}
+
+int
+db_commit(struct db *db, char **cause)
+{
+	struct timespec	ts = { 0, 50 * 1000 * 1000 };
+	int		i, rc = SQLITE_BUSY;
+
+	/* COMMIT can be busy while readers finish with the WAL. */
+	for (i = 0; i < DB_BEGIN_TRIES; i++) {
+		rc = sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_BUSY)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		*cause = db_errmsg(db, _("cannot commit"));
+		db_rollback(db);
+		return (-1);
+	}
+	db->in_txn = 0;
+	return (0);
+}
+
+void
+db_rollback(struct db *db)
+{
+	sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+	db->in_txn = 0;
+}

@@ -1,0 +1,176 @@
+/*
+ * The cache: one SQLite file (WAL) holding feeds, items and a full-text
+ * index. Every connection is a struct db; threads never share one.
+ *
+ * Schema (version DB_SCHEMA_VERSION, PRAGMA user_version; see
+ * db-schema.c for the SQL, which is the reference):
+ *
+ * feeds	one row per feed ever subscribed.
+ *   id		 INTEGER PRIMARY KEY
+ *   url	 TEXT UNIQUE NOT NULL	as in the urls file
+ *   location	 TEXT			where it moved to (301/308), or NULL;
+ *					 fetches go there
+ *   position	 INTEGER NOT NULL	order in the urls file; -1 when the
+ *					 feed is no longer subscribed (hide it)
+ *   tags	 TEXT NOT NULL		tags joined by '\t' ("" for none)
+ *   custom_title TEXT			the urls file's "~title", or NULL
+ *   title	 TEXT			the feed's own title, or NULL
+ *   site_link	 TEXT			the feed's web site, or NULL
+ *   etag, last_modified TEXT		validators for conditional GET
+ *   last_fetch	 INTEGER NOT NULL	Unix time of the last attempt (0 never)
+ *   last_status INTEGER NOT NULL	HTTP status of the last attempt (0: none
+ *					 or not HTTP)
+ *   last_error	 TEXT			why the last attempt failed, or NULL
+ *   next_fetch	 INTEGER NOT NULL	earliest polite next fetch (Unix time)
+ *
+ * items	one row per stored article.
+ *   id		 INTEGER PRIMARY KEY	also the rowid in items_fts
+ *   feed_id	 INTEGER NOT NULL	REFERENCES feeds ON DELETE CASCADE
+ *   ident	 TEXT NOT NULL		identity: "g:"guid, else "l:"link, else
+ *					 "h:"hash of title and date;
+ *					 UNIQUE(feed_id, ident)
+ *   guid, title, link, author TEXT	plain text (title), absolute (link)
+ *   published, updated INTEGER		Unix time, or NULL
+ *   date	 INTEGER NOT NULL	published, else updated, else
+ *					 first_seen: the sort key
+ *   summary, content TEXT		HTML, or NULL
+ *   categories	 TEXT			joined by '\n', or NULL
+ *   enclosures	 TEXT			lines "URL\tTYPE\tLENGTH" joined by
+ *					 '\n' (TYPE "" and LENGTH -1 when
+ *					 absent), or NULL
+ *   comments	 TEXT			URL of the comments page, or NULL
+ *   read, starred INTEGER NOT NULL	0 or 1
+ *   first_seen	 INTEGER NOT NULL	Unix time it was first stored
+ *   hash	 INTEGER NOT NULL	of the upstream fields: unchanged items
+ *					 are not rewritten
+ *   indexed	 INTEGER NOT NULL	1 once in items_fts
+ *   Indexes: items_feed_date(feed_id, date), items_unread(feed_id) WHERE
+ *   read = 0, items_date(date).
+ *
+ * items_fts	FTS5, contentless (content=''), columns title, author, text
+ *		(text: summary and content as plain text). Query with
+ *		"SELECT rowid FROM items_fts WHERE items_fts MATCH ?" and join
+ *		items on id. Brought up to date by db_fts_catch_up().
+ *
+ * items_gone	(feed_id, ident, gone_at): items removed by retention, so that
+ *		one still in the feed document is not stored again as new.
+ *
+ * Other files of src/db may add read-only queries (db-view*.c) through
+ * db_sqlite().
+ */
+#ifndef TIDINGS_DB_DB_H
+#define TIDINGS_DB_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct feed_doc;
+struct sqlite3;
+
+#define DB_SCHEMA_VERSION	1
+
+struct db;
+
+/* One subscription from the urls file. */
+struct db_sub {
+	const char	*url;
+	const char	*tags;		/* joined by '\t', or NULL */
+	const char	*custom_title;	/* or NULL */
+};
+
+struct db_feed {
+	int64_t	 id;
+	char	*url;
+	char	*location;
+	int	 position;
+	char	*tags;
+	char	*custom_title;
+	char	*title;
+	char	*site_link;
+	char	*etag;
+	char	*last_modified;
+	int64_t	 last_fetch;
+	int	 last_status;
+	char	*last_error;
+	int64_t	 next_fetch;
+};
+
+/* The outcome of one fetch, for db_feed_store(). */
+struct db_fetch {
+	int64_t		 fetched_at;	/* Unix time */
+	int		 status;	/* HTTP status, 0 when not HTTP */
+	int		 not_modified;	/* 304: validators kept, no items */
+	const char	*etag;		/* new validators, or NULL */
+	const char	*last_modified;
+	const char	*error;		/* NULL on success */
+	int64_t		 next_fetch;	/* earliest next fetch */
+	const char	*new_url;	/* after 301/308, or NULL */
+};
+
+/* Retention (config max-items, keep-articles-days); 0 means no limit. */
+struct db_retention {
+	int	max_items;
+	int	keep_days;
+	int	keep_unread;	/* unread items are kept (default 1) */
+};
+
+struct db_store_stats {
+	size_t	new_items;
+	size_t	updated_items;
+	size_t	deleted_items;
+};
+
+/*
+ * Open (creating if need be) the cache and migrate it forward. Fails with
+ * DB_ERR_NEWER when the file's schema is newer than this binary knows; the
+ * file is then not modified.
+ */
+#define DB_OK		0
+#define DB_ERR		-1
+#define DB_ERR_NEWER	-2
+int		 db_open(const char *path, struct db **, char **cause);
+void		 db_close(struct db *);
+/* The connection, for queries in other db-*.c files. */
+struct sqlite3	*db_sqlite(struct db *);
+
+/* Write transactions: BEGIN IMMEDIATE, retried while another writer
+ * holds the lock (busy timeout plus a bounded retry loop). */
+int		 db_begin(struct db *, char **cause);
+int		 db_commit(struct db *, char **cause);
+void		 db_rollback(struct db *);
+
+/* Feeds (db-feeds.c). */
+int		 db_feeds_sync(struct db *, const struct db_sub *, size_t,
+		    char **cause);
+int		 db_feeds_list(struct db *, int64_t due_before,
+		    struct db_feed **, size_t *, char **cause);
+void		 db_feeds_free(struct db_feed *, size_t);
+int		 db_feed_get(struct db *, int64_t id, struct db_feed *,
+		    char **cause);
+void		 db_feed_fini(struct db_feed *);
+
+/*
+ * Store one fetch result in one transaction: the feed's state, its items
+ * (doc may be NULL: a 304 or a failure) and retention.
+ */
+int		 db_feed_store(struct db *, int64_t feed_id,
+		    const struct db_fetch *, const struct feed_doc *,
+		    const struct db_retention *, struct db_store_stats *,
+		    char **cause);
+
+/* Marks (db-items.c). */
+int		 db_item_set_read(struct db *, int64_t id, int, char **);
+int		 db_item_set_starred(struct db *, int64_t id, int, char **);
+int		 db_feed_set_read(struct db *, int64_t feed_id, char **);
+
+/*
+ * Full-text index (db-fts.c): index up to budget items not yet indexed,
+ * in one transaction. *left gets how many remain (0: up to date).
+ */
+int		 db_fts_catch_up(struct db *, size_t budget, size_t *left,
+		    char **cause);
+/* Identity of an item (db-items.c); exposed for tests. */
+char		*db_item_ident(const char *guid, const char *link,
+		    const char *title, int64_t date);
+
+#endif

@@ -1,0 +1,875 @@
+/*
+ * What feed elements mean: the element table (namespace URI + local name,
+ * never a prefix) and what each element does to the feed or the item being
+ * read. The mapping follows DESIGN.md's --parse contract.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "feed/feed-int.h"
+#include "util/url.h"
+#include "util/xmalloc.h"
+
+static const struct {
+	const char	*uri;
+	enum ns		 ns;
+} ns_table[] = {
+	{ "http://backend.userland.com/rss", NS_RSS },
+	{ "http://backend.userland.com/rss2", NS_RSS },
+	{ "http://blogs.law.harvard.edu/tech/rss", NS_RSS },
+	{ "http://purl.org/rss/1.0/", NS_RSS10 },
+	{ "http://my.netscape.com/rdf/simple/0.9/", NS_RSS090 },
+	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF },
+	{ "http://www.w3.org/2005/Atom", NS_ATOM10 },
+	{ "http://purl.org/atom/ns#", NS_ATOM03 },
+	{ "http://purl.org/dc/elements/1.1/", NS_DC },
+	{ "http://purl.org/dc/terms/", NS_DCTERMS },
+	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
+	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
+	{ "http://search.yahoo.com/mrss", NS_MEDIA },
+	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
+	{ "http://www.w3.org/1999/xhtml", NS_XHTML },
+	{ "http://www.w3.org/XML/1998/namespace", NS_XML },
+};
+
+enum ns
+elements_ns(const char *uri, size_t len)
+{
+	size_t	i;
+
+	/* Userland used several, rss2.1 among them. */
+	if (len > 31 && strncmp(uri, "http://backend.userland.com/rss", 31) == 0)
+		return (NS_RSS);
+	for (i = 0; i < sizeof ns_table / sizeof ns_table[0]; i++) {
+		if (strlen(ns_table[i].uri) != len)
+			continue;
+		/* Apple's docs once spelled the iTunes URI with capitals. */
+		if (ns_table[i].ns == NS_ITUNES ?
+		    strncasecmp(uri, ns_table[i].uri, len) == 0 :
+		    memcmp(uri, ns_table[i].uri, len) == 0)
+			return (ns_table[i].ns);
+	}
+	return (NS_OTHER);
+}
+
+/* Namespace families, for the element table. */
+#define F_RSS		0x001
+#define F_ATOM		0x002
+#define F_DC		0x004
+#define F_DCT		0x008
+#define F_CONTENT	0x010
+#define F_MEDIA		0x020
+#define F_ITUNES	0x040
+#define F_XHTML		0x080
+#define F_RDF		0x100
+
+/* Sorted by local name (strcmp), for bsearch. */
+static const struct el_row {
+	const char	*local;
+	unsigned	 fam;
+	enum el		 el;
+} el_table[] = {
+	{ "RDF", F_RDF, EL_RDF },
+	{ "author", F_RSS | F_ATOM, EL_AUTHOR },
+	{ "author", F_ITUNES, EL_ITUNES_AUTHOR },
+	{ "body", F_XHTML, EL_XHTML_BODY },
+	{ "category", F_RSS | F_ATOM, EL_CATEGORY },
+	{ "category", F_MEDIA, EL_MEDIA_CATEGORY },
+	{ "category", F_ITUNES, EL_ITUNES_CATEGORY },
+	{ "channel", F_RSS, EL_CHANNEL },
+	{ "comments", F_RSS, EL_COMMENTS },
+	{ "content", F_ATOM, EL_CONTENT },
+	{ "content", F_MEDIA, EL_MEDIA_CONTENT },
+	{ "created", F_ATOM, EL_CREATED },
+	{ "created", F_DCT, EL_DCT_CREATED },
+	{ "creator", F_DC, EL_DC_CREATOR },
+	{ "date", F_DC, EL_DC_DATE },
+	{ "description", F_RSS, EL_DESCRIPTION },
+	{ "description", F_DC, EL_DC_DESCRIPTION },
+	{ "description", F_MEDIA, EL_MEDIA_DESCRIPTION },
+	{ "email", F_ATOM, EL_EMAIL },
+	{ "enclosure", F_RSS, EL_ENCLOSURE },
+	{ "encoded", F_CONTENT, EL_CONTENT_ENCODED },
+	{ "entry", F_ATOM, EL_ENTRY },
+	{ "feed", F_ATOM, EL_FEED },
+	{ "fullitem", F_RSS, EL_FULLITEM },
+	{ "generator", F_RSS | F_ATOM, EL_GENERATOR },
+	{ "group", F_MEDIA, EL_MEDIA_GROUP },
+	{ "guid", F_RSS, EL_GUID },
+	{ "icon", F_ATOM, EL_ICON },
+	{ "id", F_ATOM, EL_ID },
+	{ "image", F_RSS, EL_IMAGE },
+	{ "image", F_ITUNES, EL_ITUNES_IMAGE },
+	{ "info", F_ATOM, EL_INFO },
+	{ "issued", F_ATOM, EL_ISSUED },
+	{ "issued", F_DCT, EL_DCT_ISSUED },
+	{ "item", F_RSS, EL_ITEM },
+	{ "language", F_RSS, EL_LANGUAGE },
+	{ "language", F_DC, EL_DC_LANGUAGE },
+	{ "lastBuildDate", F_RSS, EL_LASTBUILDDATE },
+	{ "link", F_RSS | F_ATOM, EL_LINK },
+	{ "logo", F_ATOM, EL_LOGO },
+	{ "managingEditor", F_RSS, EL_MANAGINGEDITOR },
+	{ "modified", F_ATOM, EL_MODIFIED },
+	{ "modified", F_DCT, EL_DCT_MODIFIED },
+	{ "name", F_ATOM, EL_NAME },
+	{ "owner", F_ITUNES, EL_ITUNES_OWNER },
+	{ "pubDate", F_RSS, EL_PUBDATE },
+	{ "published", F_ATOM, EL_PUBLISHED },
+	{ "rss", F_RSS, EL_RSS },
+	{ "source", F_RSS | F_ATOM, EL_SOURCE },
+	{ "subject", F_DC, EL_DC_SUBJECT },
+	{ "subtitle", F_ATOM, EL_SUBTITLE },
+	{ "subtitle", F_ITUNES, EL_ITUNES_SUBTITLE },
+	{ "summary", F_ATOM, EL_SUMMARY },
+	{ "summary", F_ITUNES, EL_ITUNES_SUMMARY },
+	{ "tagline", F_ATOM, EL_TAGLINE },
+	{ "textInput", F_RSS, EL_TEXTINPUT },
+	{ "textinput", F_RSS, EL_TEXTINPUT },
+	{ "title", F_RSS | F_ATOM, EL_TITLE },
+	{ "title", F_DC, EL_DC_TITLE },
+	{ "title", F_MEDIA, EL_MEDIA_TITLE },
+	{ "ttl", F_RSS, EL_TTL },
+	{ "updated", F_ATOM, EL_UPDATED },
+	{ "url", F_RSS, EL_URL },
+};
+#define EL_TABLE_LEN	(sizeof el_table / sizeof el_table[0])
+
+static unsigned
+family(const struct feed_parser *p, enum ns ns)
+{
+	switch (ns) {
+	case NS_NONE:
+		return (p->atom_nons ? F_ATOM : F_RSS);
+	case NS_RSS: case NS_RSS10: case NS_RSS090:
+		return (F_RSS);
+	case NS_ATOM10: case NS_ATOM03:
+		return (F_ATOM);
+	case NS_DC: return (F_DC);
+	case NS_DCTERMS: return (F_DCT);
+	case NS_CONTENT: return (F_CONTENT);
+	case NS_MEDIA: return (F_MEDIA);
+	case NS_ITUNES: return (F_ITUNES);
+	case NS_XHTML: return (F_XHTML);
+	case NS_RDF: return (F_RDF);
+	default: return (0);
+	}
+}
+
+static int
+row_cmp(const void *key, const void *row)
+{
+	return (strcmp(key, ((const struct el_row *)row)->local));
+}
+
+static enum el
+lookup(const struct feed_parser *p, enum ns ns, const char *local)
+{
+	const struct el_row	*r;
+	unsigned		 fam = family(p, ns);
+
+	if (fam == 0 || (r = bsearch(local, el_table, EL_TABLE_LEN,
+	    sizeof el_table[0], row_cmp)) == NULL)
+		return (EL_UNKNOWN);
+	/* bsearch lands on any row of the name: look at all of them. */
+	while (r > el_table && strcmp(r[-1].local, local) == 0)
+		r--;
+	for (; r < el_table + EL_TABLE_LEN && strcmp(r->local, local) == 0;
+	    r++)
+		if (r->fam & fam)
+			return (r->el);
+	return (EL_UNKNOWN);
+}
+
+static bool
+is_atom(const struct feed_parser *p, const struct frame *f)
+{
+	return (family(p, f->ns) == F_ATOM);
+}
+
+/* Where a field element sits: in the feed, in an item, or elsewhere. */
+enum ctx { CTX_NONE, CTX_FEED, CTX_ITEM };
+
+static enum ctx
+context_of(const struct frame *parent)
+{
+	if (parent == NULL)
+		return (CTX_NONE);
+	switch (parent->el) {
+	case EL_CHANNEL: case EL_FEED:
+		return (CTX_FEED);
+	case EL_ITEM: case EL_ENTRY:
+		return (CTX_ITEM);
+	default:
+		return (CTX_NONE);
+	}
+}
+
+/* Set *dst unless already set (the first occurrence wins); takes v. */
+static void
+set_first(char **dst, char *v)
+{
+	if (v == NULL)
+		return;
+	if (*dst == NULL)
+		*dst = v;
+	else
+		free(v);
+}
+
+static void
+set_last(char **dst, char *v)
+{
+	if (v == NULL)
+		return;
+	free(*dst);
+	*dst = v;
+}
+
+static char *
+trimmed(const char *s)
+{
+	size_t	len;
+
+	if (s == NULL)
+		return (NULL);
+	while (isspace((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len == 0)
+		return (NULL);
+	return (xstrndup(s, len));
+}
+
+/* A URL from the feed, made absolute against the element's base. */
+static char *
+url_of(const struct frame *f, const char *s)
+{
+	char	*t, *u, *clean;
+
+	if ((t = trimmed(s)) == NULL)
+		return (NULL);
+	u = url_resolve(f->base, t);
+	free(t);
+	clean = doc_clean_text(u, strlen(u), false);
+	free(u);
+	return (clean);
+}
+
+/* Plain text of a captured element. */
+static char *
+plain_of(const struct frame *f, const char *text)
+{
+	char	*h, *r;
+
+	if (text == NULL)
+		return (NULL);
+	if (f->kind == TK_HTML || f->cap == CAP_MARKUP) {
+		h = html_to_text(text, strlen(text));
+		r = doc_clean_text(h, strlen(h), false);
+		free(h);
+		return (r);
+	}
+	return (doc_clean_text(text, strlen(text), false));
+}
+
+/* HTML of a captured element (summary, content): escaped if text. */
+static char *
+html_of(const struct frame *f, const char *text)
+{
+	char	*h = NULL, *s, *r;
+	size_t	 len;
+
+	if (text == NULL)
+		return (NULL);
+	len = strlen(text);
+	if (f->kind == TK_TEXT && f->cap != CAP_MARKUP) {
+		h = html_escape(text, len);
+		text = h;
+		len = strlen(h);
+	}
+	if ((s = html_sanitize(text, len)) != NULL) {
+		r = doc_clean_text(s, strlen(s), true);
+		free(s);
+	} else
+		r = doc_clean_text(text, len, true);
+	free(h);
+	return (r);
+}
+
+static int64_t
+date_of(const char *text)
+{
+	return (text != NULL ? feed_date_parse(text) : FEED_TIME_NONE);
+}
+
+static void
+set_date(int64_t *dst, const char *text)
+{
+	int64_t	t = date_of(text);
+
+	if (t != FEED_TIME_NONE && *dst == FEED_TIME_NONE)
+		*dst = t;
+}
+
+/*
+ * An RSS author: "me@example.com (Example editor)" gives the name,
+ * "Name <me@example.com>" too; a bare address stays an address.
+ */
+static char *
+author_name(const char *text)
+{
+	char		*t, *open, *close, *name;
+
+	if ((t = doc_clean_text(text, strlen(text), false)) == NULL)
+		return (NULL);
+	if ((open = strchr(t, '(')) != NULL &&
+	    (close = strrchr(t, ')')) != NULL && close > open + 1) {
+		/* The name is whichever side is not the address. */
+		*close = '\0';
+		if (strchr(open + 1, '@') != NULL && open > t) {
+			*open = '\0';
+			name = trimmed(t);
+		} else
+			name = trimmed(open + 1);
+	} else if ((open = strchr(t, '<')) != NULL && open > t &&
+	    strchr(open, '>') != NULL) {
+		*open = '\0';
+		name = trimmed(t);
+	} else
+		name = trimmed(t);
+	free(t);
+	return (name);
+}
+
+/*
+ * Atom text constructs (RFC 4287 3.1) and Atom 0.3's type + mode: how the
+ * content is to be read.
+ */
+static void
+capture_text_construct(struct feed_parser *p, struct frame *f,
+    const char **atts)
+{
+	const char	*type = parser_attr(atts, NS_NONE, "type");
+	const char	*mode = parser_attr(atts, NS_NONE, "mode");
+
+	if (f->ns == NS_ATOM10 && mode == NULL) {
+		if (type == NULL || *type == '\0' ||
+		    strcasecmp(type, "text") == 0 ||
+		    strcasecmp(type, "text/plain") == 0)
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		else if (strcasecmp(type, "html") == 0 ||
+		    strcasecmp(type, "text/html") == 0)
+			parser_begin_capture(p, f, CAP_HTML, TK_HTML);
+		else if (strcasecmp(type, "xhtml") == 0) {
+			parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
+			f->skip_div = true;
+		} else if (strstr(type, "xml") != NULL)
+			parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
+		else if (strncasecmp(type, "text/", 5) == 0)
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		else
+			parser_begin_capture(p, f, CAP_BASE64, TK_TEXT);
+		return;
+	}
+	/* Atom 0.3 (or a mode attribute anywhere). */
+	{
+		bool html = type != NULL && (strcasestr(type, "html") != NULL ||
+		    strcasestr(type, "xml") != NULL);
+
+		if (mode != NULL && strcasecmp(mode, "escaped") == 0)
+			parser_begin_capture(p, f, CAP_HTML,
+			    html ? TK_HTML : TK_TEXT);
+		else if (mode != NULL && strcasecmp(mode, "base64") == 0)
+			parser_begin_capture(p, f, CAP_BASE64,
+			    html ? TK_HTML : TK_TEXT);
+		else if (html) {
+			parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
+			f->skip_div = true;
+		} else
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+	}
+}
+
+static void
+start_item(struct feed_parser *p, struct frame *f, const char **atts)
+{
+	const char	*about;
+
+	if (p->cur != NULL) {	/* items do not nest */
+		f->el = EL_UNKNOWN;
+		return;
+	}
+	p->cur = xcalloc(1, sizeof *p->cur);
+	p->cur->published = p->cur->updated = FEED_TIME_NONE;
+	p->guid_permalink = false;
+	if ((about = parser_attr(atts, NS_RDF, "about")) != NULL)
+		f->aux = xstrdup(about);
+}
+
+static bool
+looks_like_url(const char *s)
+{
+	return (strncasecmp(s, "http://", 7) == 0 ||
+	    strncasecmp(s, "https://", 8) == 0);
+}
+
+/* The item is complete: apply the rules between fields and keep it. */
+void
+elements_finish_item(struct feed_parser *p)
+{
+	struct feed_item	*it = p->cur;
+	struct feed_doc		*d = p->doc;
+
+	p->cur = NULL;
+	if (it == NULL)
+		return;
+	if (it->link == NULL && it->guid != NULL && p->guid_permalink &&
+	    looks_like_url(it->guid))
+		it->link = xstrdup(it->guid);
+	if (it->title == NULL) {
+		it->title = p->media_title;
+		p->media_title = NULL;
+	}
+	free(p->media_title);
+	p->media_title = NULL;
+	if (it->content != NULL && it->content_type == FEED_CONTENT_NONE)
+		it->content_type = FEED_CONTENT_HTML;
+	if (d->nitems >= p->lim.max_items) {
+		if (!p->too_many_items)
+			parser_error(p, "more than %zu items: the rest are "
+			    "left out", p->lim.max_items);
+		p->too_many_items = true;
+		doc_item_free(it);
+		free(it);
+		return;
+	}
+	d->items = xreallocarray(d->items, d->nitems + 1, sizeof *d->items);
+	d->items[d->nitems++] = *it;
+	free(it);
+}
+
+static void
+add_category(struct feed_item *it, char *c)
+{
+	if (it == NULL || c == NULL) {
+		free(c);
+		return;
+	}
+	it->categories = xreallocarray(it->categories, it->ncategories + 1,
+	    sizeof *it->categories);
+	it->categories[it->ncategories++] = c;
+}
+
+static void
+add_enclosure(struct feed_parser *p, struct frame *f, const char *url,
+    const char *type, const char *length)
+{
+	struct feed_item	*it = p->cur;
+	struct feed_enclosure	*e;
+	char			*u, *end;
+	long long		 n;
+
+	if (it == NULL || url == NULL || (u = url_of(f, url)) == NULL)
+		return;
+	it->enclosures = xreallocarray(it->enclosures, it->nenclosures + 1,
+	    sizeof *it->enclosures);
+	e = &it->enclosures[it->nenclosures++];
+	e->url = u;
+	e->type = type != NULL ? trimmed(type) : NULL;
+	e->length = -1;
+	if (length != NULL) {
+		n = strtoll(length, &end, 10);
+		if (end != length && n >= 0)
+			e->length = n;
+	}
+}
+
+/* Atom <link>: alternate (or no rel) is the link; enclosure is one. */
+static void
+atom_link(struct feed_parser *p, struct frame *f, const char **atts,
+    enum ctx ctx)
+{
+	const char	*rel = parser_attr(atts, NS_NONE, "rel");
+	const char	*href = parser_attr(atts, NS_NONE, "href");
+
+	if (href == NULL)
+		return;
+	if (rel == NULL || strcmp(rel, "alternate") == 0) {
+		if (ctx == CTX_ITEM)
+			set_first(&p->cur->link, url_of(f, href));
+		else if (ctx == CTX_FEED)
+			set_first(&p->doc->meta.link, url_of(f, href));
+	} else if (strcmp(rel, "enclosure") == 0 && ctx == CTX_ITEM)
+		add_enclosure(p, f, href, parser_attr(atts, NS_NONE, "type"),
+		    parser_attr(atts, NS_NONE, "length"));
+}
+
+static void
+start_root(struct feed_parser *p, struct frame *f, const char **atts)
+{
+	const char	*v;
+
+	switch (f->el) {
+	case EL_RSS:
+		v = parser_attr(atts, NS_NONE, "version");
+		if (v != NULL && strncmp(v, "0.9", 3) == 0)
+			p->doc->format = FEED_FORMAT_RSS09X;
+		else
+			p->doc->format = FEED_FORMAT_RSS20;
+		break;
+	case EL_RDF:
+		p->doc->format = p->saw_rss090 ? FEED_FORMAT_RSS09X :
+		    FEED_FORMAT_RSS10;
+		break;
+	case EL_FEED:
+		p->doc->format = f->ns == NS_ATOM10 ? FEED_FORMAT_ATOM10 :
+		    FEED_FORMAT_ATOM03;
+		break;
+	case EL_ENTRY:	/* a lone Atom entry document */
+		p->doc->format = f->ns == NS_ATOM10 ? FEED_FORMAT_ATOM10 :
+		    FEED_FORMAT_ATOM03;
+		break;
+	default:
+		break;
+	}
+	if (p->doc->format != FEED_FORMAT_UNKNOWN && f->lang != NULL)
+		set_first(&p->doc->meta.language, trimmed(f->lang));
+}
+
+void
+elements_start(struct feed_parser *p, struct frame *f, const char *local,
+    const char **atts)
+{
+	struct frame	*parent = parser_parent(p, 1);
+	enum ctx	 ctx = context_of(parent);
+	enum el		 pel = parent != NULL ? parent->el : EL_UNKNOWN;
+	const char	*v;
+
+	if (parent == NULL && f->ns == NS_NONE && strcmp(local, "feed") == 0)
+		p->atom_nons = true;
+	f->el = lookup(p, f->ns, local);
+	if (parent == NULL) {
+		start_root(p, f, atts);
+		if (f->el == EL_ENTRY)
+			start_item(p, f, atts);
+		return;
+	}
+
+	switch (f->el) {
+	case EL_CHANNEL:
+		if (p->doc->format == FEED_FORMAT_RSS10 && f->ns == NS_RSS090)
+			p->doc->format = FEED_FORMAT_RSS09X;
+		if (p->doc->format == FEED_FORMAT_UNKNOWN)
+			p->doc->format = FEED_FORMAT_RSS20;
+		if (f->lang != NULL)
+			set_first(&p->doc->meta.language, trimmed(f->lang));
+		return;
+	case EL_ITEM:
+		if (pel == EL_CHANNEL || pel == EL_RDF || pel == EL_RSS)
+			start_item(p, f, atts);
+		else
+			f->el = EL_UNKNOWN;
+		return;
+	case EL_ENTRY:
+		if (pel == EL_FEED)
+			start_item(p, f, atts);
+		else
+			f->el = EL_UNKNOWN;
+		return;
+	case EL_IMAGE: case EL_TEXTINPUT: case EL_SOURCE: case EL_ITUNES_OWNER:
+		return;		/* containers whose children are not ours */
+	case EL_MEDIA_GROUP:
+		if (ctx != CTX_ITEM)
+			f->el = EL_UNKNOWN;
+		return;
+	case EL_URL:
+		if (pel == EL_IMAGE &&
+		    context_of(parser_parent(p, 2)) == CTX_FEED)
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		else if (pel == EL_IMAGE && parser_parent(p, 2) != NULL &&
+		    parser_parent(p, 2)->el == EL_RDF)
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		return;
+	case EL_NAME: case EL_EMAIL:
+		if (pel == EL_AUTHOR &&
+		    context_of(parser_parent(p, 2)) != CTX_NONE)
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		return;
+	case EL_ITUNES_CATEGORY:
+		if (ctx != CTX_NONE || pel == EL_ITUNES_CATEGORY) {
+			v = parser_attr(atts, NS_NONE, "text");
+			if (v != NULL && p->cur != NULL)
+				add_category(p->cur, doc_clean_text(v,
+				    strlen(v), false));
+		}
+		return;
+	default:
+		break;
+	}
+
+	if (ctx == CTX_NONE && !(pel == EL_MEDIA_GROUP && p->cur != NULL)) {
+		f->el = EL_UNKNOWN;
+		return;
+	}
+	if (pel == EL_MEDIA_GROUP)
+		ctx = CTX_ITEM;
+
+	switch (f->el) {
+	case EL_TITLE: case EL_SUBTITLE: case EL_TAGLINE: case EL_SUMMARY:
+	case EL_CONTENT: case EL_INFO:
+		if (is_atom(p, f))
+			capture_text_construct(p, f, atts);
+		else if (f->el == EL_TITLE)
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		else
+			f->el = EL_UNKNOWN;
+		return;
+	case EL_LINK:
+		if (is_atom(p, f))
+			atom_link(p, f, atts, ctx);
+		else
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		return;
+	case EL_AUTHOR:
+		if (!is_atom(p, f))
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		return;		/* Atom: name and email inside */
+	case EL_CATEGORY:
+		if (is_atom(p, f)) {
+			v = parser_attr(atts, NS_NONE, "term");
+			if (v == NULL)
+				v = parser_attr(atts, NS_NONE, "label");
+			if (v != NULL && ctx == CTX_ITEM)
+				add_category(p->cur, trimmed(v));
+		} else
+			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		return;
+	case EL_ENCLOSURE:
+		if (ctx == CTX_ITEM)
+			add_enclosure(p, f, parser_attr(atts, NS_NONE, "url"),
+			    parser_attr(atts, NS_NONE, "type"),
+			    parser_attr(atts, NS_NONE, "length"));
+		return;
+	case EL_GUID:
+		v = parser_attr(atts, NS_NONE, "isPermaLink");
+		f->attr = v == NULL || strcasecmp(v, "false") != 0;
+		parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		return;
+	case EL_DESCRIPTION: case EL_CONTENT_ENCODED: case EL_FULLITEM:
+		parser_begin_capture(p, f, CAP_HTML, TK_HTML);
+		return;
+	case EL_XHTML_BODY:
+		parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
+		return;
+	case EL_ITUNES_IMAGE:
+		if (ctx == CTX_FEED &&
+		    (v = parser_attr(atts, NS_NONE, "href")) != NULL)
+			f->aux = url_of(f, v);
+		return;
+	case EL_MEDIA_CONTENT: case EL_MEDIA_THUMBNAIL: case EL_UNKNOWN:
+	case EL_DC_CONTRIBUTOR:
+		return;
+	default:
+		parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		return;
+	}
+}
+
+/* Decode base64 (Atom 0.3 mode="base64"); garbage characters skipped. */
+static char *
+base64_decode(const char *s)
+{
+	static const char	 tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	char			*out, *o;
+	const char		*c;
+	unsigned		 acc = 0;
+	int			 bits = 0;
+
+	out = o = xmalloc(strlen(s) + 1);
+	for (; *s != '\0' && *s != '='; s++) {
+		if ((c = strchr(tab, *s)) == NULL || *s == '\0')
+			continue;
+		acc = (acc << 6) | (unsigned)(c - tab);
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			*o++ = (char)((acc >> bits) & 0xff);
+		}
+	}
+	*o = '\0';
+	return (out);
+}
+
+static void
+end_item_field(struct feed_parser *p, struct frame *f, const char *text)
+{
+	struct feed_item	*it = p->cur;
+
+	switch (f->el) {
+	case EL_TITLE: case EL_DC_TITLE:
+		set_first(&it->title, plain_of(f, text));
+		break;
+	case EL_MEDIA_TITLE:	/* only when the item has no title */
+		set_first(&p->media_title, plain_of(f, text));
+		break;
+	case EL_LINK:
+		/* RSS <link> always wins over a guid or an atom:link. */
+		set_last(&it->link, url_of(f, text));
+		break;
+	case EL_GUID:
+		if (it->guid == NULL && (it->guid = trimmed(text)) != NULL)
+			p->guid_permalink = f->attr;
+		break;
+	case EL_ID:
+		set_first(&it->guid, trimmed(text));
+		break;
+	case EL_AUTHOR: case EL_DC_CREATOR: case EL_ITUNES_AUTHOR:
+		set_first(&it->author, author_name(text));
+		break;
+	case EL_NAME:
+		set_first(&it->author, plain_of(f, text));
+		break;
+	case EL_EMAIL:
+		if (it->author == NULL)
+			it->author = trimmed(text);
+		break;
+	case EL_PUBDATE: case EL_PUBLISHED: case EL_ISSUED:
+	case EL_DCT_ISSUED: case EL_CREATED: case EL_DCT_CREATED:
+		set_date(&it->published, text);
+		break;
+	case EL_UPDATED: case EL_MODIFIED: case EL_DC_DATE:
+	case EL_DCT_MODIFIED:
+		set_date(&it->updated, text);
+		break;
+	case EL_DESCRIPTION: case EL_DC_DESCRIPTION: case EL_SUMMARY:
+	case EL_ITUNES_SUMMARY: case EL_MEDIA_DESCRIPTION:
+		set_first(&it->summary, html_of(f, text));
+		break;
+	case EL_CONTENT: case EL_CONTENT_ENCODED: case EL_XHTML_BODY:
+	case EL_FULLITEM:
+		if (it->content == NULL) {
+			it->content = html_of(f, text);
+			it->content_type = f->kind == TK_TEXT &&
+			    f->cap != CAP_MARKUP ? FEED_CONTENT_TEXT :
+			    FEED_CONTENT_HTML;
+		}
+		break;
+	case EL_CATEGORY: case EL_DC_SUBJECT: case EL_MEDIA_CATEGORY:
+		add_category(it, plain_of(f, text));
+		break;
+	case EL_COMMENTS:
+		set_first(&it->comments, url_of(f, text));
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+end_feed_field(struct feed_parser *p, struct frame *f, const char *text)
+{
+	struct feed_meta	*m = &p->doc->meta;
+	char			*t;
+
+	switch (f->el) {
+	case EL_TITLE: case EL_DC_TITLE:
+		set_first(&m->title, plain_of(f, text));
+		break;
+	case EL_LINK:
+		set_last(&m->link, url_of(f, text));
+		break;
+	case EL_DESCRIPTION: case EL_SUBTITLE: case EL_TAGLINE:
+	case EL_DC_DESCRIPTION: case EL_ITUNES_SUMMARY:
+	case EL_ITUNES_SUBTITLE:
+		if (f->el == EL_DESCRIPTION)
+			f->kind = TK_HTML;
+		set_first(&m->description, plain_of(f, text));
+		break;
+	case EL_LANGUAGE: case EL_DC_LANGUAGE:
+		set_first(&m->language, trimmed(text));
+		break;
+	case EL_LASTBUILDDATE: case EL_UPDATED: case EL_MODIFIED:
+	case EL_DC_DATE: case EL_DCT_MODIFIED: case EL_PUBDATE:
+		set_date(&m->updated, text);
+		break;
+	case EL_AUTHOR: case EL_MANAGINGEDITOR: case EL_DC_CREATOR:
+	case EL_ITUNES_AUTHOR:
+		set_first(&m->author, author_name(text));
+		break;
+	case EL_NAME:
+		set_first(&m->author, plain_of(f, text));
+		break;
+	case EL_EMAIL:
+		if (m->author == NULL)
+			m->author = trimmed(text);
+		break;
+	case EL_GENERATOR:
+		set_first(&m->generator, plain_of(f, text));
+		break;
+	case EL_URL: case EL_LOGO: case EL_ICON:
+		set_first(&m->image, url_of(f, text));
+		break;
+	case EL_TTL:
+		if ((t = trimmed(text)) != NULL) {
+			m->ttl = atoi(t);
+			free(t);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+void
+elements_end(struct feed_parser *p, struct frame *f, char *text)
+{
+	struct frame	*parent = parser_parent(p, 1);
+	enum ctx	 ctx = context_of(parent);
+	char		*dec;
+
+	if (f->cap == CAP_BASE64 && text != NULL) {
+		dec = base64_decode(text);
+		free(text);
+		text = dec;
+	}
+	switch (f->el) {
+	case EL_ITEM: case EL_ENTRY:
+		if (p->cur != NULL && f->aux != NULL && p->cur->guid == NULL)
+			p->cur->guid = doc_clean_text(f->aux,
+			    strlen(f->aux), false);
+		elements_finish_item(p);
+		break;
+	case EL_ITUNES_IMAGE:
+		if (f->aux != NULL) {
+			set_first(&p->doc->meta.image, f->aux);
+			f->aux = NULL;
+		}
+		break;
+	case EL_NAME: case EL_EMAIL:
+		ctx = context_of(parser_parent(p, 2));
+		/* FALLTHROUGH */
+	default:
+		if (text == NULL)
+			break;
+		if (f->el == EL_URL)
+			ctx = CTX_FEED;
+		if (parent != NULL && parent->el == EL_MEDIA_GROUP)
+			ctx = CTX_ITEM;
+		if (f->el == EL_TITLE && !is_atom(p, f) &&
+		    html_looks_like_html(text))
+			f->kind = TK_HTML;
+		if (ctx == CTX_ITEM && p->cur != NULL)
+			end_item_field(p, f, text);
+		else if (ctx == CTX_FEED)
+			end_feed_field(p, f, text);
+		break;
+	}
+	free(text);
+}

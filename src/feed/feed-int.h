@@ -1,0 +1,166 @@
+/* Private to src/feed: the parser state shared by its files. */
+#ifndef TIDINGS_FEED_FEED_INT_H
+#define TIDINGS_FEED_FEED_INT_H
+
+#include <expat.h>
+#include <iconv.h>
+#include <stdbool.h>
+
+#include "feed/feed.h"
+#include "util/buf.h"
+
+/* Namespaces we know, by URI (never by prefix). */
+enum ns {
+	NS_NONE,	/* no namespace */
+	NS_RSS,		/* Userland's RSS 0.9x/2.0 namespaces */
+	NS_RSS10,	/* http://purl.org/rss/1.0/ */
+	NS_RSS090,	/* http://my.netscape.com/rdf/simple/0.9/ */
+	NS_RDF,
+	NS_ATOM10,
+	NS_ATOM03,
+	NS_DC,
+	NS_DCTERMS,
+	NS_CONTENT,
+	NS_MEDIA,
+	NS_ITUNES,
+	NS_XHTML,
+	NS_XML,
+	NS_OTHER
+};
+
+/* What an element is, once its namespace and name are looked up. */
+enum el {
+	EL_UNKNOWN,
+	EL_RSS, EL_RDF, EL_FEED, EL_CHANNEL, EL_ITEM, EL_ENTRY,
+	EL_TITLE, EL_LINK, EL_DESCRIPTION, EL_GUID, EL_ID, EL_PUBDATE,
+	EL_LASTBUILDDATE, EL_AUTHOR, EL_MANAGINGEDITOR, EL_CATEGORY,
+	EL_ENCLOSURE, EL_COMMENTS, EL_LANGUAGE, EL_GENERATOR, EL_IMAGE,
+	EL_URL, EL_TTL, EL_TEXTINPUT, EL_SUBTITLE, EL_TAGLINE, EL_SUMMARY,
+	EL_CONTENT, EL_PUBLISHED, EL_UPDATED, EL_ISSUED, EL_MODIFIED,
+	EL_CREATED, EL_NAME, EL_EMAIL, EL_SOURCE, EL_LOGO, EL_ICON,
+	EL_FULLITEM, EL_INFO,
+	EL_DC_CREATOR, EL_DC_DATE, EL_DC_SUBJECT, EL_DC_LANGUAGE,
+	EL_DC_DESCRIPTION, EL_DC_TITLE, EL_DC_CONTRIBUTOR,
+	EL_DCT_ISSUED, EL_DCT_MODIFIED, EL_DCT_CREATED,
+	EL_CONTENT_ENCODED, EL_XHTML_BODY, EL_XHTML_DIV,
+	EL_MEDIA_CONTENT, EL_MEDIA_THUMBNAIL, EL_MEDIA_DESCRIPTION,
+	EL_MEDIA_TITLE, EL_MEDIA_CATEGORY, EL_MEDIA_GROUP,
+	EL_ITUNES_AUTHOR, EL_ITUNES_SUMMARY, EL_ITUNES_SUBTITLE,
+	EL_ITUNES_CATEGORY, EL_ITUNES_IMAGE, EL_ITUNES_OWNER,
+	EL_INSIDE	/* inside markup being captured */
+};
+
+/* How a captured element's content is to be read. */
+enum cap {
+	CAP_NONE,
+	CAP_TEXT,	/* plain text: nested tags ignored */
+	CAP_HTML,	/* escaped HTML (RSS description, type="html") */
+	CAP_MARKUP,	/* inline XHTML: nested elements serialised */
+	CAP_BASE64	/* Atom 0.3 mode="base64" */
+};
+
+/* What the captured text is: plain text, or HTML to sanitise. */
+enum textkind {
+	TK_TEXT,
+	TK_HTML
+};
+
+struct frame {
+	enum ns		 ns;
+	enum el		 el;
+	const char	*base;		/* xml:base in effect (owned if own_base) */
+	bool		 own_base;
+	const char	*lang;		/* xml:lang in effect (borrowed) */
+	char		*own_lang;
+	/* The element that started a capture remembers how to read it. */
+	enum cap	 cap;
+	enum textkind	 kind;
+	bool		 skip_div;	/* Atom xhtml: drop the wrapping div */
+	int		 div_depth;
+	int		 attr;		/* element-specific (e.g. rel, permalink) */
+	char		*aux;		/* element-specific string (e.g. href) */
+};
+
+struct feed_parser {
+	XML_Parser		 xp;
+	struct feed_limits	 lim;
+	char			*doc_base;	/* the document's location */
+	char			*http_charset;
+
+	/* Encoding front end. */
+	int			 enc_state;	/* see encoding.c */
+	struct buf		 head;		/* bytes kept until sniffed */
+	iconv_t			 cd;
+	bool			 cp1252;	/* our own windows-1252 decoder */
+	char			 carry[8];	/* incomplete multibyte tail */
+	size_t			 ncarry;
+	struct buf		 raw;		/* the input, for a second pass */
+	bool			 raw_overflow;
+	bool			 recovering;	/* second, lenient pass */
+	bool			 lenient_ok;	/* ASCII-compatible input */
+	bool			 input_utf8;	/* ... read as UTF-8 */
+
+	/* Element stack. */
+	struct frame		*stack;
+	size_t			 depth;
+	size_t			 stack_cap;
+	size_t			 cap_depth;	/* depth of the capturing frame; 0 */
+	struct buf		 text;
+
+	/* Results. */
+	struct feed_doc		*doc;
+	struct feed_item	*cur;		/* item being read, or NULL */
+	bool			 atom_nons;	/* <feed> without a namespace */
+	bool			 guid_permalink;	/* of the current item */
+	char			*media_title;	/* ... its media:title */
+	bool			 saw_rss090;	/* RSS 0.90 namespace declared */
+	char			*root_name;	/* for "not a feed" */
+	bool			 stopped;	/* a fatal error was recorded */
+	bool			 too_many_items;
+	bool			 text_overflow;
+	int			 html_entity_errors;
+};
+
+/* parser.c */
+void	 parser_error(struct feed_parser *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 parser_error_line(struct feed_parser *, unsigned long,
+	    const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+const char *parser_attr(const char **, enum ns, const char *);
+void	 parser_begin_capture(struct feed_parser *, struct frame *,
+	    enum cap, enum textkind);
+struct frame *parser_parent(struct feed_parser *, size_t);
+
+void	 parser_create_xml(struct feed_parser *, const char *);
+int	 parser_xml_feed(struct feed_parser *, const char *, size_t, bool);
+
+/* elements.c */
+enum ns	 elements_ns(const char *, size_t);
+void	 elements_start(struct feed_parser *, struct frame *, const char *,
+	    const char **);
+void	 elements_end(struct feed_parser *, struct frame *, char *);
+void	 elements_finish_item(struct feed_parser *);
+
+/* encoding.c */
+int	 encoding_push(struct feed_parser *, const char *, size_t, bool);
+void	 encoding_fini(struct feed_parser *);
+unsigned int encoding_cp1252(unsigned char);
+
+/* entities.c */
+const char *entities_lookup(const char *);
+
+/* html.c */
+/* NULL when there is nothing to remove (the input stands as it is). */
+char	*html_sanitize(const char *, size_t);
+char	*html_to_text(const char *, size_t);
+char	*html_escape(const char *, size_t);
+bool	 html_looks_like_html(const char *);
+
+/* doc.c */
+void	 doc_item_free(struct feed_item *);
+void	 doc_meta_free(struct feed_meta *);
+void	 doc_add_error(struct feed_doc *, char *);
+char	*doc_clean_text(const char *, size_t, bool);
+
+#endif

@@ -1,0 +1,378 @@
+/*
+ * HTML inside feeds, through gumbo (a real HTML5 parser): the plain text
+ * of an HTML title, and summaries and content with dangerous elements
+ * removed (DESIGN.md: script, style, iframe, object, embed, applet, frame,
+ * meta, link and blink). Both take a fast path when the text cannot hold
+ * anything to change, so that ordinary feeds never pay for a parse.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <gumbo.h>
+
+#include "feed/feed-int.h"
+#include "util/xmalloc.h"
+
+/* Elements dropped with everything inside them. */
+static bool
+is_dropped(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_APPLET:
+	case GUMBO_TAG_EMBED: case GUMBO_TAG_FRAME: case GUMBO_TAG_META:
+	case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_HEAD:
+	case GUMBO_TAG_TITLE:
+		return (true);
+	default:
+		return (false);
+	}
+}
+
+/*
+ * Elements whose tags go but whose text stays: an iframe's or object's
+ * fallback text is harmless text (as feedparser keeps it).
+ */
+static bool
+is_unwrapped(const GumboElement *e)
+{
+	switch (e->tag) {
+	case GUMBO_TAG_BLINK: case GUMBO_TAG_HTML: case GUMBO_TAG_BODY:
+	case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_FRAMESET:
+	case GUMBO_TAG_NOFRAMES:
+		return (true);
+	default:
+		break;
+	}
+	/* gumbo knows no <blink>; its name is then only in the source. */
+	return (e->tag == GUMBO_TAG_UNKNOWN && e->original_tag.length >= 6 &&
+	    strncasecmp(e->original_tag.data + 1, "blink", 5) == 0);
+}
+
+static bool
+is_block(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR:
+	case GUMBO_TAG_LI: case GUMBO_TAG_TR: case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_PRE: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+	case GUMBO_TAG_TABLE: case GUMBO_TAG_HR:
+		return (true);
+	default:
+		return (false);
+	}
+}
+
+static GumboOutput *
+parse_fragment(const char *s, size_t len)
+{
+	GumboOptions	opts = kGumboDefaultOptions;
+
+	opts.fragment_context = GUMBO_TAG_DIV;
+	opts.fragment_namespace = GUMBO_NAMESPACE_HTML;
+	opts.max_errors = 0;
+	return (gumbo_parse_with_options(&opts, s, len));
+}
+
+/*
+ * Feeds write <iframe .../> and <object .../> as XML. To an HTML parser
+ * those open an element that swallows the rest of the text, so close such
+ * tags explicitly first.
+ */
+static char *
+close_selfclosing(const char *s, size_t len, size_t *outlen)
+{
+	static const char *const names[] = { "iframe", "object", "applet",
+	    "script", "style", "noframes", "title", "frameset" };
+	struct buf	 b;
+	const char	*p = s, *end = s + len, *lt, *gt;
+	size_t		 i, n;
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL &&
+	    (gt = memchr(lt, '>', (size_t)(end - lt))) != NULL) {
+		buf_add(&b, p, (size_t)(gt + 1 - p));
+		p = gt + 1;
+		if (gt[-1] != '/')
+			continue;
+		for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+			n = strlen(names[i]);
+			if ((size_t)(gt - lt) > n &&
+			    strncasecmp(lt + 1, names[i], n) == 0 &&
+			    !isalnum((unsigned char)lt[1 + n])) {
+				buf_printf(&b, "</%s>", names[i]);
+				break;
+			}
+		}
+	}
+	buf_add(&b, p, (size_t)(end - p));
+	*outlen = b.len;
+	return (buf_detach(&b));
+}
+
+static void
+text_walk(const GumboNode *n, struct buf *b)
+{
+	const GumboVector	*kids;
+	size_t			 i;
+
+	switch (n->type) {
+	case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
+		buf_adds(b, n->v.text.text);
+		return;
+	case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
+		if (is_dropped(n->v.element.tag))
+			return;
+		kids = &n->v.element.children;
+		for (i = 0; i < kids->length; i++)
+			text_walk(kids->data[i], b);
+		if (is_block(n->v.element.tag))
+			buf_addc(b, '\n');
+		return;
+	case GUMBO_NODE_DOCUMENT:
+		kids = &n->v.document.children;
+		for (i = 0; i < kids->length; i++)
+			text_walk(kids->data[i], b);
+		return;
+	default:
+		return;
+	}
+}
+
+char *
+html_to_text(const char *s, size_t len)
+{
+	GumboOutput	*out;
+	struct buf	 b;
+
+	char		*fixed;
+	size_t		 flen;
+
+	if (memchr(s, '<', len) == NULL && memchr(s, '&', len) == NULL)
+		return (xstrndup(s, len));
+	fixed = close_selfclosing(s, len, &flen);
+	out = parse_fragment(fixed, flen);
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	text_walk(out->root, &b);
+	gumbo_destroy_output(&kGumboDefaultOptions, out);
+	free(fixed);
+	return (buf_detach(&b));
+}
+
+static void
+add_escaped(struct buf *b, const char *s, bool attr)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"':
+			if (attr) {
+				buf_adds(b, "&quot;");
+				break;
+			}
+			/* FALLTHROUGH */
+		default:
+			buf_addc(b, *s);
+		}
+	}
+}
+
+char *
+html_escape(const char *s, size_t len)
+{
+	struct buf	 b;
+	char		*t = xstrndup(s, len);
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	add_escaped(&b, t, false);
+	free(t);
+	return (buf_detach(&b));
+}
+
+static bool
+is_void(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_AREA: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
+	case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
+	case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK:
+	case GUMBO_TAG_WBR:
+		return (true);
+	default:
+		return (false);
+	}
+}
+
+/* Attributes that run script: on* handlers and javascript: URLs. */
+static bool
+is_unsafe_attr(const GumboAttribute *a)
+{
+	const char	*v = a->value;
+
+	if (strncasecmp(a->name, "on", 2) == 0)
+		return (true);
+	while (isspace((unsigned char)*v))
+		v++;
+	return (strncasecmp(v, "javascript:", 11) == 0 ||
+	    strncasecmp(v, "vbscript:", 9) == 0);
+}
+
+static void
+serialise(const GumboNode *n, struct buf *b)
+{
+	const GumboElement	*e;
+	const GumboAttribute	*a;
+	const char		*name;
+	char			*own = NULL;
+	size_t			 i;
+
+	switch (n->type) {
+	case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE:
+		add_escaped(b, n->v.text.text, false);
+		return;
+	case GUMBO_NODE_CDATA:
+		add_escaped(b, n->v.text.text, false);
+		return;
+	case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
+		break;
+	default:
+		return;
+	}
+	e = &n->v.element;
+	if (is_dropped(e->tag))
+		return;
+	if (is_unwrapped(e)) {
+		for (i = 0; i < e->children.length; i++)
+			serialise(e->children.data[i], b);
+		return;
+	}
+	if (e->tag == GUMBO_TAG_UNKNOWN) {
+		GumboStringPiece	 piece = e->original_tag;
+
+		gumbo_tag_from_original_text(&piece);
+		own = xstrndup(piece.data, piece.length);
+		for (i = 0; own[i] != '\0'; i++)
+			own[i] = (char)tolower((unsigned char)own[i]);
+		name = own;
+	} else
+		name = gumbo_normalized_tagname(e->tag);
+	buf_addc(b, '<');
+	buf_adds(b, name);
+	for (i = 0; i < e->attributes.length; i++) {
+		a = e->attributes.data[i];
+		if (is_unsafe_attr(a))
+			continue;
+		buf_printf(b, " %s=\"", a->name);
+		add_escaped(b, a->value, true);
+		buf_addc(b, '"');
+	}
+	buf_addc(b, '>');
+	if (!is_void(e->tag)) {
+		for (i = 0; i < e->children.length; i++)
+			serialise(e->children.data[i], b);
+		buf_printf(b, "</%s>", name);
+	}
+	free(own);
+}
+
+/*
+ * Whether s may hold an element or attribute that html_sanitize drops:
+ * a cheap scan, so that clean HTML (nearly all of it) is not parsed.
+ */
+static bool
+needs_sanitizing(const char *s, size_t len)
+{
+	static const char *const bad[] = { "script", "style", "iframe",
+	    "object", "embed", "applet", "frame", "frameset", "meta", "link",
+	    "blink", "base", "noframes", "head", "title" };
+	const char	*p = s, *end = s + len, *lt;
+	char		 name[10];
+	size_t		 i, n;
+
+	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		p = lt + 1;
+		if (p < end && *p == '/')
+			p++;
+		for (n = 0; p < end && n < sizeof name - 1 &&
+		    isalpha((unsigned char)*p); n++, p++)
+			name[n] = (char)tolower((unsigned char)*p);
+		name[n] = '\0';
+		for (i = 0; n > 0 && i < sizeof bad / sizeof bad[0]; i++)
+			if (name[0] == bad[i][0] && strcmp(name, bad[i]) == 0)
+				return (true);
+		/* An on* handler or a javascript: URL in this tag. */
+		for (; p < end && *p != '>' && *p != '<'; p++) {
+			if ((p[0] == 'o' || p[0] == 'O') &&
+			    (p[1] == 'n' || p[1] == 'N') && p > lt + 1 &&
+			    (isspace((unsigned char)p[-1]) || p[-1] == '/'))
+				return (true);
+			if ((p[0] == 'j' || p[0] == 'J' || p[0] == 'v' ||
+			    p[0] == 'V') && end - p > 9 &&
+			    (strncasecmp(p, "javascript:", 11) == 0 ||
+			    strncasecmp(p, "vbscript:", 9) == 0))
+				return (true);
+		}
+	}
+	return (false);
+}
+
+
+char *
+html_sanitize(const char *s, size_t len)
+{
+	GumboOutput	*out;
+	struct buf	 b;
+	const GumboNode	*root;
+	char		*fixed;
+	size_t		 i, flen;
+
+	if (!needs_sanitizing(s, len))
+		return (NULL);
+	fixed = close_selfclosing(s, len, &flen);
+	out = parse_fragment(fixed, flen);
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	root = out->root;
+	if (root->type == GUMBO_NODE_ELEMENT)
+		for (i = 0; i < root->v.element.children.length; i++)
+			serialise(root->v.element.children.data[i], &b);
+	gumbo_destroy_output(&kGumboDefaultOptions, out);
+	free(fixed);
+	return (buf_detach(&b));
+}
+
+/*
+ * Whether an RSS title is HTML rather than text, as feedparser guesses:
+ * it holds a closing tag or an entity or character reference.
+ */
+bool
+html_looks_like_html(const char *s)
+{
+	const char	*p;
+
+	for (p = s; (p = strchr(p, '<')) != NULL; p++)
+		if (p[1] == '/' && isalpha((unsigned char)p[2]) &&
+		    strchr(p, '>') != NULL)
+			return (true);
+	for (p = s; (p = strchr(p, '&')) != NULL; p++) {
+		const char *q = p + 1;
+
+		if (*q == '#')
+			q++;
+		while (isalnum((unsigned char)*q))
+			q++;
+		if (*q == ';' && q > p + 1)
+			return (true);
+	}
+	return (false);
+}

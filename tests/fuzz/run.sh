@@ -1,0 +1,57 @@
+#!/bin/sh
+# Build the libFuzzer harnesses with clang (-fsanitize=fuzzer,address,
+# undefined) and run each for FUZZ_SECONDS (default 45) on its seed corpus.
+# Prints "1..N" TAP, one line per harness: a crash, leak or timeout fails
+# it, and the input that did it is kept in tests/fuzz/crashes/ to become a
+# regression input. Needs a configured build dir for config.h ($1).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$top/build-plain}
+secs=${FUZZ_SECONDS:-45}
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+CC=${FUZZ_CC:-clang}
+CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -I$top/src -I$build -include $build/config.h"
+
+# name: sources, pkg-config modules, seed directories
+harnesses="feed"
+feed_src="src/feed/doc.c src/feed/elements.c src/feed/encoding.c src/feed/entities.c src/feed/html.c src/feed/json.c src/feed/parser.c src/feed/date.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
+feed_pkgs="expat gumbo"
+feed_seeds="tests/data ../shared/conformance/feedparser/wellformed/rss ../shared/conformance/feedparser/wellformed/atom10 ../shared/conformance/feedparser/illformed ../shared/conformance/feedparser/encoding"
+
+set -- $harnesses
+echo "1..$#"
+n=0
+for h in "$@"; do
+	n=$((n + 1))
+	eval src=\$${h}_src pkgs=\$${h}_pkgs seeds=\$${h}_seeds
+	bin="$work/fuzz-$h"
+	srcs=
+	for s in $src; do srcs="$srcs $top/$s"; done
+	# shellcheck disable=SC2086
+	if ! $CC $CFLAGS -o "$bin" "$top/tests/fuzz/fuzz-$h.c" $srcs \
+	    $(pkg-config --cflags --libs $pkgs) >"$work/cc-$h.log" 2>&1; then
+		echo "not ok $n - fuzz-$h: build failed"
+		sed 's/^/# /' "$work/cc-$h.log" | head -n 20
+		continue
+	fi
+	corpus="$work/corpus-$h"
+	mkdir -p "$corpus"
+	for d in $seeds; do
+		[ -d "$top/$d" ] && find "$top/$d" -type f -size -64k \
+		    -exec cp {} "$corpus/" \; 2>/dev/null
+	done
+	mkdir -p "$top/tests/fuzz/crashes"
+	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \
+	    -max_len=65536 -artifact_prefix="$top/tests/fuzz/crashes/$h-" \
+	    "$corpus" >"$work/run-$h.log" 2>&1
+	rc=$?
+	runs=$(sed -n "s/^Done \([0-9]*\) runs.*/\1/p" "$work/run-$h.log")
+	[ -z "$runs" ] && runs=$(grep -o '#[0-9]*' "$work/run-$h.log" | tail -n 1 | tr -d '#')
+	if [ $rc -eq 0 ]; then
+		echo "ok $n - fuzz-$h: ${runs:-?} inputs in ${secs}s, no crash"
+	else
+		echo "not ok $n - fuzz-$h: crash, leak or hang (exit $rc)"
+		grep -A 15 'ERROR\|runtime error\|timeout' "$work/run-$h.log" | head -n 30 | sed 's/^/# /'
+	fi
+	echo "# fuzz: $h ${runs:-?} inputs, exit $rc"
+done

@@ -1,0 +1,429 @@
+/* Unit tests for src/db against a real SQLite file in a temp directory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "db/db.h"
+#include "feed/feed.h"
+
+static char	tmpdir[64];
+static char	dbpath[128];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	strcpy(tmpdir, "/tmp/test-db.XXXXXX");
+	if (mkdtemp(tmpdir) == NULL)
+		return (-1);
+	snprintf(dbpath, sizeof dbpath, "%s/cache.db", tmpdir);
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	char	cmd[160];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return (system(cmd) == 0 ? 0 : -1);
+}
+
+/* One integer from a query on the connection. */
+static int64_t
+q(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return (v);
+}
+
+static struct db *
+open_ok(void)
+{
+	struct db	*db;
+	char		*cause = NULL;
+
+	if (db_open(dbpath, &db, &cause) != DB_OK)
+		fail_msg("db_open: %s", cause);
+	return (db);
+}
+
+static void
+test_open_schema(void **state)
+{
+	struct db	*db;
+
+	(void)state;
+	db = open_ok();
+	assert_int_equal(q(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(q(db, "SELECT journal_mode = 'wal' FROM "
+	    "pragma_journal_mode"), 1);
+	assert_int_equal(q(db, "PRAGMA foreign_keys"), 1);
+	db_close(db);
+	/* Opening again migrates nothing and keeps the data. */
+	db = open_ok();
+	assert_int_equal(q(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	db_close(db);
+}
+
+static void
+test_open_newer(void **state)
+{
+	struct db	*db;
+	struct stat	 a, b;
+	sqlite3		*sq;
+	char		*cause = NULL;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(dbpath, &sq), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(sq, "PRAGMA user_version = 99", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(sq);
+	assert_int_equal(stat(dbpath, &a), 0);
+	assert_int_equal(db_open(dbpath, &db, &cause), DB_ERR_NEWER);
+	assert_non_null(strstr(cause, "newer"));
+	free(cause);
+	assert_int_equal(stat(dbpath, &b), 0);
+	assert_int_equal(a.st_size, b.st_size);
+	assert_int_equal(a.st_mtim.tv_sec, b.st_mtim.tv_sec);
+	assert_int_equal(a.st_mtim.tv_nsec, b.st_mtim.tv_nsec);
+}
+
+static void
+test_open_garbage(void **state)
+{
+	struct db	*db;
+	FILE		*f;
+	char		*cause = NULL;
+
+	(void)state;
+	f = fopen(dbpath, "w");
+	fputs("this is not a database, just a text file long enough....\n", f);
+	fclose(f);
+	assert_int_equal(db_open(dbpath, &db, &cause), DB_ERR);
+	assert_non_null(cause);
+	free(cause);
+}
+
+static const struct {
+	const char	*guid, *link, *title;
+	int64_t		 date;
+	const char	*prefix;
+} ident_cases[] = {
+	{ "urn:1", "http://a/1", "t", 1, "g:urn:1" },
+	{ "", "http://a/1", "t", 1, "l:http://a/1" },
+	{ NULL, "http://a/1", "t", 1, "l:http://a/1" },
+	{ NULL, NULL, "t", 1, "h:" },
+	{ NULL, NULL, NULL, FEED_TIME_NONE, "h:" },
+};
+
+static void
+test_ident(void **state)
+{
+	size_t	 i;
+	char	*a, *b;
+
+	(void)state;
+	for (i = 0; i < sizeof ident_cases / sizeof ident_cases[0]; i++) {
+		a = db_item_ident(ident_cases[i].guid, ident_cases[i].link,
+		    ident_cases[i].title, ident_cases[i].date);
+		assert_memory_equal(a, ident_cases[i].prefix,
+		    strlen(ident_cases[i].prefix));
+		free(a);
+	}
+	/* The hash depends on the title and on the date. */
+	a = db_item_ident(NULL, NULL, "t", 1);
+	b = db_item_ident(NULL, NULL, "t", 2);
+	assert_string_not_equal(a, b);
+	free(b);
+	b = db_item_ident(NULL, NULL, "u", 1);
+	assert_string_not_equal(a, b);
+	free(a);
+	free(b);
+}
+
+static int64_t
+sync_one(struct db *db, const char *url)
+{
+	struct db_sub	 sub = { url, "news\ttech", NULL };
+	struct db_feed	*f;
+	size_t		 n;
+	char		*cause = NULL;
+	int64_t		 id;
+
+	assert_int_equal(db_feeds_sync(db, &sub, 1, &cause), 0);
+	assert_int_equal(db_feeds_list(db, INT64_MAX, &f, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	id = f[0].id;
+	db_feeds_free(f, n);
+	return (id);
+}
+
+static void
+test_feeds_sync(void **state)
+{
+	struct db	*db;
+	struct db_sub	 subs[] = {
+		{ "http://a/feed", "x", NULL },
+		{ "http://b/feed", NULL, "B" },
+	};
+	struct db_feed	*f;
+	size_t		 n;
+	char		*cause = NULL;
+
+	(void)state;
+	db = open_ok();
+	assert_int_equal(db_feeds_sync(db, subs, 2, &cause), 0);
+	assert_int_equal(db_feeds_list(db, INT64_MAX, &f, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(f[0].url, "http://a/feed");
+	assert_string_equal(f[0].tags, "x");
+	assert_string_equal(f[1].custom_title, "B");
+	db_feeds_free(f, n);
+	/* b leaves the urls file: no longer listed, but kept. */
+	assert_int_equal(db_feeds_sync(db, subs, 1, &cause), 0);
+	assert_int_equal(db_feeds_list(db, INT64_MAX, &f, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	db_feeds_free(f, n);
+	assert_int_equal(q(db, "SELECT count(*) FROM feeds"), 2);
+	/* Not due yet: not listed. */
+	assert_int_equal(db_feeds_list(db, -1, &f, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	db_feeds_free(f, n);
+	db_close(db);
+}
+
+static void
+test_feed_state(void **state)
+{
+	struct db	*db;
+	struct db_feed	 f;
+	struct db_fetch	 ok = { 100, 200, 0, "\"e1\"", "Mon", NULL, 200, NULL };
+	struct db_fetch	 nm = { 300, 304, 1, NULL, NULL, NULL, 400, NULL };
+	struct db_fetch	 bad = { 500, 500, 0, NULL, NULL, "HTTP 500", 600,
+			    "http://new/feed" };
+	char		*cause = NULL;
+	int64_t		 id;
+
+	(void)state;
+	db = open_ok();
+	id = sync_one(db, "http://a/feed");
+	assert_int_equal(db_feed_store(db, id, &ok, NULL, NULL, NULL,
+	    &cause), 0);
+	assert_int_equal(db_feed_store(db, id, &nm, NULL, NULL, NULL,
+	    &cause), 0);
+	assert_int_equal(db_feed_get(db, id, &f, &cause), 0);
+	assert_string_equal(f.etag, "\"e1\"");
+	assert_int_equal(f.last_status, 304);
+	assert_int_equal(f.next_fetch, 400);
+	assert_null(f.last_error);
+	db_feed_fini(&f);
+	assert_int_equal(db_feed_store(db, id, &bad, NULL, NULL, NULL,
+	    &cause), 0);
+	assert_int_equal(db_feed_get(db, id, &f, &cause), 0);
+	assert_string_equal(f.etag, "\"e1\"");
+	assert_string_equal(f.last_error, "HTTP 500");
+	assert_string_equal(f.location, "http://new/feed");
+	db_feed_fini(&f);
+	db_close(db);
+}
+
+static struct feed_item
+item(const char *guid, const char *title, const char *summary, int64_t date)
+{
+	struct feed_item	it;
+
+	memset(&it, 0, sizeof it);
+	it.guid = (char *)guid;
+	it.title = (char *)title;
+	it.summary = (char *)summary;
+	it.published = date;
+	it.updated = FEED_TIME_NONE;
+	return (it);
+}
+
+static void
+test_items_upsert(void **state)
+{
+	struct db		*db;
+	struct feed_item	 items[3];
+	struct feed_doc		 doc;
+	struct db_fetch		 ok = { 1000, 200, 0, NULL, NULL, NULL, 0,
+				    NULL };
+	struct db_store_stats	 st;
+	char			*cause = NULL;
+	int64_t			 id;
+
+	(void)state;
+	db = open_ok();
+	id = sync_one(db, "http://a/feed");
+	items[0] = item("g1", "One", "<p>alpha &amp; beta</p>", 10);
+	items[1] = item(NULL, "Two", "gamma", 20);
+	items[1].link = (char *)"http://a/2";
+	items[2] = item(NULL, "Three", "delta", FEED_TIME_NONE);
+	memset(&doc, 0, sizeof doc);
+	doc.items = items;
+	doc.nitems = 3;
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &st, &cause),
+	    0);
+	assert_int_equal(st.new_items, 3);
+	assert_int_equal(q(db, "SELECT date FROM items WHERE title = "
+	    "'Three'"), 1000);
+	/* The same document again writes nothing. */
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &st, &cause),
+	    0);
+	assert_int_equal(st.new_items + st.updated_items, 0);
+	/* An item read here and changed upstream keeps its read mark. */
+	assert_int_equal(db_item_set_read(db, q(db, "SELECT id FROM items "
+	    "WHERE guid = 'g1'"), 1, &cause), 0);
+	items[0].title = (char *)"One, corrected";
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &st, &cause),
+	    0);
+	assert_int_equal(st.updated_items, 1);
+	assert_int_equal(st.new_items, 0);
+	assert_int_equal(q(db, "SELECT read FROM items WHERE title = "
+	    "'One, corrected'"), 1);
+	assert_int_equal(q(db, "SELECT count(*) FROM items"), 3);
+	db_close(db);
+}
+
+static void
+test_fts(void **state)
+{
+	struct db		*db;
+	struct feed_item	 items[2];
+	struct feed_doc		 doc;
+	struct db_fetch		 ok = { 1000, 200, 0, NULL, NULL, NULL, 0,
+				    NULL };
+	char			*cause = NULL;
+	size_t			 left;
+	int64_t			 id;
+
+	(void)state;
+	db = open_ok();
+	id = sync_one(db, "http://a/feed");
+	items[0] = item("g1", "Zebra news", "<b>striped</b> &#x263A; horses",
+	    10);
+	items[1] = item("g2", "Other", "nothing", 20);
+	memset(&doc, 0, sizeof doc);
+	doc.items = items;
+	doc.nitems = 2;
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, &cause),
+	    0);
+	/* Stored but not yet indexed. */
+	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
+	    "items_fts MATCH 'striped'"), 0);
+	assert_int_equal(db_fts_catch_up(db, 1, &left, &cause), 0);
+	assert_int_equal(left, 1);
+	assert_int_equal(db_fts_catch_up(db, 100, &left, &cause), 0);
+	assert_int_equal(left, 0);
+	assert_int_equal(q(db, "SELECT rowid FROM items_fts WHERE "
+	    "items_fts MATCH 'striped'"), q(db, "SELECT id FROM items WHERE "
+	    "guid = 'g1'"));
+	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
+	    "items_fts MATCH 'b'"), 0);
+	/* Upstream change: the old words leave the index. */
+	items[0].summary = (char *)"spotted horses";
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, &cause),
+	    0);
+	assert_int_equal(db_fts_catch_up(db, 100, &left, &cause), 0);
+	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
+	    "items_fts MATCH 'striped'"), 0);
+	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
+	    "items_fts MATCH 'spotted'"), 1);
+	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
+	    "items_fts MATCH 'zebra'"), 1);
+	db_close(db);
+}
+
+static void
+test_retention(void **state)
+{
+	struct db		*db;
+	struct feed_item	 items[4];
+	struct feed_doc		 doc;
+	struct db_fetch		 ok = { 100000000, 200, 0, NULL, NULL, NULL,
+				    0, NULL };
+	struct db_retention	 keep = { 2, 0, 1 };
+	struct db_store_stats	 st;
+	char			*cause = NULL;
+	int64_t			 id;
+
+	(void)state;
+	db = open_ok();
+	id = sync_one(db, "http://a/feed");
+	items[0] = item("g1", "a", NULL, 10);
+	items[1] = item("g2", "b", NULL, 20);
+	items[2] = item("g3", "c", NULL, 30);
+	items[3] = item("g4", "d", NULL, 40);
+	memset(&doc, 0, sizeof doc);
+	doc.items = items;
+	doc.nitems = 4;
+	/* All unread: all kept. */
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, &st, &cause),
+	    0);
+	assert_int_equal(st.deleted_items, 0);
+	assert_int_equal(db_feed_set_read(db, id, &cause), 0);
+	assert_int_equal(db_item_set_starred(db, q(db, "SELECT id FROM items "
+	    "WHERE guid = 'g1'"), 1, &cause), 0);
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, &st, &cause),
+	    0);
+	/* g4, g3 newest; g1 starred; g2 goes. */
+	assert_int_equal(st.deleted_items, 1);
+	assert_int_equal(q(db, "SELECT count(*) FROM items WHERE guid = "
+	    "'g2'"), 0);
+	/* Still in the document, but it does not come back. */
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, &st, &cause),
+	    0);
+	assert_int_equal(st.new_items, 0);
+	assert_int_equal(q(db, "SELECT count(*) FROM items"), 3);
+	/* Age: everything older than a day goes, except starred. */
+	keep.max_items = 0;
+	keep.keep_days = 1;
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, &st, &cause),
+	    0);
+	assert_int_equal(q(db, "SELECT count(*) FROM items"), 1);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_schema, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_open_newer, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_open_garbage, setup,
+		    teardown),
+		cmocka_unit_test(test_ident),
+		cmocka_unit_test_setup_teardown(test_feeds_sync, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_feed_state, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_items_upsert, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retention, setup,
+		    teardown),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

@@ -1,0 +1,421 @@
+/*
+ * Unit tests for the feed parser (src/feed): formats, namespaces,
+ * encodings, entities, hostile and broken input, limits, streaming.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "feed/feed.h"
+
+static struct feed_doc *
+parse(const char *xml, size_t len)
+{
+	return (feed_parse_buffer(xml, len, "http://example.com/dir/feed.xml",
+	    NULL, NULL));
+}
+
+#define PARSE(s)	parse((s), sizeof(s) - 1)
+
+static const char rss2[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+    " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n"
+    "<channel><title>Chan &amp; co</title><link>http://example.com/</link>"
+    "<description>About</description><language>en-gb</language>"
+    "<managingEditor>ed@example.com (The Editor)</managingEditor>"
+    "<ttl>60</ttl><image><url>/logo.png</url><title>not the title</title>"
+    "<link>http://wrong.example/</link></image>\n"
+    "<item><title>First</title><link>a/1.html</link>"
+    "<guid isPermaLink=\"false\">id-1</guid>"
+    "<pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate>"
+    "<dc:creator>Jane</dc:creator><category>One</category>"
+    "<category>Two</category>"
+    "<enclosure url=\"ep1.mp3\" type=\"audio/mpeg\" length=\"1234\"/>"
+    "<description>&lt;p&gt;Sum&lt;/p&gt;</description>"
+    "<content:encoded><![CDATA[<p>Full <b>text</b></p>]]></content:encoded>"
+    "<comments>http://example.com/c/1</comments></item>\n"
+    "<item><title>Second</title>"
+    "<guid>http://example.com/perma/2</guid></item>\n"
+    "</channel></rss>\n";
+
+static void
+test_rss2_fields(void **state)
+{
+	struct feed_doc		*d = PARSE(rss2);
+	struct feed_item	*it;
+
+	(void)state;
+	assert_int_equal(d->format, FEED_FORMAT_RSS20);
+	assert_int_equal(d->nerrors, 0);
+	assert_string_equal(d->meta.title, "Chan & co");
+	assert_string_equal(d->meta.link, "http://example.com/");
+	assert_string_equal(d->meta.language, "en-gb");
+	assert_string_equal(d->meta.author, "The Editor");
+	assert_string_equal(d->meta.image, "http://example.com/logo.png");
+	assert_int_equal(d->meta.ttl, 60);
+	assert_int_equal(d->nitems, 2);
+	it = &d->items[0];
+	assert_string_equal(it->title, "First");
+	assert_string_equal(it->link, "http://example.com/dir/a/1.html");
+	assert_string_equal(it->guid, "id-1");
+	assert_int_equal(it->published, 1055217600);
+	assert_string_equal(it->author, "Jane");
+	assert_int_equal(it->ncategories, 2);
+	assert_string_equal(it->categories[1], "Two");
+	assert_int_equal(it->nenclosures, 1);
+	assert_string_equal(it->enclosures[0].url,
+	    "http://example.com/dir/ep1.mp3");
+	assert_int_equal(it->enclosures[0].length, 1234);
+	assert_string_equal(it->summary, "<p>Sum</p>");
+	assert_string_equal(it->content, "<p>Full <b>text</b></p>");
+	assert_int_equal(it->content_type, FEED_CONTENT_HTML);
+	assert_string_equal(it->comments, "http://example.com/c/1");
+	/* A permalink guid stands in for the missing link. */
+	assert_string_equal(d->items[1].link, "http://example.com/perma/2");
+	feed_doc_free(d);
+}
+
+static void
+test_atom10(void **state)
+{
+	static const char xml[] =
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"de\""
+	    " xml:base=\"http://base.example/x/\">"
+	    "<title type=\"html\">Q&amp;amp;A &lt;b&gt;bold&lt;/b&gt;</title>"
+	    "<subtitle>Sub</subtitle>"
+	    "<link rel=\"self\" href=\"http://self.example/\"/>"
+	    "<link href=\"/home\"/>"
+	    "<updated>2005-07-31T12:29:29Z</updated>"
+	    "<author><name>Ann</name><email>ann@example.com</email></author>"
+	    "<entry><id>tag:1</id><title>T &lt;i&gt;</title>"
+	    "<link rel=\"enclosure\" href=\"e.ogg\" length=\"9\"/>"
+	    "<link rel=\"alternate\" href=\"entry1\"/>"
+	    "<published>2003-12-13T08:29:29-04:00</published>"
+	    "<category term=\"cat\"/>"
+	    "<summary type=\"text\">1 &lt; 2 &amp; 3</summary>"
+	    "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+	    "Example <b>Atom</b><br/></div></content>"
+	    "<source><title>Not this</title></source>"
+	    "</entry></feed>";
+	struct feed_doc		*d = PARSE(xml);
+	struct feed_item	*it;
+
+	(void)state;
+	assert_int_equal(d->format, FEED_FORMAT_ATOM10);
+	assert_int_equal(d->nerrors, 0);
+	assert_string_equal(d->meta.title, "Q&A bold");
+	assert_string_equal(d->meta.language, "de");
+	assert_string_equal(d->meta.link, "http://base.example/home");
+	assert_string_equal(d->meta.author, "Ann");
+	assert_int_equal(d->meta.updated, 1122812969);
+	assert_int_equal(d->nitems, 1);
+	it = &d->items[0];
+	assert_string_equal(it->guid, "tag:1");
+	assert_string_equal(it->title, "T <i>");
+	assert_string_equal(it->link, "http://base.example/x/entry1");
+	assert_int_equal(it->published, 1071318569);
+	assert_string_equal(it->summary, "1 &lt; 2 &amp; 3");
+	assert_string_equal(it->content, "Example <b>Atom</b><br />");
+	assert_int_equal(it->nenclosures, 1);
+	assert_string_equal(it->enclosures[0].url, "http://base.example/x/e.ogg");
+	assert_string_equal(it->categories[0], "cat");
+	feed_doc_free(d);
+}
+
+static void
+test_rss10_and_090(void **state)
+{
+	static const char rss10[] =
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+	    " xmlns=\"http://purl.org/rss/1.0/\""
+	    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+	    "<channel rdf:about=\"http://x/\"><title>R</title></channel>"
+	    "<item rdf:about=\"http://x/1\"><title>I1</title>"
+	    "<dc:date>2002-10-02T10:00:00-05:00</dc:date></item>"
+	    "<item rdf:about=\"http://x/2\"><title>I2</title></item>"
+	    "</rdf:RDF>";
+	static const char rss090[] =
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+	    " xmlns=\"http://my.netscape.com/rdf/simple/0.9/\">"
+	    "<channel><title>Old</title></channel>"
+	    "<item><title>I</title><link>http://x/i</link></item></rdf:RDF>";
+	struct feed_doc	*d;
+
+	(void)state;
+	d = PARSE(rss10);
+	assert_int_equal(d->format, FEED_FORMAT_RSS10);
+	assert_int_equal(d->nitems, 2);
+	assert_string_equal(d->items[0].guid, "http://x/1");
+	assert_int_equal(d->items[0].updated, 1033570800);
+	assert_string_equal(d->items[1].title, "I2");
+	feed_doc_free(d);
+	d = PARSE(rss090);
+	assert_int_equal(d->format, FEED_FORMAT_RSS09X);
+	assert_string_equal(d->items[0].link, "http://x/i");
+	feed_doc_free(d);
+}
+
+/* Table: a document in some encoding, and the title it must give. */
+static const struct {
+	const char	*name;
+	const char	*xml;
+	size_t		 len;
+	const char	*title;
+} enc_cases[] = {
+#define E(n, x, t)	{ n, x, sizeof(x) - 1, t }
+	E("latin1 is windows-1252",
+	    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel>"
+	    "<title>\x93quoted\x94 caf\xe9</title></channel></rss>",
+	    "\xe2\x80\x9cquoted\xe2\x80\x9d caf\xc3\xa9"),
+	E("koi8-r through iconv",
+	    "<?xml version=\"1.0\" encoding=\"KOI8-R\"?><rss><channel>"
+	    "<title>\xf0\xd2\xc9\xd7\xc5\xd4</title></channel></rss>",
+	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82"),
+	E("shift_jis through iconv",
+	    "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><rss><channel>"
+	    "<title>\x93\xfa\x96\x7b</title></channel></rss>",
+	    "\xe6\x97\xa5\xe6\x9c\xac"),
+	E("utf-16le with BOM",
+	    "\xff\xfe<\0r\0s\0s\0>\0<\0c\0h\0a\0n\0n\0e\0l\0>\0<\0t\0i\0t\0l\0"
+	    "e\0>\0\xe9\0<\0/\0t\0i\0t\0l\0e\0>\0<\0/\0c\0h\0a\0n\0n\0e\0l\0>\0"
+	    "<\0/\0r\0s\0s\0>\0", "\xc3\xa9"),
+	E("utf-32be without BOM",
+	    "\0\0\0<\0\0\0r\0\0\0s\0\0\0s\0\0\0>\0\0\0<\0\0\0c\0\0\0h\0\0\0a"
+	    "\0\0\0n\0\0\0n\0\0\0e\0\0\0l\0\0\0>\0\0\0<\0\0\0t\0\0\0i\0\0\0t"
+	    "\0\0\0l\0\0\0e\0\0\0>\0\0\0x\0\0\0<\0\0\0/\0\0\0t\0\0\0i\0\0\0t"
+	    "\0\0\0l\0\0\0e\0\0\0>\0\0\0<\0\0\0/\0\0\0c\0\0\0h\0\0\0a\0\0\0n"
+	    "\0\0\0n\0\0\0e\0\0\0l\0\0\0>\0\0\0<\0\0\0/\0\0\0r\0\0\0s\0\0\0s"
+	    "\0\0\0>", "x"),
+	E("utf-8 BOM",
+	    "\xef\xbb\xbf<rss><channel><title>\xc3\xa9t\xc3\xa9</title>"
+	    "</channel></rss>", "\xc3\xa9t\xc3\xa9"),
+	E("C1 written in UTF-8 is windows-1252",
+	    "<rss><channel><title>don\xc2\x92t &#150; ok</title></channel>"
+	    "</rss>", "don\xe2\x80\x99t \xe2\x80\x93 ok"),
+#undef E
+};
+
+static void
+test_encodings(void **state)
+{
+	struct feed_doc	*d;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof enc_cases / sizeof enc_cases[0]; i++) {
+		d = parse(enc_cases[i].xml, enc_cases[i].len);
+		if (d->meta.title == NULL ||
+		    strcmp(d->meta.title, enc_cases[i].title) != 0)
+			fail_msg("%s: got \"%s\"", enc_cases[i].name,
+			    d->meta.title ? d->meta.title : "(null)");
+		if (d->nerrors != 0)
+			fail_msg("%s: error %s", enc_cases[i].name,
+			    d->errors[0]);
+		feed_doc_free(d);
+	}
+}
+
+static void
+test_html_entities(void **state)
+{
+	static const char xml[] = "<rss version=\"2.0\"><channel>"
+	    "<title>a&nbsp;b &mdash; caf&eacute; &zeta;</title>"
+	    "<item><title>x &hellip;</title></item></channel></rss>";
+	struct feed_doc	*d = PARSE(xml);
+
+	(void)state;
+	assert_string_equal(d->meta.title,
+	    "a\xc2\xa0" "b \xe2\x80\x94 caf\xc3\xa9 \xce\xb6");
+	assert_string_equal(d->items[0].title, "x \xe2\x80\xa6");
+	/* Undeclared entities make the document not well-formed: said so. */
+	assert_true(d->nerrors > 0);
+	feed_doc_free(d);
+}
+
+static void
+test_truncated_keeps_items(void **state)
+{
+	static const char xml[] = "<rss version=\"2.0\"><channel>\n"
+	    "<title>T</title>\n<item><title>one</title></item>\n"
+	    "<item><title>two</title></item>\n<item><title>thr";
+	struct feed_doc	*d = PARSE(xml);
+
+	(void)state;
+	assert_string_equal(d->meta.title, "T");
+	assert_true(d->nitems >= 2);
+	assert_string_equal(d->items[1].title, "two");
+	assert_true(d->nerrors > 0);
+	assert_non_null(strstr(d->errors[0], "line 5"));
+	feed_doc_free(d);
+}
+
+static void
+test_not_a_feed(void **state)
+{
+	static const char html[] = "<!DOCTYPE html><html><body><p>hi</p>";
+	static const char json[] = "{\"items\": []}";
+	struct feed_doc	*d;
+
+	(void)state;
+	d = PARSE(html);
+	assert_int_equal(d->format, FEED_FORMAT_UNKNOWN);
+	assert_int_equal(d->nitems, 0);
+	feed_doc_free(d);
+	d = PARSE(json);
+	assert_int_equal(d->format, FEED_FORMAT_UNKNOWN);
+	assert_true(d->nerrors > 0);
+	feed_doc_free(d);
+	d = parse("", 0);
+	assert_int_equal(d->format, FEED_FORMAT_UNKNOWN);
+	assert_true(d->nerrors > 0);
+	feed_doc_free(d);
+}
+
+static void
+test_entity_attacks(void **state)
+{
+	static const char laughs[] = "<?xml version=\"1.0\"?>"
+	    "<!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">"
+	    "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+	    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+	    "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">"
+	    "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+	    "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">"
+	    "<!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">"
+	    "<!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">"
+	    "<!ENTITY i \"&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;\">]>"
+	    "<rss><channel><title>&i;</title></channel></rss>";
+	static const char ext[] = "<?xml version=\"1.0\"?>"
+	    "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+	    "<rss><channel><title>[&x;]</title></channel></rss>";
+	struct feed_doc	*d;
+
+	(void)state;
+	d = PARSE(laughs);
+	/* Refused: no billion a's, an error instead. */
+	assert_true(d->meta.title == NULL || strlen(d->meta.title) < 100000);
+	assert_true(d->nerrors > 0);
+	feed_doc_free(d);
+	d = PARSE(ext);
+	assert_true(d->meta.title == NULL ||
+	    strstr(d->meta.title, "root:") == NULL);
+	feed_doc_free(d);
+}
+
+static void
+test_control_chars_removed(void **state)
+{
+	/* XML forbids ESC, but escaped HTML may carry it as &#27;. */
+	static const char xml[] = "<rss version=\"2.0\"><channel>"
+	    "<title>a&amp;#x1b;]0;pwned&amp;#x7;b&amp;#27;[31mc&lt;/b&gt;"
+	    "</title><item>"
+	    "<title>x\xc2\x9b" "1m&#8238;y</title><author>\x1b[2Jz</author>"
+	    "</item></channel></rss>";
+	struct feed_doc	*d = PARSE(xml);
+
+	(void)state;
+	assert_non_null(d->meta.title);
+	assert_null(strchr(d->meta.title, 0x1b));
+	assert_null(strchr(d->meta.title, 0x07));
+	assert_string_equal(d->meta.title, "abc");
+	assert_non_null(d->items[0].title);
+	assert_null(strstr(d->items[0].title, "\xc2\x9b"));
+	assert_null(strstr(d->items[0].title, "\xe2\x80\xae"));
+	/* The raw ESC byte makes the document bad; the value is still safe. */
+	assert_true(d->nerrors > 0);
+	assert_non_null(d->items[0].author);
+	assert_null(strchr(d->items[0].author, 0x1b));
+	feed_doc_free(d);
+}
+
+static void
+test_limits(void **state)
+{
+	struct feed_limits	 lim = { .max_text = 16, .max_items = 2,
+				    .max_depth = 8 };
+	struct feed_doc		*d;
+	static const char many[] = "<rss><channel><title>0123456789abcdefXYZ"
+	    "</title><item/><item/><item/></channel></rss>";
+	static const char deep[] = "<rss><channel><a><a><a><a><a><a><a><a>"
+	    "<a></a></a></a></a></a></a></a></a></a></channel></rss>";
+
+	(void)state;
+	d = feed_parse_buffer(many, sizeof many - 1, NULL, NULL, &lim);
+	assert_int_equal(d->nitems, 2);
+	assert_string_equal(d->meta.title, "0123456789abcdef");
+	assert_int_equal(d->nerrors, 2);	/* text cut, items left out */
+	feed_doc_free(d);
+	d = feed_parse_buffer(deep, sizeof deep - 1, NULL, NULL, &lim);
+	assert_true(d->nerrors > 0);
+	assert_non_null(strstr(d->errors[0], "nested"));
+	feed_doc_free(d);
+}
+
+/* Byte by byte must read exactly what one buffer reads. */
+static void
+test_streaming_chunks(void **state)
+{
+	struct feed_parser	*p;
+	struct feed_doc		*whole, *d;
+	size_t			 i;
+
+	(void)state;
+	whole = PARSE(rss2);
+	p = feed_parser_new("http://example.com/dir/feed.xml", NULL, NULL);
+	for (i = 0; i < sizeof rss2 - 1; i++)
+		feed_parser_push(p, rss2 + i, 1);
+	d = feed_parser_finish(p);
+	assert_int_equal(d->nitems, whole->nitems);
+	assert_string_equal(d->items[0].content, whole->items[0].content);
+	assert_string_equal(d->items[0].link, whole->items[0].link);
+	assert_string_equal(d->meta.title, whole->meta.title);
+	feed_doc_free(d);
+	feed_doc_free(whole);
+}
+
+static void
+test_sanitized_html(void **state)
+{
+	static const char xml[] = "<rss version=\"2.0\"><channel><item>"
+	    "<description>ok&lt;script&gt;alert(1)&lt;/script&gt; "
+	    "&lt;a href=\"javascript:x()\" onclick=\"y()\"&gt;l&lt;/a&gt;"
+	    "&lt;iframe src=\"http://e/\"/&gt; end</description>"
+	    "</item></channel></rss>";
+	struct feed_doc	*d = PARSE(xml);
+
+	(void)state;
+	assert_null(strstr(d->items[0].summary, "script"));
+	assert_null(strstr(d->items[0].summary, "alert"));
+	assert_null(strstr(d->items[0].summary, "onclick"));
+	assert_null(strstr(d->items[0].summary, "javascript"));
+	assert_null(strstr(d->items[0].summary, "iframe"));
+	assert_non_null(strstr(d->items[0].summary, "end"));
+	feed_doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rss2_fields),
+		cmocka_unit_test(test_atom10),
+		cmocka_unit_test(test_rss10_and_090),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_html_entities),
+		cmocka_unit_test(test_truncated_keeps_items),
+		cmocka_unit_test(test_not_a_feed),
+		cmocka_unit_test(test_entity_attacks),
+		cmocka_unit_test(test_control_chars_removed),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_streaming_chunks),
+		cmocka_unit_test(test_sanitized_html),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
