@@ -186,19 +186,57 @@ out_sentence_end(const char *s)
 	    strcmp(s + n - 3, "\xe3\x80\x82") == 0)));
 }
 
-/* "About the author", "About Jane Doe", "Written by": an author box. */
+/* Headings after which nothing belongs to the article. */
+static const char *cut_prefixes[] = {
+	"about the author", "written by", "more from", "more by",
+	"comments", "leave a reply", "leave a comment", "join the discussion",
+};
+
+/* Headings of a box of links; the box goes, the article goes on. */
+static const char *box_prefixes[] = {
+	"related", "read next", "more stories", "more on this",
+	"see also", "you may also like", "you might also like",
+	"recommended", "most read", "most popular", "trending",
+};
+
+/*
+ * An author box ("About the author", "About Jane Doe"), the comments
+ * ("14 comments", "3 thoughts on ...") or the related stories: a heading
+ * that ends the article.
+ */
 static int
-out_is_authorbox(const struct unit *u, const char *author)
+out_is_cut(const struct unit *u, const char *author)
 {
+	const char	*p;
+	size_t		 i;
+
 	if (!u->heading)
 		return (0);
-	if (out_starts(u->text, "about the author") ||
-	    out_starts(u->text, "written by") ||
-	    out_starts(u->text, "more from") ||
-	    out_starts(u->text, "more by"))
+	for (i = 0; i < sizeof cut_prefixes / sizeof cut_prefixes[0]; i++)
+		if (out_starts(u->text, cut_prefixes[i]))
+			return (1);
+	for (p = u->text; isdigit((unsigned char)*p); p++)
+		;
+	if (p > u->text && (out_starts(p, " comment") ||
+	    out_starts(p, " response") || out_starts(p, " thought") ||
+	    out_starts(p, " repl")))
 		return (1);
 	return (author != NULL && out_starts(u->text, "about ") &&
 	    strcasestr(u->text, author) != NULL);
+}
+
+/* A short heading over a box of links ("Related", "Read next"). */
+static int
+out_is_box(const struct unit *u)
+{
+	size_t	i;
+
+	if (!u->heading || u->len > 40)
+		return (0);
+	for (i = 0; i < sizeof box_prefixes / sizeof box_prefixes[0]; i++)
+		if (out_starts(u->text, box_prefixes[i]))
+			return (1);
+	return (0);
 }
 
 /* A line naming the author or the date before the article: a byline. */
@@ -230,7 +268,7 @@ extract_out_trim(struct xdoc *xd, int p)
 		;
 	cut = nu;
 	for (k = first + 1; k < nu; k++)
-		if (out_is_authorbox(&u[k], xd->author)) {
+		if (out_is_cut(&u[k], xd->author)) {
 			cut = k;
 			break;
 		}
@@ -250,6 +288,14 @@ extract_out_trim(struct xdoc *xd, int p)
 			    xd->n[x->i].g->v.element.tag == GUMBO_TAG_H1;
 		else if (k >= cut)
 			drop = 1;
+		else if (out_is_box(x)) {
+			/* The heading, and the links under it. */
+			xd->n[x->i].flags |= XN_DROP;
+			while (k + 1 < cut && !u[k + 1].heading &&
+			    u[k + 1].link * 2 > u[k + 1].len)
+				xd->n[u[++k].i].flags |= XN_DROP;
+			continue;
+		}
 		else if (k >= last)
 			drop = x->heading || out_is_boiler(x) ||
 			    x->link * 2 > x->len ||

@@ -168,7 +168,9 @@ x_node_text(const GumboNode *g, struct buf *b, int depth)
 		buf_adds(b, g->v.text.text);
 		return;
 	}
-	if (!extract_entered(g))
+	/* The walk starts where asked, even at a <title>. */
+	if (g->type != GUMBO_NODE_ELEMENT || (depth > 0 &&
+	    !extract_entered(g)))
 		return;
 	if (html_text_tag_flags(g->v.element.tag) & RTAG_BLOCK)
 		buf_addc(b, ' ');
@@ -293,8 +295,12 @@ x_mirror(struct xdoc *xd, char **cause)
 			st[sp].g = c;
 			st[sp].child = 0;
 			st[sp].idx = idx;
+			/* In-page links (#section anchors) are not links
+			 * away from the text. */
 			st[sp].inlink = (sp > 0 && st[sp - 1].inlink) ||
-			    c->v.element.tag == GUMBO_TAG_A;
+			    (c->v.element.tag == GUMBO_TAG_A &&
+			    extract_attr(c, "href") != NULL &&
+			    extract_attr(c, "href")[0] != '#');
 			if (st[sp].inlink)
 				n->flags |= XN_IN_LINK;
 			sp++;
@@ -618,17 +624,26 @@ x_plain(const char *html, const char *title, const char *base,
 	struct render_doc	*doc;
 	struct render_lines	*rl;
 	struct buf		 b;
-	char			*body;
+	size_t			 i, start;
 
 	if (render_doc_new(html, strlen(html), base, NULL, &doc, cause) != 0)
 		return (NULL);
 	rl = render_doc_wrap(doc, 0, RENDER_WRAP_PLAIN);
-	body = render_lines_join(rl);
+	/* The headline once: not again as the body's first line. */
+	start = 0;
+	if (rl->nlines > 0 && extract_same_text(rl->lines[0].text, title)) {
+		start = 1;
+		while (start < rl->nlines && rl->lines[start].text[0] == '\0')
+			start++;
+	}
+	buf_init(&b, 0);
+	buf_printf(&b, "%s\n\n", title);
+	for (i = start; i < rl->nlines; i++) {
+		buf_adds(&b, rl->lines[i].text);
+		buf_addc(&b, '\n');
+	}
 	render_lines_free(rl);
 	render_doc_free(doc);
-	buf_init(&b, 0);
-	buf_printf(&b, "%s\n\n%s", title, body);
-	free(body);
 	return (buf_detach(&b));
 }
 

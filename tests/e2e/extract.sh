@@ -53,7 +53,7 @@ extract_declines() {
 	fi
 }
 
-echo "1..13"
+echo "1..15"
 
 extract_same "shared example: exactly the article's text" \
     "$examples/article-un-report.html" \
@@ -80,6 +80,11 @@ extract_same "article in <main>: long footer, sign-up box, ad label left out" \
     "$data/main-footer.html" "$data/main-footer.expected.txt"
 extract_same "many short paragraphs, Read also and a link list kept, promos not" \
     "$data/short-paras.html" "$data/short-paras.expected.txt"
+extract_same "anchored headings kept, related box and comments left out" \
+    "$data/anchors-related.html" "$data/anchors-related.expected.txt"
+# Known limit: the closing "Posted by" line shares the post's <div>.
+extract_same "old-style blog: <br><br> paragraphs, no sidebar" \
+    "$data/old-blog.html" "$data/old-blog.expected.txt"
 extract_declines "section front of teasers is declined" \
     "$data/section-front.html"
 extract_declines "blog index of long excerpts is declined" \
