@@ -70,6 +70,34 @@ x_word_in(const char *tok, size_t n, const char **list, size_t nlist,
 	return (0);
 }
 
+/*
+ * "tag-ferries", "category-news", "author-jane": WordPress's classes
+ * naming a post's terms, not a box of tags. Only "tags", "post-tags",
+ * "tag-list", "author-box" and the like are boxes.
+ */
+static int
+x_taxonomy(const char *tok, const char *rest)
+{
+	static const char	*boxes[] = { "list", "cloud", "links", "box",
+	    "bio", "info", "wrap", "container", "area", "section" };
+	size_t			 i, n;
+
+	if (strcmp(tok, "tag") != 0 && strcmp(tok, "category") != 0 &&
+	    strcmp(tok, "author") != 0)
+		return (0);
+	if ((*rest != '-' && *rest != '_') ||
+	    !isalnum((unsigned char)rest[1]))
+		return (0);
+	rest++;
+	for (n = 0; isalnum((unsigned char)rest[n]); n++)
+		;
+	for (i = 0; i < sizeof boxes / sizeof boxes[0]; i++)
+		if (n == strlen(boxes[i]) &&
+		    strncasecmp(rest, boxes[i], n) == 0)
+			return (0);
+	return (1);
+}
+
 /* Look at the words of class and id: XN_NEG, XN_POS or both. */
 static int
 x_class_flags(const GumboNode *g)
@@ -95,7 +123,8 @@ x_class_flags(const GumboNode *g)
 			if (n == 0)
 				continue;
 			tok[n] = '\0';
-			if (strncmp(tok, "commentary", 10) == 0)
+			if (strncmp(tok, "commentary", 10) == 0 ||
+			    x_taxonomy(tok, p))
 				continue;
 			if (x_word_in(tok, n, neg_exact, sizeof neg_exact /
 			    sizeof neg_exact[0], 0) ||
@@ -379,6 +408,9 @@ x_classify(struct xdoc *xd)
 			continue;
 		/* A wrapper around the main content is never dropped. */
 		strong = (n->flags & XN_STRONG) != 0;
+		/* ASP.NET pages wrap all of the page in one <form>. */
+		if (tag == GUMBO_TAG_FORM && (n->flags & XN_ANCHOR))
+			strong = 1;
 		if (x_chrome(tag) && !strong)
 			n->flags |= XN_SKIP;
 		else if ((n->flags & XN_NEG) && !(n->flags & XN_ANCHOR))

@@ -53,7 +53,7 @@ extract_declines() {
 	fi
 }
 
-echo "1..15"
+echo "1..16"
 
 extract_same "shared example: exactly the article's text" \
     "$examples/article-un-report.html" \
@@ -85,6 +85,8 @@ extract_same "anchored headings kept, related box and comments left out" \
 # Known limit: the closing "Posted by" line shares the post's <div>.
 extract_same "old-style blog: <br><br> paragraphs, no sidebar" \
     "$data/old-blog.html" "$data/old-blog.expected.txt"
+extract_same "post wrapper with WordPress term classes (tag-x, category-y)" \
+    "$data/wp-classes.html" "$data/wp-classes.expected.txt"
 extract_declines "section front of teasers is declined" \
     "$data/section-front.html"
 extract_declines "blog index of long excerpts is declined" \
