@@ -58,6 +58,17 @@ extract_ct_charset(const char *ct)
 	return (n > 0 ? xstrndup(p, n) : NULL);
 }
 
+/* HTML, or a server that does not say: worth a try. */
+static int
+extract_is_html(const char *ct)
+{
+	if (ct == NULL)
+		return (1);
+	ct += strspn(ct, " ");
+	return (strncasecmp(ct, "text/html", 9) == 0 ||
+	    strncasecmp(ct, "application/xhtml+xml", 21) == 0);
+}
+
 /*
  * Fetch a URL with curl's easy interface. This belongs on the shared
  * fetcher of src/net/ (limits from the config, one User-Agent); move it
@@ -120,6 +131,11 @@ extract_fetch(const char *url, struct buf *out, char **charset,
 		goto out_curl;
 	}
 	curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);
+	if (!extract_is_html(ct)) {
+		*cause = xasprintf(_("not an HTML page (%.*s)"),
+		    (int)strcspn(ct, "; "), ct);
+		goto out_curl;
+	}
 	curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
 	*charset = extract_ct_charset(ct);
 	*effective = xstrdup(eff != NULL ? eff : url);

@@ -53,7 +53,7 @@ extract_declines() {
 	fi
 }
 
-echo "1..16"
+echo "1..17"
 
 extract_same "shared example: exactly the article's text" \
     "$examples/article-un-report.html" \
@@ -107,6 +107,7 @@ fi
 mkdir "$tmp/www"
 cp "$data/blog-comments.html" "$data/short-paras.html" \
     "$data/section-front.html" "$tmp/www/"
+cp "$data/blog-comments.expected.txt" "$tmp/www/notes.txt"
 python3 -c '
 import http.server, os, sys
 os.chdir(sys.argv[1])
@@ -141,5 +142,6 @@ extract_same "over HTTP: a redirect is followed" "$url/moved" \
 extract_same "over HTTP: ISO-8859-1 page converted" "$url/short-paras.html" \
     "$data/short-paras.expected.txt"
 extract_declines "over HTTP: 404 is an error with exit 1" "$url/nothing.html"
+extract_declines "over HTTP: a text/plain page is not HTML" "$url/notes.txt"
 
 exit "$failed"
