@@ -20,6 +20,7 @@
 
 #define OUT_MAX_DEPTH	512
 #define OUT_PROSE	60	/* chars for a unit to count as prose */
+#define OUT_LONG	80	/* chars of prose that carry an article on */
 
 /* Whole-text labels that are never content, wherever they stand. */
 static const char *ad_labels[] = {
@@ -50,6 +51,8 @@ static const char *tail_words[] = {
 
 struct unit {
 	int	 i;
+	int	 ep;		/* effective parent: wrappers skipped */
+	int	 native;	/* in the article's own container(s) */
 	char	*text;
 	int	 heading;
 	size_t	 len, link;
@@ -81,8 +84,35 @@ out_is_unit(const struct xnode *n)
 	}
 }
 
+/* Children of element i that are not skipped. */
+static int
+out_kids(const struct xdoc *xd, int i)
+{
+	int	c, n = 0;
+
+	for (c = i + 1; c < xd->n[i].end; c = xd->n[c].end)
+		if (!(xd->n[c].flags & XN_SKIP))
+			n++;
+	return (n);
+}
+
+/*
+ * The container of unit j, looking through wrappers that hold only it
+ * (<div class="text-block"><p>...</p></div>), but not above top.
+ */
+static int
+out_effective_parent(const struct xdoc *xd, int j, int top)
+{
+	int	ep = xd->n[j].parent;
+
+	while (ep >= 0 && ep != top && xd->n[ep].own == 0 &&
+	    out_kids(xd, ep) == 1)
+		ep = xd->n[ep].parent;
+	return (ep);
+}
+
 static void
-out_units_of(struct xdoc *xd, int i, struct unit **u, size_t *nu,
+out_units_of(struct xdoc *xd, int i, int top, struct unit **u, size_t *nu,
     size_t *au)
 {
 	int	j;
@@ -101,6 +131,7 @@ out_units_of(struct xdoc *xd, int i, struct unit **u, size_t *nu,
 			*u = xreallocarray(*u, *au, sizeof **u);
 		}
 		(*u)[*nu].i = j;
+		(*u)[*nu].ep = out_effective_parent(xd, j, top);
 		(*u)[*nu].text = extract_node_text(xd->n[j].g);
 		(*u)[*nu].heading = out_is_heading(xd->n[j].g->v.element.tag);
 		(*u)[*nu].len = xd->n[j].text;
@@ -251,19 +282,49 @@ out_is_byline(const struct unit *u, const char *author)
 	    strcasestr(u->text, author) != NULL));
 }
 
+/*
+ * Mark the units in the article's own container: the one holding the
+ * most prose, or a sibling of it of the same kind (<section>s).
+ */
+static void
+out_native(const struct xdoc *xd, struct unit *u, size_t nu)
+{
+	size_t	k;
+	int	c = -1, best = 0, cp, ep, *count;
+
+	count = xcalloc(xd->nn, sizeof *count);
+	for (k = 0; k < nu; k++) {
+		if (u[k].ep < 0 || !out_is_prose(&u[k]))
+			continue;
+		if (++count[u[k].ep] > best) {
+			best = count[u[k].ep];
+			c = u[k].ep;
+		}
+	}
+	free(count);
+	cp = c >= 0 ? xd->n[c].parent : -1;
+	for (k = 0; k < nu; k++) {
+		ep = u[k].ep;
+		u[k].native = c < 0 || ep == c || (ep >= 0 && cp >= 0 &&
+		    xd->n[ep].parent == cp &&
+		    xd->n[ep].g->v.element.tag == xd->n[c].g->v.element.tag);
+	}
+}
+
 void
 extract_out_trim(struct xdoc *xd, int p)
 {
 	struct unit	*u = NULL;
 	size_t		 nu = 0, au = 0, k, first, last, cut;
-	int		 i;
+	int		 i, foreign;
 
 	if (xd->n[p].flags & XN_SELECTED)
-		out_units_of(xd, p, &u, &nu, &au);
+		out_units_of(xd, p, p, &u, &nu, &au);
 	else
 		for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end)
 			if (xd->n[i].flags & XN_SELECTED)
-				out_units_of(xd, i, &u, &nu, &au);
+				out_units_of(xd, i, p, &u, &nu, &au);
+	out_native(xd, u, nu);
 	for (first = 0; first < nu && !out_is_prose(&u[first]); first++)
 		;
 	cut = nu;
@@ -272,11 +333,29 @@ extract_out_trim(struct xdoc *xd, int p)
 			cut = k;
 			break;
 		}
-	for (last = cut; last > 0 && !out_is_prose(&u[last - 1]); last--)
-		;
-	for (k = 0; k < nu; k++) {
+	/*
+	 * The article ends at its last prose in its own container(s). After
+	 * a block from elsewhere (a promo, teasers) only long prose of its
+	 * own carries it on: "Get the news first." under the promos does not.
+	 */
+	last = first < nu ? first + 1 : nu;
+	for (k = first, foreign = 0; k < cut; k++) {
+		if (out_is_label(u[k].text))
+			continue;
+		if (!u[k].native)
+			foreign = 1;
+		else if (out_is_prose(&u[k]) && (!foreign ||
+		    u[k].len >= OUT_LONG)) {
+			last = k + 1;
+			foreign = 0;
+		}
+	}
+	for (k = 0, foreign = 0; k < nu; k++) {
 		struct unit	*x = &u[k];
 		int		 drop = 0;
+
+		if (k >= last && !x->native)
+			foreign = 1;
 
 		if (out_is_label(x->text))
 			drop = 1;
@@ -297,7 +376,7 @@ extract_out_trim(struct xdoc *xd, int p)
 			continue;
 		}
 		else if (k >= last)
-			drop = x->heading || out_is_boiler(x) ||
+			drop = foreign || x->heading || out_is_boiler(x) ||
 			    x->link * 2 > x->len ||
 			    (x->len < 50 && !out_sentence_end(x->text));
 		if (drop)

@@ -53,7 +53,7 @@ extract_declines() {
 	fi
 }
 
-echo "1..17"
+echo "1..18"
 
 extract_same "shared example: exactly the article's text" \
     "$examples/article-un-report.html" \
@@ -80,6 +80,8 @@ extract_same "article in <main>: long footer, sign-up box, ad label left out" \
     "$data/main-footer.html" "$data/main-footer.expected.txt"
 extract_same "many short paragraphs, Read also and a link list kept, promos not" \
     "$data/short-paras.html" "$data/short-paras.expected.txt"
+extract_same "paragraphs straight in <main>: promos and teasers after them left out" \
+    "$data/promos-in-main.html" "$data/promos-in-main.expected.txt"
 extract_same "anchored headings kept, related box and comments left out" \
     "$data/anchors-related.html" "$data/anchors-related.expected.txt"
 # Known limit: the closing "Posted by" line shares the post's <div>.
