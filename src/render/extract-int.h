@@ -54,11 +54,16 @@ struct xdoc {
 	int		 ld_article;	/* JSON-LD or og:type says article */
 };
 
-/* extract.c */
-int	 extract_entered(const GumboNode *);
-const char *extract_attr(const GumboNode *, const char *);
-char	*extract_node_text(const GumboNode *);
-int	 extract_same_text(const char *, const char *);
+#define X_MIN_PARA	25	/* chars for a paragraph to score */
+#define XTAG(xd, i)	((int)(xd)->n[(i)].g->v.element.tag)
+
+/* extract-tree.c */
+int	 extract_tree_mirror(struct xdoc *, char **);
+void	 extract_tree_classify(struct xdoc *);
+int	 extract_tree_entered(const GumboNode *);
+const char *extract_tree_attr(const GumboNode *, const char *);
+char	*extract_tree_text(const GumboNode *);
+int	 extract_tree_same(const char *, const char *);
 
 /* extract-meta.c */
 void	 extract_meta_collect(struct xdoc *);

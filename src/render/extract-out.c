@@ -132,7 +132,7 @@ out_units_of(struct xdoc *xd, int i, int top, struct unit **u, size_t *nu,
 		}
 		(*u)[*nu].i = j;
 		(*u)[*nu].ep = out_effective_parent(xd, j, top);
-		(*u)[*nu].text = extract_node_text(xd->n[j].g);
+		(*u)[*nu].text = extract_tree_text(xd->n[j].g);
 		(*u)[*nu].heading = out_is_heading(xd->n[j].g->v.element.tag);
 		(*u)[*nu].len = xd->n[j].text;
 		(*u)[*nu].link = xd->n[j].link;
@@ -360,7 +360,7 @@ extract_out_trim(struct xdoc *xd, int p)
 		if (out_is_label(x->text))
 			drop = 1;
 		else if (x->heading && xd->title != NULL &&
-		    extract_same_text(x->text, xd->title))
+		    extract_tree_same(x->text, xd->title))
 			drop = 1;
 		else if (k < first)
 			drop = out_is_byline(x, xd->author) ||
@@ -469,20 +469,20 @@ out_node(struct xdoc *xd, int i, struct buf *b, int depth)
 	if ((name = out_tag_name(tag)) != NULL) {
 		buf_printf(b, "<%s", name);
 		if (tag == GUMBO_TAG_A)
-			out_url_attr(xd, b, "href", extract_attr(g, "href"));
+			out_url_attr(xd, b, "href", extract_tree_attr(g, "href"));
 		if (tag == GUMBO_TAG_IMG) {
-			if ((v = extract_attr(g, "src")) == NULL ||
+			if ((v = extract_tree_attr(g, "src")) == NULL ||
 			    strncmp(v, "data:", 5) == 0)
-				v = extract_attr(g, "data-src");
+				v = extract_tree_attr(g, "data-src");
 			out_url_attr(xd, b, "src", v);
-			if ((v = extract_attr(g, "alt")) != NULL) {
+			if ((v = extract_tree_attr(g, "alt")) != NULL) {
 				buf_adds(b, " alt=\"");
 				out_escape(b, v, 1);
 				buf_addc(b, '"');
 			}
 		}
 		if (tag == GUMBO_TAG_OL &&
-		    (v = extract_attr(g, "start")) != NULL) {
+		    (v = extract_tree_attr(g, "start")) != NULL) {
 			buf_adds(b, " start=\"");
 			out_escape(b, v, 1);
 			buf_addc(b, '"');
@@ -495,7 +495,7 @@ out_node(struct xdoc *xd, int i, struct buf *b, int depth)
 		if (ch->type == GUMBO_NODE_TEXT || ch->type == GUMBO_NODE_CDATA ||
 		    ch->type == GUMBO_NODE_WHITESPACE)
 			out_escape(b, ch->v.text.text, 0);
-		else if (extract_entered(ch)) {
+		else if (extract_tree_entered(ch)) {
 			out_node(xd, c, b, depth + 1);
 			c = xd->n[c].end;
 		}
