@@ -14,6 +14,9 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+# No configuration of the user's: the fetcher's limits are the defaults.
+XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
+export XDG_CONFIG_HOME XDG_DATA_HOME
 
 n=0
 failed=0
