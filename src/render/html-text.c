@@ -405,8 +405,8 @@ ht_link(struct ht *ht, const char *href, size_t start)
 			break;
 	if (i == doc->nlinks) {
 		if (doc->nlinks >= ht->lim.max_links) {
-			ht_fail(ht, xasprintf(_("more than %zu links"),
-			    ht->lim.max_links));
+			/* Shown, not numbered; the link list says so. */
+			doc->links_over++;
 			free(clean);
 			return;
 		}

@@ -12,6 +12,7 @@
 
 #include "render/render-int.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
 
@@ -319,6 +320,15 @@ wr_linklist(struct wr *w, const struct render_doc *doc)
 		free(p);
 		free(s);
 	}
+	if (doc->links_over > 0) {
+		s = xasprintf(_("(links past the limit of %zu, with no "
+		    "number: %zu)"), doc->nlinks, doc->links_over);
+		b.prefixn = (char *)"";
+		b.text = s;
+		b.len = strlen(s);
+		wr_text(w, &b, s, b.len, NULL, 0);
+		free(s);
+	}
 }
 
 struct render_lines *
@@ -381,7 +391,8 @@ render_doc_wrap(const struct render_doc *doc, int width, int flags)
 		free(text);
 		prev = b;
 	}
-	if ((flags & RENDER_WRAP_LINKLIST) && !plain && doc->nlinks > 0)
+	if ((flags & RENDER_WRAP_LINKLIST) && !plain &&
+	    doc->nlinks + doc->links_over > 0)
 		wr_linklist(&w, doc);
 	return (w.out);
 }
