@@ -48,6 +48,8 @@ struct xdoc {
 	struct xnode	*n;
 	size_t		 nn, an;
 	const char	*base;
+	int		 cut_unit;	/* element whose children stop... */
+	size_t		 cut_child;	/* ...at this one (a closing line) */
 
 	/* Metadata (extract-meta.c). */
 	char		*title, *author, *published, *site_name;

@@ -311,6 +311,61 @@ out_native(const struct xdoc *xd, struct unit *u, size_t nu)
 	}
 }
 
+/* "3 comments", "12 Comments": a count of comments somewhere in s. */
+static int
+out_counts_comments(const char *s)
+{
+	const char	*p;
+
+	for (p = s; (p = strcasestr(p, " comment")) != NULL; p++)
+		if (p > s && isdigit((unsigned char)p[-1]))
+			return (1);
+	return (0);
+}
+
+/*
+ * Old blogs end the post's one <div> with "<br><br>Posted by Ann at 9:14
+ * PM | 3 comments": cut a closing line like that after the last <br>.
+ */
+static void
+out_closing_line(struct xdoc *xd, int i)
+{
+	const GumboVector	*v = &xd->n[i].g->v.element.children;
+	const GumboNode		*ch;
+	struct unit		 u;
+	struct buf		 b;
+	char			*t;
+	size_t			 k, br = (size_t)-1;
+
+	for (k = v->length; k > 0; k--) {
+		ch = v->data[k - 1];
+		if (ch->type == GUMBO_NODE_ELEMENT &&
+		    ch->v.element.tag == GUMBO_TAG_BR) {
+			br = k - 1;
+			break;
+		}
+	}
+	if (br == (size_t)-1)
+		return;
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	for (k = br + 1; k < v->length; k++) {
+		t = extract_tree_text(v->data[k]);
+		buf_adds(&b, t);
+		buf_addc(&b, ' ');
+		free(t);
+	}
+	memset(&u, 0, sizeof u);
+	u.text = b.data + strspn(b.data, " ");
+	u.len = strlen(u.text);
+	if (u.len > 0 && (out_is_boiler(&u) || out_starts(u.text,
+	    "posted by") || out_counts_comments(u.text))) {
+		xd->cut_unit = i;
+		xd->cut_child = br;
+	}
+	buf_fini(&b);
+}
+
 void
 extract_out_trim(struct xdoc *xd, int p)
 {
@@ -382,6 +437,12 @@ extract_out_trim(struct xdoc *xd, int p)
 		if (drop)
 			xd->n[x->i].flags |= XN_DROP;
 	}
+	for (k = nu; k > 0; k--)
+		if (!(xd->n[u[k - 1].i].flags & XN_DROP)) {
+			if (!(xd->n[u[k - 1].i].flags & XN_HASBLOCK))
+				out_closing_line(xd, u[k - 1].i);
+			break;
+		}
 	for (k = 0; k < nu; k++)
 		free(u[k].text);
 	free(u);
@@ -491,6 +552,8 @@ out_node(struct xdoc *xd, int i, struct buf *b, int depth)
 	}
 	c = i + 1;
 	for (k = 0; k < g->v.element.children.length; k++) {
+		if (i == xd->cut_unit && k == xd->cut_child)
+			break;
 		ch = g->v.element.children.data[k];
 		if (ch->type == GUMBO_NODE_TEXT || ch->type == GUMBO_NODE_CDATA ||
 		    ch->type == GUMBO_NODE_WHITESPACE)

@@ -285,6 +285,7 @@ render_extract(const char *html, size_t len, const char *base_url,
 	*out = NULL;
 	memset(&xd, 0, sizeof xd);
 	xd.base = base_url;
+	xd.cut_unit = -1;
 	xd.out = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
 	if (extract_tree_mirror(&xd, cause) != 0)
 		goto fail;
