@@ -6,46 +6,11 @@
 
 #include "feed/feed.h"
 
-/* A JSON string (RFC 8259 section 7); the input is valid UTF-8. */
 /* The bytes that JSON strings must escape (RFC 8259 section 7). */
 static const char json_special[] = "\"\\"
     "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
     "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
 
-/* A JSON string (RFC 8259 section 7); the input is valid UTF-8. */
-/*
- * Length of the prefix of s that JSON can take as it is: no '"', '\\' or
- * control character. Eight bytes at a time (SWAR: a byte equal to c makes
- * (w ^ c) have a zero byte; a byte below 0x20 shows in (w - 0x20..)),
- * since this runs over every byte of every summary and content.
- */
-static size_t
-json_plain_len(const char *s)
-{
-	const uint64_t	ones = 0x0101010101010101ULL;
-	const uint64_t	highs = 0x8080808080808080ULL;
-	const char	*p = s;
-	uint64_t	w, q, b;
-	size_t		n;
-
-	for (;;) {
-		/* Only read whole words that cannot cross the terminator. */
-		n = strnlen(p, 8);
-		if (n < 8)
-			break;
-		memcpy(&w, p, 8);
-		q = w ^ (0x22 * ones);
-		b = w ^ (0x5c * ones);
-		if ((((q - ones) & ~q) | ((b - ones) & ~b) |
-		    ((w - 0x20 * ones) & ~w)) & highs)
-			break;
-		p += 8;
-	}
-	while (*p != '\0' && *p != '"' && *p != '\\' &&
-	    (unsigned char)*p >= 0x20)
-		p++;
-	return ((size_t)(p - s));
-}
 
 /* A JSON string (RFC 8259 section 7); the input is valid UTF-8. */
 static void
