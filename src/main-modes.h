@@ -29,5 +29,6 @@ struct config;
 /* cmd-refresh.c: paths and config for -r, -i, -e; 0 or an exit status. */
 int	cmd_refresh_setup(const struct cmd_opts *, struct conf_paths *,
 	    struct config *);
+int	cmd_ui(const struct cmd_opts *);
 
 #endif

@@ -194,9 +194,7 @@ main(int argc, char **argv)
 		version();
 		return (EXIT_OK);
 	case MODE_NONE:
-		fprintf(stderr, _("%s: the reader is not built yet; "
-		    "see --help for what works\n"), PACKAGE);
-		return (EXIT_USAGE);
+		return (cmd_ui(&co));
 	default:
 		return (mode_run[mode](&co));
 	}

@@ -8,6 +8,9 @@ src_db_libdb_a_SOURCES = \
 	src/db/db-open.c \
 	src/db/db-schema.c
 MODULE_LIBS += src/db/libdb.a
+# The reader's queries (ui branch).
+src_db_libdb_a_SOURCES += src/db/db-view.c src/db/db-view.h \
+	src/db/db-view-int.h src/db/db-view-items.c
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-db

@@ -1,1 +1,31 @@
-# ui module: fill in when it has sources.
+# ui module: the terminal reader (the only module that includes curses).
+noinst_LIBRARIES += src/ui/libui.a
+src_ui_libui_a_SOURCES = \
+	src/ui/ui.h src/ui/ui-int.h \
+	src/ui/ui-colour.c \
+	src/ui/ui-draw.c \
+	src/ui/ui-input.c \
+	src/ui/ui-keys.c \
+	src/ui/ui-list.c \
+	src/ui/ui-loop.c \
+	src/ui/ui-run.c \
+	src/ui/ui-text.c src/ui/ui-text.h \
+	src/ui/view-article.c src/ui/view-article-body.c \
+	src/ui/view-article-int.h \
+	src/ui/view-feeds.c \
+	src/ui/view-help.c \
+	src/ui/view-items.c \
+	src/ui/view-pick.c
+MODULE_LIBS += src/ui/libui.a
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-ui
+TESTS += tests/unit/test-ui
+tests_unit_test_ui_SOURCES = tests/unit/test-ui.c
+tests_unit_test_ui_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_ui_LDADD = src/ui/libui.a src/util/libutil.a \
+	$(NCURSES_LIBS) $(CMOCKA_LIBS)
+endif
+
+# End-to-end: the real binary in tmux (tests/lib/tmux.sh).
+TESTS += tests/e2e/ui-basic.sh tests/e2e/ui-nav.sh

@@ -1,0 +1,280 @@
+/*
+ * The reader's headline queries: a screenful at a time with LIMIT/OFFSET
+ * over the (published, id) order, which the items index serves, so a list
+ * of a million rows costs what its visible part costs. Search goes through
+ * the FTS5 index.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db-view.h"
+#include "db/db-view-int.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* Ceiling on the FTS query made from the user's words. */
+#define DB_VIEW_MAX_QUERY	4096
+
+/*
+ * The user's words as an FTS5 query: every word a quoted string (so that
+ * no word is read as FTS syntax) and a prefix match, all of them required.
+ */
+static char *
+db_view_fts_query(const char *words)
+{
+	struct buf	 b;
+	const char	*p = words;
+	int		 any = 0;
+
+	buf_init(&b, DB_VIEW_MAX_QUERY);
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		if (any && buf_addc(&b, ' ') != 0)
+			break;
+		buf_addc(&b, '"');
+		for (; *p != '\0' && *p != ' ' && *p != '\t'; p++) {
+			if (*p == '"')
+				buf_addc(&b, '"');
+			buf_addc(&b, *p);
+		}
+		if (buf_adds(&b, "\"*") != 0)
+			break;
+		any = 1;
+	}
+	if (!any)
+		buf_adds(&b, "\"\"");
+	return (buf_detach(&b));
+}
+
+/* The WHERE clause of a selection; parameters ?1 (feed or query). */
+static const char *
+db_view_where(const struct db_view_sel *sel)
+{
+	switch (sel->kind) {
+	case DB_VIEW_FEED:
+		return (DB_VIEW_SQL_WHERE_FEED);
+	case DB_VIEW_UNREAD:
+		return (DB_VIEW_SQL_WHERE_UNREAD);
+	case DB_VIEW_STARRED:
+		return (DB_VIEW_SQL_WHERE_STARRED);
+	case DB_VIEW_SEARCH:
+		return (DB_VIEW_SQL_WHERE_SEARCH);
+	}
+	return ("0");
+}
+
+/* Prepare "prefix WHERE <sel> suffix" and bind the selection's ?1. */
+static sqlite3_stmt *
+db_view_prepare_sel(sqlite3 *db, const struct db_view_sel *sel,
+    const char *prefix, const char *suffix, char **cause)
+{
+	sqlite3_stmt	*st;
+	char		*sql, *q;
+
+	sql = xasprintf("%s WHERE (%s) %s", prefix, db_view_where(sel),
+	    suffix);
+	if ((st = db_view_prepare(db, sql, cause)) == NULL) {
+		free(sql);
+		return (NULL);
+	}
+	free(sql);
+	if (sel->kind == DB_VIEW_FEED)
+		sqlite3_bind_int64(st, 1, sel->feed_id);
+	else if (sel->kind == DB_VIEW_SEARCH) {
+		q = db_view_fts_query(sel->query != NULL ? sel->query : "");
+		sqlite3_bind_text(st, 1, q, -1, free);
+	}
+	return (st);
+}
+
+int
+db_view_items_count(sqlite3 *db, const struct db_view_sel *sel, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*n = 0;
+	if ((st = db_view_prepare_sel(db, sel, "SELECT count(*) FROM items",
+	    "", cause)) == NULL)
+		return (-1);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = db_view_error(db);
+		sqlite3_finalize(st);
+		return (-1);
+	}
+	sqlite3_finalize(st);
+	return (0);
+}
+
+static void
+db_view_item_read(sqlite3_stmt *st, struct db_view_item *it)
+{
+	it->id = sqlite3_column_int64(st, 0);
+	it->feed_id = sqlite3_column_int64(st, 1);
+	it->published = sqlite3_column_int64(st, 2);
+	it->unread = sqlite3_column_int(st, 3);
+	it->starred = sqlite3_column_int(st, 4);
+	it->title = db_view_column_text(st, 5);
+	it->author = db_view_column_text(st, 6);
+	it->link = db_view_column_text(st, 7);
+}
+
+int
+db_view_items(sqlite3 *db, const struct db_view_sel *sel, size_t offset,
+    size_t limit, struct db_view_item **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	char		*suffix;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	suffix = xasprintf("ORDER BY " DB_VIEW_SQL_ORDER " LIMIT %zu "
+	    "OFFSET %zu", limit, offset);
+	st = db_view_prepare_sel(db, sel, "SELECT " DB_VIEW_SQL_ITEM_COLS
+	    " FROM items", suffix, cause);
+	free(suffix);
+	if (st == NULL)
+		return (-1);
+	*out = xreallocarray(NULL, limit > 0 ? limit : 1, sizeof **out);
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		db_view_item_read(st, &(*out)[(*n)++]);
+	if (*n < limit && rc != SQLITE_DONE) {
+		*cause = db_view_error(db);
+		sqlite3_finalize(st);
+		db_view_items_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return (-1);
+	}
+	sqlite3_finalize(st);
+	return (0);
+}
+
+void
+db_view_items_free(struct db_view_item *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].author);
+		free(v[i].link);
+	}
+	free(v);
+}
+
+/* Rows before `it` in the list's order; -1 when it left the list. */
+int
+db_view_items_position(sqlite3 *db, const struct db_view_sel *sel,
+    const struct db_view_item *it, size_t *pos)
+{
+	sqlite3_stmt	*st;
+	char		*cause = NULL;
+	int		 in = 0;
+
+	st = db_view_prepare_sel(db, sel, "SELECT count(*) FROM items",
+	    "AND id = ?2", &cause);
+	if (st == NULL) {
+		free(cause);
+		return (-1);
+	}
+	sqlite3_bind_int64(st, 2, it->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		in = sqlite3_column_int(st, 0) > 0;
+	sqlite3_finalize(st);
+	if (!in)
+		return (-1);
+	st = db_view_prepare_sel(db, sel, "SELECT count(*) FROM items",
+	    "AND " DB_VIEW_SQL_BEFORE, &cause);
+	if (st == NULL) {
+		free(cause);
+		return (-1);
+	}
+	sqlite3_bind_int64(st, 2, it->published);
+	sqlite3_bind_int64(st, 3, it->id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return (-1);
+	}
+	*pos = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return (0);
+}
+
+int
+db_view_items_next_unread(sqlite3 *db, const struct db_view_sel *sel,
+    const struct db_view_item *from, int dir, size_t *pos)
+{
+	struct db_view_item	 it;
+	sqlite3_stmt		*st;
+	char			*cause = NULL;
+	const char		*suffix;
+
+	if (from == NULL)
+		suffix = dir > 0 ? "AND " DB_VIEW_SQL_UNREAD " ORDER BY "
+		    DB_VIEW_SQL_ORDER " LIMIT 1" : "AND " DB_VIEW_SQL_UNREAD
+		    " ORDER BY " DB_VIEW_SQL_ORDER_REV " LIMIT 1";
+	else
+		suffix = dir > 0 ? "AND " DB_VIEW_SQL_UNREAD " AND "
+		    DB_VIEW_SQL_AFTER " ORDER BY " DB_VIEW_SQL_ORDER
+		    " LIMIT 1" : "AND " DB_VIEW_SQL_UNREAD " AND "
+		    DB_VIEW_SQL_BEFORE " ORDER BY " DB_VIEW_SQL_ORDER_REV
+		    " LIMIT 1";
+	st = db_view_prepare_sel(db, sel, "SELECT " DB_VIEW_SQL_ITEM_COLS
+	    " FROM items", suffix, &cause);
+	if (st == NULL) {
+		free(cause);
+		return (-1);
+	}
+	if (from != NULL) {
+		sqlite3_bind_int64(st, 2, from->published);
+		sqlite3_bind_int64(st, 3, from->id);
+	}
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return (-1);
+	}
+	db_view_item_read(st, &it);
+	sqlite3_finalize(st);
+	if (db_view_items_position(db, sel, &it, pos) != 0) {
+		free(it.title);
+		free(it.author);
+		free(it.link);
+		return (-1);
+	}
+	free(it.title);
+	free(it.author);
+	free(it.link);
+	return (0);
+}
+
+int
+db_view_mark_read(sqlite3 *db, const struct db_view_sel *sel, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_view_prepare_sel(db, sel, "UPDATE items SET "
+	    DB_VIEW_SQL_SET_READ, "AND " DB_VIEW_SQL_UNREAD, cause);
+	if (st == NULL)
+		return (-1);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_view_error(db);
+		return (-1);
+	}
+	return (0);
+}

@@ -1,0 +1,98 @@
+/*
+ * The reader's queries: what the TUI reads from the cache, a screenful at
+ * a time, and the marks it writes (read, starred). Every string is UTF-8
+ * as stored; the UI sanitises before drawing.
+ */
+#ifndef TIDINGS_DB_DB_VIEW_H
+#define TIDINGS_DB_DB_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct sqlite3;
+
+struct db_view_feed {
+	int64_t	 id;
+	char	*title;		/* custom title, the feed's own, or the URL */
+	char	*url;
+	char	*tags;		/* space-separated, or NULL */
+	char	*error;		/* the last refresh error, or NULL */
+	int64_t	 unread;
+	int64_t	 total;
+};
+
+/* Which headlines a list shows. */
+enum db_view_kind {
+	DB_VIEW_FEED,		/* one feed's */
+	DB_VIEW_UNREAD,		/* every unread one */
+	DB_VIEW_STARRED,	/* every starred one */
+	DB_VIEW_SEARCH		/* full-text search results */
+};
+
+struct db_view_sel {
+	enum db_view_kind	 kind;
+	int64_t			 feed_id;	/* DB_VIEW_FEED */
+	const char		*query;		/* DB_VIEW_SEARCH: user's words */
+};
+
+struct db_view_item {
+	int64_t	 id;
+	int64_t	 feed_id;
+	int64_t	 published;	/* Unix time; 0 when unknown */
+	int	 unread;
+	int	 starred;
+	char	*title;
+	char	*author;
+	char	*link;
+};
+
+struct db_view_article {
+	struct db_view_item	 item;
+	char			*feed_title;
+	char			*body;		/* content, else summary (HTML) */
+	char			**enclosures;	/* "URL (type)" */
+	size_t			 nenclosures;
+	char			*base_url;	/* for relative links */
+};
+
+/* Feeds in urls-file order; tag (NULL: all) and hide_read filter them. */
+int	db_view_feeds(struct sqlite3 *, const char *tag, int hide_read,
+	    struct db_view_feed **, size_t *, char **cause);
+void	db_view_feeds_free(struct db_view_feed *, size_t);
+/* Every tag in use, sorted. */
+int	db_view_tags(struct sqlite3 *, char ***, size_t *, char **cause);
+void	db_view_tags_free(char **, size_t);
+/* Unread and starred counts over every feed. */
+int	db_view_totals(struct sqlite3 *, int64_t *unread, int64_t *starred,
+	    char **cause);
+
+/* Headlines, newest first (published, then id, descending). */
+int	db_view_items_count(struct sqlite3 *, const struct db_view_sel *,
+	    size_t *, char **cause);
+int	db_view_items(struct sqlite3 *, const struct db_view_sel *,
+	    size_t offset, size_t limit, struct db_view_item **, size_t *,
+	    char **cause);
+void	db_view_items_free(struct db_view_item *, size_t);
+/* Where the item now stands in the list (rows before it), to keep the
+ * cursor on it when new items arrive; -1 if it is gone. */
+int	db_view_items_position(struct sqlite3 *, const struct db_view_sel *,
+	    const struct db_view_item *, size_t *);
+/* The next (dir 1) or previous (-1) unread item of the list after `from`
+ * (NULL: from the top); 0 and *pos, or -1 when there is none. */
+int	db_view_items_next_unread(struct sqlite3 *,
+	    const struct db_view_sel *, const struct db_view_item *from,
+	    int dir, size_t *pos);
+
+int	db_view_article(struct sqlite3 *, int64_t id,
+	    struct db_view_article **, char **cause);
+void	db_view_article_free(struct db_view_article *);
+
+/* Marks. feed_id 0 in db_view_mark_feed_read: every feed. */
+int	db_view_set_unread(struct sqlite3 *, int64_t item_id, int unread,
+	    char **cause);
+int	db_view_set_starred(struct sqlite3 *, int64_t item_id, int starred,
+	    char **cause);
+int	db_view_mark_read(struct sqlite3 *, const struct db_view_sel *,
+	    char **cause);
+
+#endif

@@ -1,0 +1,436 @@
+/*
+ * The main loop: one poll() over the terminal, the poller's notify pipe and
+ * a signal self-pipe, with a timeout for the reload timer. Events only
+ * change state and mark the screen dirty; drawing happens once per pass
+ * (sfeed_curses's flags, tmux's loop).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ncurses.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui/ui-int.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+static int		 ui_sigfd = -1;	/* write end of the self-pipe */
+static int		 ui_curses_on;
+static struct termios	 ui_saved_tio;
+static int		 ui_saved_tio_ok;
+/* Sequences that hand the terminal back, taken from terminfo up front so
+ * that a crash handler can write them without calling curses. */
+static char		 ui_reset_seq[256];
+
+static void
+ui_signal(int sig)
+{
+	int	saved = errno;
+	char	c;
+
+	switch (sig) {
+	case SIGWINCH: c = 'W'; break;
+	case SIGTSTP: c = 'Z'; break;
+	case SIGCONT: c = 'C'; break;
+	default: c = 'Q'; break;
+	}
+	if (ui_sigfd != -1)
+		(void)write(ui_sigfd, &c, 1);
+	errno = saved;
+}
+
+/* On a crash: give the terminal back, then die of the same signal. */
+static void
+ui_crash(int sig)
+{
+	if (ui_saved_tio_ok)
+		tcsetattr(STDIN_FILENO, TCSANOW, &ui_saved_tio);
+	(void)write(STDOUT_FILENO, ui_reset_seq, strlen(ui_reset_seq));
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+ui_atexit(void)
+{
+	if (ui_curses_on) {
+		endwin();
+		ui_curses_on = 0;
+	}
+}
+
+static void
+ui_set_signals(int on)
+{
+	static const int	 sigs[] = { SIGWINCH, SIGTSTP, SIGCONT, SIGINT,
+				    SIGTERM, SIGHUP };
+	static const int	 crash[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE,
+				    SIGILL };
+	struct sigaction	 sa;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on ? ui_signal : SIG_DFL;
+	sa.sa_flags = SA_RESTART;
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+	sa.sa_handler = on ? ui_crash : SIG_DFL;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof crash / sizeof crash[0]; i++)
+		sigaction(crash[i], &sa, NULL);
+}
+
+static void
+ui_add_seq(const char *cap)
+{
+	char	*s = tigetstr((char *)cap);
+
+	if (s != NULL && s != (char *)-1 && strlen(ui_reset_seq) + strlen(s) <
+	    sizeof ui_reset_seq)
+		strcat(ui_reset_seq, s);
+}
+
+static void
+ui_curses_start(struct ui *ui)
+{
+	ui_saved_tio_ok = tcgetattr(STDIN_FILENO, &ui_saved_tio) == 0;
+	initscr();
+	ui_curses_on = 1;
+	cbreak();	/* not raw(): ^C and ^Z stay signals */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	ui_colour_start();
+	/* Presses only: we tell clicks from double clicks ourselves
+	 * (ui-input.c), so no key waits for curses' click interval. */
+	ui->use_mouse = mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL) != 0;
+	mouseinterval(0);
+	ui_reset_seq[0] = '\0';
+	ui_add_seq("sgr0");
+	ui_add_seq("cnorm");
+	ui_add_seq("rmkx");
+	ui_add_seq("rmcup");
+	/* curses sets up its own handlers; ours replace them. */
+	ui_set_signals(1);
+	getmaxyx(stdscr, ui->height, ui->width);
+}
+
+void
+ui_push(struct ui *ui, struct ui_view *v)
+{
+	if (ui->nviews == UI_MAX_VIEWS) {
+		/* Drop the oldest view above the feed list to make room. */
+		ui->views[1]->type->free(ui->views[1]);
+		memmove(&ui->views[1], &ui->views[2],
+		    (UI_MAX_VIEWS - 2) * sizeof ui->views[0]);
+		ui->nviews--;
+	}
+	ui->views[ui->nviews++] = v;
+	ui_list_set_height(&v->list, ui_view_height(ui));
+	ui_dirty(ui);
+}
+
+void
+ui_pop(struct ui *ui)
+{
+	struct ui_view	*v;
+
+	if (ui->nviews == 0)
+		return;
+	v = ui->views[--ui->nviews];
+	v->type->free(v);
+	if (ui->nviews == 0)
+		ui->quit = 1;
+	ui_dirty(ui);
+}
+
+struct ui_view *
+ui_top(struct ui *ui)
+{
+	return (ui->nviews ? ui->views[ui->nviews - 1] : NULL);
+}
+
+struct ui_view *
+ui_below(struct ui *ui, struct ui_view *v)
+{
+	int	i;
+
+	for (i = ui->nviews - 1; i > 0; i--)
+		if (ui->views[i] == v)
+			return (ui->views[i - 1]);
+	return (NULL);
+}
+
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	va_end(ap);
+	ui->msg_error = error;
+	ui_dirty(ui);
+}
+
+void
+ui_dirty(struct ui *ui)
+{
+	ui->dirty = 1;
+}
+
+int
+ui_view_height(struct ui *ui)
+{
+	int	h = ui->height - UI_TOP_ROWS - UI_BOTTOM_ROWS;
+
+	return (h < 1 ? 1 : h);
+}
+
+/* The cache changed under feed_id (0: several feeds): every view re-reads. */
+void
+ui_reload_all(struct ui *ui, int64_t feed_id)
+{
+	int	i;
+
+	for (i = 0; i < ui->nviews; i++)
+		if (ui->views[i]->type->reload != NULL)
+			ui->views[i]->type->reload(ui, ui->views[i], feed_id);
+	ui_dirty(ui);
+}
+
+void
+ui_start_refresh(struct ui *ui, const long long *ids, size_t n)
+{
+	char	*cause = NULL;
+
+	if (ui->cfg.poller == NULL) {
+		ui_message(ui, 1, "%s", _("this build cannot refresh feeds"));
+		return;
+	}
+	if (ui->cfg.poller->start(ui->cfg.poller_arg, ids, n, ui->notify[1],
+	    &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	ui->refreshing = 1;
+	ui_dirty(ui);
+}
+
+static void
+ui_resize(struct ui *ui)
+{
+	struct winsize	ws;
+	int		i;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	getmaxyx(stdscr, ui->height, ui->width);
+	for (i = 0; i < ui->nviews; i++) {
+		ui_list_set_height(&ui->views[i]->list, ui_view_height(ui));
+		if (ui->views[i]->type->resize != NULL)
+			ui->views[i]->type->resize(ui, ui->views[i]);
+	}
+	clearok(curscr, TRUE);
+	ui_dirty(ui);
+}
+
+static void
+ui_suspend(struct ui *ui)
+{
+	struct sigaction	sa;
+
+	endwin();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, NULL);
+	raise(SIGTSTP);
+	/* Here again after SIGCONT. */
+	sa.sa_handler = ui_signal;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGTSTP, &sa, NULL);
+	reset_prog_mode();
+	ui_resize(ui);
+}
+
+static void
+ui_read_signals(struct ui *ui)
+{
+	char	buf[64];
+	ssize_t	n, i;
+
+	while ((n = read(ui->sigpipe[0], buf, sizeof buf)) > 0)
+		for (i = 0; i < n; i++) {
+			switch (buf[i]) {
+			case 'W':
+			case 'C':
+				ui_resize(ui);
+				break;
+			case 'Z':
+				ui_suspend(ui);
+				break;
+			case 'Q':
+				ui->quit = 1;
+				break;
+			}
+		}
+}
+
+/* Feed ids from the poller: re-read what they touched. */
+static void
+ui_read_notify(struct ui *ui)
+{
+	int64_t	ids[64], one = -1;
+	ssize_t	n, i;
+	int	many = 0, done = 0;
+
+	while ((n = read(ui->notify[0], ids, sizeof ids)) > 0) {
+		for (i = 0; i < n / (ssize_t)sizeof ids[0]; i++) {
+			if (ids[i] == 0)
+				done = 1;
+			else if (one == -1)
+				one = ids[i];
+			else if (one != ids[i])
+				many = 1;
+		}
+	}
+	if (one != -1)
+		ui_reload_all(ui, many ? 0 : one);
+	if (done) {
+		ui->refreshing = 0;
+		if (ui->msg[0] == '\0' || !ui->msg_error)
+			ui_message(ui, 0, "%s", _("Refresh done."));
+	}
+	ui_dirty(ui);
+}
+
+static int
+ui_make_pipe(int fds[2], char **cause)
+{
+	int	i;
+
+	if (pipe(fds) != 0) {
+		*cause = xasprintf("pipe: %s", strerror(errno));
+		return (-1);
+	}
+	for (i = 0; i < 2; i++) {
+		fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+		fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+	}
+	return (0);
+}
+
+static void
+ui_loop(struct ui *ui)
+{
+	struct pollfd	pfd[3];
+	time_t		now;
+	int		timeout;
+
+	while (!ui->quit) {
+		if (ui->dirty) {
+			ui_draw_screen(ui);
+			ui->dirty = 0;
+		}
+		timeout = -1;
+		now = time(NULL);
+		if (ui->next_reload != 0) {
+			if (now >= ui->next_reload) {
+				if (!ui->refreshing)
+					ui_start_refresh(ui, NULL, 0);
+				ui->next_reload = now +
+				    ui->cfg.reload_minutes * 60;
+				continue;
+			}
+			timeout = (int)(ui->next_reload - now) * 1000;
+		}
+		/* Tick while refreshing so the progress count moves. */
+		if (ui->refreshing && (timeout == -1 || timeout > 500))
+			timeout = 500;
+		pfd[0].fd = STDIN_FILENO;
+		pfd[1].fd = ui->sigpipe[0];
+		pfd[2].fd = ui->notify[0];
+		pfd[0].events = pfd[1].events = pfd[2].events = POLLIN;
+		if (poll(pfd, 3, timeout) == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (pfd[1].revents & POLLIN)
+			ui_read_signals(ui);
+		if (pfd[2].revents & POLLIN)
+			ui_read_notify(ui);
+		if (pfd[0].revents & (POLLIN | POLLHUP))
+			ui_input(ui);
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			ui->quit = 1;
+		if (ui->refreshing)
+			ui_dirty(ui);
+	}
+}
+
+int
+ui_run(const struct ui_config *cfg, char **cause)
+{
+	struct ui	ui;
+
+	memset(&ui, 0, sizeof ui);
+	ui.cfg = *cfg;
+	ui.sigpipe[0] = ui.sigpipe[1] = ui.notify[0] = ui.notify[1] = -1;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*cause = xstrdup(_("the reader needs a terminal"));
+		return (-1);
+	}
+	if (ui_make_pipe(ui.sigpipe, cause) != 0)
+		return (-1);
+	if (ui_make_pipe(ui.notify, cause) != 0) {
+		close(ui.sigpipe[0]);
+		close(ui.sigpipe[1]);
+		return (-1);
+	}
+	ui_sigfd = ui.sigpipe[1];
+	atexit(ui_atexit);
+	ui_curses_start(&ui);
+
+	ui_push(&ui, view_feeds_new(&ui));
+	if (cfg->first_start)
+		ui_push(&ui, view_welcome_new(&ui));
+	if (cfg->refresh_on_startup && !cfg->first_start)
+		ui_start_refresh(&ui, NULL, 0);
+	if (cfg->reload_minutes > 0)
+		ui.next_reload = time(NULL) + cfg->reload_minutes * 60;
+
+	ui_loop(&ui);
+
+	if (ui.cfg.poller != NULL)
+		ui.cfg.poller->stop(ui.cfg.poller_arg);
+	while (ui.nviews > 0)
+		ui_pop(&ui);
+	endwin();
+	ui_curses_on = 0;
+	ui_set_signals(0);
+	ui_sigfd = -1;
+	close(ui.sigpipe[0]);
+	close(ui.sigpipe[1]);
+	close(ui.notify[0]);
+	close(ui.notify[1]);
+	ui_keys_free();
+	return (0);
+}

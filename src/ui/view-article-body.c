@@ -1,0 +1,157 @@
+/*
+ * The article's body: HTML rendered by src/render (gumbo) into wrapped
+ * lines with attributes and a numbered link list, parsed once and wrapped
+ * again for every width.
+ */
+#include "config.h"
+
+#include <ncurses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db-view.h"
+#include "render/render.h"
+#include "ui/ui-int.h"
+#include "ui/ui-text.h"
+#include "ui/view-article-int.h"
+#include "util/sanitize.h"
+#include "util/xmalloc.h"
+
+
+static void
+va_add_link(char ***v, size_t *n, const char *url)
+{
+	size_t	i;
+
+	if (url == NULL || *url == '\0')
+		return;
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i], url) == 0)
+			return;
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = sanitize_text(url, strlen(url), 0);
+}
+
+struct va_body {
+	struct render_doc	*doc;
+};
+
+struct va_body *
+va_body_new(const struct db_view_article *a, char **cause)
+{
+	struct va_body	*b;
+	const char	*html = a->body != NULL ? a->body : "";
+
+	b = xcalloc(1, sizeof *b);
+	if (render_doc_new(html, strlen(html), a->base_url, NULL, &b->doc,
+	    cause) != 0) {
+		free(b);
+		return (NULL);
+	}
+	return (b);
+}
+
+void
+va_body_free(struct va_body *b)
+{
+	if (b == NULL)
+		return;
+	render_doc_free(b->doc);
+	free(b);
+}
+
+void
+va_body_lines(struct va_body *b, int width, va_add_fn *add,
+    struct view_article *va)
+{
+	struct render_lines	*rl;
+	struct va_span		*spans;
+	size_t			 i, j;
+
+	if (b == NULL)
+		return;
+	rl = render_doc_wrap(b->doc, width, RENDER_WRAP_LINKLIST);
+	for (i = 0; i < rl->nlines; i++) {
+		spans = NULL;
+		if (rl->lines[i].nspans > 0)
+			spans = xreallocarray(NULL, rl->lines[i].nspans,
+			    sizeof *spans);
+		for (j = 0; j < rl->lines[i].nspans; j++) {
+			spans[j].off = rl->lines[i].spans[j].off;
+			spans[j].len = rl->lines[i].spans[j].len;
+			spans[j].attr = rl->lines[i].spans[j].attr;
+		}
+		add(va, rl->lines[i].text, rl->lines[i].attr, spans,
+		    rl->lines[i].nspans);
+		free(spans);
+	}
+	render_lines_free(rl);
+}
+
+void
+va_links(const struct db_view_article *a, const struct va_body *b,
+    char ***v, size_t *n)
+{
+	size_t	i;
+
+	va_add_link(v, n, a->item.link);
+	for (i = 0; i < a->nenclosures; i++)
+		va_add_link(v, n, a->enclosures[i]);
+	if (b == NULL)
+		return;
+	for (i = 0; i < render_doc_nlinks(b->doc); i++)
+		va_add_link(v, n, render_doc_link(b->doc, i)->url);
+}
+
+
+static int
+va_curses_attr(int a)
+{
+	int	c = 0;
+
+	if (a & (VA_ATTR_BOLD | VA_ATTR_HEADING | VA_ATTR_LABEL))
+		c |= A_BOLD;
+	if (a & VA_ATTR_ITALIC)
+		c |= A_ITALIC;
+	if (a & (VA_ATTR_UNDERLINE | VA_ATTR_LINK))
+		c |= A_UNDERLINE;
+	if (a & (VA_ATTR_QUOTE | VA_ATTR_IMAGE))
+		c |= A_DIM;
+	return (c);
+}
+
+/* Draw the line as runs of text, each with its span's attributes. */
+void
+va_draw_line(int y, int width, const struct va_line *l, int base)
+{
+	size_t	 off = 0, end, si = 0, len = strlen(l->text), n;
+	int	 x = 0, used, cut, attr;
+	char	*seg;
+
+	move(y, 0);
+	while (off < len && x < width) {
+		attr = base | va_curses_attr(l->attr);
+		if (si < l->nspans && l->spans[si].off <= off) {
+			end = l->spans[si].off + l->spans[si].len;
+			attr |= va_curses_attr(l->spans[si].attr);
+			si++;
+		} else
+			end = si < l->nspans ? l->spans[si].off : len;
+		if (end > len)
+			end = len;
+		if (end <= off)
+			end = off + 1;
+		seg = xstrndup(l->text + off, end - off);
+		n = ui_text_fit(seg, width - x, &used, &cut);
+		attrset(attr);
+		mvaddnstr(y, x, seg, (int)n);
+		if (cut && x + used < width)
+			mvaddstr(y, x + used, UI_TEXT_ELLIPSIS);
+		x += used + (cut ? UI_TEXT_ELLIPSIS_W : 0);
+		free(seg);
+		off = end;
+		if (cut)
+			break;
+	}
+	attrset(A_NORMAL);
+}

@@ -1,0 +1,387 @@
+/*
+ * The article: a header (feed, title, author, date, link, enclosures) and
+ * the body rendered from HTML by src/render (parsed once, re-wrapped on
+ * every resize), in the pager. Opening it marks it read. `/` searches the
+ * text and highlights what it finds.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "db/db-view.h"
+#include "ui/ui-int.h"
+#include "ui/ui-text.h"
+#include "ui/view-article-int.h"
+#include "util/i18n.h"
+#include "util/sanitize.h"
+#include "util/xmalloc.h"
+
+struct view_article {
+	struct db_view_article	*art;
+	struct va_body		*body;
+	struct va_line		*lines;
+	size_t			 nlines;
+	int			 width;
+	char			*search;
+};
+
+static void
+view_article_add(struct view_article *va, const char *text, int attr,
+    const struct va_span *spans, size_t nspans)
+{
+	struct va_line	*l;
+
+	va->lines = xreallocarray(va->lines, va->nlines + 1,
+	    sizeof *va->lines);
+	l = &va->lines[va->nlines++];
+	l->text = xstrdup(text);
+	l->attr = attr;
+	l->spans = NULL;
+	l->nspans = nspans;
+	if (nspans > 0) {
+		l->spans = xreallocarray(NULL, nspans, sizeof *spans);
+		memcpy(l->spans, spans, nspans * sizeof *spans);
+	}
+}
+
+static void
+view_article_clear(struct view_article *va)
+{
+	size_t	i;
+
+	for (i = 0; i < va->nlines; i++) {
+		free(va->lines[i].text);
+		free(va->lines[i].spans);
+	}
+	free(va->lines);
+	va->lines = NULL;
+	va->nlines = 0;
+}
+
+/* A header field, wrapped under its label. */
+static void
+view_article_header(struct view_article *va, const char *label,
+    const char *value, int width)
+{
+	size_t	 starts[64], n, i, end;
+	char	*clean, *line;
+	int	 lw = ui_text_width(label) + 1;
+
+	if (value == NULL || *value == '\0')
+		return;
+	clean = sanitize_text(value, strlen(value), 0);
+	n = ui_text_wrap(clean, width - lw > 10 ? width - lw : 10, starts,
+	    64);
+	if (n > 64)
+		n = 64;
+	for (i = 0; i < n; i++) {
+		end = i + 1 < n ? starts[i + 1] : strlen(clean);
+		while (end > starts[i] && clean[end - 1] == ' ')
+			end--;
+		line = xasprintf("%-*s%.*s", lw, i == 0 ? label : "",
+		    (int)(end - starts[i]), clean + starts[i]);
+		view_article_add(va, line, i == 0 ? VA_ATTR_LABEL : 0, NULL,
+		    0);
+		free(line);
+	}
+	free(clean);
+}
+
+/* Lay the article out for the current width. */
+static void
+view_article_layout(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+	struct db_view_article	*a = va->art;
+	char			 date[64];
+	struct tm		 tm;
+	time_t			 t;
+	size_t			 i;
+	int			 w = ui->width > 20 ? ui->width - 1 : 20;
+
+	view_article_clear(va);
+	va->width = ui->width;
+	if (a == NULL) {
+		view_article_add(va, _("This article is gone."), 0, NULL, 0);
+		ui_list_set_count(&v->list, va->nlines);
+		return;
+	}
+	view_article_header(va, _("Feed:"), a->feed_title, w);
+	view_article_header(va, _("Title:"), a->item.title, w);
+	view_article_header(va, _("Author:"), a->item.author, w);
+	if (a->item.published > 0) {
+		t = (time_t)a->item.published;
+		localtime_r(&t, &tm);
+		strftime(date, sizeof date, "%a, %d %b %Y %H:%M", &tm);
+		view_article_header(va, _("Date:"), date, w);
+	}
+	view_article_header(va, _("Link:"), a->item.link, w);
+	for (i = 0; i < a->nenclosures; i++)
+		view_article_header(va, _("Enclosure:"), a->enclosures[i], w);
+	view_article_add(va, "", 0, NULL, 0);
+	va_body_lines(va->body, w, view_article_add, va);
+	ui_list_set_count(&v->list, va->nlines);
+}
+
+/* Find s in line (ASCII case folded); byte offset or -1. */
+static long
+view_article_find(const char *line, const char *s)
+{
+	size_t	n = strlen(s), i;
+
+	if (n == 0)
+		return (-1);
+	for (i = 0; line[i] != '\0'; i++)
+		if (strncasecmp(line + i, s, n) == 0)
+			return ((long)i);
+	return (-1);
+}
+
+static void
+view_article_draw(struct ui *ui, struct ui_view *v, int y, int height,
+    int width)
+{
+	struct view_article	*va = v->data;
+	struct va_line		*l;
+	size_t			 i;
+	long			 off, at;
+	int			 row, x, base;
+	char			*pre;
+
+	if (va->width != ui->width)
+		view_article_layout(ui, v);
+	base = ui_colour_attr(ELEM_ARTICLE);
+	for (row = 0; row < height; row++) {
+		i = v->list.top + (size_t)row;
+		if (i >= va->nlines)
+			break;
+		l = &va->lines[i];
+		va_draw_line(y + row, width, l, base);
+		if (va->search == NULL)
+			continue;
+		/* Highlight every match on the line. */
+		for (off = 0; (at = view_article_find(l->text + off,
+		    va->search)) != -1; off += at + (long)strlen(va->search)) {
+			pre = xstrndup(l->text, (size_t)(off + at));
+			x = ui_text_width(pre);
+			free(pre);
+			pre = xstrndup(l->text + off + at, strlen(va->search));
+			if (x < width)
+				ui_draw_text(y + row, x, ui_text_width(pre) <
+				    width - x ? ui_text_width(pre) : width - x,
+				    pre, ui_colour_attr(ELEM_HIGHLIGHT));
+			free(pre);
+		}
+	}
+}
+
+static void
+view_article_resize(struct ui *ui, struct ui_view *v)
+{
+	size_t	top = v->list.top;
+
+	view_article_layout(ui, v);
+	ui_list_set_cursor(&v->list, top);
+}
+
+static void
+view_article_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
+{
+	struct view_article	*va = v->data;
+	char			*t;
+	const char		*title;
+
+	title = va->art != NULL && va->art->item.title != NULL ?
+	    va->art->item.title : "";
+	t = sanitize_text(title, strlen(title), 0);
+	snprintf(buf, len, _("Article - %s"), t);
+	free(t);
+}
+
+static int
+view_article_browser(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+	char			*cause = NULL;
+
+	if (va->art == NULL || va->art->item.link == NULL) {
+		ui_message(ui, 1, "%s", _("This article has no link."));
+		return (0);
+	}
+	if (ui_open_url(ui, va->art->item.link, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	return (0);
+}
+
+static int
+view_article_urls(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+	char			**urls = NULL;
+	size_t			 n = 0;
+
+	if (va->art == NULL)
+		return (0);
+	va_links(va->art, va->body, &urls, &n);
+	if (n == 0) {
+		ui_message(ui, 0, "%s", _("This article has no links."));
+		free(urls);
+		return (0);
+	}
+	ui_push(ui, view_urls_new(ui, urls, n));
+	return (0);
+}
+
+static int
+view_article_toggle_read(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+	char			*cause = NULL;
+
+	if (va->art == NULL)
+		return (0);
+	va->art->item.unread = !va->art->item.unread;
+	if (db_view_set_unread(ui->cfg.db, va->art->item.id,
+	    va->art->item.unread, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (0);
+	}
+	ui_message(ui, 0, "%s", va->art->item.unread ? _("Marked unread.") :
+	    _("Marked read."));
+	ui_reload_all(ui, va->art->item.feed_id);
+	return (0);
+}
+
+static int
+view_article_star(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+	char			*cause = NULL;
+
+	if (va->art == NULL)
+		return (0);
+	va->art->item.starred = !va->art->item.starred;
+	if (db_view_set_starred(ui->cfg.db, va->art->item.id,
+	    va->art->item.starred, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (0);
+	}
+	ui_message(ui, 0, "%s", va->art->item.starred ? _("Starred.") :
+	    _("Unstarred."));
+	ui_reload_all(ui, va->art->item.feed_id);
+	return (0);
+}
+
+static int
+view_article_search(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+	char			*q;
+	size_t			 i;
+
+	if ((q = ui_prompt(ui, _("Find in article: "))) == NULL)
+		return (0);
+	free(va->search);
+	va->search = NULL;
+	if (*q == '\0') {
+		free(q);
+		return (0);
+	}
+	va->search = q;
+	for (i = 0; i < va->nlines; i++)
+		if (view_article_find(va->lines[i].text, q) != -1) {
+			ui_list_set_cursor(&v->list, i > 2 ? i - 2 : 0);
+			return (0);
+		}
+	ui_message(ui, 0, _("Not found: %s"), q);
+	return (0);
+}
+
+static int
+view_article_next_unread(struct ui *ui, struct ui_view *v)
+{
+	ui_goto_unread(ui, 1);
+	return (0);
+}
+
+static int
+view_article_prev_unread(struct ui *ui, struct ui_view *v)
+{
+	ui_goto_unread(ui, -1);
+	return (0);
+}
+
+static const struct ui_handler view_article_handlers[] = {
+	{ ACT_OPEN_BROWSER, view_article_browser },
+	{ ACT_OPEN, view_article_browser },
+	{ ACT_SHOW_URLS, view_article_urls },
+	{ ACT_TOGGLE_READ, view_article_toggle_read },
+	{ ACT_TOGGLE_STAR, view_article_star },
+	{ ACT_SEARCH, view_article_search },
+	{ ACT_NEXT_UNREAD, view_article_next_unread },
+	{ ACT_PREV_UNREAD, view_article_prev_unread },
+	{ ACT_NONE, NULL }
+};
+
+static void
+view_article_free(struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+
+	view_article_clear(va);
+	va_body_free(va->body);
+	db_view_article_free(va->art);
+	free(va->search);
+	free(va);
+	free(v);
+}
+
+static const struct ui_view_type view_article_type = {
+	"article", CTX_ARTICLE, view_article_handlers, view_article_draw,
+	NULL, view_article_resize, view_article_title, view_article_free
+};
+
+struct ui_view *
+view_article_new(struct ui *ui, int64_t item_id)
+{
+	struct ui_view		*v;
+	struct view_article	*va;
+	char			*cause = NULL;
+
+	v = xcalloc(1, sizeof *v);
+	va = xcalloc(1, sizeof *va);
+	v->type = &view_article_type;
+	v->data = va;
+	ui_list_init(&v->list, 1);
+	ui_list_set_height(&v->list, ui_view_height(ui));
+	if (db_view_article(ui->cfg.db, item_id, &va->art, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		va->art = NULL;
+	}
+	if (va->art != NULL) {
+		va->body = va_body_new(va->art, &cause);
+		if (va->body == NULL) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+		}
+		if (va->art->item.unread && db_view_set_unread(ui->cfg.db,
+		    item_id, 0, &cause) != 0) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+		}
+		va->art->item.unread = 0;
+	}
+	view_article_layout(ui, v);
+	return (v);
+}

@@ -1,0 +1,385 @@
+/*
+ * The feed list: a line for every unread article, one for the starred
+ * ones, then the feeds with their unread/total counts, tags and an error
+ * mark. Feeds are few (the urls file), so they are read whole; the counts
+ * come from the cache's indexes.
+ */
+#include "config.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db-view.h"
+#include "ui/ui-int.h"
+#include "ui/ui-text.h"
+#include "util/i18n.h"
+#include "util/sanitize.h"
+#include "util/xmalloc.h"
+
+/* Rows above the feeds. */
+#define VF_ROW_UNREAD	0
+#define VF_ROW_STARRED	1
+#define VF_FIXED	2
+
+struct view_feeds {
+	struct db_view_feed	*feeds;
+	size_t			 n;
+	int64_t			 unread;
+	int64_t			 starred;
+	char			*tag;
+	int			 hide_read;
+};
+
+static void
+view_feeds_read(struct ui *ui, struct ui_view *v)
+{
+	struct view_feeds	*vf = v->data;
+	int64_t			 keep = -1;
+	char			*cause = NULL;
+	size_t			 i;
+
+	/* Keep the cursor on the same feed (or fixed row) across re-reads. */
+	if (v->list.cursor >= VF_FIXED && v->list.cursor - VF_FIXED < vf->n)
+		keep = vf->feeds[v->list.cursor - VF_FIXED].id;
+	db_view_feeds_free(vf->feeds, vf->n);
+	vf->feeds = NULL;
+	vf->n = 0;
+	if (db_view_feeds(ui->cfg.db, vf->tag, vf->hide_read, &vf->feeds,
+	    &vf->n, &cause) != 0 || db_view_totals(ui->cfg.db, &vf->unread,
+	    &vf->starred, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	ui_list_set_count(&v->list, VF_FIXED + vf->n);
+	if (keep != -1)
+		for (i = 0; i < vf->n; i++)
+			if (vf->feeds[i].id == keep) {
+				ui_list_set_cursor(&v->list, VF_FIXED + i);
+				break;
+			}
+}
+
+static struct db_view_feed *
+view_feeds_current(struct ui_view *v)
+{
+	struct view_feeds	*vf = v->data;
+
+	if (v->list.cursor < VF_FIXED || v->list.cursor - VF_FIXED >= vf->n)
+		return (NULL);
+	return (&vf->feeds[v->list.cursor - VF_FIXED]);
+}
+
+static void
+view_feeds_row(struct ui *ui, struct view_feeds *vf, size_t i, int y,
+    int width, int focus)
+{
+	const struct db_view_feed	*f;
+	char				 left[64], *title, *tags = NULL;
+	char				 line[2048];
+	int				 attr, unread, lw, tw;
+
+	if (i == VF_ROW_UNREAD) {
+		snprintf(line, sizeof line, "       (%lld) %s",
+		    (long long)vf->unread, _("All unread articles"));
+		unread = vf->unread > 0;
+		title = NULL;
+	} else if (i == VF_ROW_STARRED) {
+		snprintf(line, sizeof line, "       (%lld) %s",
+		    (long long)vf->starred, _("Starred articles"));
+		unread = 0;
+		title = NULL;
+	} else {
+		f = &vf->feeds[i - VF_FIXED];
+		unread = f->unread > 0;
+		snprintf(left, sizeof left, "%4zu %c%c (%lld/%lld) ",
+		    i - VF_FIXED + 1, unread ? 'N' : ' ',
+		    f->error != NULL ? '!' : ' ', (long long)f->unread,
+		    (long long)f->total);
+		title = sanitize_text(f->title, strlen(f->title), 0);
+		if (f->tags != NULL && *f->tags != '\0')
+			tags = sanitize_text(f->tags, strlen(f->tags), 0);
+		/* Title, then the tags right-aligned if there is room. */
+		lw = ui_text_width(left);
+		tw = tags != NULL ? ui_text_width(tags) + 3 : 0;
+		if (tw > 0 && width - lw - tw >= 10) {
+			char	t[1024], *tagcell;
+
+			tagcell = xasprintf(" [%s]", tags);
+			snprintf(line, sizeof line, "%s%s%s", left,
+			    ui_text_cell(title, width - lw - tw, t, sizeof t),
+			    tagcell);
+			free(tagcell);
+		} else
+			snprintf(line, sizeof line, "%s%s", left, title);
+		free(title);
+		free(tags);
+	}
+	if (focus)
+		attr = ui_colour_attr(unread ? ELEM_LISTFOCUS_UNREAD :
+		    ELEM_LISTFOCUS);
+	else
+		attr = ui_colour_attr(unread ? ELEM_LISTNORMAL_UNREAD :
+		    ELEM_LISTNORMAL);
+	ui_draw_text(y, 0, width, line, attr);
+}
+
+static void
+view_feeds_draw(struct ui *ui, struct ui_view *v, int y, int height,
+    int width)
+{
+	struct view_feeds	*vf = v->data;
+	size_t			 i;
+	int			 row;
+
+	for (row = 0; row < height; row++) {
+		i = v->list.top + (size_t)row;
+		if (i >= v->list.count)
+			break;
+		view_feeds_row(ui, vf, i, y + row, width, i == v->list.cursor);
+	}
+	if (vf->n == 0 && height > VF_FIXED + 2)
+		ui_draw_text(y + VF_FIXED + 1, 2, width - 2, vf->tag != NULL ?
+		    _("No feed has this tag.") : vf->hide_read ?
+		    _("No feed has unread articles (l shows them all).") :
+		    _("No feeds yet: add URLs to the urls file, or run "
+		    "tidings -i FILE.opml."), 0);
+}
+
+static void
+view_feeds_reload(struct ui *ui, struct ui_view *v, int64_t feed_id)
+{
+	view_feeds_read(ui, v);
+}
+
+static void
+view_feeds_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
+{
+	struct view_feeds	*vf = v->data;
+
+	snprintf(buf, len, _("Your feeds (%lld unread)%s%s"),
+	    (long long)vf->unread, vf->tag != NULL ? _(" - tag: ") : "",
+	    vf->tag != NULL ? vf->tag : "");
+}
+
+static int
+view_feeds_open(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_feed	*f = view_feeds_current(v);
+
+	if (v->list.cursor == VF_ROW_UNREAD)
+		ui_push(ui, view_items_new(ui, DB_VIEW_UNREAD, 0, NULL,
+		    _("All unread articles")));
+	else if (v->list.cursor == VF_ROW_STARRED)
+		ui_push(ui, view_items_new(ui, DB_VIEW_STARRED, 0, NULL,
+		    _("Starred articles")));
+	else if (f != NULL)
+		ui_push(ui, view_items_new(ui, DB_VIEW_FEED, f->id, NULL,
+		    f->title));
+	return (0);
+}
+
+static int
+view_feeds_reload_one(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_feed	*f = view_feeds_current(v);
+	long long		 id;
+
+	if (f == NULL) {
+		ui_start_refresh(ui, NULL, 0);
+		return (0);
+	}
+	id = f->id;
+	ui_start_refresh(ui, &id, 1);
+	return (0);
+}
+
+static int
+view_feeds_mark_read(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_feed	*f = view_feeds_current(v);
+	struct db_view_sel	 sel;
+	char			*cause = NULL;
+
+	memset(&sel, 0, sizeof sel);
+	if (f != NULL) {
+		sel.kind = DB_VIEW_FEED;
+		sel.feed_id = f->id;
+	} else
+		sel.kind = v->list.cursor == VF_ROW_STARRED ?
+		    DB_VIEW_STARRED : DB_VIEW_UNREAD;
+	if (db_view_mark_read(ui->cfg.db, &sel, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	ui_reload_all(ui, 0);
+	return (0);
+}
+
+static int
+view_feeds_mark_all(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_sel	 sel;
+	char			*cause = NULL;
+
+	memset(&sel, 0, sizeof sel);
+	sel.kind = DB_VIEW_UNREAD;
+	if (db_view_mark_read(ui->cfg.db, &sel, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else
+		ui_message(ui, 0, "%s", _("Every article is marked read."));
+	ui_reload_all(ui, 0);
+	return (0);
+}
+
+static int
+view_feeds_set_tag(struct ui *ui, struct ui_view *v)
+{
+	ui_push(ui, view_tags_new(ui));
+	return (0);
+}
+
+static int
+view_feeds_clear_tag(struct ui *ui, struct ui_view *v)
+{
+	view_feeds_set_tag_to(ui, v, NULL);
+	return (0);
+}
+
+void
+view_feeds_set_tag_to(struct ui *ui, struct ui_view *v, const char *tag)
+{
+	struct view_feeds	*vf = v->data;
+
+	free(vf->tag);
+	vf->tag = tag != NULL ? xstrdup(tag) : NULL;
+	v->list.cursor = 0;
+	view_feeds_read(ui, v);
+	ui_dirty(ui);
+}
+
+static int
+view_feeds_toggle_read(struct ui *ui, struct ui_view *v)
+{
+	struct view_feeds	*vf = v->data;
+
+	vf->hide_read = !vf->hide_read;
+	view_feeds_read(ui, v);
+	ui_message(ui, 0, "%s", vf->hide_read ? _("Hiding read feeds.") :
+	    _("Showing every feed."));
+	return (0);
+}
+
+static int
+view_feeds_show_error(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_feed	*f = view_feeds_current(v);
+	char			*e;
+
+	if (f == NULL || f->error == NULL) {
+		ui_message(ui, 0, "%s", _("No error for this feed."));
+		return (0);
+	}
+	e = sanitize_text(f->error, strlen(f->error), 0);
+	ui_message(ui, 1, "%s", e);
+	free(e);
+	return (0);
+}
+
+/*
+ * Find the next (dir 1) or previous feed with unread articles after
+ * from_feed (0: from the cursor, counting it) and open its headlines;
+ * -1 when there is none.
+ */
+int
+view_feeds_seek_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
+    int dir)
+{
+	struct view_feeds	*vf = v->data;
+	long			 i, start = -1;
+
+	view_feeds_read(ui, v);
+	if (from_feed != 0) {
+		for (i = 0; i < (long)vf->n; i++)
+			if (vf->feeds[i].id == from_feed)
+				start = i + dir;
+		if (start == -1 && dir > 0)
+			start = 0;	/* that feed is hidden now */
+	} else if (v->list.cursor < VF_FIXED)
+		start = dir > 0 ? 0 : (long)vf->n - 1;
+	else
+		start = (long)(v->list.cursor - VF_FIXED);
+	for (i = start; i >= 0 && i < (long)vf->n; i += dir)
+		if (vf->feeds[i].unread > 0) {
+			ui_list_set_cursor(&v->list, VF_FIXED + (size_t)i);
+			view_feeds_open(ui, v);
+			return (0);
+		}
+	return (-1);
+}
+
+static int
+view_feeds_next_unread(struct ui *ui, struct ui_view *v)
+{
+	ui_goto_unread(ui, 1);
+	return (0);
+}
+
+static int
+view_feeds_prev_unread(struct ui *ui, struct ui_view *v)
+{
+	ui_goto_unread(ui, -1);
+	return (0);
+}
+
+static const struct ui_handler view_feeds_handlers[] = {
+	{ ACT_OPEN, view_feeds_open },
+	{ ACT_RELOAD, view_feeds_reload_one },
+	{ ACT_MARK_FEED_READ, view_feeds_mark_read },
+	{ ACT_MARK_ALL_READ, view_feeds_mark_all },
+	{ ACT_SET_TAG, view_feeds_set_tag },
+	{ ACT_CLEAR_TAG, view_feeds_clear_tag },
+	{ ACT_TOGGLE_SHOW_READ, view_feeds_toggle_read },
+	{ ACT_SHOW_ERROR, view_feeds_show_error },
+	{ ACT_NEXT_UNREAD, view_feeds_next_unread },
+	{ ACT_PREV_UNREAD, view_feeds_prev_unread },
+	{ ACT_NONE, NULL }
+};
+
+static void
+view_feeds_free(struct ui_view *v)
+{
+	struct view_feeds	*vf = v->data;
+
+	db_view_feeds_free(vf->feeds, vf->n);
+	free(vf->tag);
+	free(vf);
+	free(v);
+}
+
+static const struct ui_view_type view_feeds_type = {
+	"feeds", CTX_FEEDS, view_feeds_handlers, view_feeds_draw,
+	view_feeds_reload, NULL, view_feeds_title, view_feeds_free
+};
+
+struct ui_view *
+view_feeds_new(struct ui *ui)
+{
+	struct ui_view		*v;
+	struct view_feeds	*vf;
+
+	v = xcalloc(1, sizeof *v);
+	vf = xcalloc(1, sizeof *vf);
+	vf->hide_read = !ui->cfg.show_read_feeds;
+	v->type = &view_feeds_type;
+	v->data = vf;
+	ui_list_init(&v->list, 0);
+	ui_list_set_height(&v->list, ui_view_height(ui));
+	view_feeds_read(ui, v);
+	/* Start on the first feed rather than on the fixed lines. */
+	if (vf->n > 0)
+		ui_list_set_cursor(&v->list, VF_FIXED);
+	return (v);
+}

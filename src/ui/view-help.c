@@ -1,0 +1,162 @@
+/*
+ * Pages of text in the pager: the help (made from the key maps and the
+ * action table, so it is never out of date) and the first-start welcome.
+ */
+#include "config.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/ui-int.h"
+#include "ui/ui-text.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define VIEW_HELP_LINES	256
+
+struct view_help {
+	char	*lines[VIEW_HELP_LINES];
+	size_t	 n;
+	int	 welcome;
+	char	 title[128];
+};
+
+static void
+view_help_add(struct view_help *vh, char *line)
+{
+	if (vh->n < VIEW_HELP_LINES)
+		vh->lines[vh->n++] = line;
+	else
+		free(line);
+}
+
+static void
+view_help_draw(struct ui *ui, struct ui_view *v, int y, int height,
+    int width)
+{
+	struct view_help	*vh = v->data;
+	size_t			 i;
+	int			 row;
+
+	for (row = 0; row < height; row++) {
+		i = v->list.top + (size_t)row;
+		if (i >= vh->n)
+			break;
+		ui_draw_text(y + row, 0, width, vh->lines[i], 0);
+	}
+}
+
+static void
+view_help_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", ((struct view_help *)v->data)->title);
+}
+
+static void
+view_help_free(struct ui_view *v)
+{
+	struct view_help	*vh = v->data;
+	size_t			 i;
+
+	for (i = 0; i < vh->n; i++)
+		free(vh->lines[i]);
+	free(vh);
+	free(v);
+}
+
+static const struct ui_handler view_help_handlers[] = {
+	{ ACT_NONE, NULL }
+};
+
+static const struct ui_view_type view_help_type = {
+	"help", CTX_HELP, view_help_handlers, view_help_draw, NULL, NULL,
+	view_help_title, view_help_free
+};
+
+static struct ui_view *
+view_help_make(struct ui *ui, struct view_help *vh)
+{
+	struct ui_view	*v;
+
+	v = xcalloc(1, sizeof *v);
+	v->type = &view_help_type;
+	v->data = vh;
+	ui_list_init(&v->list, 1);
+	ui_list_set_height(&v->list, ui_view_height(ui));
+	ui_list_set_count(&v->list, vh->n);
+	return (v);
+}
+
+/* Every action with the keys that do it in a view of ctx. */
+struct ui_view *
+view_help_new(struct ui *ui, enum ui_ctx ctx)
+{
+	struct view_help	*vh;
+	const struct ui_action_info *ai;
+	char			 keys[256];
+	int			 a;
+
+	vh = xcalloc(1, sizeof *vh);
+	snprintf(vh->title, sizeof vh->title, _("Help - %s keys"),
+	    ui_ctx_name(ctx));
+	for (a = 1; a < ACT__COUNT; a++) {
+		ai = ui_action_info((enum ui_action)a);
+		ui_keys_for(ctx, (enum ui_action)a, keys, sizeof keys);
+		if (keys[0] == '\0')
+			continue;
+		view_help_add(vh, xasprintf("%-14s %-24s %s", keys, ai->name,
+		    _(ai->help)));
+	}
+	view_help_add(vh, xstrdup(""));
+	view_help_add(vh, xstrdup(_("Unbound actions:")));
+	for (a = 1; a < ACT__COUNT; a++) {
+		ai = ui_action_info((enum ui_action)a);
+		ui_keys_for(ctx, (enum ui_action)a, keys, sizeof keys);
+		if (keys[0] != '\0')
+			continue;
+		view_help_add(vh, xasprintf("%-14s %-24s %s", "", ai->name,
+		    _(ai->help)));
+	}
+	view_help_add(vh, xstrdup(""));
+	view_help_add(vh, xstrdup(_("Change them in the config file with "
+	    "\"bind-key KEY ACTION [CONTEXT]\" and \"unbind-key KEY\".")));
+	return (view_help_make(ui, vh));
+}
+
+/* The first start, with no urls file: how to add feeds. */
+struct ui_view *
+view_welcome_new(struct ui *ui)
+{
+	static const char *const text[] = {
+		N_("Welcome to tidings!"),
+		"",
+		N_("You have no feeds yet. To add some, either:"),
+		"",
+		N_("  * import an OPML file from another reader:"),
+		N_("        tidings -i subscriptions.opml"),
+		N_("  * or write one feed URL per line in the urls file:"),
+		"        %s",
+		N_("    optionally followed by tags and a \"~Custom title\":"),
+		N_("        https://example.org/feed.xml news tech \"~Example\""),
+		"",
+		N_("Then start tidings again, or press R here to fetch them."),
+		N_("Press q to leave this page, ? for the keys."),
+	};
+	struct view_help	*vh;
+	size_t			 i;
+
+	vh = xcalloc(1, sizeof *vh);
+	vh->welcome = 1;
+	snprintf(vh->title, sizeof vh->title, "%s", _("Welcome"));
+	for (i = 0; i < sizeof text / sizeof text[0]; i++) {
+		if (strcmp(text[i], "        %s") == 0)
+			view_help_add(vh, xasprintf("        %s",
+			    ui->cfg.urls_path != NULL ? ui->cfg.urls_path :
+			    "~/.config/tidings/urls"));
+		else
+			view_help_add(vh, xstrdup(*text[i] ? _(text[i]) : ""));
+	}
+	return (view_help_make(ui, vh));
+}

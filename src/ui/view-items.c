@@ -1,0 +1,450 @@
+/*
+ * Headlines: one feed's, every unread one, the starred ones or a search's,
+ * newest first. Only the rows on screen are held (a window re-read when
+ * the list scrolls past it), so a feed of a million items opens as fast as
+ * one of ten.
+ */
+#include "config.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/db-view.h"
+#include "ui/ui-int.h"
+#include "ui/ui-text.h"
+#include "util/i18n.h"
+#include "util/sanitize.h"
+#include "util/xmalloc.h"
+
+struct view_items {
+	struct db_view_sel	 sel;
+	char			*query;
+	char			*title;
+	struct db_view_item	*win;	/* rows [win_off, win_off + win_n) */
+	size_t			 win_off;
+	size_t			 win_n;
+	int			 stale;
+};
+
+static void
+view_items_drop_window(struct view_items *vi)
+{
+	db_view_items_free(vi->win, vi->win_n);
+	vi->win = NULL;
+	vi->win_n = 0;
+}
+
+/* Make sure rows [top, top + height) are in the window. */
+static void
+view_items_fill(struct ui *ui, struct ui_view *v)
+{
+	struct view_items	*vi = v->data;
+	size_t			 h = (size_t)v->list.height;
+	char			*cause = NULL;
+
+	if (!vi->stale && v->list.top >= vi->win_off &&
+	    v->list.top + h <= vi->win_off + vi->win_n)
+		return;
+	if (!vi->stale && v->list.top >= vi->win_off && vi->win_off +
+	    vi->win_n >= v->list.count && vi->win_n > 0)
+		return;		/* the window already runs to the end */
+	view_items_drop_window(vi);
+	vi->win_off = v->list.top;
+	vi->stale = 0;
+	if (db_view_items(ui->cfg.db, &vi->sel, vi->win_off, h, &vi->win,
+	    &vi->win_n, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+}
+
+/* The item under the cursor, or NULL. */
+static struct db_view_item *
+view_items_current(struct ui *ui, struct ui_view *v)
+{
+	struct view_items	*vi = v->data;
+
+	view_items_fill(ui, v);
+	if (v->list.count == 0 || v->list.cursor < vi->win_off ||
+	    v->list.cursor >= vi->win_off + vi->win_n)
+		return (NULL);
+	return (&vi->win[v->list.cursor - vi->win_off]);
+}
+
+/* Count again and keep the cursor on the same item. */
+static void
+view_items_read(struct ui *ui, struct ui_view *v)
+{
+	struct view_items	*vi = v->data;
+	struct db_view_item	*cur, keep;
+	size_t			 count = 0, pos;
+	char			*cause = NULL;
+	int			 have = 0;
+
+	if ((cur = view_items_current(ui, v)) != NULL) {
+		keep = *cur;
+		have = 1;
+	}
+	if (db_view_items_count(ui->cfg.db, &vi->sel, &count, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	if (have && db_view_items_position(ui->cfg.db, &vi->sel, &keep,
+	    &pos) == 0) {
+		/* Shift the screen with the cursor so nothing jumps. */
+		if (pos >= v->list.cursor)
+			v->list.top += pos - v->list.cursor;
+		else
+			v->list.top -= v->list.cursor - pos < v->list.top ?
+			    v->list.cursor - pos : v->list.top;
+		v->list.cursor = pos;
+	}
+	vi->stale = 1;
+	ui_list_set_count(&v->list, count);
+}
+
+static void
+view_items_date(int64_t t, char *buf, size_t len)
+{
+	struct tm	tm;
+	time_t		tt = (time_t)t;
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL)
+		snprintf(buf, len, "%-10s", "");
+	else
+		strftime(buf, len, "%Y-%m-%d", &tm);
+}
+
+static void
+view_items_draw(struct ui *ui, struct ui_view *v, int y, int height,
+    int width)
+{
+	struct view_items	*vi = v->data;
+	struct db_view_item	*it;
+	char			 date[32], author[256], line[2048];
+	char			*title, *auth;
+	size_t			 i;
+	int			 row, attr, focus, aw;
+
+	view_items_fill(ui, v);
+	aw = width >= 100 ? 18 : width >= 70 ? 12 : 0;
+	for (row = 0; row < height; row++) {
+		i = v->list.top + (size_t)row;
+		if (i >= v->list.count || i < vi->win_off ||
+		    i >= vi->win_off + vi->win_n)
+			break;
+		it = &vi->win[i - vi->win_off];
+		view_items_date(it->published, date, sizeof date);
+		title = sanitize_text(it->title ? it->title : "",
+		    it->title ? strlen(it->title) : 0, 0);
+		auth = sanitize_text(it->author ? it->author : "",
+		    it->author ? strlen(it->author) : 0, 0);
+		if (aw > 0)
+			ui_text_cell(auth, aw, author, sizeof author);
+		else
+			author[0] = '\0';
+		snprintf(line, sizeof line, "%4zu %c%c %s  %s%s%s", i + 1,
+		    it->unread ? 'N' : ' ', it->starred ? '*' : ' ', date,
+		    author, aw > 0 ? "  " : "", *title != '\0' ? title :
+		    _("(untitled)"));
+		free(title);
+		free(auth);
+		focus = i == v->list.cursor;
+		if (focus)
+			attr = ui_colour_attr(it->unread ?
+			    ELEM_LISTFOCUS_UNREAD : ELEM_LISTFOCUS);
+		else
+			attr = ui_colour_attr(it->unread ?
+			    ELEM_LISTNORMAL_UNREAD : ELEM_LISTNORMAL);
+		ui_draw_text(y + row, 0, width, line, attr);
+	}
+	if (v->list.count == 0)
+		ui_draw_text(y + 1, 2, width - 2, vi->sel.kind ==
+		    DB_VIEW_SEARCH ? _("Nothing matches.") :
+		    _("No articles here."), 0);
+}
+
+static void
+view_items_reload(struct ui *ui, struct ui_view *v, int64_t feed_id)
+{
+	struct view_items	*vi = v->data;
+
+	if (feed_id != 0 && vi->sel.kind == DB_VIEW_FEED &&
+	    vi->sel.feed_id != feed_id)
+		return;
+	view_items_read(ui, v);
+}
+
+static void
+view_items_resize(struct ui *ui, struct ui_view *v)
+{
+	((struct view_items *)v->data)->stale = 1;
+}
+
+static void
+view_items_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
+{
+	struct view_items	*vi = v->data;
+	char			*t;
+
+	t = sanitize_text(vi->title, strlen(vi->title), 0);
+	snprintf(buf, len, _("%s (%zu articles)"), t, v->list.count);
+	free(t);
+}
+
+static int
+view_items_open(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_item	*it = view_items_current(ui, v);
+
+	if (it == NULL)
+		return (0);
+	ui_push(ui, view_article_new(ui, it->id));
+	/* Opening marks it read: show that when we come back. */
+	view_items_read(ui, v);
+	return (0);
+}
+
+static int
+view_items_toggle_read(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_item	*it = view_items_current(ui, v);
+	char			*cause = NULL;
+
+	if (it == NULL)
+		return (0);
+	if (db_view_set_unread(ui->cfg.db, it->id, !it->unread,
+	    &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (0);
+	}
+	ui_message(ui, 0, "%s", it->unread ? _("Marked read.") :
+	    _("Marked unread."));
+	ui_reload_all(ui, it->feed_id);
+	return (0);
+}
+
+static int
+view_items_toggle_star(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_item	*it = view_items_current(ui, v);
+	char			*cause = NULL;
+
+	if (it == NULL)
+		return (0);
+	if (db_view_set_starred(ui->cfg.db, it->id, !it->starred,
+	    &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (0);
+	}
+	ui_message(ui, 0, "%s", it->starred ? _("Unstarred.") :
+	    _("Starred."));
+	ui_reload_all(ui, it->feed_id);
+	return (0);
+}
+
+static int
+view_items_mark_read(struct ui *ui, struct ui_view *v)
+{
+	struct view_items	*vi = v->data;
+	char			*cause = NULL;
+
+	if (db_view_mark_read(ui->cfg.db, &vi->sel, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else
+		ui_message(ui, 0, "%s", _("All marked read."));
+	ui_reload_all(ui, 0);
+	return (0);
+}
+
+static int
+view_items_mark_all(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_sel	 sel;
+	char			*cause = NULL;
+
+	memset(&sel, 0, sizeof sel);
+	sel.kind = DB_VIEW_UNREAD;
+	if (db_view_mark_read(ui->cfg.db, &sel, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	ui_reload_all(ui, 0);
+	return (0);
+}
+
+static int
+view_items_browser(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_item	*it = view_items_current(ui, v);
+	char			*cause = NULL;
+
+	if (it == NULL || it->link == NULL) {
+		ui_message(ui, 1, "%s", _("This article has no link."));
+		return (0);
+	}
+	if (ui_open_url(ui, it->link, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	return (0);
+}
+
+static int
+view_items_reload_feed(struct ui *ui, struct ui_view *v)
+{
+	struct view_items	*vi = v->data;
+	long long		 id = vi->sel.feed_id;
+
+	if (vi->sel.kind == DB_VIEW_FEED)
+		ui_start_refresh(ui, &id, 1);
+	else
+		ui_start_refresh(ui, NULL, 0);
+	return (0);
+}
+
+/*
+ * Move the cursor to the next (dir 1) or previous (-1) unread item of
+ * this list, counting the cursor's own row when inclusive; returns its
+ * id, or 0 when there is none.
+ */
+int64_t
+view_items_move_unread(struct ui *ui, struct ui_view *v, int dir,
+    int inclusive)
+{
+	struct view_items	*vi = v->data;
+	struct db_view_item	*cur;
+	size_t			 pos;
+
+	cur = inclusive ? NULL : view_items_current(ui, v);
+	if (db_view_items_next_unread(ui->cfg.db, &vi->sel, cur, dir,
+	    &pos) != 0)
+		return (0);
+	ui_list_set_cursor(&v->list, pos);
+	if ((cur = view_items_current(ui, v)) == NULL)
+		return (0);
+	return (cur->id);
+}
+
+/* The feed a feed's headline list shows, or 0. */
+int64_t
+view_items_feed(struct ui_view *v)
+{
+	struct view_items	*vi = v->data;
+
+	return (vi->sel.kind == DB_VIEW_FEED ? vi->sel.feed_id : 0);
+}
+
+/*
+ * n and p everywhere: the next unread article in this list, else in the
+ * next feed that has one (Newsboat's next-unread), opened.
+ */
+void
+ui_goto_unread(struct ui *ui, int dir)
+{
+	struct ui_view	*v = ui_top(ui);
+	int64_t		 id, from_feed = 0;
+
+	if (v != NULL && v->type->ctx == CTX_ARTICLE) {
+		ui_pop(ui);
+		v = ui_top(ui);
+	}
+	if (v != NULL && v->type->ctx == CTX_ITEMS) {
+		if ((id = view_items_move_unread(ui, v, dir, 0)) != 0) {
+			view_items_open(ui, v);
+			return;
+		}
+		if ((from_feed = view_items_feed(v)) == 0) {
+			ui_message(ui, 0, "%s", _("No more unread articles."));
+			return;
+		}
+		ui_pop(ui);
+		v = ui_top(ui);
+	}
+	if (v == NULL || v->type->ctx != CTX_FEEDS)
+		return;
+	if (view_feeds_seek_unread(ui, v, from_feed, dir) != 0) {
+		ui_message(ui, 0, "%s", _("No more unread articles."));
+		return;
+	}
+	v = ui_top(ui);
+	if (v->type->ctx == CTX_ITEMS &&
+	    view_items_move_unread(ui, v, dir, 1) != 0)
+		view_items_open(ui, v);
+}
+
+static int
+view_items_next_unread(struct ui *ui, struct ui_view *v)
+{
+	ui_goto_unread(ui, 1);
+	return (0);
+}
+
+static int
+view_items_prev_unread(struct ui *ui, struct ui_view *v)
+{
+	ui_goto_unread(ui, -1);
+	return (0);
+}
+
+static const struct ui_handler view_items_handlers[] = {
+	{ ACT_OPEN, view_items_open },
+	{ ACT_TOGGLE_READ, view_items_toggle_read },
+	{ ACT_TOGGLE_STAR, view_items_toggle_star },
+	{ ACT_MARK_FEED_READ, view_items_mark_read },
+	{ ACT_MARK_ALL_READ, view_items_mark_all },
+	{ ACT_OPEN_BROWSER, view_items_browser },
+	{ ACT_RELOAD, view_items_reload_feed },
+	{ ACT_NEXT_UNREAD, view_items_next_unread },
+	{ ACT_PREV_UNREAD, view_items_prev_unread },
+	{ ACT_NONE, NULL }
+};
+
+static void
+view_items_free(struct ui_view *v)
+{
+	struct view_items	*vi = v->data;
+
+	view_items_drop_window(vi);
+	free(vi->query);
+	free(vi->title);
+	free(vi);
+	free(v);
+}
+
+static const struct ui_view_type view_items_type = {
+	"items", CTX_ITEMS, view_items_handlers, view_items_draw,
+	view_items_reload, view_items_resize, view_items_title,
+	view_items_free
+};
+
+struct ui_view *
+view_items_new(struct ui *ui, int kind, int64_t feed_id, const char *query,
+    const char *title)
+{
+	struct ui_view		*v;
+	struct view_items	*vi;
+
+	v = xcalloc(1, sizeof *v);
+	vi = xcalloc(1, sizeof *vi);
+	vi->sel.kind = (enum db_view_kind)kind;
+	vi->sel.feed_id = feed_id;
+	if (query != NULL) {
+		vi->query = xstrdup(query);
+		vi->sel.query = vi->query;
+	}
+	vi->title = xstrdup(title != NULL ? title : "");
+	vi->stale = 1;
+	v->type = &view_items_type;
+	v->data = vi;
+	ui_list_init(&v->list, 0);
+	ui_list_set_height(&v->list, ui_view_height(ui));
+	view_items_read(ui, v);
+	return (v);
+}

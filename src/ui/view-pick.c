@@ -1,0 +1,167 @@
+/*
+ * Pick lists of strings: the URL view (the article's links; choosing one
+ * opens it in the browser) and the tag selection (choosing one filters
+ * the feed list). Both are the shared list widget over an array.
+ */
+#include "config.h"
+
+#include <ncurses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db-view.h"
+#include "ui/ui-int.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+struct view_pick {
+	char	**v;
+	size_t	  n;
+};
+
+static void
+view_pick_draw(struct ui *ui, struct ui_view *v, int y, int height,
+    int width)
+{
+	struct view_pick	*vp = v->data;
+	char			 line[2048];
+	size_t			 i;
+	int			 row, focus;
+
+	for (row = 0; row < height; row++) {
+		i = v->list.top + (size_t)row;
+		if (i >= vp->n)
+			break;
+		focus = i == v->list.cursor;
+		snprintf(line, sizeof line, "%4zu  %s", i + 1, vp->v[i]);
+		ui_draw_text(y + row, 0, width, line, ui_colour_attr(focus ?
+		    ELEM_LISTFOCUS : ELEM_LISTNORMAL));
+	}
+}
+
+static const char *
+view_pick_current(struct ui_view *v)
+{
+	struct view_pick	*vp = v->data;
+
+	return (v->list.cursor < vp->n ? vp->v[v->list.cursor] : NULL);
+}
+
+static int
+view_pick_open_url(struct ui *ui, struct ui_view *v)
+{
+	const char	*url = view_pick_current(v);
+	char		*cause = NULL;
+
+	if (url != NULL && ui_open_url(ui, url, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	return (0);
+}
+
+static int
+view_pick_choose_tag(struct ui *ui, struct ui_view *v)
+{
+	const char	*tag = view_pick_current(v);
+	struct ui_view	*feeds;
+	char		*copy;
+
+	if (tag == NULL)
+		return (0);
+	copy = xstrdup(tag);
+	ui_pop(ui);
+	if ((feeds = ui_top(ui)) != NULL && feeds->type->ctx == CTX_FEEDS)
+		view_feeds_set_tag_to(ui, feeds, copy);
+	free(copy);
+	return (0);
+}
+
+static void
+view_pick_free(struct ui_view *v)
+{
+	struct view_pick	*vp = v->data;
+	size_t			 i;
+
+	for (i = 0; i < vp->n; i++)
+		free(vp->v[i]);
+	free(vp->v);
+	free(vp);
+	free(v);
+}
+
+static void
+view_urls_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", _("URLs"));
+}
+
+static void
+view_tags_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", _("Select a tag"));
+}
+
+static const struct ui_handler view_urls_handlers[] = {
+	{ ACT_OPEN, view_pick_open_url },
+	{ ACT_OPEN_BROWSER, view_pick_open_url },
+	{ ACT_NONE, NULL }
+};
+
+static const struct ui_handler view_tags_handlers[] = {
+	{ ACT_OPEN, view_pick_choose_tag },
+	{ ACT_NONE, NULL }
+};
+
+static const struct ui_view_type view_urls_type = {
+	"urls", CTX_URLS, view_urls_handlers, view_pick_draw, NULL, NULL,
+	view_urls_title, view_pick_free
+};
+
+static const struct ui_view_type view_tags_type = {
+	"tags", CTX_TAGS, view_tags_handlers, view_pick_draw, NULL, NULL,
+	view_tags_title, view_pick_free
+};
+
+static struct ui_view *
+view_pick_new(struct ui *ui, const struct ui_view_type *type, char **v,
+    size_t n)
+{
+	struct ui_view		*view;
+	struct view_pick	*vp;
+
+	view = xcalloc(1, sizeof *view);
+	vp = xcalloc(1, sizeof *vp);
+	vp->v = v;
+	vp->n = n;
+	view->type = type;
+	view->data = vp;
+	ui_list_init(&view->list, 0);
+	ui_list_set_height(&view->list, ui_view_height(ui));
+	ui_list_set_count(&view->list, n);
+	return (view);
+}
+
+/* Takes the array and its strings. */
+struct ui_view *
+view_urls_new(struct ui *ui, char **urls, size_t n)
+{
+	return (view_pick_new(ui, &view_urls_type, urls, n));
+}
+
+struct ui_view *
+view_tags_new(struct ui *ui)
+{
+	char	**tags = NULL, *cause = NULL;
+	size_t	  n = 0;
+
+	if (db_view_tags(ui->cfg.db, &tags, &n, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	if (n == 0)
+		ui_message(ui, 0, "%s", _("No feed has a tag: add some after "
+		    "the URL in the urls file."));
+	return (view_pick_new(ui, &view_tags_type, tags, n));
+}

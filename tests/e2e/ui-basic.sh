@@ -1,0 +1,96 @@
+#!/bin/sh
+# The reader end to end, in tmux: feed list, headlines, article, marks,
+# search, browser, resize, quit with the terminal given back.
+. "$TOP_SRCDIR/tests/lib/tmux.sh"
+command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux missing"; exit 0; }
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/tidings-ui.XXXXXX")
+cleanup() { tmux_stop; rm -rf "$dir"; }
+trap cleanup EXIT
+python3 "$TOP_SRCDIR/tests/lib/seed-cache.py" "$dir/cache.db" || exit 1
+: >"$dir/config"
+printf '%s\n' 'http://127.0.0.1:9/alpha.xml news tech' \
+    'http://127.0.0.1:9/beta.xml blog "~Custom Beta"' \
+    'http://127.0.0.1:9/gone.xml' >"$dir/urls"
+# The browser: records its arguments, one per file, byte for byte.
+cat >"$dir/browser" <<'EOS'
+#!/bin/sh
+printf '%s' "$#" >"$BROWSER_LOG.argc"
+printf '%s' "$1" >"$BROWSER_LOG.tmp" && mv "$BROWSER_LOG.tmp" "$BROWSER_LOG"
+EOS
+chmod +x "$dir/browser"
+
+echo "1..18"
+tmux_start 100 30 env BROWSER="$dir/browser" BROWSER_LOG="$dir/opened" \
+    "$TIDINGS" -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db"
+
+check "feed list on screen" wait_for "Alpha News" 10
+check "custom title shown instead of the feed's own" \
+    sh -c 'case "$1" in *"Custom Beta"*"Beta own title"*|*"Beta own title"*) exit 1;; *"Custom Beta"*) exit 0;; esac; exit 1' _ "$LAST_SCREEN"
+check "unread/total counts and tags" \
+    sh -c 'printf "%s\n" "$1" | grep -q "N  (2/3) Alpha News.*\[news tech\]"' _ "$LAST_SCREEN"
+check "feed with an error is marked" \
+    sh -c 'printf "%s\n" "$1" | grep -q "! (0/0) Gone Feed"' _ "$LAST_SCREEN"
+
+# The error is one key away.
+keys j j
+keys e
+check "the feed's error on the status line" wait_for "HTTP 404 Not Found" 5
+keys g j j
+
+# Open the first feed: newest first.
+keys Enter
+check "headlines of the feed" wait_for "Zebras cross the road" 5
+check "newest first" sh -c 'printf "%s\n" "$1" | grep -n "" |
+    awk "/Aardvarks/ { a = NR } /Zebras/ { z = NR } END { exit !(a && z && a < z) }"' _ "$LAST_SCREEN"
+
+# Read an article: rendered body, numbered links, then marked read.
+keys Enter
+check "article body rendered" wait_for "The aardvark council met on Tuesday." 5
+check "links numbered and listed" sh -c 'printf "%s\n" "$1" |
+    grep -q "more here\[1\]" && printf "%s\n" "$1" | grep -q "https://example.org/rel"' _ "$LAST_SCREEN"
+
+# Open in the browser: the URL arrives as one argument, byte for byte.
+keys o
+if wait_file "$dir/opened" 5 && [ "$(cat "$dir/opened.argc")" = 1 ] &&
+    [ "$(cat "$dir/opened")" = "https://example.org/news?a=1&b=\$(touch /tmp/x);\`id\` 'q' \"d\"" ]; then
+	ok "browser got the URL as one argument"
+else
+	not_ok "browser got the URL as one argument"
+	od -c "$dir/opened" 2>/dev/null | sed 's/^/# /'
+fi
+check "screen back after the browser" wait_for "The aardvark council" 5
+
+keys q
+check "opened article shown read in the list" \
+    wait_match "^ +1    2025-11-24 .*Aardvarks" 5
+
+# Toggle read with N on the article under the cursor.
+keys N
+check "N marks it unread again" wait_match "^ +1 N  2025-11-24 .*Aardvarks" 5
+
+# Search over every article.
+keys q /
+wait_for "Search for:" 5
+type_text "quokka"
+keys Enter
+check "search results as a headline list" wait_for "Search results for \"quokka\" (1 articles)" 5
+
+# Resize: redrawn at the new size, wide characters cut with an ellipsis.
+tm resize-window -t t -x 40 -y 12
+check "resized: rows cut with an ellipsis at 40 columns" \
+    wait_match "^ +1 .*Zebras cross the ro…$" 5
+check "resized: status rows at the new bottom" sh -c '
+	[ "$(printf "%s\n" "$1" | sed -n 11p | cut -c1-6)" = "q:Quit" ]' _ "$LAST_SCREEN"
+
+# Quit: exit 0, terminal back in cooked mode and off the alternate screen.
+keys Q
+if wait_exit 5; then
+	check "exit status 0" [ "$EXIT_STATUS" = 0 ]
+	check "terminal restored (icanon echo)" sh -c 'printf "%s\n" "$1" |
+	    grep -q "[^-]icanon" && printf "%s\n" "$1" | grep -q "[^-]echo "' _ "$STTY_AFTER"
+else
+	not_ok "exit status 0"
+	not_ok "terminal restored (icanon echo)"
+fi
+exit $((TAP_FAILED > 0))
