@@ -1,7 +1,8 @@
 /*
  * The full-text index. items_fts is contentless (the text is already in
  * items), so an entry is removed by handing FTS5 the same values again;
- * db_fts_text() must therefore be a pure function of the stored row.
+ * db_fts_text() must therefore be a pure function of the stored row, and
+ * changing what it returns needs a schema step that rebuilds items_fts.
  * Indexing is kept off the refresh's critical path: stored and changed
  * items are listed in fts_pending, and db_fts_catch_up() indexes them in
  * batches afterwards. (A flag column would rewrite the whole row, article

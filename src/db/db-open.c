@@ -157,11 +157,14 @@ db_open(const char *path, struct db **out, char **cause)
 	/*
 	 * WAL lets readers (the TUI) go on while a writer stores; NORMAL
 	 * sync is crash-safe in WAL mode (only a power cut may lose the
-	 * last commits, never consistency).
+	 * last commits, never consistency). Checkpoints every 32 MB of WAL
+	 * and an 8 MB page cache: fewer syncs and re-reads when a refresh
+	 * stores and indexes hundreds of megabytes.
 	 */
 	if (db_exec(db, "PRAGMA journal_mode = WAL", cause) != 0 ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL", cause) != 0 ||
 	    db_exec(db, "PRAGMA wal_autocheckpoint = 8192", cause) != 0 ||
+	    db_exec(db, "PRAGMA cache_size = -8192", cause) != 0 ||
 	    db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0)
 		goto out_close;
 	if (db_open_migrate(db, cause) != 0)
