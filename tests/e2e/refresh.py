@@ -259,6 +259,18 @@ def run_tests(base, feeds, log, url):
     ok(len(requests(log, "/feed/ttl.xml")) == n,
        "no fetch before the feed's time")
 
+    # The proxy option: requests go through it (the test server answers
+    # absolute-form requests as a proxy would).
+    e7 = Env(base, "proxy")
+    with open(e7.config, "a") as f:
+        f.write("proxy 127.0.0.1:%d\n" % int(url.rsplit(":", 1)[1]))
+    write(e7.urls, "http://feeds.invalid/feed/f0.xml\n")
+    r = e7.run("--refresh")
+    via = requests(log, "http://feeds.invalid/")
+    ok(r.returncode == 0 and len(via) == 1 and
+       e7.q("SELECT count(*) FROM items") == [(6,)],
+       "proxy from the config", r.stderr)
+
     # On a terminal: one progress line.
     import pty
     mfd, sfd = pty.openpty()
