@@ -294,6 +294,41 @@ def run_tests(base, feeds, log, url):
     ok(p.returncode == 0 and "40/40 feeds" in text and
        text.count("\n") == 1, "progress line on a terminal", repr(text))
 
+    # Killed mid-refresh: the cache stays consistent, marks stay, and the
+    # next refresh completes.
+    e8 = Env(base, "killed")
+    write(e8.urls, "".join(u + "\n" for u in names))
+    r = e8.run("--refresh")
+    c = e8.db()
+    c.execute("UPDATE items SET read = 1 WHERE ident LIKE 'g:c1-%'")
+    c.commit()
+    c.close()
+    for i in range(40):
+        nm = "c%d.xml" % i
+        write(os.path.join(feeds, nm),
+              rss("C%d" % i, [("c%d-%d" % (i, j), "C %d %d v2" % (i, j),
+                               "y " * 200) for j in range(20)]))
+    env = dict(os.environ, HOME=e8.dir)
+    p = subprocess.Popen([TIDINGS, "-r", "-u", e8.urls, "-c", e8.cache,
+                          "-C", e8.config], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         env=env)
+    deadline = time.time() + 20
+    while time.time() < deadline and p.poll() is None:
+        if e8.q("SELECT count(*) FROM items WHERE title LIKE '%v2'")[0][0]:
+            break
+        time.sleep(0.005)
+    p.kill()
+    p.wait()
+    ok(e8.q("PRAGMA integrity_check") == [("ok",)],
+       "killed mid-refresh: cache consistent")
+    r = e8.run("--refresh")
+    ok(r.returncode == 0 and
+       e8.q("SELECT count(*), sum(read) FROM items WHERE title LIKE "
+            "'%v2'") == [(800, 20)],
+       "next refresh completes, read marks kept",
+       r.stderr + str(e8.q("SELECT count(*), sum(read) FROM items")))
+
     # Configuration and cache errors.
     e3 = Env(base, "errors")
     write(e3.urls, names[0] + "\n")
