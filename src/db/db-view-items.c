@@ -155,16 +155,26 @@ db_view_item_read(sqlite3_stmt *st, struct db_view_item *it)
 
 int
 db_view_items(sqlite3 *db, const struct db_view_sel *sel, size_t offset,
-    size_t limit, struct db_view_item **out, size_t *n, char **cause)
+    size_t limit, size_t total, struct db_view_item **out, size_t *n,
+    char **cause)
 {
-	sqlite3_stmt	*st;
-	char		*suffix;
-	int		 rc;
+	struct db_view_item	 tmp;
+	sqlite3_stmt		*st;
+	char			*suffix;
+	size_t			 i, skip = offset;
+	int			 rc = SQLITE_DONE, backwards = 0;
 
 	*out = NULL;
 	*n = 0;
-	suffix = xasprintf("ORDER BY " DB_VIEW_SQL_ORDER " LIMIT %zu "
-	    "OFFSET %zu", limit, offset);
+	/* In the second half, skip from the end instead. */
+	if (total > 0 && offset < total && offset > total / 2) {
+		backwards = 1;
+		if (offset + limit > total)
+			limit = total - offset;
+		skip = total - offset - limit;
+	}
+	suffix = xasprintf("ORDER BY %s LIMIT %zu OFFSET %zu", backwards ?
+	    DB_VIEW_SQL_ORDER_REV : DB_VIEW_SQL_ORDER, limit, skip);
 	st = db_view_prepare_sel(db, sel, "SELECT " DB_VIEW_SQL_ITEM_COLS
 	    " FROM items", suffix, cause);
 	free(suffix);
@@ -182,6 +192,12 @@ db_view_items(sqlite3 *db, const struct db_view_sel *sel, size_t offset,
 		return (-1);
 	}
 	sqlite3_finalize(st);
+	if (backwards)
+		for (i = 0; i < *n / 2; i++) {
+			tmp = (*out)[i];
+			(*out)[i] = (*out)[*n - 1 - i];
+			(*out)[*n - 1 - i] = tmp;
+		}
 	return (0);
 }
 
