@@ -1,17 +1,27 @@
 #!/bin/sh
 # Quick start: install what the build needs, build tidings in build-plain/,
-# and run it on the bundled demo feeds in contrib/demo/.
+# subscribe a private urls file to the bundled demo feeds (contrib/demo/),
+# fetch them into a private cache and open the reader. Your own
+# ~/.config/tidings and ~/.local/share/tidings are not touched.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 ./contrib/install-deps.sh
-[ -x configure ] || ./bootstrap
+[ -x configure ] || ./bootstrap >/dev/null
 mkdir -p build-plain
 cd build-plain
 [ -f Makefile ] || ../configure -q
 make -s -j2 >/dev/null
-demo="$top/contrib/demo"
-for f in "$demo"/*.xml "$demo"/*.atom; do
-	echo "== $f"
-	./tidings --parse="$f"
+demo="$top/build-plain/demo"
+mkdir -p "$demo"
+: >"$demo/urls"
+for f in "$top"/contrib/demo/*.xml "$top"/contrib/demo/*.atom; do
+	echo "file://$f" >>"$demo/urls"
 done
+: >"$demo/config"
+./tidings -u "$demo/urls" -c "$demo/cache.db" -C "$demo/config" --refresh
+if [ -t 0 ] && [ -t 1 ]; then
+	exec ./tidings -u "$demo/urls" -c "$demo/cache.db" -C "$demo/config"
+fi
+echo "Demo cache ready. Open it with:"
+echo "  $top/build-plain/tidings -u $demo/urls -c $demo/cache.db -C $demo/config"

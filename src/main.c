@@ -27,6 +27,9 @@ enum mode {
 	MODE_NONE,
 	MODE_PARSE,
 	MODE_EXTRACT,
+	MODE_REFRESH,
+	MODE_IMPORT,
+	MODE_EXPORT,
 	MODE_HELP,
 	MODE_VERSION
 };
@@ -47,6 +50,13 @@ static const struct opt_row {
 	  N_("parse one feed document (- for stdin), print it as JSON") },
 	{ "extract", OPT_EXTRACT, required_argument, "URL|FILE", MODE_EXTRACT,
 	  N_("print the article of one web page as plain text") },
+	{ "refresh", 'r', no_argument, NULL, MODE_REFRESH,
+	  N_("fetch every feed due, store, exit (quiet unless a feed fails "
+	  "when not on a terminal)") },
+	{ "import", 'i', required_argument, "FILE", MODE_IMPORT,
+	  N_("add the feeds of an OPML file to the urls file") },
+	{ "export", 'e', no_argument, NULL, MODE_EXPORT,
+	  N_("print the subscriptions as OPML") },
 	{ "urls", 'u', required_argument, "FILE", MODE_NONE,
 	  N_("read the subscriptions from FILE") },
 	{ "cache", 'c', required_argument, "FILE", MODE_NONE,
@@ -63,6 +73,9 @@ static const struct opt_row {
 static int (*const mode_run[])(const struct cmd_opts *) = {
 	[MODE_PARSE] = cmd_parse,
 	[MODE_EXTRACT] = cmd_extract,
+	[MODE_REFRESH] = cmd_refresh,
+	[MODE_IMPORT] = cmd_import,
+	[MODE_EXPORT] = cmd_export,
 };
 
 static void

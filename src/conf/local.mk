@@ -1,1 +1,20 @@
-# conf module: fill in when it has sources.
+# conf module: paths, config file and option table, urls file, OPML.
+noinst_LIBRARIES += src/conf/libconf.a
+src_conf_libconf_a_SOURCES = \
+	src/conf/conf.h src/conf/conf-int.h \
+	src/conf/conf-file.c \
+	src/conf/conf-opml.c \
+	src/conf/conf-options.c \
+	src/conf/conf-paths.c \
+	src/conf/conf-token.c \
+	src/conf/conf-urls.c
+MODULE_LIBS += src/conf/libconf.a
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-conf
+TESTS += tests/unit/test-conf
+tests_unit_test_conf_SOURCES = tests/unit/test-conf.c
+tests_unit_test_conf_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_conf_LDADD = src/conf/libconf.a src/util/libutil.a \
+	$(EXPAT_LIBS) $(CMOCKA_LIBS)
+endif

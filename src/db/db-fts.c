@@ -157,13 +157,16 @@ db_fts_forget(struct db *db, int64_t id, char **cause)
 }
 
 int
-db_fts_catch_up(struct db *db, size_t budget, size_t *left, char **cause)
+db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
+    char **cause)
 {
 	sqlite3_stmt	*row = NULL, *ins = NULL, *done = NULL;
 	int		 rc;
 
 	if (left != NULL)
 		*left = 0;
+	if (done_n != NULL)
+		*done_n = 0;
 	if (db_begin(db, cause) != 0)
 		return (-1);
 	if (db_prepare(db, "SELECT id, title, author, summary, content FROM "
@@ -183,6 +186,8 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *left, char **cause)
 			goto fail;
 		}
 		sqlite3_reset(done);
+		if (done_n != NULL)
+			(*done_n)++;
 	}
 	if (rc != SQLITE_DONE) {
 		*cause = db_errmsg(db, _("cannot update the search index"));

@@ -170,10 +170,11 @@ int		 db_feed_set_read(struct db *, int64_t feed_id, char **);
 
 /*
  * Full-text index (db-fts.c): index up to budget items not yet indexed,
- * in one transaction. *left gets how many remain (0: up to date).
+ * in one transaction. *done gets how many were, *left how many remain
+ * (0: up to date); either may be NULL.
  */
-int		 db_fts_catch_up(struct db *, size_t budget, size_t *left,
-		    char **cause);
+int		 db_fts_catch_up(struct db *, size_t budget, size_t *done,
+		    size_t *left, char **cause);
 /* Identity of an item (db-items.c); exposed for tests. */
 char		*db_item_ident(const char *guid, const char *link,
 		    const char *title, int64_t date);

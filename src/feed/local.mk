@@ -7,8 +7,6 @@ src_feed_libfeed_a_SOURCES = \
 	src/feed/parser.c $(FEED_DATE_SOURCES)
 MODULE_LIBS += src/feed/libfeed.a
 EXTRA_DIST += src/feed/gen-entities.py
-
-# dates (helper)
 FEED_DATE_SOURCES = src/feed/date.c
 
 if HAVE_CMOCKA
@@ -18,4 +16,9 @@ tests_unit_test_feed_SOURCES = tests/unit/test-feed.c
 tests_unit_test_feed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_feed_LDADD = src/feed/libfeed.a src/util/libutil.a \
 	$(EXPAT_LIBS) $(GUMBO_LIBS) $(CMOCKA_LIBS)
+check_PROGRAMS += tests/unit/test-date
+TESTS += tests/unit/test-date
+tests_unit_test_date_SOURCES = tests/unit/test-date.c src/feed/date.c
+tests_unit_test_date_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_date_LDADD = $(CMOCKA_LIBS)
 endif

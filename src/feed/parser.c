@@ -23,7 +23,7 @@
 #include "util/xmalloc.h"
 
 #define NS_SEP		'\x01'
-#define RAW_MAX		(32u << 20)	/* kept for the lenient pass */
+#define RAW_MAX		(8u << 20)	/* kept for the lenient pass */
 #define MAX_ERRORS	20
 
 static const char xml_ns[] = "http://www.w3.org/XML/1998/namespace";

@@ -126,6 +126,23 @@ sanitize_text(const char *in, size_t len, int flags)
 			n = escape_len(s + i, len - i);
 			continue;
 		}
+		/* Common well-formed two- and three-byte characters. */
+		if (s[i] >= 0xc3 && s[i] <= 0xdf && i + 1 < len &&
+		    (s[i + 1] & 0xc0) == 0x80) {
+			o[0] = (char)s[i];
+			o[1] = (char)s[i + 1];
+			o += 2;
+			n = 2;
+			continue;
+		}
+		if (((s[i] >= 0xe1 && s[i] <= 0xec) || s[i] == 0xee ||
+		    s[i] == 0xef) && s[i] != 0xe2 && i + 2 < len &&
+		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+			memcpy(o, s + i, 3);
+			o += 3;
+			n = 3;
+			continue;
+		}
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
 			memcpy(o, "\xef\xbf\xbd", 3);
 			o += 3;

@@ -13,10 +13,13 @@ CC=${FUZZ_CC:-clang}
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -I$top/src -I$build -include $build/config.h"
 
 # name: sources, pkg-config modules, seed directories
-harnesses="feed"
+harnesses="feed date"
 feed_src="src/feed/doc.c src/feed/elements.c src/feed/encoding.c src/feed/entities.c src/feed/html.c src/feed/json.c src/feed/parser.c src/feed/date.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
 feed_pkgs="expat gumbo"
 feed_seeds="tests/data ../shared/conformance/feedparser/wellformed/rss ../shared/conformance/feedparser/wellformed/atom10 ../shared/conformance/feedparser/illformed ../shared/conformance/feedparser/encoding"
+date_src="src/feed/date.c"
+date_pkgs=""
+date_seeds="tests/data/dates"
 
 set -- $harnesses
 echo "1..$#"
@@ -29,7 +32,7 @@ for h in "$@"; do
 	for s in $src; do srcs="$srcs $top/$s"; done
 	# shellcheck disable=SC2086
 	if ! $CC $CFLAGS -o "$bin" "$top/tests/fuzz/fuzz-$h.c" $srcs \
-	    $(pkg-config --cflags --libs $pkgs) >"$work/cc-$h.log" 2>&1; then
+	    ${pkgs:+$(pkg-config --cflags --libs $pkgs)} >"$work/cc-$h.log" 2>&1; then
 		echo "not ok $n - fuzz-$h: build failed"
 		sed 's/^/# /' "$work/cc-$h.log" | head -n 20
 		continue

@@ -330,9 +330,9 @@ test_fts(void **state)
 	/* Stored but not yet indexed. */
 	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
 	    "items_fts MATCH 'striped'"), 0);
-	assert_int_equal(db_fts_catch_up(db, 1, &left, &cause), 0);
+	assert_int_equal(db_fts_catch_up(db, 1, NULL, &left, &cause), 0);
 	assert_int_equal(left, 1);
-	assert_int_equal(db_fts_catch_up(db, 100, &left, &cause), 0);
+	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
 	assert_int_equal(left, 0);
 	assert_int_equal(q(db, "SELECT rowid FROM items_fts WHERE "
 	    "items_fts MATCH 'striped'"), q(db, "SELECT id FROM items WHERE "
@@ -343,7 +343,7 @@ test_fts(void **state)
 	items[0].summary = (char *)"spotted horses";
 	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, &cause),
 	    0);
-	assert_int_equal(db_fts_catch_up(db, 100, &left, &cause), 0);
+	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
 	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
 	    "items_fts MATCH 'striped'"), 0);
 	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "

@@ -1,0 +1,134 @@
+/*
+ * tidings --refresh: fetch every feed due, store, exit. For cron: silent
+ * unless something failed; on a terminal, one progress line.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "conf/conf.h"
+#include "main-modes.h"
+#include "poll/poll.h"
+#include "util/i18n.h"
+#include "util/sanitize.h"
+
+struct refresh_tty {
+	int	tty;
+	int	drawn;
+};
+
+static void
+refresh_progress(void *arg, const struct poll_progress *pg)
+{
+	struct refresh_tty	*t = arg;
+	char			*why;
+
+	if (pg->error != NULL) {
+		if (t->drawn) {
+			fputs("\r\033[K", stdout);
+			fflush(stdout);
+		}
+		why = sanitize_text(pg->error, strlen(pg->error), 0);
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, pg->url, why);
+		free(why);
+	}
+	if (t->tty) {
+		printf(_("\r\033[KRefreshing: %zu/%zu feeds, %zu new articles, "
+		    "%zu failed"), pg->done, pg->total, pg->new_items,
+		    pg->failed);
+		fflush(stdout);
+		t->drawn = 1;
+	}
+}
+
+/* Paths and configuration for the modes that need them; 0 or an exit
+ * status, with the message already printed. */
+int
+cmd_refresh_setup(const struct cmd_opts *co, struct conf_paths *paths,
+    struct config *conf)
+{
+	char	*cause = NULL;
+
+	if (conf_paths_init(paths, co->urls_path, co->cache_path,
+	    co->config_path, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		return (EXIT_USAGE);
+	}
+	config_init(conf);
+	if (config_load(conf, paths->config, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		config_fini(conf);
+		conf_paths_fini(paths);
+		return (EXIT_USAGE);
+	}
+	return (0);
+}
+
+int
+cmd_refresh(const struct cmd_opts *co)
+{
+	struct conf_paths	 paths;
+	struct config		 conf;
+	struct conf_urls	 urls;
+	struct poll_opts	 po;
+	struct poll_stats	 st;
+	struct refresh_tty	 t;
+	struct stat		 sb;
+	char			*cause = NULL;
+	int			 rc, ex;
+
+	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+		return (ex);
+	if (stat(paths.urls, &sb) != 0) {
+		fprintf(stderr, _("%s: %s: no urls file (add feeds to it, or "
+		    "import OPML with -i)\n"), PACKAGE, paths.urls);
+		ex = EXIT_USAGE;
+		goto out;
+	}
+	if (conf_urls_load(paths.urls, &urls, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		ex = EXIT_USAGE;
+		goto out;
+	}
+	if (conf_mkdir_parent(paths.cache, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		ex = EXIT_CACHE;
+		goto out_urls;
+	}
+	memset(&t, 0, sizeof t);
+	t.tty = isatty(STDOUT_FILENO);
+	memset(&po, 0, sizeof po);
+	po.config = &conf;
+	po.progress = refresh_progress;
+	po.arg = &t;
+	po.notify_fd = -1;
+	rc = poll_refresh(paths.cache, &urls, &po, &st, &cause);
+	if (t.drawn)
+		fputc('\n', stdout);
+	if (rc != POLL_OK) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		ex = rc == POLL_ERR_CACHE ? EXIT_CACHE : EXIT_PARTIAL;
+		goto out_urls;
+	}
+	ex = st.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
+	if (getenv("TIDINGS_REFRESH_STATS") != NULL)
+		fprintf(stderr, "stats: feeds %zu failed %zu not_modified %zu "
+		    "new %zu updated %zu deleted %zu requests %zu indexed %zu "
+		    "fetch_secs %.3f index_secs %.3f\n", st.feeds, st.failed,
+		    st.not_modified, st.new_items, st.updated_items,
+		    st.deleted_items, st.requests, st.indexed, st.fetch_secs,
+		    st.index_secs);
+out_urls:
+	conf_urls_fini(&urls);
+out:
+	free(cause);
+	config_fini(&conf);
+	conf_paths_fini(&paths);
+	return (ex);
+}

@@ -1,0 +1,264 @@
+/*
+ * The config file: Newsboat-style lines "option value", plus bind-key,
+ * unbind-key and color lines, which are kept (with file and line) for the
+ * UI to check against its own tables.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "conf/conf-int.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* Parse value for row o; returns 0 or -1 with a cause. */
+static int
+config_parse_value(const struct conf_option *o, const char *s, int64_t *iv,
+    char **cause)
+{
+	char		*end;
+	long long	 v;
+	size_t		 i;
+
+	switch (o->type) {
+	case CONF_BOOL:
+		if (strcmp(s, "yes") == 0 || strcmp(s, "true") == 0)
+			*iv = 1;
+		else if (strcmp(s, "no") == 0 || strcmp(s, "false") == 0)
+			*iv = 0;
+		else {
+			*cause = xasprintf(_("%s: expected yes or no, not "
+			    "'%s'"), o->name, s);
+			return (-1);
+		}
+		return (0);
+	case CONF_INT:
+	case CONF_SIZE:
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (end == s || errno != 0)
+			goto bad_number;
+		if (o->type == CONF_SIZE && *end != '\0' && end[1] == '\0') {
+			switch (*end++) {
+			case 'k': case 'K': v = v > INT64_MAX >> 10 ? -1 : v << 10; break;
+			case 'm': case 'M': v = v > INT64_MAX >> 20 ? -1 : v << 20; break;
+			case 'g': case 'G': v = v > INT64_MAX >> 30 ? -1 : v << 30; break;
+			default: end--;
+			}
+		}
+		if (*end != '\0')
+			goto bad_number;
+		if (v < o->min || v > o->max) {
+			*cause = xasprintf(_("%s: %s is out of range "
+			    "(%" PRId64 " to %" PRId64 ")"), o->name, s,
+			    o->min, o->max);
+			return (-1);
+		}
+		*iv = v;
+		return (0);
+	case CONF_CHOICE:
+		for (i = 0; o->choices[i] != NULL; i++) {
+			if (strcmp(o->choices[i], s) == 0) {
+				*iv = (int64_t)i;
+				return (0);
+			}
+		}
+		*cause = xasprintf(_("%s: '%s' is not one of the choices"),
+		    o->name, s);
+		return (-1);
+	case CONF_STRING:
+		return (0);
+	}
+	return (0);
+bad_number:
+	*cause = xasprintf(_("%s: '%s' is not a number"), o->name, s);
+	return (-1);
+}
+
+int
+config_set(struct config *c, const char *name, const char *value,
+    char **cause)
+{
+	const struct conf_option	*o;
+	int64_t				 iv = 0;
+	size_t				 i;
+
+	for (i = 0; i < CONF_NOPTS; i++)
+		if (conf_options[i].name != NULL &&
+		    strcmp(conf_options[i].name, name) == 0)
+			break;
+	if (i == CONF_NOPTS) {
+		*cause = xasprintf(_("unknown option '%s'"), name);
+		return (-1);
+	}
+	o = &conf_options[i];
+	if (config_parse_value(o, value, &iv, cause) != 0)
+		return (-1);
+	if (o->type == CONF_STRING) {
+		free(c->val[i].s);
+		c->val[i].s = xstrdup(value);
+	} else
+		c->val[i].i = iv;
+	return (0);
+}
+
+void
+config_init(struct config *c)
+{
+	char	*cause = NULL;
+	size_t	 i;
+
+	memset(c, 0, sizeof *c);
+	for (i = 0; i < CONF_NOPTS; i++) {
+		if (conf_options[i].name == NULL)
+			continue;
+		if (config_set(c, conf_options[i].name, conf_options[i].def,
+		    &cause) != 0)
+			fatal("bad default: %s", cause);
+	}
+}
+
+static void
+config_cmds_fini(struct conf_cmds *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		conf_token_free(l->v[i].argv, l->v[i].argc);
+		free(l->v[i].file);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void
+config_fini(struct config *c)
+{
+	size_t	i;
+
+	for (i = 0; i < CONF_NOPTS; i++)
+		if (conf_options[i].type == CONF_STRING)
+			free(c->val[i].s);
+	config_cmds_fini(&c->bind_keys);
+	config_cmds_fini(&c->unbind_keys);
+	config_cmds_fini(&c->colors);
+}
+
+int64_t
+config_int(const struct config *c, enum conf_opt o)
+{
+	return (c->val[o].i);
+}
+
+const char *
+config_str(const struct config *c, enum conf_opt o)
+{
+	if (conf_options[o].type == CONF_CHOICE)
+		return (conf_options[o].choices[c->val[o].i]);
+	return (c->val[o].s);
+}
+
+/* Commands kept for the UI: name, the fewest arguments, and the list. */
+static const struct {
+	const char	*name;
+	int		 min_args;
+	size_t		 list;	/* offset in struct config */
+} config_cmds[] = {
+	{ "bind-key", 2, offsetof(struct config, bind_keys) },
+	{ "unbind-key", 1, offsetof(struct config, unbind_keys) },
+	{ "color", 3, offsetof(struct config, colors) },
+};
+
+/* One line's words (borrowed). */
+static int
+config_line(struct config *c, const char *path, int lineno, char **argv,
+    int argc, char **cause)
+{
+	struct conf_cmds	*l;
+	struct conf_cmd		*cmd;
+	size_t			 i;
+	int			 j;
+
+	for (i = 0; i < sizeof config_cmds / sizeof config_cmds[0]; i++) {
+		if (strcmp(argv[0], config_cmds[i].name) != 0)
+			continue;
+		if (argc - 1 < config_cmds[i].min_args) {
+			*cause = xasprintf(_("%s needs %d arguments"), argv[0],
+			    config_cmds[i].min_args);
+			return (-1);
+		}
+		l = (struct conf_cmds *)((char *)c + config_cmds[i].list);
+		l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+		cmd = &l->v[l->n++];
+		cmd->argc = argc - 1;
+		cmd->argv = xreallocarray(NULL, argc, sizeof *cmd->argv);
+		for (j = 1; j < argc; j++)
+			cmd->argv[j - 1] = xstrdup(argv[j]);
+		cmd->file = xstrdup(path);
+		cmd->line = lineno;
+		return (0);
+	}
+	if (argc != 2) {
+		for (i = 0; i < CONF_NOPTS; i++)
+			if (conf_options[i].name != NULL &&
+			    strcmp(conf_options[i].name, argv[0]) == 0)
+				break;
+		if (i == CONF_NOPTS)
+			*cause = xasprintf(_("unknown option '%s'"), argv[0]);
+		else
+			*cause = xasprintf(_("%s takes one value"), argv[0]);
+		return (-1);
+	}
+	return (config_set(c, argv[0], argv[1], cause));
+}
+
+int
+config_load(struct config *c, const char *path, char **cause)
+{
+	FILE	 *f;
+	char	 *line = NULL, **argv, *why = NULL;
+	size_t	  cap = 0;
+	int	  argc, lineno = 0, rc = 0, r;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT)
+			return (0);
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return (-1);
+	}
+	while ((r = conf_token_getline(f, &line, &cap, &lineno)) != 0) {
+		if (r < 0) {
+			why = xstrdup(_("line too long"));
+			goto fail;
+		}
+		if (conf_token_split(line, &argv, &argc, &why) != 0)
+			goto fail;
+		if (argc == 0) {
+			free(argv);
+			continue;
+		}
+		r = config_line(c, path, lineno, argv, argc, &why);
+		conf_token_free(argv, argc);
+		if (r != 0)
+			goto fail;
+	}
+	if (ferror(f)) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		rc = -1;
+	}
+	goto out;
+fail:
+	*cause = xasprintf("%s:%d: %s", path, lineno, why);
+	free(why);
+	rc = -1;
+out:
+	free(line);
+	fclose(f);
+	return (rc);
+}

@@ -1,0 +1,52 @@
+/*
+ * The option table: one row per config option, read by the config parser,
+ * --help and the documentation. Rows are indexed by enum conf_opt, so
+ * modules add theirs without reordering anyone else's.
+ */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "conf/conf.h"
+#include "util/i18n.h"
+
+static const char *const conf_proxy_types[] = {
+	"http", "socks4", "socks4a", "socks5", "socks5h", NULL
+};
+
+const struct conf_option conf_options[CONF_NOPTS] = {
+	[CONF_MAX_CONNECTIONS] = { "max-connections", CONF_INT, "8", 1, 256,
+	    NULL, N_("transfers run in parallel during a refresh") },
+	[CONF_MAX_CONNECTIONS_PER_HOST] = { "max-connections-per-host",
+	    CONF_INT, "4", 0, 256, NULL,
+	    N_("parallel transfers to one host (0: no limit of its own)") },
+	[CONF_DOWNLOAD_MAX_SIZE] = { "download-max-size", CONF_SIZE, "32M",
+	    1024, (int64_t)1 << 40, NULL,
+	    N_("largest feed accepted, after decompression (K, M, G)") },
+	[CONF_MAX_REDIRECTS] = { "max-redirects", CONF_INT, "8", 0, 50,
+	    NULL, N_("redirects followed for one feed") },
+	[CONF_CONNECT_TIMEOUT] = { "connect-timeout", CONF_INT, "20", 1, 600,
+	    NULL, N_("seconds to wait for a connection") },
+	[CONF_DOWNLOAD_TIMEOUT] = { "download-timeout", CONF_INT, "120", 1,
+	    86400, NULL, N_("seconds one feed's download may take in all") },
+	[CONF_LOW_SPEED_TIME] = { "low-speed-time", CONF_INT, "30", 0, 3600,
+	    NULL, N_("seconds below 10 bytes/s before a download is given up "
+	    "(0: never)") },
+	[CONF_MAX_ITEMS] = { "max-items", CONF_INT, "0", 0, 1000000, NULL,
+	    N_("articles kept per feed (0: all)") },
+	[CONF_KEEP_ARTICLES_DAYS] = { "keep-articles-days", CONF_INT, "0", 0,
+	    100000, NULL, N_("days an article is kept (0: forever)") },
+	[CONF_KEEP_UNREAD] = { "keep-unread-articles", CONF_BOOL, "yes", 0, 1,
+	    NULL, N_("unread articles are kept past max-items and "
+	    "keep-articles-days") },
+	[CONF_REFRESH_ON_STARTUP] = { "refresh-on-startup", CONF_BOOL, "no",
+	    0, 1, NULL, N_("refresh all feeds when the reader starts") },
+	[CONF_RELOAD_TIME] = { "reload-time", CONF_INT, "60", 1, 100000,
+	    NULL, N_("minutes between automatic refreshes of the reader") },
+	[CONF_PROXY] = { "proxy", CONF_STRING, "", 0, 0, NULL,
+	    N_("proxy as HOST:PORT (default: the environment's)") },
+	[CONF_PROXY_AUTH] = { "proxy-auth", CONF_STRING, "", 0, 0, NULL,
+	    N_("proxy credentials as USER:PASSWORD") },
+	[CONF_PROXY_TYPE] = { "proxy-type", CONF_CHOICE, "http", 0, 0,
+	    conf_proxy_types, N_("http, socks4, socks4a, socks5 or socks5h") },
+};

@@ -1,0 +1,58 @@
+/* Private to src/net. */
+#ifndef TIDINGS_NET_NET_INT_H
+#define TIDINGS_NET_NET_INT_H
+
+#include <curl/curl.h>
+
+#include "net/net.h"
+
+/* Longest response header kept (validators, Cache-Control...). */
+#define NET_HEADER_MAX	4096
+
+/* One transfer. */
+struct net_xfer {
+	struct net		*net;
+	struct net_request	 req;		/* strings: the copies below */
+	char			*req_url;
+	char			*req_etag;
+	char			*req_last_modified;
+	char			*url;		/* what curl fetches */
+	CURL			*easy;
+	struct curl_slist	*headers;
+	char			 errbuf[CURL_ERROR_SIZE];
+
+	int			 status;	/* of the current response */
+	int			 permanent;	/* every redirect so far was */
+	int			 redirects;
+	int			 began;
+	int			 stop;		/* why we aborted the body */
+#define NET_STOP_SIZE	1
+#define NET_STOP_STATUS	2
+#define NET_STOP_CALLER	3
+	int64_t			 bytes;
+	char			*etag;
+	char			*last_modified;
+	char			*cache_control;
+	char			*expires;
+	char			*retry_after;
+	struct net_xfer		*next;		/* pending queue or running */
+};
+
+struct net {
+	struct net_limits	 limits;
+	char			*proxy;
+	char			*proxy_auth;
+	CURLM			*multi;
+	struct net_xfer		*pending, *pending_tail;
+	struct net_xfer		*active;
+	size_t			 running;
+	size_t			 requests;
+};
+
+/* net-xfer.c */
+struct net_xfer	*net_xfer_new(struct net *, const struct net_request *);
+int		 net_xfer_start(struct net_xfer *, char **cause);
+void		 net_xfer_finish(struct net_xfer *, CURLcode);
+void		 net_xfer_free(struct net_xfer *);
+
+#endif

@@ -1,0 +1,298 @@
+/*
+ * One refresh: the due feeds go to the fetcher, each body streams into
+ * its own parser, and each finished feed is stored at once in one
+ * transaction (so a kill loses at most the feeds in flight). The search
+ * index catches up afterwards, in batches, off the fetching path.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "conf/conf.h"
+#include "db/db.h"
+#include "feed/feed.h"
+#include "net/net.h"
+#include "poll/poll.h"
+#include "util/i18n.h"
+#include "util/sanitize.h"
+#include "util/xmalloc.h"
+
+/* Items indexed per transaction: short enough for the TUI's writes to
+ * get in between. */
+#define POLL_INDEX_BATCH	2000
+
+struct poll_run {
+	struct db		*db;
+	const struct poll_opts	*opts;
+	struct poll_stats	*stats;
+	struct db_retention	 keep;
+	size_t			 total;
+	int64_t			 now;
+	char			*db_error;	/* the first store failure */
+};
+
+struct poll_job {
+	struct poll_run		*run;
+	int64_t			 feed_id;
+	char			*display;	/* URL for messages */
+	struct feed_parser	*parser;
+};
+
+static double
+poll_clock(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + ts.tv_nsec / 1e9);
+}
+
+char *
+poll_url_display(const char *url)
+{
+	const char	*s, *at, *colon, *slash;
+
+	if ((s = strstr(url, "://")) == NULL)
+		return (sanitize_text(url, strlen(url), 0));
+	s += 3;
+	slash = s + strcspn(s, "/?#");
+	at = memchr(s, '@', slash - s);
+	colon = at != NULL ? memchr(s, ':', at - s) : NULL;
+	if (colon == NULL)
+		return (sanitize_text(url, strlen(url), 0));
+	char *shown = xasprintf("%.*s:***%s", (int)(colon - url), url, at);
+	char *clean = sanitize_text(shown, strlen(shown), 0);
+	free(shown);
+	return (clean);
+}
+
+static void
+poll_begin(void *arg, const char *url, const char *charset)
+{
+	struct poll_job		*j = arg;
+	struct feed_limits	 lim = { 0, 0, 0 };
+
+	if (j->parser != NULL)
+		feed_parser_free(j->parser);
+	j->parser = feed_parser_new(url, charset, &lim);
+}
+
+static int
+poll_data(void *arg, const void *p, size_t n)
+{
+	struct poll_job	*j = arg;
+
+	/* A broken document is still pushed to the end: the parser keeps
+	 * what it can (feed.h). */
+	feed_parser_push(j->parser, p, n);
+	return (0);
+}
+
+/* The earliest polite next fetch, from what the server and feed said. */
+static int64_t
+poll_next_fetch(const struct poll_run *run, const struct net_result *r,
+    const struct feed_doc *doc)
+{
+	int64_t	next = run->now;
+
+	if (r->fresh_until > next)
+		next = r->fresh_until;
+	if (r->retry_after > next)
+		next = r->retry_after;
+	if (doc != NULL && doc->meta.ttl > 0 &&
+	    run->now + (int64_t)doc->meta.ttl * 60 > next)
+		next = run->now + (int64_t)doc->meta.ttl * 60;
+	return (next);
+}
+
+static void
+poll_done(void *arg, const struct net_result *r)
+{
+	struct poll_job		*j = arg;
+	struct poll_run		*run = j->run;
+	struct poll_progress	 pg;
+	struct db_store_stats	 ss;
+	struct db_fetch		 f;
+	struct feed_doc		*doc = NULL;
+	char			*why = NULL, *cause = NULL;
+	int64_t			 id = j->feed_id;
+
+	memset(&f, 0, sizeof f);
+	f.fetched_at = run->now;
+	f.status = r->status;
+	f.error = r->error;
+	if (r->error == NULL && !r->not_modified) {
+		doc = feed_parser_finish(j->parser);
+		j->parser = NULL;
+		if (doc->format == FEED_FORMAT_UNKNOWN && doc->nitems == 0) {
+			why = xasprintf(_("not a feed%s%s"),
+			    doc->nerrors > 0 ? ": " : "",
+			    doc->nerrors > 0 ? doc->errors[0] : "");
+			f.error = why;
+		}
+	}
+	f.not_modified = r->not_modified;
+	f.etag = r->etag;
+	f.last_modified = r->last_modified;
+	f.new_url = r->new_url;
+	f.next_fetch = poll_next_fetch(run, r, f.error == NULL ? doc : NULL);
+
+	if (db_feed_store(run->db, id, &f, f.error == NULL ? doc : NULL,
+	    &run->keep, &ss, &cause) != 0) {
+		if (run->db_error == NULL)
+			run->db_error = cause;
+		else
+			free(cause);
+		if (f.error == NULL)
+			f.error = _("cannot store in the cache");
+	}
+	if (f.error != NULL)
+		run->stats->failed++;
+	else {
+		if (r->not_modified)
+			run->stats->not_modified++;
+		run->stats->new_items += ss.new_items;
+		run->stats->updated_items += ss.updated_items;
+		run->stats->deleted_items += ss.deleted_items;
+		/* A full pipe drops the id: the reader re-reads anyway. */
+		if (run->opts->notify_fd >= 0 && (ss.new_items > 0 ||
+		    ss.updated_items > 0 || ss.deleted_items > 0))
+			(void)!write(run->opts->notify_fd, &id, sizeof id);
+	}
+	run->stats->feeds++;
+
+	if (run->opts->progress != NULL) {
+		memset(&pg, 0, sizeof pg);
+		pg.done = run->stats->feeds;
+		pg.total = run->total;
+		pg.new_items = run->stats->new_items;
+		pg.failed = run->stats->failed;
+		pg.feed_id = id;
+		pg.url = j->display;
+		pg.error = f.error;
+		run->opts->progress(run->opts->arg, &pg);
+	}
+	feed_doc_free(doc);
+	free(why);
+	if (j->parser != NULL)
+		feed_parser_free(j->parser);
+	free(j->display);
+	free(j);
+}
+
+static void
+poll_limits(const struct config *c, struct net_limits *l)
+{
+	memset(l, 0, sizeof *l);
+	l->max_conns = (int)config_int(c, CONF_MAX_CONNECTIONS);
+	l->max_host_conns = (int)config_int(c, CONF_MAX_CONNECTIONS_PER_HOST);
+	l->max_size = config_int(c, CONF_DOWNLOAD_MAX_SIZE);
+	l->max_redirects = (long)config_int(c, CONF_MAX_REDIRECTS);
+	l->connect_timeout = (long)config_int(c, CONF_CONNECT_TIMEOUT);
+	l->total_timeout = (long)config_int(c, CONF_DOWNLOAD_TIMEOUT);
+	l->low_speed_time = (long)config_int(c, CONF_LOW_SPEED_TIME);
+	l->proxy = config_str(c, CONF_PROXY);
+	l->proxy_auth = config_str(c, CONF_PROXY_AUTH);
+	/* The choices of proxy-type are in enum net_proxy_type's order. */
+	l->proxy_type = (enum net_proxy_type)config_int(c, CONF_PROXY_TYPE);
+}
+
+/* Index what the refresh stored, batch by batch, until done or cancelled. */
+static int
+poll_index(struct poll_run *run, char **cause)
+{
+	size_t	done, left;
+	double	t0 = poll_clock();
+
+	do {
+		if (run->opts->cancel != NULL && *run->opts->cancel)
+			break;
+		if (db_fts_catch_up(run->db, POLL_INDEX_BATCH, &done, &left,
+		    cause) != 0)
+			return (-1);
+		run->stats->indexed += done;
+	} while (left > 0 && done > 0);
+	run->stats->index_secs = poll_clock() - t0;
+	return (0);
+}
+
+int
+poll_refresh(const char *cache_path, const struct conf_urls *urls,
+    const struct poll_opts *opts, struct poll_stats *stats, char **cause)
+{
+	struct poll_run		 run;
+	struct net_limits	 lim;
+	struct net_request	 req;
+	struct db_feed		*feeds = NULL;
+	struct poll_job		*j;
+	struct net		*net = NULL;
+	size_t			 n = 0, i;
+	double			 t0 = poll_clock();
+	int			 rc = POLL_ERR;
+
+	memset(stats, 0, sizeof *stats);
+	memset(&run, 0, sizeof run);
+	run.opts = opts;
+	run.stats = stats;
+	run.now = (int64_t)time(NULL);
+	run.keep.max_items = (int)config_int(opts->config, CONF_MAX_ITEMS);
+	run.keep.keep_days = (int)config_int(opts->config,
+	    CONF_KEEP_ARTICLES_DAYS);
+	run.keep.keep_unread = (int)config_int(opts->config,
+	    CONF_KEEP_UNREAD);
+	if (db_open(cache_path, &run.db, cause) != DB_OK)
+		return (POLL_ERR_CACHE);
+	if (urls != NULL && poll_sync(run.db, urls, cause) != 0) {
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
+	if (db_feeds_list(run.db, opts->force ? INT64_MAX : run.now, &feeds,
+	    &n, cause) != 0) {
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
+	run.total = n;
+	poll_limits(opts->config, &lim);
+	if ((net = net_new(&lim, cause)) == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		j = xcalloc(1, sizeof *j);
+		j->run = &run;
+		j->feed_id = feeds[i].id;
+		j->display = poll_url_display(feeds[i].url);
+		memset(&req, 0, sizeof req);
+		req.url = feeds[i].location != NULL ? feeds[i].location :
+		    feeds[i].url;
+		req.etag = feeds[i].etag;
+		req.last_modified = feeds[i].last_modified;
+		req.arg = j;
+		req.begin = poll_begin;
+		req.data = poll_data;
+		req.done = poll_done;
+		net_add(net, &req);
+	}
+	if (net_run(net, opts->cancel, cause) != 0)
+		goto out;
+	stats->requests = net_requests(net);
+	stats->fetch_secs = poll_clock() - t0;
+	if (run.db_error != NULL) {
+		*cause = run.db_error;
+		run.db_error = NULL;
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
+	if (!opts->skip_index && poll_index(&run, cause) != 0) {
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
+	rc = POLL_OK;
+out:
+	net_free(net);
+	db_feeds_free(feeds, n);
+	free(run.db_error);
+	db_close(run.db);
+	return (rc);
+}

@@ -1,0 +1,72 @@
+/*
+ * The refresh engine: fetch the feeds that are due, parse them as they
+ * stream in, store each feed's result in one transaction, then bring the
+ * search index up to date. It owns its curl handles, parsers and SQLite
+ * connection, so the TUI may run it on a thread of its own:
+ *
+ *	- *cancel (polled) stops it early; what was stored stays stored;
+ *	- progress() is called in the engine's thread after each feed;
+ *	- notify_fd, when >= 0, gets the int64_t id of each stored feed
+ *	  (write(2) of 8 bytes; a full pipe drops the id, never blocks).
+ */
+#ifndef TIDINGS_POLL_POLL_H
+#define TIDINGS_POLL_POLL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct config;
+struct conf_urls;
+struct db;
+
+struct poll_progress {
+	size_t		 done;		/* feeds finished */
+	size_t		 total;
+	size_t		 new_items;	/* so far */
+	size_t		 failed;
+	int64_t		 feed_id;	/* the one that just finished */
+	const char	*url;		/* for messages (no password) */
+	const char	*error;		/* NULL when it went well */
+};
+
+struct poll_opts {
+	const struct config	*config;
+	int			 force;		/* ignore next_fetch */
+	volatile int		*cancel;	/* or NULL */
+	void			(*progress)(void *,
+				    const struct poll_progress *);
+	void			*arg;
+	int			 notify_fd;	/* -1: none */
+	int			 skip_index;	/* leave FTS for later */
+};
+
+struct poll_stats {
+	size_t	feeds;		/* due, fetched */
+	size_t	failed;
+	size_t	not_modified;
+	size_t	new_items;
+	size_t	updated_items;
+	size_t	deleted_items;
+	size_t	requests;
+	size_t	indexed;	/* items added to the search index */
+	double	fetch_secs;	/* wall time: fetch + parse + store */
+	double	index_secs;	/* wall time: search index catch-up */
+};
+
+#define POLL_OK		0
+#define POLL_ERR	-1	/* cause says why */
+#define POLL_ERR_CACHE	-3	/* the cache cannot be used */
+
+/* Make the cache's feed list that of the urls file (fetchable ones). */
+int	poll_sync(struct db *, const struct conf_urls *, char **cause);
+/*
+ * Refresh the feeds due in the cache at cache_path; urls (may be NULL)
+ * is synced first. Per-feed failures are not errors: they are counted in
+ * stats and reported through progress.
+ */
+int	poll_refresh(const char *cache_path, const struct conf_urls *urls,
+	    const struct poll_opts *, struct poll_stats *, char **cause);
+/* A URL fit for messages: the password of user:password@ hidden. */
+char	*poll_url_display(const char *);
+
+#endif

@@ -1,0 +1,154 @@
+/* Unit tests for feed dates (src/feed/date.c): a table of inputs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "feed/feed.h"
+
+#define NONE	NULL
+
+static const struct {
+	const char	*in;
+	const char	*utc;	/* expected, or NONE for garbage */
+} cases[] = {
+	/* RFC 822 / 2822 */
+	{ "Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 +0000", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 -0500", "2003-06-10T09:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 +0530", "2003-06-09T22:30:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 +05:30", "2003-06-09T22:30:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 EST", "2003-06-10T09:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 EDT", "2003-06-10T08:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 CST", "2003-06-10T10:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 CDT", "2003-06-10T09:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 MST", "2003-06-10T11:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 MDT", "2003-06-10T10:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 PST", "2003-06-10T12:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 PDT", "2003-06-10T11:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 UT", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 UTC", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 Z", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 A", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 y", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 CEST", "2003-06-10T02:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 GMT+2", "2003-06-10T02:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00 GMT", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 03 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	{ "Thu, 01 Jan 70 00:00:00 GMT", "1970-01-01T00:00:00Z" },
+	{ "Fri, 31 Dec 49 23:59:59 GMT", "2049-12-31T23:59:59Z" },
+	{ "Wed, 31 Dec 69 23:59:59 GMT", "1969-12-31T23:59:59Z" },
+	{ "Fri, 31 Dec 99 23:59:59 GMT", "1999-12-31T23:59:59Z" },
+	{ "10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	{ "Sun, 10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	{ "tue, 10 jun 2003 04:00:00 gmt", "2003-06-10T04:00:00Z" },
+	{ "Tuesday, 10 June 2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	{ "  Tue,  10  Jun  2003  04:00:00  GMT  ", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 GMT (comment)", "2003-06-10T04:00:00Z" },
+	{ "Tue,10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00", "2003-06-10T04:00:00Z" },
+	{ "Tue, 10 Jun 2003", "2003-06-10T00:00:00Z" },
+	{ "Tue, 1 Jun 2003 4:05:06 GMT", "2003-06-01T04:05:06Z" },
+	{ "Mon, 31 Dec 2012 23:30:00 -0100", "2013-01-01T00:30:00Z" },
+	{ "Sat, 01 Jan 2000 00:30:00 +0100", "1999-12-31T23:30:00Z" },
+	{ "Thu, 29 Feb 2024 12:00:00 GMT", "2024-02-29T12:00:00Z" },
+	{ "Tue, 10 Jun 2003 23:59:60 GMT", "2003-06-10T23:59:59Z" },
+	{ "10-Jun-2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	/* RFC 3339 / W3C-DTF / ISO 8601 */
+	{ "2003-12-13T18:30:02Z", "2003-12-13T18:30:02Z" },
+	{ "2003-12-13T18:30:02.25Z", "2003-12-13T18:30:02Z" },
+	{ "2003-12-13T18:30:02+01:00", "2003-12-13T17:30:02Z" },
+	{ "2003-12-13T18:30:02.25+01:00", "2003-12-13T17:30:02Z" },
+	{ "2003-12-13T18:30:02-05:00", "2003-12-13T23:30:02Z" },
+	{ "2003-12-13T22:30:02-05:00", "2003-12-14T03:30:02Z" },
+	{ "2003-12-31T22:30:00-05:00", "2004-01-01T03:30:00Z" },
+	{ "2003-12-13T18:30Z", "2003-12-13T18:30:00Z" },
+	{ "2003-12-13t18:30:02z", "2003-12-13T18:30:02Z" },
+	{ "2003-12-13 18:30:02Z", "2003-12-13T18:30:02Z" },
+	{ "2004-01-05 07:13", "2004-01-05T07:13:00Z" },
+	{ "2003-12-13T18:30:02+0100", "2003-12-13T17:30:02Z" },
+	{ "2003-12-13", "2003-12-13T00:00:00Z" },
+	{ "2003-12", "2003-12-01T00:00:00Z" },
+	{ "2003", "2003-01-01T00:00:00Z" },
+	{ "20040105T071302Z", "2004-01-05T07:13:02Z" },
+	{ "20040105", "2004-01-05T00:00:00Z" },
+	{ "2000-02-29T00:00:00Z", "2000-02-29T00:00:00Z" },
+	{ "2003-12-13T24:00:00Z", "2003-12-14T00:00:00Z" },
+	/* Garbage and out of range */
+	{ "", NONE },
+	{ "   ", NONE },
+	{ "yesterday", NONE },
+	{ "Tue, 32 Jun 2003 04:00:00 GMT", NONE },
+	{ "Tue, 10 Foo 2003 04:00:00 GMT", NONE },
+	{ "Tue, 10 Jun 2003 25:00:00 GMT", NONE },
+	{ "Tue, 10 Jun 2003 04:61:00 GMT", NONE },
+	{ "Tue, 10 Jun 2003 04:00:00 +2500", NONE },
+	{ "Tue, 10 Jun 2003 04:00:00 XYZ", NONE },
+	{ "Tue, 10 Jun 203 04:00:00 GMT", NONE },
+	{ "2003-13-01", NONE },
+	{ "2003-02-29", NONE },
+	{ "1900-02-29", NONE },
+	{ "2003-12-13T18:30:02 junk", NONE },
+	{ "2003-12-32T00:00:00Z", NONE },
+	{ "2003-1", NONE },
+	{ "99999-01-01", NONE },
+	{ "0004T0302Z", NONE },		/* found by fuzzing */
+	{ "20Jun0471", NONE },
+	{ "Tue, 10 Jun", NONE },
+	{ "Tue, 10 Jun 2003 04:", NONE },
+	{ "\x01\x02\xff", NONE },
+};
+
+static void
+test_date_table(void **state)
+{
+	char	out[21];
+	int64_t	t;
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		t = feed_date_parse(cases[i].in);
+		if (cases[i].utc == NONE) {
+			if (t != FEED_TIME_NONE)
+				fail_msg("\"%s\": want nothing, got %lld",
+				    cases[i].in, (long long)t);
+			continue;
+		}
+		if (t == FEED_TIME_NONE)
+			fail_msg("\"%s\": not parsed", cases[i].in);
+		feed_date_format(t, out);
+		if (strcmp(out, cases[i].utc) != 0)
+			fail_msg("\"%s\": got %s, want %s", cases[i].in, out,
+			    cases[i].utc);
+	}
+}
+
+static void
+test_epoch_and_round_trip(void **state)
+{
+	char	out[21];
+
+	(void)state;
+	assert_int_equal(feed_date_parse("1970-01-01T00:00:00Z"), 0);
+	assert_int_equal(feed_date_parse("Thu, 01 Jan 1970 00:00:01 GMT"), 1);
+	assert_int_equal(feed_date_parse("1969-12-31T23:59:59Z"), -1);
+	feed_date_format(1234567890, out);
+	assert_string_equal(out, "2009-02-13T23:31:30Z");
+	assert_int_equal(feed_date_parse(out), 1234567890);
+	assert_int_equal(feed_date_parse(NULL), FEED_TIME_NONE);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_table),
+		cmocka_unit_test(test_epoch_and_round_trip),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
