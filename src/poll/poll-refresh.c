@@ -255,10 +255,15 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		goto out;
 	}
 	run.total = n;
+	if (opts->only_feed > 0)
+		for (run.total = 0, i = 0; i < n; i++)
+			run.total += feeds[i].id == opts->only_feed;
 	poll_limits(opts->config, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
 		goto out;
 	for (i = 0; i < n; i++) {
+		if (opts->only_feed > 0 && feeds[i].id != opts->only_feed)
+			continue;
 		j = xcalloc(1, sizeof *j);
 		j->run = &run;
 		j->feed_id = feeds[i].id;

@@ -8,6 +8,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui-keys.c \
 	src/ui/ui-list.c \
 	src/ui/ui-loop.c \
+	src/ui/ui-poller.c \
 	src/ui/ui-run.c \
 	src/ui/ui-text.c src/ui/ui-text.h \
 	src/ui/view-article.c src/ui/view-article-body.c \

@@ -53,7 +53,7 @@ ui_global_redraw(struct ui *ui, struct ui_view *v)
 static int
 ui_global_reload_all(struct ui *ui, struct ui_view *v)
 {
-	ui_start_refresh(ui, NULL, 0);
+	ui_start_refresh(ui, 0);
 	return (0);
 }
 

@@ -187,11 +187,11 @@ view_feeds_reload_one(struct ui *ui, struct ui_view *v)
 	long long		 id;
 
 	if (f == NULL) {
-		ui_start_refresh(ui, NULL, 0);
+		ui_start_refresh(ui, 0);
 		return (0);
 	}
 	id = f->id;
-	ui_start_refresh(ui, &id, 1);
+	ui_start_refresh(ui, id);
 	return (0);
 }
 

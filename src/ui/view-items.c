@@ -303,9 +303,9 @@ view_items_reload_feed(struct ui *ui, struct ui_view *v)
 	long long		 id = vi->sel.feed_id;
 
 	if (vi->sel.kind == DB_VIEW_FEED)
-		ui_start_refresh(ui, &id, 1);
+		ui_start_refresh(ui, id);
 	else
-		ui_start_refresh(ui, NULL, 0);
+		ui_start_refresh(ui, 0);
 	return (0);
 }
 

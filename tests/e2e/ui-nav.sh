@@ -26,7 +26,9 @@ wait_exit 5
 tmux_stop
 
 python3 "$TOP_SRCDIR/tests/lib/seed-cache.py" "$dir/cache.db" || exit 1
-printf '%s\n' 'http://127.0.0.1:9/alpha.xml' >"$dir/urls"
+printf '%s\n' 'http://127.0.0.1:9/alpha.xml news tech' \
+    'http://127.0.0.1:9/beta.xml blog "~Custom Beta"' \
+    'http://127.0.0.1:9/gone.xml' >"$dir/urls"
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
     -c "$dir/cache.db"
 wait_for "Alpha News" 10
