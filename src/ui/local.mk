@@ -29,4 +29,4 @@ tests_unit_test_ui_LDADD = src/ui/libui.a src/util/libutil.a \
 endif
 
 # End-to-end: the real binary in tmux (tests/lib/tmux.sh).
-TESTS += tests/e2e/ui-basic.sh tests/e2e/ui-nav.sh
+TESTS += tests/e2e/ui-basic.sh tests/e2e/ui-nav.sh tests/e2e/ui-refresh.sh
