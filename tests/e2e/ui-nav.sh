@@ -10,7 +10,7 @@ cleanup() { tmux_stop; rm -rf "$dir"; }
 trap cleanup EXIT
 : >"$dir/config"
 
-echo "1..22"
+echo "1..23"
 
 # First start: no urls file, a welcome that says how to add feeds.
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/none/urls" \
@@ -39,6 +39,9 @@ check "help view" wait_for "Help - feedlist keys" 5
 check "help lists keys with actions" sh -c 'printf "%s\n" "$1" |
     grep -Eq "^n +next-unread +next unread article" && printf "%s\n" "$1" |
     grep -Eq "^t +set-tag"' _ "$LAST_SCREEN"
+keys G
+check "help lists the config options from their table" \
+    wait_match "^refresh-on-startup +\[no\] refresh all feeds" 5
 keys q
 
 # Tags: pick one, the list shows only its feeds.
