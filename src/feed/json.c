@@ -6,13 +6,13 @@
 
 #include "feed/feed.h"
 
-/* A JSON string (RFC 8259 section 7); the input is valid UTF-8. */
 /* The bytes that JSON strings must escape (RFC 8259 section 7). */
 static const char json_special[] = "\"\\"
     "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
     "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
 
-/* A JSON string; the input is valid UTF-8. */
+
+/* A JSON string (RFC 8259 section 7); the input is valid UTF-8. */
 static void
 json_str(FILE *f, const char *s)
 {
@@ -58,7 +58,9 @@ json_date(FILE *f, int64_t t)
 static void
 json_key(FILE *f, const char *k, const char *v, int last)
 {
-	fprintf(f, "\"%s\": ", k);
+	putc('"', f);
+	fputs(k, f);
+	fputs("\": ", f);
 	json_str(f, v);
 	fputs(last ? "" : ", ", f);
 }
