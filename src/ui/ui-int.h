@@ -157,7 +157,6 @@ struct ui {
 	int			 width;
 	int			 height;
 	int			 use_mouse;
-	/* Prompt for a line (search, tag); answered by ui_prompt(). */
 };
 
 /* Screen rows around the views: title bar, key hints, status line. */
