@@ -99,6 +99,9 @@ static const struct {
 	{ "JST", 540 }, { "KST", 540 }, { "HKT", 480 }, { "SGT", 480 },
 	{ "AEST", 600 }, { "AEDT", 660 }, { "ACST", 570 }, { "AWST", 480 },
 	{ "NZST", 720 }, { "NZDT", 780 },
+	/* North American zones without the S/D, as feedparser reads them. */
+	{ "AT", -240 }, { "ET", -300 }, { "CT", -360 }, { "MT", -420 },
+	{ "PT", -480 },
 };
 
 /*
@@ -110,7 +113,7 @@ static int
 parse_zone(const char **sp, int *off)
 {
 	const char	*s = *sp;
-	int		 sign, h, m = 0;
+	int		 sign, h, m = 0, etc = 0;
 	size_t		 i, n;
 
 	if (*s == '+' || *s == '-') {
@@ -127,6 +130,10 @@ parse_zone(const char **sp, int *off)
 		*sp = s;
 		return (0);
 	}
+	if (strncasecmp(s, "Etc/", 4) == 0) {	/* tz database: "Etc/GMT" */
+		s += 4;
+		etc = 1;
+	}
 	for (n = 0; isalpha((unsigned char)s[n]); n++)
 		;
 	if (n == 0)
@@ -135,10 +142,10 @@ parse_zone(const char **sp, int *off)
 		if (strlen(zones[i].name) == n &&
 		    strncasecmp(s, zones[i].name, n) == 0) {
 			*off = zones[i].minutes;
-			/* "GMT+2", "UTC-05:00" */
+			/* "GMT+2", "UTC-05:00"; POSIX signs in "Etc/GMT+2" */
 			s += n;
 			if ((*s == '+' || *s == '-') && parse_zone(&s, &m) == 0)
-				*off += m;
+				*off += etc ? -m : m;
 			*sp = s;
 			return (0);
 		}
@@ -232,6 +239,12 @@ parse_rfc822(const char *s)
 				return (FEED_TIME_NONE);
 			clock = 1;
 			skip_space(&s);
+			/* Twitter's "Sun Jul 15 01:16:00 +0000 2012" */
+			if (!isdigit((unsigned char)*s)) {
+				if (parse_zone(&s, &off) < 0)
+					return (FEED_TIME_NONE);
+				skip_space(&s);
+			}
 		}
 	} else {		/* the day first */
 		if (digits(&s, 0, 2, &d) < 0)
@@ -244,7 +257,7 @@ parse_rfc822(const char *s)
 		if ((mo = month_number(w, len)) == 0)
 			return (FEED_TIME_NONE);
 		s += len;
-		if (*s == '.')
+		if (*s == '.' || *s == ',')
 			s++;
 		skip_space(&s);
 		if (*s == '-' || *s == '/')
@@ -257,7 +270,7 @@ parse_rfc822(const char *s)
 		y += y < 50 ? 2000 : 1900;
 	skip_space(&s);
 	if (*s == '\0')
-		return (make_time(y, mo, d, h, mi, sec, 0));
+		return (make_time(y, mo, d, h, mi, sec, off));
 	if (!clock && parse_clock(&s, &h, &mi, &sec) < 0)
 		return (FEED_TIME_NONE);
 	skip_space(&s);
