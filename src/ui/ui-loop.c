@@ -362,7 +362,9 @@ ui_loop(struct ui *ui)
 				    ui->cfg.reload_minutes * 60;
 				continue;
 			}
-			timeout = (int)(ui->next_reload - now) * 1000;
+			/* A minute at most: reload-time may be months. */
+			timeout = ui->next_reload - now > 60 ? 60000 :
+			    (int)(ui->next_reload - now) * 1000;
 		}
 		/* Tick while refreshing so the progress count moves. */
 		if (ui->refreshing && (timeout == -1 || timeout > 500))
