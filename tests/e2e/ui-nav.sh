@@ -10,7 +10,7 @@ cleanup() { tmux_stop; rm -rf "$dir"; }
 trap cleanup EXIT
 : >"$dir/config"
 
-echo "1..23"
+echo "1..25"
 
 # First start: no urls file, a welcome that says how to add feeds.
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/none/urls" \
@@ -67,6 +67,11 @@ keys n
 check "n: the next one in the feed" wait_for "Stripes everywhere" 5
 keys n
 check "n: then the next feed's" wait_for "Hello from beta." 5
+# Resizing re-wraps the article: its last word stays whole.
+tm resize-window -t t -x 40 -y 20
+check "article re-wrapped at 40 columns" wait_match "^wrapfinish\.$" 5
+tm resize-window -t t -x 100 -y 30
+check "and again at 100" wait_match "narrow screen, and it ends with" 5
 keys q q
 
 # A marks the feed under the cursor read; C marks everything read.
