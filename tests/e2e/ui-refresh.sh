@@ -25,7 +25,7 @@ echo "file://$dir/feed.xml" >"$dir/urls"
 printf '%s\n' 'refresh-on-startup yes' 'bind-key x help' \
     'color listfocus_unread color208 default bold' >"$dir/config"
 
-echo "1..12"
+echo "1..14"
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
     -c "$dir/cache.db"
 check "refresh on start-up, in the background" \
@@ -75,6 +75,12 @@ check "NO_COLOR: no colour, focus in reverse video" sh -c '
 	s=$(screen_e)
 	! printf "%s" "$s" | grep -q "38;5;\|\[3[0-7]m\|\[4[0-7]m" &&
 	printf "%s" "$s" | grep -q "\[[0-9;]*7m"' _ "$TMUX_SOCK"
-keys Q
-wait_exit 5
+# SIGTERM: a clean exit, the terminal given back.
+# The pane runs a shell whose child is tidings: signal that one pid.
+shell_pid=$(tm display-message -p -t t '#{pane_pid}')
+kill -TERM $(ps -o pid= --ppid "$shell_pid")
+check "SIGTERM: exit 0" exited_ok 10
+check "SIGTERM: terminal restored" sh -c 'printf "%s\n" "$1" |
+    grep -q "[^-]icanon" && printf "%s\n" "$1" | grep -q "[^-]echo "' _ \
+    "${STTY_AFTER:-}"
 exit $((TAP_FAILED > 0))
