@@ -80,7 +80,7 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 	static const char sql[] =
 	    "SELECT f.id, coalesce(nullif(f.custom_title, ''), "
 	    "nullif(f.title, ''), f.url), f.url, f.tags, f.last_error, "
-	    "coalesce(c.unread, 0), coalesce(c.total, 0) "
+	    "coalesce(c.unread, 0), coalesce(c.total, 0), f.site_link "
 	    "FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id "
 	    "WHERE f.position >= 0 ORDER BY f.position, f.id";
 	sqlite3_stmt		*st;
@@ -116,6 +116,7 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 		f.tags = db_view_tags_text(st, 3);
 		f.url = db_view_column_text(st, 2);
 		f.error = db_view_column_text(st, 4);
+		f.site_link = db_view_column_text(st, 7);
 		if (f.title == NULL)
 			f.title = xstrdup("");
 		if (*n == cap) {
@@ -141,6 +142,7 @@ db_view_feeds_free(struct db_view_feed *v, size_t n)
 	for (i = 0; i < n; i++) {
 		free(v[i].title);
 		free(v[i].url);
+		free(v[i].site_link);
 		free(v[i].tags);
 		free(v[i].error);
 	}

@@ -334,6 +334,23 @@ view_feeds_prev_unread(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+/* o in the feed list: the feed's web site (else the feed itself). */
+static int
+view_feeds_browser(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_feed	*f = view_feeds_current(v);
+	char			*cause = NULL;
+
+	if (f == NULL)
+		return (0);
+	if (ui_open_url(ui, f->site_link != NULL ? f->site_link : f->url,
+	    &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	return (0);
+}
+
 static const struct ui_handler view_feeds_handlers[] = {
 	{ ACT_OPEN, view_feeds_open },
 	{ ACT_RELOAD, view_feeds_reload_one },
@@ -343,6 +360,7 @@ static const struct ui_handler view_feeds_handlers[] = {
 	{ ACT_CLEAR_TAG, view_feeds_clear_tag },
 	{ ACT_TOGGLE_SHOW_READ, view_feeds_toggle_read },
 	{ ACT_SHOW_ERROR, view_feeds_show_error },
+	{ ACT_OPEN_BROWSER, view_feeds_browser },
 	{ ACT_NEXT_UNREAD, view_feeds_next_unread },
 	{ ACT_PREV_UNREAD, view_feeds_prev_unread },
 	{ ACT_NONE, NULL }
