@@ -387,6 +387,7 @@ view_feeds_new(struct ui *ui)
 {
 	struct ui_view		*v;
 	struct view_feeds	*vf;
+	size_t			 i;
 
 	v = xcalloc(1, sizeof *v);
 	vf = xcalloc(1, sizeof *vf);
@@ -399,5 +400,10 @@ view_feeds_new(struct ui *ui)
 	/* Start on the first feed rather than on the fixed lines. */
 	if (vf->n > 0)
 		ui_list_set_cursor(&v->list, VF_FIXED);
+	for (i = 0; i < vf->n && vf->feeds[i].total == 0; i++)
+		;
+	if (vf->n > 0 && i == vf->n && !ui->cfg.refresh_on_startup)
+		ui_message(ui, 0, "%s", _("No articles yet: press R to fetch "
+		    "the feeds."));
 	return (v);
 }
