@@ -10,7 +10,7 @@ cleanup() { tmux_stop; rm -rf "$dir"; }
 trap cleanup EXIT
 : >"$dir/config"
 
-echo "1..25"
+echo "1..26"
 
 # First start: no urls file, a welcome that says how to add feeds.
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/none/urls" \
@@ -102,7 +102,7 @@ tmux_stop
 # Ctrl-Z and fg from an interactive shell (job control).
 TMUX_STATUS_FILE=$(mktemp "${TMPDIR:-/tmp}/tidings-tmux-status.XXXXXX")
 tm new-session -d -s t -x 80 -y 24 "env PS1='PROMPT\$ ' TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile -i"
-wait_for 'PROMPT$' 10
+check "an interactive shell in tmux" wait_for 'PROMPT$' 10
 type_text "'$TIDINGS' -C '$dir/config' -u '$dir/urls' -c '$dir/cache.db'"
 keys Enter
 wait_for "Alpha News" 10
