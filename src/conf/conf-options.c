@@ -49,4 +49,9 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	    N_("proxy credentials as USER:PASSWORD") },
 	[CONF_PROXY_TYPE] = { "proxy-type", CONF_CHOICE, "http", 0, 0,
 	    conf_proxy_types, N_("http, socks4, socks4a, socks5 or socks5h") },
+	[CONF_BROWSER] = { "browser", CONF_STRING, "", 0, 0, NULL,
+	    N_("program for open-in-browser, %u for the URL (run without a "
+	    "shell; default: $BROWSER, else xdg-open)") },
+	[CONF_SHOW_READ_FEEDS] = { "show-read-feeds", CONF_BOOL, "yes", 0, 1,
+	    NULL, N_("list feeds that have nothing unread") },
 };

@@ -48,6 +48,8 @@ enum conf_opt {
 	CONF_PROXY,
 	CONF_PROXY_AUTH,
 	CONF_PROXY_TYPE,
+	CONF_BROWSER,
+	CONF_SHOW_READ_FEEDS,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };

@@ -67,6 +67,42 @@ const char *const db_schema_migrations[] = {
 	"INSERT INTO fts_pending SELECT id FROM items WHERE indexed = 0;"
 	"DROP INDEX items_unindexed;"
 	"ALTER TABLE items DROP COLUMN indexed;",
+	/*
+	 * 2 -> 3 (the reader): per-feed counts kept by triggers, so that the
+	 * feed list costs the same at a thousand items or a million, and an
+	 * index for the starred list.
+	 */
+	"CREATE TABLE feed_counts ("
+	"  feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,"
+	"  total INTEGER NOT NULL DEFAULT 0,"
+	"  unread INTEGER NOT NULL DEFAULT 0,"
+	"  starred INTEGER NOT NULL DEFAULT 0"
+	");"
+	"INSERT INTO feed_counts(feed_id, total, unread, starred)"
+	"  SELECT feed_id, count(*), sum(read = 0), sum(starred = 1)"
+	"  FROM items GROUP BY feed_id;"
+	"CREATE TRIGGER items_count_insert AFTER INSERT ON items BEGIN"
+	"  INSERT OR IGNORE INTO feed_counts(feed_id) VALUES (NEW.feed_id);"
+	"  UPDATE feed_counts SET total = total + 1,"
+	"    unread = unread + (NEW.read = 0), starred = starred + (NEW.starred = 1)"
+	"    WHERE feed_id = NEW.feed_id;"
+	"END;"
+	"CREATE TRIGGER items_count_delete AFTER DELETE ON items BEGIN"
+	"  UPDATE feed_counts SET total = total - 1,"
+	"    unread = unread - (OLD.read = 0), starred = starred - (OLD.starred = 1)"
+	"    WHERE feed_id = OLD.feed_id;"
+	"END;"
+	"CREATE TRIGGER items_count_update AFTER UPDATE OF read, starred, feed_id"
+	"  ON items BEGIN"
+	"  UPDATE feed_counts SET total = total - 1,"
+	"    unread = unread - (OLD.read = 0), starred = starred - (OLD.starred = 1)"
+	"    WHERE feed_id = OLD.feed_id;"
+	"  INSERT OR IGNORE INTO feed_counts(feed_id) VALUES (NEW.feed_id);"
+	"  UPDATE feed_counts SET total = total + 1,"
+	"    unread = unread + (NEW.read = 0), starred = starred + (NEW.starred = 1)"
+	"    WHERE feed_id = NEW.feed_id;"
+	"END;"
+	"CREATE INDEX items_starred ON items(date) WHERE starred = 1;",
 };
 const int db_schema_nmigrations =
     sizeof db_schema_migrations / sizeof db_schema_migrations[0];

@@ -24,11 +24,31 @@ struct sqlite3_stmt;
 
 #define DB_VIEW_SQL_UNREAD	"read = 0"
 #define DB_VIEW_SQL_SET_READ	"read = 1"
+/* Only the feeds still in the urls file count outside a feed's own list. */
+#define DB_VIEW_SQL_SUBSCRIBED \
+	"feed_id IN (SELECT id FROM feeds WHERE position >= 0)"
 #define DB_VIEW_SQL_WHERE_FEED	"feed_id = ?1"
-#define DB_VIEW_SQL_WHERE_UNREAD "read = 0"
-#define DB_VIEW_SQL_WHERE_STARRED "starred = 1"
+#define DB_VIEW_SQL_WHERE_UNREAD "read = 0 AND " DB_VIEW_SQL_SUBSCRIBED
+#define DB_VIEW_SQL_WHERE_STARRED "starred = 1 AND " DB_VIEW_SQL_SUBSCRIBED
+/*
+ * Search: the newest DB_VIEW_MAX_RESULTS matches (FTS5 walks rowids
+ * backwards and stops), so that a word found in a million articles answers
+ * as fast as a rare one.
+ */
+#define DB_VIEW_MAX_RESULTS	1000
+#define DB_VIEW_STR(x)		#x
+#define DB_VIEW_XSTR(x)		DB_VIEW_STR(x)
 #define DB_VIEW_SQL_WHERE_SEARCH \
-	"id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?1)"
+	"id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 " \
+	"ORDER BY rowid DESC LIMIT " DB_VIEW_XSTR(DB_VIEW_MAX_RESULTS) ") " \
+	"AND " DB_VIEW_SQL_SUBSCRIBED
+
+/* Counts from the trigger-kept feed_counts table (schema 2). */
+#define DB_VIEW_SQL_COUNT_FEED \
+	"SELECT coalesce((SELECT total FROM feed_counts WHERE feed_id = ?1), 0)"
+#define DB_VIEW_SQL_COUNT_SUM(col) \
+	"SELECT coalesce(sum(c." col "), 0) FROM feed_counts c JOIN feeds f " \
+	"ON f.id = c.feed_id WHERE f.position >= 0"
 
 /* Columns read into a struct db_view_item, in its order. */
 #define DB_VIEW_SQL_ITEM_COLS \

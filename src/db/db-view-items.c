@@ -22,14 +22,17 @@
 
 /*
  * The user's words as an FTS5 query: every word a quoted string (so that
- * no word is read as FTS syntax) and a prefix match, all of them required.
+ * no word is read as FTS syntax), all of them required. A word typed with
+ * a trailing '*' matches as a prefix; others match whole, which the index
+ * answers at once even for a word in a million articles.
  */
 static char *
 db_view_fts_query(const char *words)
 {
 	struct buf	 b;
-	const char	*p = words;
-	int		 any = 0;
+	const char	*p = words, *start;
+	size_t		 len;
+	int		 any = 0, prefix;
 
 	buf_init(&b, DB_VIEW_MAX_QUERY);
 	while (*p != '\0') {
@@ -37,15 +40,22 @@ db_view_fts_query(const char *words)
 			p++;
 		if (*p == '\0')
 			break;
+		start = p;
+		while (*p != '\0' && *p != ' ' && *p != '\t')
+			p++;
+		len = (size_t)(p - start);
+		prefix = len > 1 && start[len - 1] == '*';
+		if (prefix)
+			len--;
 		if (any && buf_addc(&b, ' ') != 0)
 			break;
 		buf_addc(&b, '"');
-		for (; *p != '\0' && *p != ' ' && *p != '\t'; p++) {
-			if (*p == '"')
+		for (; len > 0; start++, len--) {
+			if (*start == '"')
 				buf_addc(&b, '"');
-			buf_addc(&b, *p);
+			buf_addc(&b, *start);
 		}
-		if (buf_adds(&b, "\"*") != 0)
+		if (buf_adds(&b, prefix ? "\"*" : "\"") != 0)
 			break;
 		any = 1;
 	}
@@ -103,8 +113,21 @@ db_view_items_count(sqlite3 *db, const struct db_view_sel *sel, size_t *n,
 	int		 rc;
 
 	*n = 0;
-	if ((st = db_view_prepare_sel(db, sel, "SELECT count(*) FROM items",
-	    "", cause)) == NULL)
+	/* Lists of whole feeds are counted by the triggers, not here. */
+	if (sel->kind == DB_VIEW_FEED) {
+		if ((st = db_view_prepare(db, DB_VIEW_SQL_COUNT_FEED,
+		    cause)) == NULL)
+			return (-1);
+		sqlite3_bind_int64(st, 1, sel->feed_id);
+	} else if (sel->kind == DB_VIEW_UNREAD)
+		st = db_view_prepare(db, DB_VIEW_SQL_COUNT_SUM("unread"), cause);
+	else if (sel->kind == DB_VIEW_STARRED)
+		st = db_view_prepare(db, DB_VIEW_SQL_COUNT_SUM("starred"),
+		    cause);
+	else
+		st = db_view_prepare_sel(db, sel, "SELECT count(*) FROM items",
+		    "", cause);
+	if (st == NULL)
 		return (-1);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*n = (size_t)sqlite3_column_int64(st, 0);
@@ -132,16 +155,26 @@ db_view_item_read(sqlite3_stmt *st, struct db_view_item *it)
 
 int
 db_view_items(sqlite3 *db, const struct db_view_sel *sel, size_t offset,
-    size_t limit, struct db_view_item **out, size_t *n, char **cause)
+    size_t limit, size_t total, struct db_view_item **out, size_t *n,
+    char **cause)
 {
-	sqlite3_stmt	*st;
-	char		*suffix;
-	int		 rc;
+	struct db_view_item	 tmp;
+	sqlite3_stmt		*st;
+	char			*suffix;
+	size_t			 i, skip = offset;
+	int			 rc = SQLITE_DONE, backwards = 0;
 
 	*out = NULL;
 	*n = 0;
-	suffix = xasprintf("ORDER BY " DB_VIEW_SQL_ORDER " LIMIT %zu "
-	    "OFFSET %zu", limit, offset);
+	/* In the second half, skip from the end instead. */
+	if (total > 0 && offset < total && offset > total / 2) {
+		backwards = 1;
+		if (offset + limit > total)
+			limit = total - offset;
+		skip = total - offset - limit;
+	}
+	suffix = xasprintf("ORDER BY %s LIMIT %zu OFFSET %zu", backwards ?
+	    DB_VIEW_SQL_ORDER_REV : DB_VIEW_SQL_ORDER, limit, skip);
 	st = db_view_prepare_sel(db, sel, "SELECT " DB_VIEW_SQL_ITEM_COLS
 	    " FROM items", suffix, cause);
 	free(suffix);
@@ -159,6 +192,12 @@ db_view_items(sqlite3 *db, const struct db_view_sel *sel, size_t offset,
 		return (-1);
 	}
 	sqlite3_finalize(st);
+	if (backwards)
+		for (i = 0; i < *n / 2; i++) {
+			tmp = (*out)[i];
+			(*out)[i] = (*out)[*n - 1 - i];
+			(*out)[*n - 1 - i] = tmp;
+		}
 	return (0);
 }
 

@@ -80,10 +80,9 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 	static const char sql[] =
 	    "SELECT f.id, coalesce(nullif(f.custom_title, ''), "
 	    "nullif(f.title, ''), f.url), f.url, f.tags, f.last_error, "
-	    "(SELECT count(*) FROM items i WHERE i.feed_id = f.id AND "
-	    "i.read = 0), "
-	    "(SELECT count(*) FROM items i WHERE i.feed_id = f.id) "
-	    "FROM feeds f WHERE f.position >= 0 ORDER BY f.position, f.id";
+	    "coalesce(c.unread, 0), coalesce(c.total, 0), f.site_link "
+	    "FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id "
+	    "WHERE f.position >= 0 ORDER BY f.position, f.id";
 	sqlite3_stmt		*st;
 	struct db_view_feed	 f;
 	size_t			 cap = 0;
@@ -117,6 +116,7 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 		f.tags = db_view_tags_text(st, 3);
 		f.url = db_view_column_text(st, 2);
 		f.error = db_view_column_text(st, 4);
+		f.site_link = db_view_column_text(st, 7);
 		if (f.title == NULL)
 			f.title = xstrdup("");
 		if (*n == cap) {
@@ -142,6 +142,7 @@ db_view_feeds_free(struct db_view_feed *v, size_t n)
 	for (i = 0; i < n; i++) {
 		free(v[i].title);
 		free(v[i].url);
+		free(v[i].site_link);
 		free(v[i].tags);
 		free(v[i].error);
 	}
@@ -210,9 +211,10 @@ db_view_totals(sqlite3 *db, int64_t *unread, int64_t *starred, char **cause)
 	sqlite3_stmt	*st;
 
 	*unread = *starred = 0;
-	if ((st = db_view_prepare(db, "SELECT (SELECT count(*) FROM items "
-	    "WHERE read = 0), (SELECT count(*) FROM items WHERE "
-	    "starred = 1)", cause)) == NULL)
+	/* From the trigger-kept counts of the subscribed feeds. */
+	if ((st = db_view_prepare(db, "SELECT coalesce(sum(c.unread), 0), "
+	    "coalesce(sum(c.starred), 0) FROM feed_counts c JOIN feeds f ON "
+	    "f.id = c.feed_id WHERE f.position >= 0", cause)) == NULL)
 		return (-1);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*unread = sqlite3_column_int64(st, 0);

@@ -15,6 +15,7 @@ struct db_view_feed {
 	int64_t	 id;
 	char	*title;		/* custom title, the feed's own, or the URL */
 	char	*url;
+	char	*site_link;	/* the feed's web site, or NULL */
 	char	*tags;		/* space-separated, or NULL */
 	char	*error;		/* the last refresh error, or NULL */
 	int64_t	 unread;
@@ -69,9 +70,11 @@ int	db_view_totals(struct sqlite3 *, int64_t *unread, int64_t *starred,
 /* Headlines, newest first (published, then id, descending). */
 int	db_view_items_count(struct sqlite3 *, const struct db_view_sel *,
 	    size_t *, char **cause);
+/* total: the list's count, so that rows near the end are read backwards
+ * from it (OFFSET costs what it skips). */
 int	db_view_items(struct sqlite3 *, const struct db_view_sel *,
-	    size_t offset, size_t limit, struct db_view_item **, size_t *,
-	    char **cause);
+	    size_t offset, size_t limit, size_t total,
+	    struct db_view_item **, size_t *, char **cause);
 void	db_view_items_free(struct db_view_item *, size_t);
 /* Where the item now stands in the list (rows before it), to keep the
  * cursor on it when new items arrive; -1 if it is gone. */

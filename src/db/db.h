@@ -54,6 +54,11 @@
  *		"SELECT rowid FROM items_fts WHERE items_fts MATCH ?" and join
  *		items on id. Brought up to date by db_fts_catch_up().
  *
+ * feed_counts	(feed_id, total, unread, starred): per-feed counts of items,
+ *		kept up to date by triggers on items (schema 2); the reader's
+ *		feed list reads them instead of counting.
+ *   Index (schema 2): items_starred(date) WHERE starred = 1.
+ *
  * items_gone	(feed_id, ident, gone_at): items removed by retention, so that
  *		one still in the feed document is not stored again as new.
  *
@@ -69,7 +74,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	2
+#define DB_SCHEMA_VERSION	3
 
 struct db;
 

@@ -20,3 +20,12 @@ tests_unit_test_db_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_db_LDADD = src/db/libdb.a src/util/libutil.a \
 	$(SQLITE_LIBS) $(CMOCKA_LIBS)
 endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-db-view
+TESTS += tests/unit/test-db-view
+tests_unit_test_db_view_SOURCES = tests/unit/test-db-view.c
+tests_unit_test_db_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_db_view_LDADD = src/db/libdb.a src/util/libutil.a \
+	$(SQLITE_LIBS) $(CMOCKA_LIBS)
+endif

@@ -191,6 +191,8 @@ poll_wanted(const struct poll_opts *opts, int64_t id)
 {
 	size_t	i;
 
+	if (opts->only == NULL)
+		return (1);
 	for (i = 0; i < opts->nonly; i++)
 		if (opts->only[i] == id)
 			return (1);
@@ -238,9 +240,11 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		goto out;
 	if (poll_store_start(&run, cause) != 0)
 		goto out;
-	if (opts->only != NULL) {
+	if (opts->only != NULL || opts->only_feed > 0) {
 		for (i = k = 0; i < n; i++) {
-			if (poll_wanted(opts, feeds[i].id))
+			if (poll_wanted(opts, feeds[i].id) &&
+			    (opts->only_feed <= 0 ||
+			    feeds[i].id == opts->only_feed))
 				feeds[k++] = feeds[i];
 			else
 				db_feed_fini(&feeds[i]);

@@ -43,6 +43,8 @@ struct poll_opts {
 	void			*arg;
 	int			 notify_fd;	/* -1: none */
 	int			 skip_index;	/* leave FTS for later */
+	int64_t			 only_feed;	/* >0: that feed alone (the
+						   reader's `r`) */
 };
 
 struct poll_stats {

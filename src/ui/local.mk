@@ -8,6 +8,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui-keys.c \
 	src/ui/ui-list.c \
 	src/ui/ui-loop.c \
+	src/ui/ui-poller.c \
 	src/ui/ui-run.c \
 	src/ui/ui-text.c src/ui/ui-text.h \
 	src/ui/view-article.c src/ui/view-article-body.c \
@@ -28,4 +29,4 @@ tests_unit_test_ui_LDADD = src/ui/libui.a src/util/libutil.a \
 endif
 
 # End-to-end: the real binary in tmux (tests/lib/tmux.sh).
-TESTS += tests/e2e/ui-basic.sh tests/e2e/ui-nav.sh
+TESTS += tests/e2e/ui-basic.sh tests/e2e/ui-nav.sh tests/e2e/ui-refresh.sh

@@ -53,7 +53,7 @@ ui_global_redraw(struct ui *ui, struct ui_view *v)
 static int
 ui_global_reload_all(struct ui *ui, struct ui_view *v)
 {
-	ui_start_refresh(ui, NULL, 0);
+	ui_start_refresh(ui, 0);
 	return (0);
 }
 
@@ -213,9 +213,10 @@ char *
 ui_prompt(struct ui *ui, const char *prompt)
 {
 	char	 line[UI_PROMPT_MAX + 1], u[4];
+	const char *shown;
 	size_t	 len = 0, n;
 	wint_t	 wc;
-	int	 rc, pw, w, x;
+	int	 rc, pw, w;
 
 	line[0] = '\0';
 	nodelay(stdscr, FALSE);
@@ -225,17 +226,20 @@ ui_prompt(struct ui *ui, const char *prompt)
 		move(ui->height - 1, 0);
 		clrtoeol();
 		ui_draw_text(ui->height - 1, 0, ui->width, prompt, 0);
-		/* Show the end of a line longer than the screen. */
-		x = 0;
-		w = ui_text_width(line);
-		if (pw + w >= ui->width && ui->width > pw + 1)
-			ui_draw_text(ui->height - 1, pw, ui->width - pw - 1,
-			    line + len - (len > 0 ? 0 : 0), 0);
-		else
-			ui_draw_text(ui->height - 1, pw, ui->width - pw, line,
+		/* Show the end of a line longer than the room left. */
+		shown = line;
+		while (*shown != '\0' && pw + ui_text_width(shown) >=
+		    ui->width) {
+			shown++;
+			while ((*shown & 0xc0) == 0x80)
+				shown++;
+		}
+		w = ui_text_width(shown);
+		if (ui->width > pw)
+			ui_draw_text(ui->height - 1, pw, ui->width - pw, shown,
 			    0);
-		x = pw + w < ui->width ? pw + w : ui->width - 1;
-		move(ui->height - 1, x);
+		move(ui->height - 1, pw + w < ui->width ? pw + w :
+		    ui->width - 1);
 		refresh();
 		rc = get_wch(&wc);
 		if (rc == ERR) {

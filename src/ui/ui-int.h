@@ -157,7 +157,6 @@ struct ui {
 	int			 width;
 	int			 height;
 	int			 use_mouse;
-	/* Prompt for a line (search, tag); answered by ui_prompt(). */
 };
 
 /* Screen rows around the views: title bar, key hints, status line. */
@@ -175,7 +174,7 @@ void		 ui_dirty(struct ui *);
 int		 ui_view_height(struct ui *);
 char		*ui_prompt(struct ui *, const char *prompt);
 void		 ui_reload_all(struct ui *, int64_t feed_id);
-void		 ui_start_refresh(struct ui *, const long long *, size_t);
+void		 ui_start_refresh(struct ui *, long long feed_id);
 
 /* ui-input.c */
 void		 ui_input(struct ui *);

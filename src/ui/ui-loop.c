@@ -215,15 +215,15 @@ ui_reload_all(struct ui *ui, int64_t feed_id)
 }
 
 void
-ui_start_refresh(struct ui *ui, const long long *ids, size_t n)
+ui_start_refresh(struct ui *ui, long long feed_id)
 {
 	char	*cause = NULL;
 
 	if (ui->cfg.poller == NULL) {
-		ui_message(ui, 1, "%s", _("this build cannot refresh feeds"));
+		ui_message(ui, 1, "%s", _("Refreshing is not available."));
 		return;
 	}
-	if (ui->cfg.poller->start(ui->cfg.poller_arg, ids, n, ui->notify[1],
+	if (ui->cfg.poller->start(ui->cfg.poller_arg, feed_id, ui->notify[1],
 	    &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
@@ -299,7 +299,8 @@ ui_read_notify(struct ui *ui)
 {
 	int64_t	ids[64], one = -1;
 	ssize_t	n, i;
-	int	many = 0, done = 0;
+	char	*msg = NULL;
+	int	many = 0, done = 0, err;
 
 	while ((n = read(ui->notify[0], ids, sizeof ids)) > 0) {
 		for (i = 0; i < n / (ssize_t)sizeof ids[0]; i++) {
@@ -311,13 +312,15 @@ ui_read_notify(struct ui *ui)
 				many = 1;
 		}
 	}
-	if (one != -1)
-		ui_reload_all(ui, many ? 0 : one);
 	if (done) {
+		/* Errors and counts changed too: re-read everything. */
 		ui->refreshing = 0;
-		if (ui->msg[0] == '\0' || !ui->msg_error)
-			ui_message(ui, 0, "%s", _("Refresh done."));
-	}
+		err = ui->cfg.poller->finish(ui->cfg.poller_arg, &msg) != 0;
+		ui_message(ui, err, "%s", msg);
+		free(msg);
+		ui_reload_all(ui, 0);
+	} else if (one != -1)
+		ui_reload_all(ui, many ? 0 : one);
 	ui_dirty(ui);
 }
 
@@ -354,12 +357,14 @@ ui_loop(struct ui *ui)
 		if (ui->next_reload != 0) {
 			if (now >= ui->next_reload) {
 				if (!ui->refreshing)
-					ui_start_refresh(ui, NULL, 0);
+					ui_start_refresh(ui, 0);
 				ui->next_reload = now +
 				    ui->cfg.reload_minutes * 60;
 				continue;
 			}
-			timeout = (int)(ui->next_reload - now) * 1000;
+			/* A minute at most: reload-time may be months. */
+			timeout = ui->next_reload - now > 60 ? 60000 :
+			    (int)(ui->next_reload - now) * 1000;
 		}
 		/* Tick while refreshing so the progress count moves. */
 		if (ui->refreshing && (timeout == -1 || timeout > 500))
@@ -413,7 +418,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 	if (cfg->first_start)
 		ui_push(&ui, view_welcome_new(&ui));
 	if (cfg->refresh_on_startup && !cfg->first_start)
-		ui_start_refresh(&ui, NULL, 0);
+		ui_start_refresh(&ui, 0);
 	if (cfg->reload_minutes > 0)
 		ui.next_reload = time(NULL) + cfg->reload_minutes * 60;
 

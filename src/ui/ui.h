@@ -27,19 +27,32 @@ struct ui_config {
 };
 
 /*
- * A background refresher as the UI sees it: start() runs a refresh of
- * the given feeds (NULL/0: all) in another thread and returns at once;
- * the thread writes feed ids (int64_t, native byte order) to notify_fd as
- * each feed is stored, and a 0 id when the whole run is done.
+ * A background refresher as the UI sees it (ui-poller.c implements it
+ * over src/poll; tests may give another): start() runs a refresh (of one
+ * feed, or all when feed_id is 0) on another thread and returns at once;
+ * that thread writes the int64_t id of each feed it changed to notify_fd,
+ * and a 0 when the run is over, after which the UI calls finish().
  */
 struct ui_poller_ops {
-	int	(*start)(void *arg, const long long *feed_ids, size_t n,
-		    int notify_fd, char **cause);
+	int	(*start)(void *arg, long long feed_id, int notify_fd,
+		    char **cause);
 	/* Progress for the status line: feeds done and to do. */
 	void	(*progress)(void *arg, size_t *done, size_t *total);
-	/* Stop and join the thread (called once, at exit). */
+	/* Join the finished run; returns 0 or -1, with a summary (or
+	 * the error) in *msg. */
+	int	(*finish)(void *arg, char **msg);
+	/* Cancel a run and join it (at exit). */
 	void	(*stop)(void *arg);
 };
+
+/* The poller of ui-poller.c: refreshes cache_path with conf (borrowed,
+ * must outlive it) on a thread with its own database connection. */
+struct config;
+struct ui_poller;
+struct ui_poller	*ui_poller_new(const struct config *,
+			    const char *cache_path);
+void			 ui_poller_free(struct ui_poller *);
+extern const struct ui_poller_ops ui_poller_ops;
 
 /* Validate and apply the configuration's key and colour lines before
  * ui_run(); each returns 0 or -1 with *cause set. */
@@ -48,6 +61,9 @@ int	ui_bind_key(const char *key, const char *action, const char *context,
 int	ui_unbind_key(const char *key, const char *context, char **cause);
 int	ui_color(const char *element, const char *fg, const char *bg,
 	    const char *const *attrs, size_t nattrs, char **cause);
+
+/* Forget every key binding (the defaults come back on next use). */
+void	ui_keys_free(void);
 
 /* Run the reader until the user quits; returns 0 or -1 with *cause. */
 int	ui_run(const struct ui_config *, char **cause);

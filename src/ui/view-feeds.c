@@ -187,11 +187,11 @@ view_feeds_reload_one(struct ui *ui, struct ui_view *v)
 	long long		 id;
 
 	if (f == NULL) {
-		ui_start_refresh(ui, NULL, 0);
+		ui_start_refresh(ui, 0);
 		return (0);
 	}
 	id = f->id;
-	ui_start_refresh(ui, &id, 1);
+	ui_start_refresh(ui, id);
 	return (0);
 }
 
@@ -334,6 +334,23 @@ view_feeds_prev_unread(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+/* o in the feed list: the feed's web site (else the feed itself). */
+static int
+view_feeds_browser(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_feed	*f = view_feeds_current(v);
+	char			*cause = NULL;
+
+	if (f == NULL)
+		return (0);
+	if (ui_open_url(ui, f->site_link != NULL ? f->site_link : f->url,
+	    &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	return (0);
+}
+
 static const struct ui_handler view_feeds_handlers[] = {
 	{ ACT_OPEN, view_feeds_open },
 	{ ACT_RELOAD, view_feeds_reload_one },
@@ -343,6 +360,7 @@ static const struct ui_handler view_feeds_handlers[] = {
 	{ ACT_CLEAR_TAG, view_feeds_clear_tag },
 	{ ACT_TOGGLE_SHOW_READ, view_feeds_toggle_read },
 	{ ACT_SHOW_ERROR, view_feeds_show_error },
+	{ ACT_OPEN_BROWSER, view_feeds_browser },
 	{ ACT_NEXT_UNREAD, view_feeds_next_unread },
 	{ ACT_PREV_UNREAD, view_feeds_prev_unread },
 	{ ACT_NONE, NULL }
@@ -369,6 +387,7 @@ view_feeds_new(struct ui *ui)
 {
 	struct ui_view		*v;
 	struct view_feeds	*vf;
+	size_t			 i;
 
 	v = xcalloc(1, sizeof *v);
 	vf = xcalloc(1, sizeof *vf);
@@ -381,5 +400,10 @@ view_feeds_new(struct ui *ui)
 	/* Start on the first feed rather than on the fixed lines. */
 	if (vf->n > 0)
 		ui_list_set_cursor(&v->list, VF_FIXED);
+	for (i = 0; i < vf->n && vf->feeds[i].total == 0; i++)
+		;
+	if (vf->n > 0 && i == vf->n && !ui->cfg.refresh_on_startup)
+		ui_message(ui, 0, "%s", _("No articles yet: press R to fetch "
+		    "the feeds."));
 	return (v);
 }

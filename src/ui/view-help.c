@@ -9,12 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf/conf.h"
 #include "ui/ui-int.h"
 #include "ui/ui-text.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-#define VIEW_HELP_LINES	256
+#define VIEW_HELP_LINES	512
 
 struct view_help {
 	char	*lines[VIEW_HELP_LINES];
@@ -96,7 +97,7 @@ view_help_new(struct ui *ui, enum ui_ctx ctx)
 	struct view_help	*vh;
 	const struct ui_action_info *ai;
 	char			 keys[256];
-	int			 a;
+	int			 a, o;
 
 	vh = xcalloc(1, sizeof *vh);
 	snprintf(vh->title, sizeof vh->title, _("Help - %s keys"),
@@ -122,6 +123,17 @@ view_help_new(struct ui *ui, enum ui_ctx ctx)
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Change them in the config file with "
 	    "\"bind-key KEY ACTION [CONTEXT]\" and \"unbind-key KEY\".")));
+	/* The options, from the table the config parser reads. */
+	view_help_add(vh, xstrdup(""));
+	view_help_add(vh, xstrdup(_("Options of the config file (default "
+	    "in brackets):")));
+	for (o = 0; o < CONF_NOPTS; o++) {
+		if (conf_options[o].name == NULL)
+			continue;
+		view_help_add(vh, xasprintf("%-28s [%s] %s",
+		    conf_options[o].name, conf_options[o].def,
+		    _(conf_options[o].help)));
+	}
 	return (view_help_make(ui, vh));
 }
 

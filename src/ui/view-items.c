@@ -54,8 +54,8 @@ view_items_fill(struct ui *ui, struct ui_view *v)
 	view_items_drop_window(vi);
 	vi->win_off = v->list.top;
 	vi->stale = 0;
-	if (db_view_items(ui->cfg.db, &vi->sel, vi->win_off, h, &vi->win,
-	    &vi->win_n, &cause) != 0) {
+	if (db_view_items(ui->cfg.db, &vi->sel, vi->win_off, h,
+	    v->list.count, &vi->win, &vi->win_n, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
@@ -303,9 +303,9 @@ view_items_reload_feed(struct ui *ui, struct ui_view *v)
 	long long		 id = vi->sel.feed_id;
 
 	if (vi->sel.kind == DB_VIEW_FEED)
-		ui_start_refresh(ui, &id, 1);
+		ui_start_refresh(ui, id);
 	else
-		ui_start_refresh(ui, NULL, 0);
+		ui_start_refresh(ui, 0);
 	return (0);
 }
 

@@ -20,7 +20,7 @@ printf '%s' "$1" >"$BROWSER_LOG.tmp" && mv "$BROWSER_LOG.tmp" "$BROWSER_LOG"
 EOS
 chmod +x "$dir/browser"
 
-echo "1..18"
+echo "1..21"
 tmux_start 100 30 env BROWSER="$dir/browser" BROWSER_LOG="$dir/opened" \
     "$TIDINGS" -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db"
 
@@ -60,6 +60,32 @@ else
 	od -c "$dir/opened" 2>/dev/null | sed 's/^/# /'
 fi
 check "screen back after the browser" wait_for "The aardvark council" 5
+
+# Find in the article: the match is highlighted (reverse video here).
+keys /
+wait_for "Find in article:" 5
+type_text "council"
+keys Enter
+check "find in article highlights the match" sh -c '
+	. "$TOP_SRCDIR/tests/lib/tmux.sh"; TMUX_SOCK=$1
+	deadline=$(( $(now_ms) + 5000 ))
+	while [ "$(now_ms)" -lt "$deadline" ]; do
+		screen_e | grep -q "aardvark.*\[[0-9;]*mcouncil.*m met" &&
+		    exit 0
+		sleep 0.05
+	done; exit 1' _ "$TMUX_SOCK"
+
+# The URL view lists the links; choosing one opens it.
+rm -f "$dir/opened"
+keys u
+check "URL view lists the article's links" wait_for "https://example.org/more" 5
+keys G Enter
+chosen() {
+	wait_file "$dir/opened" 5 &&
+	    [ "$(cat "$dir/opened")" = "https://example.org/rel" ]
+}
+check "choosing a link opens it, byte for byte" chosen
+keys q
 
 keys q
 check "opened article shown read in the list" \

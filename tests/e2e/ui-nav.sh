@@ -10,7 +10,7 @@ cleanup() { tmux_stop; rm -rf "$dir"; }
 trap cleanup EXIT
 : >"$dir/config"
 
-echo "1..22"
+echo "1..26"
 
 # First start: no urls file, a welcome that says how to add feeds.
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/none/urls" \
@@ -26,7 +26,9 @@ wait_exit 5
 tmux_stop
 
 python3 "$TOP_SRCDIR/tests/lib/seed-cache.py" "$dir/cache.db" || exit 1
-printf '%s\n' 'http://127.0.0.1:9/alpha.xml' >"$dir/urls"
+printf '%s\n' 'http://127.0.0.1:9/alpha.xml news tech' \
+    'http://127.0.0.1:9/beta.xml blog "~Custom Beta"' \
+    'http://127.0.0.1:9/gone.xml' >"$dir/urls"
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
     -c "$dir/cache.db"
 wait_for "Alpha News" 10
@@ -37,6 +39,9 @@ check "help view" wait_for "Help - feedlist keys" 5
 check "help lists keys with actions" sh -c 'printf "%s\n" "$1" |
     grep -Eq "^n +next-unread +next unread article" && printf "%s\n" "$1" |
     grep -Eq "^t +set-tag"' _ "$LAST_SCREEN"
+keys G
+check "help lists the config options from their table" \
+    wait_match "^refresh-on-startup +\[no\] refresh all feeds" 5
 keys q
 
 # Tags: pick one, the list shows only its feeds.
@@ -62,6 +67,11 @@ keys n
 check "n: the next one in the feed" wait_for "Stripes everywhere" 5
 keys n
 check "n: then the next feed's" wait_for "Hello from beta." 5
+# Resizing re-wraps the article: its last word stays whole.
+tm resize-window -t t -x 40 -y 20
+check "article re-wrapped at 40 columns" wait_match "^wrapfinish\.$" 5
+tm resize-window -t t -x 100 -y 30
+check "and again at 100" wait_match "narrow screen, and it ends with" 5
 keys q q
 
 # A marks the feed under the cursor read; C marks everything read.
@@ -92,7 +102,7 @@ tmux_stop
 # Ctrl-Z and fg from an interactive shell (job control).
 TMUX_STATUS_FILE=$(mktemp "${TMPDIR:-/tmp}/tidings-tmux-status.XXXXXX")
 tm new-session -d -s t -x 80 -y 24 "env PS1='PROMPT\$ ' TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile -i"
-wait_for 'PROMPT$' 10
+check "an interactive shell in tmux" wait_for 'PROMPT$' 10
 type_text "'$TIDINGS' -C '$dir/config' -u '$dir/urls' -c '$dir/cache.db'"
 keys Enter
 wait_for "Alpha News" 10

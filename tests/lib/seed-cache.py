@@ -85,7 +85,9 @@ def small(db):
     add_item(db, 1, 3, "An old story already read",
              "https://example.org/old", "<p>Old news.</p>", read=1)
     add_item(db, 2, 1, "Beta first post", "https://beta.example/1",
-             "<p>Hello from beta.</p>", author="Bob")
+             "<p>Hello from beta.</p><p>This paragraph is long enough"
+             " to need wrapping on a narrow screen, and it ends with"
+             " one word to look for: wrapfinish.</p>", author="Bob")
     add_item(db, 2, 2, "Beta second post", "https://beta.example/2",
              "<p>More from beta.</p>", author="Bob", starred=1, read=1)
 

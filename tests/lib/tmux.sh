@@ -1,8 +1,10 @@
 # Helpers for end-to-end tests that drive the real TUI in tmux: a private
 # server per test script, a fixed size, and polling of the screen until a
-# deadline instead of sleeping. Source it, then call tmux_start.
+# deadline instead of sleeping. Source it, call tmux_start, and call
+# tmux_stop when done (from the script's EXIT trap too).
 #
 #	. "$TOP_SRCDIR/tests/lib/tmux.sh"
+#	trap 'tmux_stop; rm -rf "$dir"' EXIT
 #	tmux_start 100 30 "$TIDINGS" -C "$dir/config" ...
 #	wait_for "Your feeds" 10 || fail ...
 #	keys j Enter
@@ -27,12 +29,16 @@ tmux_start() {
 	done
 	tm new-session -d -s t -x "$cols" -y "$rows" \
 	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $cmd; s=\$?; stty -a >'$TMUX_STATUS_FILE.stty' 2>&1; echo \$s >'$TMUX_STATUS_FILE'; echo SHELL-IS-BACK; sleep 600"
-	trap tmux_stop EXIT
 }
 
+# The next session gets a server of its own: a new one on the old socket
+# could race with the old one still shutting down.
+TMUX_SERIAL=0
 tmux_stop() {
 	tm kill-server >/dev/null 2>&1 || true
 	rm -f "$TMUX_STATUS_FILE" "$TMUX_STATUS_FILE.stty"
+	TMUX_SERIAL=$((TMUX_SERIAL + 1))
+	TMUX_SOCK="tidings-test-$$-$TMUX_SERIAL"
 }
 
 # The screen as text.
