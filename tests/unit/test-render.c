@@ -277,6 +277,31 @@ test_limits(void **state)
 	free(cause);
 }
 
+/*
+ * A page with NUL bytes: all len bytes come back (fuzz-extract found the
+ * copy cut at the first NUL while *outlen said len, and gumbo read past
+ * the end).
+ */
+static void
+test_to_utf8_nul(void **state)
+{
+	static const char	 page[] = "<p>a\0b</p>\0\0<p>c</p>";
+	const char		*cs[] = { NULL, "utf-8", "iso-8859-1" };
+	char			*out, *cause = NULL;
+	size_t			 i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof cs / sizeof cs[0]; i++) {
+		out = render_to_utf8(page, sizeof page - 1, cs[i], &len,
+		    &cause);
+		assert_non_null(out);
+		assert_int_equal(len, sizeof page - 1);
+		assert_memory_equal(out, page, len);
+		assert_int_equal(out[len], '\0');
+		free(out);
+	}
+}
+
 int
 main(void)
 {
@@ -286,6 +311,7 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_no_controls),
 		cmocka_unit_test(test_url_resolve),
+		cmocka_unit_test(test_to_utf8_nul),
 	};
 
 	/* wcwidth needs a UTF-8 locale. */
