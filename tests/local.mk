@@ -15,3 +15,6 @@ EXTRA_DIST += tests/conformance.sh tests/conformance-tap.py \
 
 TESTS += tests/e2e/parse-cli.sh tests/e2e/hostile-feeds.py
 EXTRA_DIST += tests/lib/tap.sh
+
+# Hardening (issue 6): misbehaving servers in one refresh.
+TESTS += tests/e2e/hostile-servers.py
