@@ -18,3 +18,5 @@ EXTRA_DIST += tests/lib/tap.sh
 
 # Hardening (issue 6): misbehaving servers in one refresh.
 TESTS += tests/e2e/hostile-servers.py
+# Hardening (issue 6): kill -9 during refreshes, round after round.
+TESTS += tests/e2e/crash-kill.py

@@ -3,8 +3,11 @@
 tidings (python3 stdlib, one thread per connection).
 
   /feed/NAME          a good RSS feed (5 items named after NAME)
-  /feeds/N/K          good feed N in generation K: items 0..K*2+1 (so a
-                      higher K adds items); for the crash-safety test
+  /gen/N              good feed N of the current generation K (set
+                      hostile_httpd.generation): items 0..2K+1, so each
+                      generation adds items and drops none; 1 KiB of
+                      text per item (crash safety: refreshes that take
+                      time)
   /trickle            a feed, one byte a second
   /endless            200, no length, body bytes forever (fast)
   /huge-length        Content-Length: 1 TiB, a few bytes, then a stall
@@ -31,12 +34,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 STALL = 30
+generation = 0
 _stop = threading.Event()
 _bomb = None
 _bomb_lock = threading.Lock()
 
 
-def feed(name, n):
+def feed(name, n, pad=0):
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<rss version="2.0"><channel><title>%s</title>' % name,
            "<link>http://example.org/%s</link>"
@@ -45,8 +49,8 @@ def feed(name, n):
         out.append("<item><guid>%s-%d</guid><title>%s item %d</title>"
                    "<link>http://example.org/%s/%d</link>"
                    "<pubDate>Mon, 02 Jan 2023 10:00:00 GMT</pubDate>"
-                   "<description>text of %s %d</description></item>"
-                   % (name, i, name, i, name, i, name, i))
+                   "<description>text of %s %d%s</description></item>"
+                   % (name, i, name, i, name, i, name, i, " pad" * pad))
     out.append("</channel></rss>\n")
     return "\n".join(out).encode()
 
@@ -105,9 +109,8 @@ class Handler(BaseHTTPRequestHandler):
         parts = u.path.strip("/").split("/")
         if parts[0] == "feed" and len(parts) == 2:
             self._send(200, feed(parts[1], 5))
-        elif parts[0] == "feeds" and len(parts) == 3:
-            k = int(parts[2])
-            self._send(200, feed("f" + parts[1], 2 * k + 2))
+        elif parts[0] == "gen" and len(parts) == 2:
+            self._send(200, feed("f" + parts[1], 2 * generation + 2, 250))
         elif parts[0] == "trickle":
             body = feed("trickle", 3)
             self.send_response(200)
