@@ -20,3 +20,5 @@ EXTRA_DIST += tests/lib/tap.sh
 TESTS += tests/e2e/hostile-servers.py
 # Hardening (issue 6): kill -9 during refreshes, round after round.
 TESTS += tests/e2e/crash-kill.py
+# Hardening (issue 6): the reader marks articles read during refreshes.
+TESTS += tests/e2e/concurrent-ui.sh

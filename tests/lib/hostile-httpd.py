@@ -8,6 +8,7 @@ tidings (python3 stdlib, one thread per connection).
                       generation adds items and drops none; 1 KiB of
                       text per item (crash safety: refreshes that take
                       time)
+  /next-generation    adds one to the generation (for the program form)
   /trickle            a feed, one byte a second
   /endless            200, no length, body bytes forever (fast)
   /huge-length        Content-Length: 1 TiB, a few bytes, then a stall
@@ -104,6 +105,7 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     def _route(self):
+        global generation
         u = urlsplit(self.path)
         q = parse_qs(u.query)
         parts = u.path.strip("/").split("/")
@@ -111,6 +113,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, feed(parts[1], 5))
         elif parts[0] == "gen" and len(parts) == 2:
             self._send(200, feed("f" + parts[1], 2 * generation + 2, 250))
+        elif parts[0] == "next-generation":
+            generation += 1
+            self._send(200, b"%d\n" % generation, "text/plain")
         elif parts[0] == "trickle":
             body = feed("trickle", 3)
             self.send_response(200)
