@@ -22,3 +22,5 @@ TESTS += tests/e2e/hostile-servers.py
 TESTS += tests/e2e/crash-kill.py
 # Hardening (issue 6): the reader marks articles read during refreshes.
 TESTS += tests/e2e/concurrent-ui.sh
+# Hardening (issue 6): the cache's filesystem fills up during a refresh.
+TESTS += tests/e2e/disk-full.py

@@ -39,7 +39,7 @@ FAIL_BOUND = DOWNLOAD_TIMEOUT + 6
 # and the endless body unlimited; tidings keeps at most download-max-size
 # of either. ASan's shadow memory and quarantine need more.
 RSS_BOUND_MB = 64
-RSS_BOUND_ASAN_MB = 384
+RSS_BOUND_ASAN_MB = 128
 
 results = []
 
