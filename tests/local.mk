@@ -24,3 +24,5 @@ TESTS += tests/e2e/crash-kill.py
 TESTS += tests/e2e/concurrent-ui.sh
 # Hardening (issue 6): the cache's filesystem fills up during a refresh.
 TESTS += tests/e2e/disk-full.py
+# Hardening (issue 6): config and urls files with errors are never changed.
+TESTS += tests/e2e/bad-config.sh
