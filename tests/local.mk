@@ -26,3 +26,5 @@ TESTS += tests/e2e/concurrent-ui.sh
 TESTS += tests/e2e/disk-full.py
 # Hardening (issue 6): config and urls files with errors are never changed.
 TESTS += tests/e2e/bad-config.sh
+# Hardening (issue 6): the refresh path under valgrind memcheck.
+TESTS += tests/e2e/valgrind-refresh.py
