@@ -79,6 +79,9 @@ def main():
         base + "/status/429": r"HTTP status 429",
         base + "/status/503": r"HTTP status 503",
         base + "/status/500": r"HTTP status 500",
+        base + "/endless-headers": r"(?i)header|too large",
+        base + "/not-http": r"(?i)http|response|header",
+        base + "/cut": r"(?i)partial|transfer closed|bytes remaining",
         refused: r"(?i)connect|refused",
     }
     good = [base + "/feed/good%d" % i for i in range(4)]

@@ -17,6 +17,9 @@ tidings (python3 stdlib, one thread per connection).
   /bomb               gzip: 512 MiB of spaces decompressed (~0.5 MiB sent)
   /badgzip            Content-Encoding: gzip with a body that is not gzip
   /status/CODE        that status; 429 and 503 carry Retry-After: 3600
+  /endless-headers    200, then header lines forever (fast)
+  /not-http           bytes that are not an HTTP response at all
+  /cut                a feed cut off in the middle (Content-Length lies)
 
 Stalls last at most STALL seconds (default 30) so that the server can
 always be shut down; a client that hangs up ends its handler.
@@ -170,6 +173,27 @@ class Handler(BaseHTTPRequestHandler):
         elif parts[0] == "badgzip":
             body = b"\x1f\x8b\x08\x00" + b"this is not deflate data" * 64
             self._send(200, body, extra=[("Content-Encoding", "gzip")])
+        elif parts[0] == "endless-headers":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.flush_headers()
+            t0 = time.time()
+            i = 0
+            while not _stop.is_set() and time.time() - t0 < STALL:
+                self.wfile.write(b"X-Filler-%d: %s\r\n" % (i, b"y" * 1000))
+                i += 1
+            self.close_connection = True
+        elif parts[0] == "not-http":
+            self.wfile.write(b"\x00\x1b[2J\x1b]0;pwned\x07garbage\r\n" * 64)
+            self.close_connection = True
+        elif parts[0] == "cut":
+            body = feed("cut", 50)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:len(body) // 2])
+            self.close_connection = True
         elif parts[0] == "status" and len(parts) == 2:
             code = int(parts[1])
             extra = []
