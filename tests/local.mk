@@ -28,3 +28,5 @@ TESTS += tests/e2e/disk-full.py
 TESTS += tests/e2e/bad-config.sh
 # Hardening (issue 6): the refresh path under valgrind memcheck.
 TESTS += tests/e2e/valgrind-refresh.py
+# The libFuzzer harnesses (tests/run.sh runs them through tests/fuzz/run.sh).
+EXTRA_DIST += tests/fuzz
