@@ -32,34 +32,37 @@ check_clean(const char *s)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const int	 widths[] = { 0, 1, 80 };
-	static const int	 flags[] = { 0, RENDER_WRAP_LINKLIST,
-				    RENDER_WRAP_PLAIN };
+	/* Each width and each flag once: no wrapping, one column (every
+	 * character its own line), a terminal's width. */
+	static const struct { int width, flags; } lay[] = {
+		{ 0, RENDER_WRAP_PLAIN }, { 1, 0 },
+		{ 80, RENDER_WRAP_LINKLIST },
+	};
 	struct render_limits	 lim = { .max_text = 256 * 1024,
 				    .max_links = 64, .max_nodes = 20000 };
 	struct render_doc	*doc;
 	struct render_lines	*l;
 	const struct render_link *lk;
 	char			*cause = NULL, *joined;
-	size_t			 i, j, k;
+	size_t			 i, k;
 
 	if (render_doc_new((const char *)data, size, "http://fuzz.example/a/b",
 	    &lim, &doc, &cause) != 0) {
 		free(cause);
 		return (0);
 	}
-	for (i = 0; i < sizeof widths / sizeof widths[0]; i++) {
-		for (j = 0; j < sizeof flags / sizeof flags[0]; j++) {
-			l = render_doc_wrap(doc, widths[i], flags[j]);
-			for (k = 0; k < l->nlines; k++) {
-				check_clean(l->lines[k].text);
-				(void)render_text_width(l->lines[k].text,
-				    strlen(l->lines[k].text));
-			}
-			joined = render_lines_join(l);
-			free(joined);
-			render_lines_free(l);
+	for (i = 0; i < sizeof lay / sizeof lay[0]; i++) {
+		l = render_doc_wrap(doc, lay[i].width, lay[i].flags);
+		for (k = 0; k < l->nlines; k++) {
+			check_clean(l->lines[k].text);
+			/* The terminal's width is a promise too. */
+			if (lay[i].width == 80 && render_text_width(
+			    l->lines[k].text, strlen(l->lines[k].text)) > 80)
+				abort();
 		}
+		joined = render_lines_join(l);
+		free(joined);
+		render_lines_free(l);
 	}
 	for (i = 0; i < render_doc_nlinks(doc); i++) {
 		lk = render_doc_link(doc, i);
