@@ -45,6 +45,7 @@ fi
 
 tmux_start 100 30 sh -c '"$@" 2>"$0"' "$dir/ui.err" "$TIDINGS" \
     -u "$dir/urls" -c "$dir/cache.db" -C "$dir/config"
+trap cleanup EXIT	# tmux_start set its own; ours stops tmux too
 wait_match "^ +1 N  \(2/2\) f0" 10 || not_ok "reader shows the feeds"
 
 # Refreshes from another process, one after the other, each one with new
