@@ -8,6 +8,7 @@
 #include <curl/curl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "net/net-int.h"
 #include "util/i18n.h"
@@ -40,9 +41,6 @@ net_new(const struct net_limits *l, char **cause)
 	}
 	curl_multi_setopt(net->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
 	    (long)net->limits.max_conns);
-	if (net->limits.max_host_conns > 0)
-		curl_multi_setopt(net->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
-		    (long)net->limits.max_host_conns);
 	curl_multi_setopt(net->multi, CURLMOPT_MAXCONNECTS,
 	    (long)net->limits.max_conns);
 	curl_multi_setopt(net->multi, CURLMOPT_PIPELINING,
@@ -105,18 +103,61 @@ net_fail(struct net_xfer *x, const char *why)
 	net_xfer_free(x);
 }
 
-/* Move queued transfers to curl while there is room. */
+/* Whether two URLs name the same scheme://authority. */
+static int
+same_host(const char *a, const char *b)
+{
+	const char	*pa = strstr(a, "://"), *pb = strstr(b, "://");
+	size_t		 la, lb;
+
+	if (pa == NULL || pb == NULL)
+		return (pa == pb);
+	pa += 3;
+	pb += 3;
+	la = (size_t)(pa - a) + strcspn(pa, "/?#");
+	lb = (size_t)(pb - b) + strcspn(pb, "/?#");
+	return (la == lb && strncasecmp(a, b, la) == 0);
+}
+
+static size_t
+running_on_host(struct net *net, const char *url)
+{
+	struct net_xfer	*x;
+	size_t		 n = 0;
+
+	for (x = net->active; x != NULL; x = x->next)
+		if (same_host(x->url, url))
+			n++;
+	return (n);
+}
+
+/*
+ * Move queued transfers to curl while there is room, in total and on
+ * their host. The per-host cap is ours rather than curl's
+ * (CURLMOPT_MAX_HOST_CONNECTIONS): a transfer that curl holds back still
+ * runs down its timeout, so a big refresh of one host would time out
+ * feeds that never got a connection.
+ */
 static void
 net_start_more(struct net *net)
 {
-	struct net_xfer	*x;
+	struct net_xfer	*x, **p, *prev;
 	char		*cause = NULL;
 
+	p = &net->pending;
+	prev = NULL;
 	while (net->running < (size_t)net->limits.max_conns &&
-	    (x = net->pending) != NULL) {
-		net->pending = x->next;
-		if (net->pending == NULL)
-			net->pending_tail = NULL;
+	    (x = *p) != NULL) {
+		if (net->limits.max_host_conns > 0 &&
+		    running_on_host(net, x->url) >=
+		    (size_t)net->limits.max_host_conns) {
+			prev = x;
+			p = &x->next;
+			continue;
+		}
+		*p = x->next;
+		if (net->pending_tail == x)
+			net->pending_tail = prev;
 		x->next = NULL;
 		if (net_xfer_start(x, &cause) != 0 ||
 		    curl_multi_add_handle(net->multi, x->easy) != CURLM_OK) {

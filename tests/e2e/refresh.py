@@ -56,7 +56,7 @@ class Env:
         self.urls = os.path.join(self.dir, "urls")
         self.cache = os.path.join(self.dir, "cache.db")
         self.config = os.path.join(self.dir, "config")
-        write(self.config, "download-timeout 1\nconnect-timeout 3\n"
+        write(self.config, "download-timeout 2\nconnect-timeout 3\n"
               "download-max-size 1M\nmax-redirects 4\n")
 
     def run(self, *args, extra_env=None):

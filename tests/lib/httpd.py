@@ -170,6 +170,9 @@ class Server(ThreadingHTTPServer):
 
 
 def start(root, logfile):
+    # Compress the bomb before serving: doing it on the first request takes
+    # longer than the tests' download timeout on a loaded machine.
+    _bomb_body()
     srv = Server(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     srv.root = root

@@ -57,6 +57,29 @@ static const struct {
 	{ "Thu, 29 Feb 2024 12:00:00 GMT", "2024-02-29T12:00:00Z" },
 	{ "Tue, 10 Jun 2003 23:59:60 GMT", "2003-06-10T23:59:59Z" },
 	{ "10-Jun-2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	/* The month first (feedparser reads these too), asctime's order. */
+	{ "Jun 10 2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	{ "Tue, Jun 10, 2003 04:00:00 -0100", "2003-06-10T05:00:00Z" },
+	{ "June 10 2003", "2003-06-10T00:00:00Z" },
+	{ "Tue Jun 10 04:00:00 2003", "2003-06-10T04:00:00Z" },
+	{ "Thu Jan  1 19:48:21 2004", "2004-01-01T19:48:21Z" },
+	{ "Tue Jun 10 04:00:00 2003 PDT", "2003-06-10T11:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 (no zone, a comment)",
+	  "2003-06-10T04:00:00Z" },
+	/* From feedparser's date tests: Twitter's asctime with a zone,
+	 * zones without S/D, the tz database's Etc/, a stray comma. */
+	{ "Sun Jul 15 01:16:00 +0000 2012", "2012-07-15T01:16:00Z" },
+	{ "Sun Jul 15 01:16:00 -0130 2012", "2012-07-15T02:46:00Z" },
+	{ "Thu Aug 30 2012 17:26:16 +0200", "2012-08-30T15:26:16Z" },
+	{ "Mon, 26 January 2004 16:31:00 AT", "2004-01-26T20:31:00Z" },
+	{ "Mon, 26 January 2004 16:31:00 ET", "2004-01-26T21:31:00Z" },
+	{ "Mon, 26 January 2004 16:31:00 CT", "2004-01-26T22:31:00Z" },
+	{ "Mon, 26 January 2004 16:31:00 MT", "2004-01-26T23:31:00Z" },
+	{ "Mon, 26 January 2004 16:31:00 PT", "2004-01-27T00:31:00Z" },
+	{ "Wed, 19 Aug 2009 18:28:00 Etc/GMT", "2009-08-19T18:28:00Z" },
+	{ "Wed, 19 Aug 2009 18:28:00 Etc/GMT+5", "2009-08-19T23:28:00Z" },
+	{ "Wed, 19 Feb 2012 22:40:00 GMT-01:01", "2012-02-19T23:41:00Z" },
+	{ "Mon, 13 Feb, 2012 06:28:00 UTC", "2012-02-13T06:28:00Z" },
 	/* RFC 3339 / W3C-DTF / ISO 8601 */
 	{ "2003-12-13T18:30:02Z", "2003-12-13T18:30:02Z" },
 	{ "2003-12-13T18:30:02.25Z", "2003-12-13T18:30:02Z" },
@@ -99,6 +122,19 @@ static const struct {
 	{ "20Jun0471", NONE },
 	{ "Tue, 10 Jun", NONE },
 	{ "Tue, 10 Jun 2003 04:", NONE },
+	{ "Tue, 10 Jun 2003 04:5", NONE },	/* RFC 2822 3.3: 2DIGIT */
+	{ "Tue, 10 Jun 2003 04:05:6 GMT", NONE },
+	{ "Tue, 10 Jun 2003 04:005 GMT", NONE },
+	{ "Tue, 10 Jun 20031 04:00:00 GMT", NONE },
+	{ "Jun 2003 04:00:00 GMT", NONE },
+	{ "Tue Jun 10 04:00:00", NONE },
+	{ "Tue Jun 10 04:00:00 GMT", NONE },
+	{ "Jux 10 2003", NONE },
+	{ "Sun, 16 Dec 2012 1:2:3:4 GMT", NONE },
+	{ "Sun, Dec x 2012 11:47:32 GMT", NONE },
+	{ "Sun, 16 Dec 2012 11:47:32 +00:zz", NONE },
+	{ "Sun Jul 15 01:16:00 +0000", NONE },
+	{ "Sun Jul 15 01:16:00 Etc/ 2012", NONE },
 	{ "\x01\x02\xff", NONE },
 };
 
@@ -142,12 +178,37 @@ test_epoch_and_round_trip(void **state)
 	assert_int_equal(feed_date_parse(NULL), FEED_TIME_NONE);
 }
 
+/* Every formatted time parses back to itself, years 1000 to 9999 (the
+ * range make_time accepts), at odd steps so every month, day and time of
+ * day is met; feed_date_format gives "" outside what it can print. */
+static void
+test_round_trip_years(void **state)
+{
+	char	out[21];
+	int64_t	t, back;
+
+	(void)state;
+	for (t = INT64_C(-30610224000); t <= INT64_C(253402300799);
+	    t += INT64_C(86399) * 37 + 17) {
+		feed_date_format(t, out);
+		back = feed_date_parse(out);
+		if (back != t)
+			fail_msg("%lld -> \"%s\" -> %lld", (long long)t, out,
+			    (long long)back);
+	}
+	feed_date_format(INT64_C(253402300799), out);
+	assert_string_equal(out, "9999-12-31T23:59:59Z");
+	feed_date_format(FEED_TIME_NONE, out);
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date_table),
 		cmocka_unit_test(test_epoch_and_round_trip),
+		cmocka_unit_test(test_round_trip_years),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
