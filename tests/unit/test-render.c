@@ -389,6 +389,31 @@ test_to_utf8_nul(void **state)
 	}
 }
 
+/*
+ * A line break inside a link stays out of the link list's text (fuzz-render
+ * found "one\ntwo"; render.h promises no control characters).
+ */
+static void
+test_link_text_one_line(void **state)
+{
+	const char		*html[] = {
+		"<p><a href=\"x\">one<br>two</a></p>",
+		"<pre><a href=\"x\">one\ntwo</a></pre>",
+	};
+	struct render_doc	*doc;
+	char			*cause = NULL;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof html / sizeof html[0]; i++) {
+		assert_int_equal(render_doc_new(html[i], strlen(html[i]),
+		    "http://a.example/", NULL, &doc, &cause), 0);
+		assert_int_equal(render_doc_nlinks(doc), 1);
+		assert_string_equal(render_doc_link(doc, 0)->text, "one two");
+		render_doc_free(doc);
+	}
+}
+
 int
 main(void)
 {
@@ -401,6 +426,7 @@ main(void)
 		cmocka_unit_test(test_extract_api),
 		cmocka_unit_test(test_charset),
 		cmocka_unit_test(test_to_utf8_nul),
+		cmocka_unit_test(test_link_text_one_line),
 	};
 
 	/* wcwidth needs a UTF-8 locale. */
