@@ -92,6 +92,10 @@ def main():
         ok(ic == [("ok",)], "cache passes integrity_check", ic)
         ok(nitems == want, "the good feeds are stored (%d items)" % want,
            nitems)
+        print("# valgrind-refresh: 2 refreshes of %d feeds (%d failing), "
+              "%s" % (len(good) + len(bad), len(bad),
+                      "no memcheck error, no leak" if all(results[:2])
+                      else "memcheck errors or leaks (see above)"))
     finally:
         hh.stop(srv)
         shutil.rmtree(tmp, ignore_errors=True)
