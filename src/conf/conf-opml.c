@@ -275,7 +275,8 @@ conf_opml_import(const char *opml, const char *urls_path, size_t *added,
 {
 	struct conf_urls	 in, have;
 	FILE			*f = NULL;
-	char			*tmp = NULL;
+	char			*tmp = NULL, *real = NULL;
+	const char		*target;
 	mode_t			 mode = 0600;
 	size_t			 i;
 	int			 fd, rc = -1;
@@ -296,9 +297,16 @@ conf_opml_import(const char *opml, const char *urls_path, size_t *added,
 	}
 	if (conf_mkdir_parent(urls_path, cause) != 0)
 		goto out;
+	/*
+	 * Write where a symlink points (dotfile managers link the urls
+	 * file): renaming over the link itself would cut it off from the
+	 * user's real file.
+	 */
+	real = realpath(urls_path, NULL);
+	target = real != NULL ? real : urls_path;
 	/* A new file next to the old one, renamed over it when complete:
 	 * the user's list is never left half-written. */
-	tmp = xasprintf("%s.XXXXXX", urls_path);
+	tmp = xasprintf("%s.XXXXXX", target);
 	if ((fd = mkstemp(tmp)) == -1) {
 		*cause = xasprintf("%s: %s", tmp, strerror(errno));
 		goto out;
@@ -307,7 +315,7 @@ conf_opml_import(const char *opml, const char *urls_path, size_t *added,
 		close(fd);
 		goto fail_errno;
 	}
-	if (opml_copy(urls_path, f, &mode) != 0)
+	if (opml_copy(target, f, &mode) != 0)
 		goto fail_errno;
 	for (i = 0; i < in.n; i++)
 		if (conf_urls_find(&have, in.v[i].url) == NULL)
@@ -320,7 +328,7 @@ conf_opml_import(const char *opml, const char *urls_path, size_t *added,
 		goto fail_errno;
 	}
 	f = NULL;
-	if (rename(tmp, urls_path) != 0)
+	if (rename(tmp, target) != 0)
 		goto fail_errno;
 	rc = 0;
 	goto out;
@@ -330,6 +338,7 @@ fail_errno:
 		fclose(f);
 	unlink(tmp);
 out:
+	free(real);
 	free(tmp);
 	conf_urls_fini(&in);
 	conf_urls_fini(&have);

@@ -357,7 +357,9 @@ feed_date_format(int64_t t, char out[21])
 	struct tm	tm;
 
 	if (t == FEED_TIME_NONE || gmtime_r(&tt, &tm) == NULL ||
-	    tm.tm_year + 1900 > 9999 || tm.tm_year + 1900 < 0) {
+	    tm.tm_year + 1900 > 9999 || tm.tm_year + 1900 < 1000) {
+		/* Four digits only: %Y prints year 999 as "999", which no
+		 * parser reads back (fuzz-date: "1000 0812KST"). */
 		out[0] = '\0';
 		return;
 	}

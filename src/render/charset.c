@@ -100,8 +100,15 @@ render_to_utf8(const char *s, size_t len, const char *charset,
 			s += 3;
 			len -= 3;
 		}
+		/*
+		 * All len bytes, NULs included: callers hand out and *outlen
+		 * to gumbo, which would read past a copy cut at the first NUL.
+		 */
+		out = xmalloc(len + 1);
+		memcpy(out, s, len);
+		out[len] = '\0';
 		*outlen = len;
-		return (xstrndup(s, len));
+		return (out);
 	}
 	if ((cd = iconv_open("UTF-8", cs_alias(charset))) == (iconv_t)-1) {
 		*cause = xasprintf(_("unknown character set: %s"), charset);

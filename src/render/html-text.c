@@ -389,7 +389,7 @@ ht_link(struct ht *ht, const char *href, size_t start)
 {
 	struct render_doc	*doc = ht->doc;
 	struct render_link	*l;
-	char			*url, *clean, mark[32];
+	char			*url, *clean, *p, mark[32];
 	size_t			 i;
 
 	while (*href == ' ' || *href == '\t' || *href == '\n')
@@ -420,6 +420,10 @@ ht_link(struct ht *ht, const char *href, size_t start)
 		while (start < ht->text.len && ht->text.data[start] == ' ')
 			start++;
 		l->text = xstrndup(ht->text.data + start, ht->text.len - start);
+		/* A <br> or <pre> line break inside the link: the list
+		 * entry is one line (render.h: no control characters). */
+		for (p = l->text; (p = strchr(p, '\n')) != NULL; p++)
+			*p = ' ';
 	} else
 		free(clean);
 	snprintf(mark, sizeof mark, "[%zu]", i + 1);

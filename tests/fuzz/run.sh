@@ -13,13 +13,29 @@ CC=${FUZZ_CC:-clang}
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -I$top/src -I$build -include $build/config.h"
 
 # name: sources, pkg-config modules, seed directories
-harnesses="feed date"
+harnesses=${FUZZ_HARNESSES:-"feed date render extract config urls opml"}
 feed_src="src/feed/doc.c src/feed/elements.c src/feed/encoding.c src/feed/entities.c src/feed/html.c src/feed/json.c src/feed/parser.c src/feed/date.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
 feed_pkgs="expat gumbo"
 feed_seeds="tests/data ../shared/conformance/feedparser/wellformed/rss ../shared/conformance/feedparser/wellformed/atom10 ../shared/conformance/feedparser/illformed ../shared/conformance/feedparser/encoding"
 date_src="src/feed/date.c"
 date_pkgs=""
 date_seeds="tests/data/dates"
+render_src="src/render/charset.c src/render/extract-meta.c src/render/extract-out.c src/render/extract-tree.c src/render/extract.c src/render/html-text.c src/render/render-wrap.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
+render_pkgs="gumbo jansson"
+render_seeds="tests/data/extract tests/data/fuzz/render ../shared/examples"
+extract_src="$render_src"
+extract_pkgs="$render_pkgs"
+extract_seeds="tests/data/extract tests/data/fuzz/extract ../shared/examples"
+conf_src="src/conf/conf-file.c src/conf/conf-opml.c src/conf/conf-options.c src/conf/conf-paths.c src/conf/conf-token.c src/conf/conf-urls.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
+config_src="$conf_src"
+config_pkgs="expat"
+config_seeds="tests/data/conf tests/data/fuzz/config"
+urls_src="$conf_src"
+urls_pkgs="expat"
+urls_seeds="tests/data/urls tests/data/fuzz/urls"
+opml_src="$conf_src"
+opml_pkgs="expat"
+opml_seeds="tests/data/opml tests/data/fuzz/opml"
 
 set -- $harnesses
 echo "1..$#"

@@ -364,6 +364,56 @@ test_limits(void **state)
 	render_doc_free(doc);
 }
 
+/*
+ * A page with NUL bytes: all len bytes come back (fuzz-extract found the
+ * copy cut at the first NUL while *outlen said len, and gumbo read past
+ * the end).
+ */
+static void
+test_to_utf8_nul(void **state)
+{
+	static const char	 page[] = "<p>a\0b</p>\0\0<p>c</p>";
+	const char		*cs[] = { NULL, "utf-8", "iso-8859-1" };
+	char			*out, *cause = NULL;
+	size_t			 i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof cs / sizeof cs[0]; i++) {
+		out = render_to_utf8(page, sizeof page - 1, cs[i], &len,
+		    &cause);
+		assert_non_null(out);
+		assert_int_equal(len, sizeof page - 1);
+		assert_memory_equal(out, page, len);
+		assert_int_equal(out[len], '\0');
+		free(out);
+	}
+}
+
+/*
+ * A line break inside a link stays out of the link list's text (fuzz-render
+ * found "one\ntwo"; render.h promises no control characters).
+ */
+static void
+test_link_text_one_line(void **state)
+{
+	const char		*html[] = {
+		"<p><a href=\"x\">one<br>two</a></p>",
+		"<pre><a href=\"x\">one\ntwo</a></pre>",
+	};
+	struct render_doc	*doc;
+	char			*cause = NULL;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof html / sizeof html[0]; i++) {
+		assert_int_equal(render_doc_new(html[i], strlen(html[i]),
+		    "http://a.example/", NULL, &doc, &cause), 0);
+		assert_int_equal(render_doc_nlinks(doc), 1);
+		assert_string_equal(render_doc_link(doc, 0)->text, "one two");
+		render_doc_free(doc);
+	}
+}
+
 int
 main(void)
 {
@@ -375,6 +425,8 @@ main(void)
 		cmocka_unit_test(test_url_resolve),
 		cmocka_unit_test(test_extract_api),
 		cmocka_unit_test(test_charset),
+		cmocka_unit_test(test_to_utf8_nul),
+		cmocka_unit_test(test_link_text_one_line),
 	};
 
 	/* wcwidth needs a UTF-8 locale. */
