@@ -23,3 +23,11 @@ if [ -n "$missing" ]; then
 	# shellcheck disable=SC2086
 	$SUDO apt-get install -y -q --no-install-recommends $missing
 fi
+# The translation tests run the reader under these locales; generate them
+# when the system lacks them (needs the locales package, installed above).
+for loc in de_DE pt_BR; do
+	if ! locale -a 2>/dev/null | grep -qix "$loc.utf-\{0,1\}8"; then
+		$SUDO localedef -i "$loc" -f UTF-8 "$loc.UTF-8" ||
+		    echo "install-deps: cannot generate $loc.UTF-8" >&2
+	fi
+done

@@ -25,3 +25,6 @@ doc_DATA = README contrib/config.example contrib/cron.example
 themesdir = $(docdir)/themes
 themes_DATA = contrib/themes/mono-light.conf \
 	contrib/themes/solarized-dark.conf
+
+# Translations: the reader in German and Brazilian Portuguese, in tmux.
+TESTS += tests/e2e/ui-i18n.sh

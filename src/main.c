@@ -125,12 +125,19 @@ main(int argc, char **argv)
 	enum mode	 mode = MODE_NONE;
 	char		 shortopts[3 * NOPTS + 2], *sp = shortopts;
 	const char	*mode_name = NULL;
+#ifdef ENABLE_NLS
+	const char	*localedir;
+#endif
 	size_t		 i;
 	int		 ch;
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* TIDINGS_LOCALEDIR: the build tree's catalogs, for the tests. */
+	if ((localedir = getenv("TIDINGS_LOCALEDIR")) == NULL ||
+	    *localedir == '\0')
+		localedir = LOCALEDIR;
+	bindtextdomain(PACKAGE, localedir);
 	textdomain(PACKAGE);
 #endif
 	*sp++ = ':';
