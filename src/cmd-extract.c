@@ -5,138 +5,150 @@
  */
 #include "config.h"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "conf/conf.h"
 #include "main-modes.h"
+#include "net/net.h"
 #include "render/render.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
 
-/* Defaults of DESIGN.md's limits, until the config's values reach here. */
-#define EXTRACT_MAX_SIZE	(8u * 1024 * 1024)
-#define EXTRACT_MAX_REDIRS	5
-#define EXTRACT_CONNECT_TO	20L
-#define EXTRACT_TOTAL_TO	60L
+/* A page read from a file: the default download-max-size. */
+#define EXTRACT_MAX_FILE	(8u * 1024 * 1024)
+
+/* "tidings: WHAT: message", WHAT scrubbed (it may come from a page). */
+static void
+extract_error(const char *what, const char *msg)
+{
+	char	*w, *m;
+
+	w = sanitize_text(what, strlen(what), 0);
+	m = sanitize_text(msg, strlen(msg), 0);
+	fprintf(stderr, "%s: %s: %s\n", PACKAGE, w, m);
+	free(w);
+	free(m);
+}
 
 struct fetch {
 	struct buf	 body;
-	int		 too_big;
+	char		*url;		/* after redirects */
+	char		*charset;	/* of the Content-Type, or NULL */
+	char		*error;
 };
 
-static size_t
-extract_write(char *p, size_t sz, size_t n, void *arg)
+static void
+extract_begin(void *arg, const char *url, const char *charset)
 {
 	struct fetch	*f = arg;
 
-	if (buf_add(&f->body, p, sz * n) != 0) {
-		f->too_big = 1;
-		return (0);
-	}
-	return (sz * n);
+	free(f->url);
+	f->url = xstrdup(url);
+	free(f->charset);
+	f->charset = charset != NULL ? xstrdup(charset) : NULL;
 }
 
-/* "text/html; charset=ISO-8859-1" -> "ISO-8859-1", or NULL. */
-static char *
-extract_ct_charset(const char *ct)
+static int
+extract_data(void *arg, const void *p, size_t n)
 {
-	const char	*p;
-	size_t		 n;
+	struct fetch	*f = arg;
 
-	if (ct == NULL || (p = strcasestr(ct, "charset=")) == NULL)
-		return (NULL);
-	p += 8;
-	if (*p == '"')
-		p++;
-	n = strcspn(p, "\"; \t");
-	return (n > 0 ? xstrndup(p, n) : NULL);
+	return (buf_add(&f->body, p, n));
+}
+
+static void
+extract_done(void *arg, const struct net_result *r)
+{
+	struct fetch	*f = arg;
+
+	if (r->error != NULL)
+		f->error = xstrdup(r->error);
 }
 
 /*
- * Fetch a URL with curl's easy interface. This belongs on the shared
- * fetcher of src/net/ (limits from the config, one User-Agent); move it
- * there when that lands.
+ * One page through the shared fetcher (src/net: User-Agent, redirects,
+ * timeouts, size cap, compression, proxy), with the limits of the
+ * configuration file. Returns 0, or an exit status with the message
+ * printed.
  */
 static int
-extract_fetch(const char *url, struct buf *out, char **charset,
-    char **effective, char **cause)
+extract_fetch(const struct cmd_opts *co, struct buf *out, char **charset,
+    char **effective)
 {
-	struct fetch	 f;
-	CURL		*c;
-	CURLcode	 rc;
-	char		 err[CURL_ERROR_SIZE] = "";
-	char		*ct = NULL, *eff = NULL;
-	long		 code = 0;
-	int		 ret = -1;
+	struct conf_paths	 paths;
+	struct config		 conf;
+	struct net_limits	 lim;
+	struct net_request	 req;
+	struct fetch		 f;
+	struct net		*n;
+	char			*cause = NULL;
+	int			 ex;
 
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	buf_init(&f.body, EXTRACT_MAX_SIZE);
-	f.too_big = 0;
-	if ((c = curl_easy_init()) == NULL) {
-		*cause = xstrdup(_("cannot start curl"));
+	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+		return (ex);
+	memset(&lim, 0, sizeof lim);
+	lim.max_conns = 1;
+	lim.max_size = config_int(&conf, CONF_DOWNLOAD_MAX_SIZE);
+	lim.max_redirects = (long)config_int(&conf, CONF_MAX_REDIRECTS);
+	lim.connect_timeout = (long)config_int(&conf, CONF_CONNECT_TIMEOUT);
+	lim.total_timeout = (long)config_int(&conf, CONF_DOWNLOAD_TIMEOUT);
+	lim.low_speed_time = (long)config_int(&conf, CONF_LOW_SPEED_TIME);
+	lim.proxy = config_str(&conf, CONF_PROXY);
+	lim.proxy_auth = config_str(&conf, CONF_PROXY_AUTH);
+	lim.proxy_type = (enum net_proxy_type)config_int(&conf,
+	    CONF_PROXY_TYPE);
+
+	memset(&f, 0, sizeof f);
+	buf_init(&f.body, 0);
+	buf_add(&f.body, "", 0);
+	ex = EXIT_PARTIAL;
+	if ((n = net_new(&lim, &cause)) == NULL)
+		goto out;
+	memset(&req, 0, sizeof req);
+	req.url = co->arg;
+	req.arg = &f;
+	req.begin = extract_begin;
+	req.data = extract_data;
+	req.done = extract_done;
+	net_add(n, &req);
+	if (net_run(n, NULL, &cause) != 0) {
+		net_free(n);
 		goto out;
 	}
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE "/" VERSION);
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, (long)EXTRACT_MAX_REDIRS);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, EXTRACT_CONNECT_TO);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, EXTRACT_TOTAL_TO);
-	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
-	    (curl_off_t)EXTRACT_MAX_SIZE);
-	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-#if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-#else
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS,
-	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS,
-	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, extract_write);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &f);
-	rc = curl_easy_perform(c);
-	if (f.too_big || rc == CURLE_FILESIZE_EXCEEDED) {
-		*cause = xasprintf(_("page larger than %u bytes"),
-		    EXTRACT_MAX_SIZE);
-		goto out_curl;
+	net_free(n);
+	if (f.error != NULL) {
+		cause = f.error;
+		f.error = NULL;
+		goto out;
 	}
-	if (rc != CURLE_OK) {
-		*cause = xstrdup(*err ? err : curl_easy_strerror(rc));
-		goto out_curl;
-	}
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-	if (code >= 400) {
-		*cause = xasprintf(_("HTTP status %ld"), code);
-		goto out_curl;
-	}
-	curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);
-	curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
-	*charset = extract_ct_charset(ct);
-	*effective = xstrdup(eff != NULL ? eff : url);
-	buf_add(&f.body, "", 0);
 	*out = f.body;
 	buf_init(&f.body, 0);
-	ret = 0;
-out_curl:
-	curl_easy_cleanup(c);
+	*charset = f.charset;
+	*effective = f.url != NULL ? f.url : xstrdup(co->arg);
+	f.charset = f.url = NULL;
+	ex = 0;
 out:
+	if (cause != NULL) {
+		extract_error(co->arg, cause);
+		free(cause);
+	}
 	buf_fini(&f.body);
-	curl_global_cleanup();
-	return (ret);
+	free(f.charset);
+	free(f.url);
+	free(f.error);
+	config_fini(&conf);
+	conf_paths_fini(&paths);
+	return (ex);
 }
 
 static int
-extract_read(const char *path, struct buf *out, char **cause)
+extract_read(const char *path, struct buf *out)
 {
 	FILE	*f;
 	char	 tmp[65536];
@@ -144,21 +156,20 @@ extract_read(const char *path, struct buf *out, char **cause)
 	int	 ret = 0;
 
 	if ((f = fopen(path, "rb")) == NULL) {
-		*cause = xstrdup(strerror(errno));
-		return (-1);
+		extract_error(path, strerror(errno));
+		return (EXIT_USAGE);
 	}
-	buf_init(out, EXTRACT_MAX_SIZE);
+	buf_init(out, EXTRACT_MAX_FILE);
 	buf_add(out, "", 0);
 	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
 		if (buf_add(out, tmp, n) != 0) {
-			*cause = xasprintf(_("page larger than %u bytes"),
-			    EXTRACT_MAX_SIZE);
-			ret = -1;
+			extract_error(path, _("larger than download-max-size"));
+			ret = EXIT_PARTIAL;
 			break;
 		}
 	if (ret == 0 && ferror(f)) {
-		*cause = xstrdup(_("read error"));
-		ret = -1;
+		extract_error(path, _("read error"));
+		ret = EXIT_USAGE;
 	}
 	fclose(f);
 	if (ret != 0)
@@ -173,64 +184,82 @@ extract_is_url(const char *s)
 	    strncasecmp(s, "https://", 8) == 0);
 }
 
+/*
+ * Does it look like markup at all? A PDF, an image or a text file is not
+ * worth parsing ("not HTML" rather than "no article").
+ */
+static int
+extract_looks_html(const char *s, size_t len)
+{
+	size_t	n = len < 4096 ? len : 4096;
+
+	if (n >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
+	    memcmp(s, "\xfe\xff", 2) == 0))
+		return (1);
+	if (memchr(s, '\0', n) != NULL)
+		return (0);
+	return (memchr(s, '<', n) != NULL);
+}
+
+/* The charset: a BOM, then the HTTP header, then <meta> (HTML's order). */
+static char *
+extract_charset(const struct buf *page, char *http)
+{
+	char	*meta;
+	int	 bom;
+
+	bom = page->len >= 2 && (memcmp(page->data, "\xff\xfe", 2) == 0 ||
+	    memcmp(page->data, "\xfe\xff", 2) == 0 || (page->len >= 3 &&
+	    memcmp(page->data, "\xef\xbb\xbf", 3) == 0));
+	if (http != NULL && !bom)
+		return (http);
+	free(http);
+	meta = render_html_charset(page->data, page->len);
+	return (meta);
+}
+
 int
 cmd_extract(const struct cmd_opts *co)
 {
 	struct render_article	*a;
 	struct buf		 page;
-	char			*cause = NULL, *charset = NULL, *html, *msg;
-	char			*base = NULL, *meta_cs;
+	char			*cause = NULL, *charset = NULL, *html;
+	char			*base = NULL;
 	size_t			 len;
-	int			 rc;
+	int			 ex;
 
-	if (extract_is_url(co->arg)) {
-		if (extract_fetch(co->arg, &page, &charset, &base,
-		    &cause) != 0)
-			goto fail_fetch;
-	} else {
-		if (extract_read(co->arg, &page, &cause) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", PACKAGE, co->arg,
-			    cause);
-			free(cause);
-			return (EXIT_USAGE);
-		}
+	if (extract_is_url(co->arg))
+		ex = extract_fetch(co, &page, &charset, &base);
+	else if ((ex = extract_read(co->arg, &page)) == 0)
 		base = xstrdup(co->arg);
+	if (ex != 0)
+		return (ex);
+	if (!extract_looks_html(page.data, page.len)) {
+		extract_error(co->arg, _("not an HTML page"));
+		ex = EXIT_PARTIAL;
+		goto out;
 	}
-	/* A BOM, then the HTTP header, then <meta charset> (HTML order). */
-	meta_cs = render_html_charset(page.data, page.len);
-	if (meta_cs != NULL && (charset == NULL || (page.len >= 2 &&
-	    (memcmp(page.data, "\xef\xbb\xbf", 3) == 0 ||
-	    memcmp(page.data, "\xff\xfe", 2) == 0 ||
-	    memcmp(page.data, "\xfe\xff", 2) == 0)))) {
-		free(charset);
-		charset = meta_cs;
-	} else
-		free(meta_cs);
+	charset = extract_charset(&page, charset);
 	html = render_to_utf8(page.data, page.len, charset, &len, &cause);
-	buf_fini(&page);
-	free(charset);
-	if (html == NULL)
-		goto fail_fetch;
-	rc = render_extract(html, len, base, &a, &cause);
-	free(html);
-	if (rc != 0) {
-		msg = sanitize_text(co->arg, strlen(co->arg), 0);
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, msg, cause);
-		free(msg);
-		free(cause);
-		free(base);
-		return (EXIT_PARTIAL);
+	if (html == NULL) {
+		extract_error(co->arg, cause);
+		ex = EXIT_PARTIAL;
+		goto out;
 	}
+	if (render_extract(html, len, base, &a, &cause) != 0) {
+		free(html);
+		extract_error(co->arg, cause);
+		ex = EXIT_PARTIAL;
+		goto out;
+	}
+	free(html);
 	fputs(a->text, stdout);
 	render_article_free(a);
-	free(base);
-	return (fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL);
-
-fail_fetch:
-	msg = sanitize_text(co->arg, strlen(co->arg), 0);
-	fprintf(stderr, "%s: %s: %s\n", PACKAGE, msg, cause);
-	free(msg);
+	ex = fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+out:
 	free(cause);
+	free(charset);
 	free(base);
-	return (EXIT_PARTIAL);
+	buf_fini(&page);
+	return (ex);
 }

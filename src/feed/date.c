@@ -164,15 +164,39 @@ month_number(const char *s, size_t n)
 	return (0);
 }
 
+/* hh:mm[:ss[.frac]]: RFC 2822 3.3 gives two digits for minutes and seconds. */
+static int
+parse_clock(const char **sp, int *h, int *mi, int *sec)
+{
+	const char	*s = *sp;
+
+	if (digits(&s, 0, 2, h) < 0 || *s++ != ':' || digits(&s, 2, 0, mi) < 0)
+		return (-1);
+	if (*s == ':') {
+		s++;
+		if (digits(&s, 2, 0, sec) < 0)
+			return (-1);
+	}
+	if (*s == '.')		/* fractions nobody should write */
+		for (s++; isdigit((unsigned char)*s); s++)
+			;
+	if (isdigit((unsigned char)*s))
+		return (-1);
+	*sp = s;
+	return (0);
+}
+
 /*
  * RFC 822 / 2822 section 3.3: [Day ","] D Mon YY[YY] hh:mm[:ss] [zone],
- * with sloppy variants ("Mon 02 Jan 2006", no zone, "2006 Jan 02").
+ * with sloppy variants ("Mon 02 Jan 2006", no zone, the month first as
+ * in "Jan 02 2006 15:04 GMT", and asctime's "Mon Jan  2 15:04:05 2006").
  */
 static int64_t
 parse_rfc822(const char *s)
 {
 	const char	*w;
 	int		 d, mo, y, h = 0, mi = 0, sec = 0, off = 0, n;
+	int		 clock = 0;
 	size_t		 len;
 
 	skip_space(&s);
@@ -186,41 +210,58 @@ parse_rfc822(const char *s)
 			s++;
 		skip_space(&s);
 	}
-	if (digits(&s, 0, 2, &d) < 0)
-		return (FEED_TIME_NONE);
-	skip_space(&s);
-	if (*s == '-' || *s == '/')
-		s++;
-	for (w = s, len = 0; isalpha((unsigned char)w[len]); len++)
+	for (len = 0; isalpha((unsigned char)s[len]); len++)
 		;
-	if ((mo = month_number(w, len)) == 0)
-		return (FEED_TIME_NONE);
-	s += len;
-	if (*s == '.')
-		s++;
-	skip_space(&s);
-	if (*s == '-' || *s == '/')
-		s++;
-	if ((n = digits(&s, 0, 4, &y)) < 0 || n == 3 || n == 1)
+	if (len > 0) {		/* the month first */
+		if ((mo = month_number(s, len)) == 0)
+			return (FEED_TIME_NONE);
+		s += len;
+		if (*s == '.')
+			s++;
+		skip_space(&s);
+		if (digits(&s, 0, 2, &d) < 0 || isdigit((unsigned char)*s))
+			return (FEED_TIME_NONE);
+		if (*s == ',')
+			s++;
+		skip_space(&s);
+		/* asctime: the time comes before the year. */
+		for (w = s; isdigit((unsigned char)*w); w++)
+			;
+		if (*w == ':') {
+			if (parse_clock(&s, &h, &mi, &sec) < 0)
+				return (FEED_TIME_NONE);
+			clock = 1;
+			skip_space(&s);
+		}
+	} else {		/* the day first */
+		if (digits(&s, 0, 2, &d) < 0)
+			return (FEED_TIME_NONE);
+		skip_space(&s);
+		if (*s == '-' || *s == '/')
+			s++;
+		for (w = s, len = 0; isalpha((unsigned char)w[len]); len++)
+			;
+		if ((mo = month_number(w, len)) == 0)
+			return (FEED_TIME_NONE);
+		s += len;
+		if (*s == '.')
+			s++;
+		skip_space(&s);
+		if (*s == '-' || *s == '/')
+			s++;
+	}
+	if ((n = digits(&s, 0, 4, &y)) < 0 || n == 3 || n == 1 ||
+	    isdigit((unsigned char)*s))
 		return (FEED_TIME_NONE);
 	if (n == 2)		/* RFC 2822 4.3 */
 		y += y < 50 ? 2000 : 1900;
 	skip_space(&s);
 	if (*s == '\0')
-		return (make_time(y, mo, d, 0, 0, 0, 0));
-	if (digits(&s, 0, 2, &h) < 0 || *s++ != ':' ||
-	    digits(&s, 0, 2, &mi) < 0)
+		return (make_time(y, mo, d, h, mi, sec, 0));
+	if (!clock && parse_clock(&s, &h, &mi, &sec) < 0)
 		return (FEED_TIME_NONE);
-	if (*s == ':') {
-		s++;
-		if (digits(&s, 0, 2, &sec) < 0)
-			return (FEED_TIME_NONE);
-	}
-	if (*s == '.')		/* fractions nobody should write */
-		for (s++; isdigit((unsigned char)*s); s++)
-			;
 	skip_space(&s);
-	if (*s != '\0' && parse_zone(&s, &off) < 0)
+	if (*s != '\0' && *s != '(' && parse_zone(&s, &off) < 0)
 		return (FEED_TIME_NONE);
 	skip_space(&s);
 	if (*s != '\0' && *s != '(')	/* a trailing comment is allowed */

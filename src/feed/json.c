@@ -7,33 +7,38 @@
 #include "feed/feed.h"
 
 /* A JSON string (RFC 8259 section 7); the input is valid UTF-8. */
+/* The bytes that JSON strings must escape (RFC 8259 section 7). */
+static const char json_special[] = "\"\\"
+    "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
+    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
+
+/* A JSON string; the input is valid UTF-8. */
 static void
 json_str(FILE *f, const char *s)
 {
-	const char	*p, *run;
+	size_t	n;
 
 	if (s == NULL) {
 		fputs("null", f);
 		return;
 	}
 	putc('"', f);
-	for (p = run = s; *p != '\0'; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		fwrite(run, 1, (size_t)(p - run), f);
-		run = p + 1;
-		switch (c) {
+	for (;;) {
+		n = strcspn(s, json_special);
+		fwrite(s, 1, n, f);
+		s += n;
+		if (*s == '\0')
+			break;
+		switch (*s) {
 		case '"': fputs("\\\"", f); break;
 		case '\\': fputs("\\\\", f); break;
 		case '\n': fputs("\\n", f); break;
 		case '\t': fputs("\\t", f); break;
 		case '\r': fputs("\\r", f); break;
-		default: fprintf(f, "\\u%04x", c); break;
+		default: fprintf(f, "\\u%04x", (unsigned char)*s); break;
 		}
+		s++;
 	}
-	fwrite(run, 1, (size_t)(p - run), f);
 	putc('"', f);
 }
 

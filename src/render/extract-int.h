@@ -20,6 +20,7 @@
 #define XN_HASBLOCK	0x0200	/* has a block-level child */
 #define XN_CAND		0x0400	/* touched by scoring */
 #define XN_SELECTED	0x0800	/* part of the chosen body */
+#define XN_STRONG	0x1000	/* main or articleBody inside */
 
 /*
  * Elements in document order (preorder): the subtree of i is the index
@@ -47,17 +48,24 @@ struct xdoc {
 	struct xnode	*n;
 	size_t		 nn, an;
 	const char	*base;
+	int		 cut_unit;	/* element whose children stop... */
+	size_t		 cut_child;	/* ...at this one (a closing line) */
 
 	/* Metadata (extract-meta.c). */
 	char		*title, *author, *published, *site_name;
 	int		 ld_article;	/* JSON-LD or og:type says article */
 };
 
-/* extract.c */
-int	 extract_entered(const GumboNode *);
-const char *extract_attr(const GumboNode *, const char *);
-char	*extract_node_text(const GumboNode *);
-int	 extract_same_text(const char *, const char *);
+#define X_MIN_PARA	25	/* chars for a paragraph to score */
+#define XTAG(xd, i)	((int)(xd)->n[(i)].g->v.element.tag)
+
+/* extract-tree.c */
+int	 extract_tree_mirror(struct xdoc *, char **);
+void	 extract_tree_classify(struct xdoc *);
+int	 extract_tree_entered(const GumboNode *);
+const char *extract_tree_attr(const GumboNode *, const char *);
+char	*extract_tree_text(const GumboNode *);
+int	 extract_tree_same(const char *, const char *);
 
 /* extract-meta.c */
 void	 extract_meta_collect(struct xdoc *);

@@ -136,10 +136,10 @@ meta_element(struct xdoc *xd, struct meta *m, const GumboNode *g)
 
 	switch (g->v.element.tag) {
 	case GUMBO_TAG_META:
-		if ((c = extract_attr(g, "content")) == NULL)
+		if ((c = extract_tree_attr(g, "content")) == NULL)
 			return;
-		if ((k = extract_attr(g, "property")) == NULL &&
-		    (k = extract_attr(g, "name")) == NULL)
+		if ((k = extract_tree_attr(g, "property")) == NULL &&
+		    (k = extract_tree_attr(g, "name")) == NULL)
 			return;
 		if (strcasecmp(k, "og:title") == 0 ||
 		    strcasecmp(k, "twitter:title") == 0)
@@ -161,7 +161,7 @@ meta_element(struct xdoc *xd, struct meta *m, const GumboNode *g)
 			meta_set(&m->name_date, c);
 		return;
 	case GUMBO_TAG_SCRIPT:
-		if ((c = extract_attr(g, "type")) == NULL ||
+		if ((c = extract_tree_attr(g, "type")) == NULL ||
 		    strcasecmp(c, "application/ld+json") != 0 ||
 		    g->v.element.children.length != 1)
 			return;
@@ -176,7 +176,7 @@ meta_element(struct xdoc *xd, struct meta *m, const GumboNode *g)
 		}
 		return;
 	case GUMBO_TAG_TITLE:
-		s = extract_node_text(g);
+		s = extract_tree_text(g);
 		if (m->title == NULL && *s != '\0')
 			m->title = s;
 		else
@@ -184,7 +184,7 @@ meta_element(struct xdoc *xd, struct meta *m, const GumboNode *g)
 		return;
 	case GUMBO_TAG_H1:
 		m->nh1++;
-		s = extract_node_text(g);
+		s = extract_tree_text(g);
 		if (m->h1 == NULL && *s != '\0')
 			m->h1 = s;
 		else
@@ -209,8 +209,11 @@ meta_walk(struct xdoc *xd, struct meta *m, const GumboNode *g, int depth)
 		meta_walk(xd, m, g->v.element.children.data[i], depth + 1);
 }
 
-/* "Headline | Site" or "Headline - Site": drop the site part. */
-static char *
+/*
+ * "Headline | Site" or "Headline - Site": cut the site part off t (in
+ * place) and return it, or NULL when t has none.
+ */
+static const char *
 meta_strip_site(char *t, const char *site)
 {
 	static const char	*seps[] = { " | ", " - ", " \xe2\x80\x93 ",
@@ -227,31 +230,41 @@ meta_strip_site(char *t, const char *site)
 		}
 	}
 	if (best == NULL)
-		return (t);
+		return (NULL);
 	p = best + strcspn(best + 1, " ") + 2;
 	/* Only when the tail is the site's name, or short like one. */
-	if ((site != NULL && extract_same_text(p, site)) ||
-	    (site == NULL && strlen(p) < (size_t)(best - t)))
+	if ((site != NULL && extract_tree_same(p, site)) ||
+	    (site == NULL && strlen(p) < (size_t)(best - t))) {
 		*best = '\0';
-	return (t);
+		return (p);
+	}
+	return (NULL);
 }
 
 void
 extract_meta_collect(struct xdoc *xd)
 {
 	struct meta	 m;
+	const char	*site;
+	int		 h1_site;
 
 	memset(&m, 0, sizeof m);
 	if (xd->out->root != NULL)
 		meta_walk(xd, &m, xd->out->root, 0);
+	site = m.title != NULL ? meta_strip_site(m.title, m.og_site) : NULL;
+	/* An only <h1> is the headline, unless it is the site's name. */
+	h1_site = m.h1 != NULL && ((site != NULL &&
+	    extract_tree_same(m.h1, site)) || (m.og_site != NULL &&
+	    extract_tree_same(m.h1, m.og_site)));
 	if (m.ld_title != NULL)
 		xd->title = xstrdup(m.ld_title);
-	else if (m.og_title != NULL)
-		xd->title = xstrdup(meta_strip_site(m.og_title, m.og_site));
-	else if (m.h1 != NULL && m.nh1 == 1)
+	else if (m.og_title != NULL) {
+		meta_strip_site(m.og_title, m.og_site);
+		xd->title = xstrdup(m.og_title);
+	} else if (m.h1 != NULL && m.nh1 == 1 && !h1_site)
 		xd->title = xstrdup(m.h1);
 	else if (m.title != NULL)
-		xd->title = xstrdup(meta_strip_site(m.title, m.og_site));
+		xd->title = xstrdup(m.title);
 	else if (m.h1 != NULL)
 		xd->title = xstrdup(m.h1);
 	if (m.ld_author != NULL)

@@ -20,6 +20,7 @@
 
 #define OUT_MAX_DEPTH	512
 #define OUT_PROSE	60	/* chars for a unit to count as prose */
+#define OUT_LONG	80	/* chars of prose that carry an article on */
 
 /* Whole-text labels that are never content, wherever they stand. */
 static const char *ad_labels[] = {
@@ -50,6 +51,8 @@ static const char *tail_words[] = {
 
 struct unit {
 	int	 i;
+	int	 ep;		/* effective parent: wrappers skipped */
+	int	 native;	/* in the article's own container(s) */
 	char	*text;
 	int	 heading;
 	size_t	 len, link;
@@ -81,8 +84,35 @@ out_is_unit(const struct xnode *n)
 	}
 }
 
+/* Children of element i that are not skipped. */
+static int
+out_kids(const struct xdoc *xd, int i)
+{
+	int	c, n = 0;
+
+	for (c = i + 1; c < xd->n[i].end; c = xd->n[c].end)
+		if (!(xd->n[c].flags & XN_SKIP))
+			n++;
+	return (n);
+}
+
+/*
+ * The container of unit j, looking through wrappers that hold only it
+ * (<div class="text-block"><p>...</p></div>), but not above top.
+ */
+static int
+out_effective_parent(const struct xdoc *xd, int j, int top)
+{
+	int	ep = xd->n[j].parent;
+
+	while (ep >= 0 && ep != top && xd->n[ep].own == 0 &&
+	    out_kids(xd, ep) == 1)
+		ep = xd->n[ep].parent;
+	return (ep);
+}
+
 static void
-out_units_of(struct xdoc *xd, int i, struct unit **u, size_t *nu,
+out_units_of(struct xdoc *xd, int i, int top, struct unit **u, size_t *nu,
     size_t *au)
 {
 	int	j;
@@ -101,7 +131,8 @@ out_units_of(struct xdoc *xd, int i, struct unit **u, size_t *nu,
 			*u = xreallocarray(*u, *au, sizeof **u);
 		}
 		(*u)[*nu].i = j;
-		(*u)[*nu].text = extract_node_text(xd->n[j].g);
+		(*u)[*nu].ep = out_effective_parent(xd, j, top);
+		(*u)[*nu].text = extract_tree_text(xd->n[j].g);
 		(*u)[*nu].heading = out_is_heading(xd->n[j].g->v.element.tag);
 		(*u)[*nu].len = xd->n[j].text;
 		(*u)[*nu].link = xd->n[j].link;
@@ -186,19 +217,57 @@ out_sentence_end(const char *s)
 	    strcmp(s + n - 3, "\xe3\x80\x82") == 0)));
 }
 
-/* "About the author", "About Jane Doe", "Written by": an author box. */
+/* Headings after which nothing belongs to the article. */
+static const char *cut_prefixes[] = {
+	"about the author", "written by", "more from", "more by",
+	"comments", "leave a reply", "leave a comment", "join the discussion",
+};
+
+/* Headings of a box of links; the box goes, the article goes on. */
+static const char *box_prefixes[] = {
+	"related", "read next", "more stories", "more on this",
+	"see also", "you may also like", "you might also like",
+	"recommended", "most read", "most popular", "trending",
+};
+
+/*
+ * An author box ("About the author", "About Jane Doe"), the comments
+ * ("14 comments", "3 thoughts on ...") or the related stories: a heading
+ * that ends the article.
+ */
 static int
-out_is_authorbox(const struct unit *u, const char *author)
+out_is_cut(const struct unit *u, const char *author)
 {
+	const char	*p;
+	size_t		 i;
+
 	if (!u->heading)
 		return (0);
-	if (out_starts(u->text, "about the author") ||
-	    out_starts(u->text, "written by") ||
-	    out_starts(u->text, "more from") ||
-	    out_starts(u->text, "more by"))
+	for (i = 0; i < sizeof cut_prefixes / sizeof cut_prefixes[0]; i++)
+		if (out_starts(u->text, cut_prefixes[i]))
+			return (1);
+	for (p = u->text; isdigit((unsigned char)*p); p++)
+		;
+	if (p > u->text && (out_starts(p, " comment") ||
+	    out_starts(p, " response") || out_starts(p, " thought") ||
+	    out_starts(p, " repl")))
 		return (1);
 	return (author != NULL && out_starts(u->text, "about ") &&
 	    strcasestr(u->text, author) != NULL);
+}
+
+/* A short heading over a box of links ("Related", "Read next"). */
+static int
+out_is_box(const struct unit *u)
+{
+	size_t	i;
+
+	if (!u->heading || u->len > 40)
+		return (0);
+	for (i = 0; i < sizeof box_prefixes / sizeof box_prefixes[0]; i++)
+		if (out_starts(u->text, box_prefixes[i]))
+			return (1);
+	return (0);
 }
 
 /* A line naming the author or the date before the article: a byline. */
@@ -213,50 +282,167 @@ out_is_byline(const struct unit *u, const char *author)
 	    strcasestr(u->text, author) != NULL));
 }
 
+/*
+ * Mark the units in the article's own container: the one holding the
+ * most prose, or a sibling of it of the same kind (<section>s).
+ */
+static void
+out_native(const struct xdoc *xd, struct unit *u, size_t nu)
+{
+	size_t	k;
+	int	c = -1, best = 0, cp, ep, *count;
+
+	count = xcalloc(xd->nn, sizeof *count);
+	for (k = 0; k < nu; k++) {
+		if (u[k].ep < 0 || !out_is_prose(&u[k]))
+			continue;
+		if (++count[u[k].ep] > best) {
+			best = count[u[k].ep];
+			c = u[k].ep;
+		}
+	}
+	free(count);
+	cp = c >= 0 ? xd->n[c].parent : -1;
+	for (k = 0; k < nu; k++) {
+		ep = u[k].ep;
+		u[k].native = c < 0 || ep == c || (ep >= 0 && cp >= 0 &&
+		    xd->n[ep].parent == cp &&
+		    xd->n[ep].g->v.element.tag == xd->n[c].g->v.element.tag);
+	}
+}
+
+/* "3 comments", "12 Comments": a count of comments somewhere in s. */
+static int
+out_counts_comments(const char *s)
+{
+	const char	*p;
+
+	for (p = s; (p = strcasestr(p, " comment")) != NULL; p++)
+		if (p > s && isdigit((unsigned char)p[-1]))
+			return (1);
+	return (0);
+}
+
+/*
+ * Old blogs end the post's one <div> with "<br><br>Posted by Ann at 9:14
+ * PM | 3 comments": cut a closing line like that after the last <br>.
+ */
+static void
+out_closing_line(struct xdoc *xd, int i)
+{
+	const GumboVector	*v = &xd->n[i].g->v.element.children;
+	const GumboNode		*ch;
+	struct unit		 u;
+	struct buf		 b;
+	char			*t;
+	size_t			 k, br = (size_t)-1;
+
+	for (k = v->length; k > 0; k--) {
+		ch = v->data[k - 1];
+		if (ch->type == GUMBO_NODE_ELEMENT &&
+		    ch->v.element.tag == GUMBO_TAG_BR) {
+			br = k - 1;
+			break;
+		}
+	}
+	if (br == (size_t)-1)
+		return;
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	for (k = br + 1; k < v->length; k++) {
+		t = extract_tree_text(v->data[k]);
+		buf_adds(&b, t);
+		buf_addc(&b, ' ');
+		free(t);
+	}
+	memset(&u, 0, sizeof u);
+	u.text = b.data + strspn(b.data, " ");
+	u.len = strlen(u.text);
+	if (u.len > 0 && (out_is_boiler(&u) || out_starts(u.text,
+	    "posted by") || out_counts_comments(u.text))) {
+		xd->cut_unit = i;
+		xd->cut_child = br;
+	}
+	buf_fini(&b);
+}
+
 void
 extract_out_trim(struct xdoc *xd, int p)
 {
 	struct unit	*u = NULL;
 	size_t		 nu = 0, au = 0, k, first, last, cut;
-	int		 i;
+	int		 i, foreign;
 
 	if (xd->n[p].flags & XN_SELECTED)
-		out_units_of(xd, p, &u, &nu, &au);
+		out_units_of(xd, p, p, &u, &nu, &au);
 	else
 		for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end)
 			if (xd->n[i].flags & XN_SELECTED)
-				out_units_of(xd, i, &u, &nu, &au);
+				out_units_of(xd, i, p, &u, &nu, &au);
+	out_native(xd, u, nu);
 	for (first = 0; first < nu && !out_is_prose(&u[first]); first++)
 		;
 	cut = nu;
 	for (k = first + 1; k < nu; k++)
-		if (out_is_authorbox(&u[k], xd->author)) {
+		if (out_is_cut(&u[k], xd->author)) {
 			cut = k;
 			break;
 		}
-	for (last = cut; last > 0 && !out_is_prose(&u[last - 1]); last--)
-		;
-	for (k = 0; k < nu; k++) {
+	/*
+	 * The article ends at its last prose in its own container(s). After
+	 * a block from elsewhere (a promo, teasers) only long prose of its
+	 * own carries it on: "Get the news first." under the promos does not.
+	 */
+	last = first < nu ? first + 1 : nu;
+	for (k = first, foreign = 0; k < cut; k++) {
+		if (out_is_label(u[k].text))
+			continue;
+		if (!u[k].native)
+			foreign = 1;
+		else if (out_is_prose(&u[k]) && (!foreign ||
+		    u[k].len >= OUT_LONG)) {
+			last = k + 1;
+			foreign = 0;
+		}
+	}
+	for (k = 0, foreign = 0; k < nu; k++) {
 		struct unit	*x = &u[k];
 		int		 drop = 0;
+
+		if (k >= last && !x->native)
+			foreign = 1;
 
 		if (out_is_label(x->text))
 			drop = 1;
 		else if (x->heading && xd->title != NULL &&
-		    extract_same_text(x->text, xd->title))
+		    extract_tree_same(x->text, xd->title))
 			drop = 1;
 		else if (k < first)
 			drop = out_is_byline(x, xd->author) ||
 			    xd->n[x->i].g->v.element.tag == GUMBO_TAG_H1;
 		else if (k >= cut)
 			drop = 1;
+		else if (out_is_box(x)) {
+			/* The heading, and the links under it. */
+			xd->n[x->i].flags |= XN_DROP;
+			while (k + 1 < cut && !u[k + 1].heading &&
+			    u[k + 1].link * 2 > u[k + 1].len)
+				xd->n[u[++k].i].flags |= XN_DROP;
+			continue;
+		}
 		else if (k >= last)
-			drop = x->heading || out_is_boiler(x) ||
+			drop = foreign || x->heading || out_is_boiler(x) ||
 			    x->link * 2 > x->len ||
 			    (x->len < 50 && !out_sentence_end(x->text));
 		if (drop)
 			xd->n[x->i].flags |= XN_DROP;
 	}
+	for (k = nu; k > 0; k--)
+		if (!(xd->n[u[k - 1].i].flags & XN_DROP)) {
+			if (!(xd->n[u[k - 1].i].flags & XN_HASBLOCK))
+				out_closing_line(xd, u[k - 1].i);
+			break;
+		}
 	for (k = 0; k < nu; k++)
 		free(u[k].text);
 	free(u);
@@ -344,20 +530,20 @@ out_node(struct xdoc *xd, int i, struct buf *b, int depth)
 	if ((name = out_tag_name(tag)) != NULL) {
 		buf_printf(b, "<%s", name);
 		if (tag == GUMBO_TAG_A)
-			out_url_attr(xd, b, "href", extract_attr(g, "href"));
+			out_url_attr(xd, b, "href", extract_tree_attr(g, "href"));
 		if (tag == GUMBO_TAG_IMG) {
-			if ((v = extract_attr(g, "src")) == NULL ||
+			if ((v = extract_tree_attr(g, "src")) == NULL ||
 			    strncmp(v, "data:", 5) == 0)
-				v = extract_attr(g, "data-src");
+				v = extract_tree_attr(g, "data-src");
 			out_url_attr(xd, b, "src", v);
-			if ((v = extract_attr(g, "alt")) != NULL) {
+			if ((v = extract_tree_attr(g, "alt")) != NULL) {
 				buf_adds(b, " alt=\"");
 				out_escape(b, v, 1);
 				buf_addc(b, '"');
 			}
 		}
 		if (tag == GUMBO_TAG_OL &&
-		    (v = extract_attr(g, "start")) != NULL) {
+		    (v = extract_tree_attr(g, "start")) != NULL) {
 			buf_adds(b, " start=\"");
 			out_escape(b, v, 1);
 			buf_addc(b, '"');
@@ -366,11 +552,13 @@ out_node(struct xdoc *xd, int i, struct buf *b, int depth)
 	}
 	c = i + 1;
 	for (k = 0; k < g->v.element.children.length; k++) {
+		if (i == xd->cut_unit && k == xd->cut_child)
+			break;
 		ch = g->v.element.children.data[k];
 		if (ch->type == GUMBO_NODE_TEXT || ch->type == GUMBO_NODE_CDATA ||
 		    ch->type == GUMBO_NODE_WHITESPACE)
 			out_escape(b, ch->v.text.text, 0);
-		else if (extract_entered(ch)) {
+		else if (extract_tree_entered(ch)) {
 			out_node(xd, c, b, depth + 1);
 			c = xd->n[c].end;
 		}

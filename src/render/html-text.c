@@ -293,12 +293,13 @@ ht_flush(struct ht *ht)
 static void
 ht_text(struct ht *ht, const char *raw, int attr)
 {
-	char		*s, *p, *q;
+	char		*s, *p, *q, *end;
 	unsigned int	 cp;
 	size_t		 n;
 
 	s = sanitize_text(raw, strlen(raw), ht->in_pre ?
 	    SANITIZE_KEEP_NEWLINES : 0);
+	end = s + strlen(s);
 	if (ht->in_pre) {
 		for (p = s; *p != '\0'; p += n) {
 			if (*p == '\t') {
@@ -308,7 +309,8 @@ ht_text(struct ht *ht, const char *raw, int attr)
 				n = 1;
 				continue;
 			}
-			n = utf8_decode((unsigned char *)p, strlen(p), &cp);
+			n = utf8_decode((unsigned char *)p, (size_t)(end - p),
+			    &cp);
 			if (n == 0)
 				n = 1;
 			ht_add(ht, p, n, attr);
@@ -403,8 +405,8 @@ ht_link(struct ht *ht, const char *href, size_t start)
 			break;
 	if (i == doc->nlinks) {
 		if (doc->nlinks >= ht->lim.max_links) {
-			ht_fail(ht, xasprintf(_("more than %zu links"),
-			    ht->lim.max_links));
+			/* Shown, not numbered; the link list says so. */
+			doc->links_over++;
 			free(clean);
 			return;
 		}
@@ -575,6 +577,10 @@ ht_element(struct ht *ht, GumboElement *el, int attr, int depth)
 			ht->lists[ht->nlists].ordered = tag == GUMBO_TAG_OL;
 			v = ht_attr(el, "start");
 			ht->lists[ht->nlists].next = v ? strtol(v, NULL, 10) : 1;
+			/* Numbers stay printable and cannot overflow. */
+			if (ht->lists[ht->nlists].next > 999999999L ||
+			    ht->lists[ht->nlists].next < -999999999L)
+				ht->lists[ht->nlists].next = 1;
 		}
 		ht->nlists++;
 		break;

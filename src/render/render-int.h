@@ -37,6 +37,7 @@ struct render_doc {
 	size_t			 nblocks;
 	struct render_link	*links;
 	size_t			 nlinks;
+	size_t			 links_over;	/* past max_links: no number */
 };
 
 /* html-text.c: the tag table, shared with the extractor. */

@@ -12,6 +12,7 @@
 
 #include "render/render-int.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
 
@@ -55,6 +56,20 @@ render_text_width(const char *s, size_t len)
 	return (w);
 }
 
+/*
+ * Bytes of a prefix that are shown: deep nesting may take at most half
+ * the width (prefixes are ASCII: "> ", markers, spaces).
+ */
+static size_t
+wr_prefix_len(const struct wr *w, const char *prefix)
+{
+	size_t	n = strlen(prefix);
+
+	if (w->width > 0 && n > (size_t)w->width / 2)
+		n = (size_t)w->width / 2;
+	return (n);
+}
+
 /* Add one line: prefix, then text[off, off + n) with its spans. */
 static void
 wr_line(struct wr *w, const char *prefix, const char *text, size_t off,
@@ -62,7 +77,7 @@ wr_line(struct wr *w, const char *prefix, const char *text, size_t off,
 {
 	struct render_line	*l;
 	struct buf		 b;
-	size_t			 plen = strlen(prefix), i, s, e;
+	size_t			 plen = wr_prefix_len(w, prefix), i, s, e;
 
 	while (n > 0 && text[off + n - 1] == ' ')
 		n--;
@@ -103,7 +118,7 @@ wr_avail(const struct wr *w, const char *prefix)
 
 	if (w->width <= 0)
 		return (0);
-	pw = render_text_width(prefix, strlen(prefix));
+	pw = render_text_width(prefix, wr_prefix_len(w, prefix));
 	return ((size_t)w->width > pw ? (size_t)w->width - pw : 1);
 }
 
@@ -305,6 +320,15 @@ wr_linklist(struct wr *w, const struct render_doc *doc)
 		free(p);
 		free(s);
 	}
+	if (doc->links_over > 0) {
+		s = xasprintf(_("(links past the limit of %zu, with no "
+		    "number: %zu)"), doc->nlinks, doc->links_over);
+		b.prefixn = (char *)"";
+		b.text = s;
+		b.len = strlen(s);
+		wr_text(w, &b, s, b.len, NULL, 0);
+		free(s);
+	}
 }
 
 struct render_lines *
@@ -367,7 +391,8 @@ render_doc_wrap(const struct render_doc *doc, int width, int flags)
 		free(text);
 		prev = b;
 	}
-	if ((flags & RENDER_WRAP_LINKLIST) && !plain && doc->nlinks > 0)
+	if ((flags & RENDER_WRAP_LINKLIST) && !plain &&
+	    doc->nlinks + doc->links_over > 0)
 		wr_linklist(&w, doc);
 	return (w.out);
 }

@@ -25,7 +25,8 @@
 /* Ceilings (DESIGN.md: every growable thing has one). 0 = the default. */
 struct render_limits {
 	size_t	max_text;	/* bytes of text in the block list */
-	size_t	max_links;	/* entries in the link list */
+	size_t	max_links;	/* numbered links; the rest are listed as
+				   a count at the end of the link list */
 	size_t	max_nodes;	/* HTML elements looked at */
 };
 #define RENDER_DEFAULT_MAX_TEXT		(4u * 1024 * 1024)

@@ -13,3 +13,11 @@ tests_unit_test_util_SOURCES = tests/unit/test-util.c
 tests_unit_test_util_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_util_LDADD = src/util/libutil.a $(CMOCKA_LIBS)
 endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-url
+TESTS += tests/unit/test-url
+tests_unit_test_url_SOURCES = tests/unit/test-url.c
+tests_unit_test_url_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_url_LDADD = src/util/libutil.a $(CMOCKA_LIBS)
+endif

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,30 @@ escape_len(const unsigned char *s, size_t len)
 }
 
 /*
+ * The end of the run of printable ASCII that starts at s[i], eight bytes
+ * at a time: a word has no byte outside 0x20-0x7e when no byte is below
+ * 0x20 and none has its top bit set after adding one (the usual SWAR
+ * tests; a carry can only cause a false alarm, never a miss).
+ */
+static size_t
+printable_run(const unsigned char *s, size_t i, size_t len)
+{
+	const uint64_t	ones = 0x0101010101010101ULL;
+	const uint64_t	highs = 0x8080808080808080ULL;
+	uint64_t	w;
+
+	while (i + 8 <= len) {
+		memcpy(&w, s + i, 8);
+		if ((((w - 0x20 * ones) & ~w) | w | (w + ones)) & highs)
+			break;
+		i += 8;
+	}
+	while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
+		i++;
+	return (i);
+}
+
+/*
  * The output is never longer than three times the input (an invalid byte
  * becomes the three bytes of U+FFFD), so it is written into one
  * allocation; runs of printable ASCII, the common case, are copied whole.
@@ -113,9 +138,7 @@ sanitize_text(const char *in, size_t len, int flags)
 
 	out = o = xreallocarray(NULL, len + 1, 3);
 	for (i = 0; i < len; i += n) {
-		for (run = i; run < len && s[run] >= 0x20 && s[run] < 0x7f;
-		    run++)
-			;
+		run = printable_run(s, i, len);
 		if (run > i) {
 			memcpy(o, s + i, run - i);
 			o += run - i;

@@ -14,6 +14,9 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+# No configuration of the user's: the fetcher's limits are the defaults.
+XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
+export XDG_CONFIG_HOME XDG_DATA_HOME
 
 n=0
 failed=0
@@ -53,14 +56,17 @@ extract_declines() {
 	fi
 }
 
-echo "1..13"
+echo "1..18"
 
 extract_same "shared example: exactly the article's text" \
     "$examples/article-un-report.html" \
     "$examples/article-un-report.expected.txt"
 # The README's list of surroundings, checked by name as well.
 rm -f "$tmp/diag"
-if grep -q -e "Breaking" -e "Most read" -e "Newsletter" -e "Leave a Reply" \
+if [ ! -s "$tmp/out" ]; then
+	echo "no output" >"$tmp/diag"
+	not_ok "shared example: none of the page's surroundings"
+elif grep -q -e "Breaking" -e "Most read" -e "Newsletter" -e "Leave a Reply" \
     -e "About Abhishek" -e "Food maven" -e "Check Also" -e "Globo" \
     -e "All rights reserved" -e "Advertisement" "$tmp/out"; then
 	grep -n -e "Breaking" -e "Most read" -e "Newsletter" -e "Leave a Reply" \
@@ -77,6 +83,15 @@ extract_same "article in <main>: long footer, sign-up box, ad label left out" \
     "$data/main-footer.html" "$data/main-footer.expected.txt"
 extract_same "many short paragraphs, Read also and a link list kept, promos not" \
     "$data/short-paras.html" "$data/short-paras.expected.txt"
+extract_same "paragraphs straight in <main>: promos and teasers after them left out" \
+    "$data/promos-in-main.html" "$data/promos-in-main.expected.txt"
+extract_same "anchored headings kept, related box and comments left out" \
+    "$data/anchors-related.html" "$data/anchors-related.expected.txt"
+# The closing "Posted by" line shares the post's <div>; it is cut too.
+extract_same "old-style blog: <br><br> paragraphs, no sidebar, no closing line" \
+    "$data/old-blog.html" "$data/old-blog.expected.txt"
+extract_same "post wrapper with WordPress term classes (tag-x, category-y)" \
+    "$data/wp-classes.html" "$data/wp-classes.expected.txt"
 extract_declines "section front of teasers is declined" \
     "$data/section-front.html"
 extract_declines "blog index of long excerpts is declined" \
@@ -97,6 +112,7 @@ fi
 mkdir "$tmp/www"
 cp "$data/blog-comments.html" "$data/short-paras.html" \
     "$data/section-front.html" "$tmp/www/"
+cp "$data/blog-comments.expected.txt" "$tmp/www/notes.txt"
 python3 -c '
 import http.server, os, sys
 os.chdir(sys.argv[1])
@@ -131,5 +147,6 @@ extract_same "over HTTP: a redirect is followed" "$url/moved" \
 extract_same "over HTTP: ISO-8859-1 page converted" "$url/short-paras.html" \
     "$data/short-paras.expected.txt"
 extract_declines "over HTTP: 404 is an error with exit 1" "$url/nothing.html"
+extract_declines "over HTTP: a text/plain page is not HTML" "$url/notes.txt"
 
 exit "$failed"

@@ -57,6 +57,15 @@ static const struct {
 	{ "Thu, 29 Feb 2024 12:00:00 GMT", "2024-02-29T12:00:00Z" },
 	{ "Tue, 10 Jun 2003 23:59:60 GMT", "2003-06-10T23:59:59Z" },
 	{ "10-Jun-2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	/* The month first (feedparser reads these too), asctime's order. */
+	{ "Jun 10 2003 04:00:00 GMT", "2003-06-10T04:00:00Z" },
+	{ "Tue, Jun 10, 2003 04:00:00 -0100", "2003-06-10T05:00:00Z" },
+	{ "June 10 2003", "2003-06-10T00:00:00Z" },
+	{ "Tue Jun 10 04:00:00 2003", "2003-06-10T04:00:00Z" },
+	{ "Thu Jan  1 19:48:21 2004", "2004-01-01T19:48:21Z" },
+	{ "Tue Jun 10 04:00:00 2003 PDT", "2003-06-10T11:00:00Z" },
+	{ "Tue, 10 Jun 2003 04:00:00 (no zone, a comment)",
+	  "2003-06-10T04:00:00Z" },
 	/* RFC 3339 / W3C-DTF / ISO 8601 */
 	{ "2003-12-13T18:30:02Z", "2003-12-13T18:30:02Z" },
 	{ "2003-12-13T18:30:02.25Z", "2003-12-13T18:30:02Z" },
@@ -99,6 +108,14 @@ static const struct {
 	{ "20Jun0471", NONE },
 	{ "Tue, 10 Jun", NONE },
 	{ "Tue, 10 Jun 2003 04:", NONE },
+	{ "Tue, 10 Jun 2003 04:5", NONE },	/* RFC 2822 3.3: 2DIGIT */
+	{ "Tue, 10 Jun 2003 04:05:6 GMT", NONE },
+	{ "Tue, 10 Jun 2003 04:005 GMT", NONE },
+	{ "Tue, 10 Jun 20031 04:00:00 GMT", NONE },
+	{ "Jun 2003 04:00:00 GMT", NONE },
+	{ "Tue Jun 10 04:00:00", NONE },
+	{ "Tue Jun 10 04:00:00 GMT", NONE },
+	{ "Jux 10 2003", NONE },
 	{ "\x01\x02\xff", NONE },
 };
 

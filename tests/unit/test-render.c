@@ -209,6 +209,86 @@ test_url_resolve(void **state)
 	free(s);
 }
 
+/* render_extract(): metadata from JSON-LD first, links made absolute. */
+static void
+test_extract_api(void **state)
+{
+	static const char	*page =
+	    "<html><head><title>Wrong | Site</title>"
+	    "<meta property=\"og:title\" content=\"Also wrong\">"
+	    "<meta property=\"article:published_time\" content=\"2020-01-01\">"
+	    "<script type=\"application/ld+json\">[{\"@type\":\"WebPage\"},"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"The \\u201cright\\u201d "
+	    "one\",\"author\":{\"name\":\"A. Writer\"},"
+	    "\"datePublished\":\"2024-05-06T07:08:09Z\"}]</script></head>"
+	    "<body><nav><a href=/>Home</a></nav><article><h1>The right one</h1>"
+	    "<p>First paragraph, long enough to count as prose in an article "
+	    "body, with a <a href=\"../more.html\">link</a> inside.</p>"
+	    "<p>Second paragraph, also long enough, because the extractor "
+	    "wants a few hundred characters before it believes a page.</p>"
+	    "<p>Third paragraph: sentences, commas, and the rest of what makes "
+	    "text look like text, rather than a menu or a list of links.</p>"
+	    "</article></body></html>";
+	struct render_article	*a;
+	char			*cause = NULL;
+
+	(void)state;
+	if (render_extract(page, strlen(page), "http://x.example/a/b.html",
+	    &a, &cause) != 0)
+		fail_msg("declined: %s", cause);
+	assert_string_equal(a->title,
+	    "The \xe2\x80\x9cright\xe2\x80\x9d one");
+	assert_string_equal(a->author, "A. Writer");
+	assert_string_equal(a->published, "2024-05-06T07:08:09Z");
+	assert_non_null(strstr(a->html,
+	    "href=\"http://x.example/more.html\""));
+	assert_null(strstr(a->html, "Home"));
+	assert_null(strstr(a->html, "<h1>"));
+	assert_true(strncmp(a->text, "The \xe2\x80\x9cright\xe2\x80\x9d one"
+	    "\n\nFirst paragraph, long", 40) == 0);
+	render_article_free(a);
+	/* Not HTML at all, or nothing in it: declined with a cause. */
+	assert_int_equal(render_extract("", 0, NULL, &a, &cause), -1);
+	assert_null(a);
+	assert_non_null(cause);
+	free(cause);
+}
+
+static void
+test_charset(void **state)
+{
+	static const struct {
+		const char	*html;
+		const char	*cs;
+	} cases[] = {
+		{ "<meta charset=\"ISO-8859-1\">", "ISO-8859-1" },
+		{ "<META CHARSET=utf-8>", "utf-8" },
+		{ "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+		  "charset=windows-1251\">", "windows-1251" },
+		{ "\xef\xbb\xbf<p>bom</p>", "UTF-8" },
+		{ "<p>charset=koi8-r is text, not a meta</p>", NULL },
+	};
+	size_t	 i, len;
+	char	*cs, *cause = NULL, *u;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cs = render_html_charset(cases[i].html, strlen(cases[i].html));
+		if (cases[i].cs == NULL)
+			assert_null(cs);
+		else
+			assert_string_equal(cs, cases[i].cs);
+		free(cs);
+	}
+	/* Latin-1 is read as windows-1252: 0x93 is a curly quote. */
+	u = render_to_utf8("caf\xe9 \x93q\x94", 8, "iso-8859-1", &len, &cause);
+	assert_string_equal(u, "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d");
+	free(u);
+	assert_null(render_to_utf8("x", 1, "no-such-charset", &len, &cause));
+	assert_non_null(cause);
+	free(cause);
+}
+
 /* Headings are bold lines; links carry spans; resize re-wraps the same doc. */
 static void
 test_attrs_and_rewrap(void **state)
@@ -254,13 +334,14 @@ test_attrs_and_rewrap(void **state)
 	render_doc_free(doc);
 }
 
-/* Ceilings are reported errors, not silent cuts. */
+/* Ceilings are reported (an error, or a note), never silent cuts. */
 static void
 test_limits(void **state)
 {
 	struct render_limits	 lim = { 10, 1, 0 };
 	struct render_doc	*doc;
-	char			*cause = NULL;
+	struct render_lines	*rl;
+	char			*cause = NULL, *got;
 	const char		*big = "<p>0123456789abc</p>";
 	const char		*links = "<a href=a>a</a><a href=b>b</a>";
 
@@ -272,9 +353,15 @@ test_limits(void **state)
 	cause = NULL;
 	lim.max_text = 0;
 	assert_int_equal(render_doc_new(links, strlen(links), NULL, &lim, &doc,
-	    &cause), -1);
-	assert_non_null(strstr(cause, "links"));
-	free(cause);
+	    &cause), 0);
+	assert_int_equal(render_doc_nlinks(doc), 1);
+	rl = render_doc_wrap(doc, 80, RENDER_WRAP_LINKLIST);
+	got = render_lines_join(rl);
+	assert_string_equal(got, "a[1]b\n\nLinks:\n[1]: a\n"
+	    "(links past the limit of 1, with no number: 1)\n");
+	free(got);
+	render_lines_free(rl);
+	render_doc_free(doc);
 }
 
 int
@@ -286,6 +373,8 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_no_controls),
 		cmocka_unit_test(test_url_resolve),
+		cmocka_unit_test(test_extract_api),
+		cmocka_unit_test(test_charset),
 	};
 
 	/* wcwidth needs a UTF-8 locale. */

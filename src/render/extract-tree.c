@@ -1,0 +1,417 @@
+/*
+ * The extractor's view of the page: gumbo's elements mirrored in a flat
+ * array in document order, with their text, link text and commas counted,
+ * and classified by tag, class, id and role into content and chrome.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <gumbo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "render/extract-int.h"
+#include "render/render-int.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/sanitize.h"
+#include "util/xmalloc.h"
+
+#define X_MAX_DEPTH	512
+
+/* Class and id words; a word matches a token exactly or as its stem. */
+static const char *neg_exact[] = {
+	"ad", "ads", "adv", "meta", "nav", "tag", "tags", "bio", "byline",
+	"foot", "rss", "print", "hidden", "skip", "related", "popular",
+	"extra", "login", "most", "lede-ad", "dfp", "gpt",
+};
+static const char *neg_stem[] = {
+	"advert", "banner", "breadcrumb", "comment", "cookie", "consent",
+	"disqus", "footer", "masthead", "menu", "modal", "navbar",
+	"navigation", "newsletter", "outbrain", "pagination", "pager",
+	"popup", "promo", "recirc", "recommend", "share", "sharing",
+	"sidebar", "signup", "social", "sponsor", "subscri", "taboola",
+	"trending", "widget", "author", "toolbar", "mostread", "breaking",
+	"teaser",
+};
+static const char *pos_exact[] = {
+	"article", "articlebody", "body", "content", "entry", "main", "page",
+	"post", "story", "text", "blog", "hentry", "prose",
+};
+
+static int
+x_word_in(const char *tok, size_t n, const char **list, size_t nlist,
+    int stem)
+{
+	size_t	i, l;
+
+	for (i = 0; i < nlist; i++) {
+		l = strlen(list[i]);
+		if (stem ? (n >= l && strncmp(tok, list[i], l) == 0) :
+		    (n == l && strncmp(tok, list[i], l) == 0))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * "tag-ferries", "category-news", "author-jane": WordPress's classes
+ * naming a post's terms, not a box of tags. Only "tags", "post-tags",
+ * "tag-list", "author-box" and the like are boxes.
+ */
+static int
+x_taxonomy(const char *tok, const char *rest)
+{
+	static const char	*boxes[] = { "list", "cloud", "links", "box",
+	    "bio", "info", "wrap", "container", "area", "section" };
+	size_t			 i, n;
+
+	if (strcmp(tok, "tag") != 0 && strcmp(tok, "category") != 0 &&
+	    strcmp(tok, "author") != 0)
+		return (0);
+	if ((*rest != '-' && *rest != '_') ||
+	    !isalnum((unsigned char)rest[1]))
+		return (0);
+	rest++;
+	for (n = 0; isalnum((unsigned char)rest[n]); n++)
+		;
+	for (i = 0; i < sizeof boxes / sizeof boxes[0]; i++)
+		if (n == strlen(boxes[i]) &&
+		    strncasecmp(rest, boxes[i], n) == 0)
+			return (0);
+	return (1);
+}
+
+/* Look at the words of class and id: XN_NEG, XN_POS or both. */
+static int
+x_class_flags(const GumboNode *g)
+{
+	const char	*attrs[2] = { "class", "id" }, *v, *p;
+	char		 tok[64];
+	size_t		 a, n;
+	int		 fl = 0;
+
+	for (a = 0; a < 2; a++) {
+		if ((v = extract_tree_attr(g, attrs[a])) == NULL)
+			continue;
+		for (p = v; *p != '\0';) {
+			n = 0;
+			while (*p != '\0' && !isalnum((unsigned char)*p))
+				p++;
+			while (*p != '\0' && isalnum((unsigned char)*p)) {
+				if (n < sizeof tok - 1)
+					tok[n++] = (char)tolower(
+					    (unsigned char)*p);
+				p++;
+			}
+			if (n == 0)
+				continue;
+			tok[n] = '\0';
+			if (strncmp(tok, "commentary", 10) == 0 ||
+			    x_taxonomy(tok, p))
+				continue;
+			if (x_word_in(tok, n, neg_exact, sizeof neg_exact /
+			    sizeof neg_exact[0], 0) ||
+			    x_word_in(tok, n, neg_stem, sizeof neg_stem /
+			    sizeof neg_stem[0], 1))
+				fl |= XN_NEG;
+			if (x_word_in(tok, n, pos_exact, sizeof pos_exact /
+			    sizeof pos_exact[0], 0))
+				fl |= XN_POS;
+		}
+	}
+	if ((v = extract_tree_attr(g, "role")) != NULL) {
+		if (strcmp(v, "navigation") == 0 || strcmp(v, "banner") == 0 ||
+		    strcmp(v, "complementary") == 0 ||
+		    strcmp(v, "contentinfo") == 0 || strcmp(v, "search") == 0 ||
+		    strcmp(v, "dialog") == 0 || strcmp(v, "menu") == 0)
+			fl |= XN_NEG;
+		if (strcmp(v, "main") == 0 || strcmp(v, "article") == 0)
+			fl |= XN_POS;
+	}
+	if ((v = extract_tree_attr(g, "itemprop")) != NULL &&
+	    strstr(v, "articleBody") != NULL)
+		fl |= XN_POS | XN_ANCHOR | XN_STRONG;
+	return (fl);
+}
+
+const char *
+extract_tree_attr(const GumboNode *g, const char *name)
+{
+	GumboAttribute	*a;
+
+	if (g->type != GUMBO_NODE_ELEMENT)
+		return (NULL);
+	a = gumbo_get_attribute(&g->v.element.attributes, name);
+	return (a != NULL ? a->value : NULL);
+}
+
+/* Elements the walk enters: shown tags that the page does not hide. */
+int
+extract_tree_entered(const GumboNode *g)
+{
+	const char	*v;
+
+	if (g->type != GUMBO_NODE_ELEMENT)
+		return (0);
+	if (html_text_tag_flags(g->v.element.tag) & RTAG_SKIP)
+		return (0);
+	if (extract_tree_attr(g, "hidden") != NULL)
+		return (0);
+	if ((v = extract_tree_attr(g, "aria-hidden")) != NULL &&
+	    strcasecmp(v, "true") == 0)
+		return (0);
+	if ((v = extract_tree_attr(g, "style")) != NULL &&
+	    (strstr(v, "display:none") != NULL ||
+	    strstr(v, "display: none") != NULL))
+		return (0);
+	return (1);
+}
+
+static void
+x_node_text(const GumboNode *g, struct buf *b, int depth)
+{
+	const GumboVector	*v;
+	size_t			 i;
+
+	if (depth > X_MAX_DEPTH)
+		return;
+	if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
+	    g->type == GUMBO_NODE_CDATA) {
+		buf_adds(b, g->v.text.text);
+		return;
+	}
+	/* The walk starts where asked, even at a <title>. */
+	if (g->type != GUMBO_NODE_ELEMENT || (depth > 0 &&
+	    !extract_tree_entered(g)))
+		return;
+	if (html_text_tag_flags(g->v.element.tag) & RTAG_BLOCK)
+		buf_addc(b, ' ');
+	v = &g->v.element.children;
+	for (i = 0; i < v->length; i++)
+		x_node_text(v->data[i], b, depth + 1);
+}
+
+/* The text of a subtree, sanitised, white space collapsed and trimmed. */
+char *
+extract_tree_text(const GumboNode *g)
+{
+	struct buf	 b;
+	char		*s, *p, *q;
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	x_node_text(g, &b, 0);
+	s = sanitize_text(b.data, b.len, 0);
+	buf_fini(&b);
+	for (p = q = s; *p != '\0'; p++) {
+		if (*p == ' ' && (q == s || q[-1] == ' '))
+			continue;
+		*q++ = *p;
+	}
+	while (q > s && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	return (s);
+}
+
+/* Equal ignoring case, white space and punctuation (ASCII). */
+int
+extract_tree_same(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a != '\0' && (unsigned char)*a < 0x80 &&
+		    !isalnum((unsigned char)*a))
+			a++;
+		while (*b != '\0' && (unsigned char)*b < 0x80 &&
+		    !isalnum((unsigned char)*b))
+			b++;
+		if (*a == '\0' || *b == '\0')
+			return (*a == *b);
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return (0);
+		a++;
+		b++;
+	}
+}
+
+/* Characters of a text node, white-space runs counting one; commas. */
+static void
+x_count(const char *s, size_t *chars, int *commas)
+{
+	int	sp = 1;
+
+	for (; *s != '\0'; s++) {
+		if (isspace((unsigned char)*s)) {
+			if (!sp)
+				(*chars)++;
+			sp = 1;
+			continue;
+		}
+		sp = 0;
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			(*chars)++;
+		if (*s == ',' || strncmp(s, "\xef\xbc\x8c", 3) == 0 ||
+		    strncmp(s, "\xe3\x80\x81", 3) == 0)
+			(*commas)++;
+	}
+}
+
+struct xframe {
+	GumboNode	*g;
+	size_t		 child;
+	int		 idx;
+	int		 inlink;
+};
+
+/* Mirror the entered elements in preorder, with their own text. */
+int
+extract_tree_mirror(struct xdoc *xd, char **cause)
+{
+	struct xframe	*st = NULL, *f;
+	struct xnode	*n;
+	GumboNode	*c;
+	size_t		 sp = 0, ast = 0;
+	int		 idx, commas;
+
+	if (xd->out->root == NULL || !extract_tree_entered(xd->out->root))
+		return (0);
+	for (c = xd->out->root;;) {
+		if (c != NULL) {
+			if (xd->nn >= RENDER_DEFAULT_MAX_NODES) {
+				*cause = xasprintf(_("more than %zu HTML "
+				    "elements"), (size_t)RENDER_DEFAULT_MAX_NODES);
+				free(st);
+				return (-1);
+			}
+			if (sp >= X_MAX_DEPTH) {
+				*cause = xasprintf(_("HTML nested more than "
+				    "%d deep"), X_MAX_DEPTH);
+				free(st);
+				return (-1);
+			}
+			if (xd->nn == xd->an) {
+				xd->an = xd->an ? xd->an * 2 : 256;
+				xd->n = xreallocarray(xd->n, xd->an,
+				    sizeof *xd->n);
+			}
+			idx = (int)xd->nn++;
+			n = &xd->n[idx];
+			memset(n, 0, sizeof *n);
+			n->g = c;
+			n->parent = sp > 0 ? st[sp - 1].idx : -1;
+			n->depth = (int)sp;
+			if (sp == ast) {
+				ast = ast ? ast * 2 : 64;
+				st = xreallocarray(st, ast, sizeof *st);
+			}
+			st[sp].g = c;
+			st[sp].child = 0;
+			st[sp].idx = idx;
+			/* In-page links (#section anchors) are not links
+			 * away from the text. */
+			st[sp].inlink = (sp > 0 && st[sp - 1].inlink) ||
+			    (c->v.element.tag == GUMBO_TAG_A &&
+			    extract_tree_attr(c, "href") != NULL &&
+			    extract_tree_attr(c, "href")[0] != '#');
+			if (st[sp].inlink)
+				n->flags |= XN_IN_LINK;
+			sp++;
+			c = NULL;
+		}
+		if (sp == 0)
+			break;
+		f = &st[sp - 1];
+		if (f->child == f->g->v.element.children.length) {
+			xd->n[f->idx].end = (int)xd->nn;
+			sp--;
+			continue;
+		}
+		c = f->g->v.element.children.data[f->child++];
+		if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
+		    c->type == GUMBO_NODE_WHITESPACE) {
+			n = &xd->n[f->idx];
+			commas = 0;
+			if (f->inlink)
+				x_count(c->v.text.text, &n->ownlink, &commas);
+			x_count(c->v.text.text, &n->own, &commas);
+			n->icommas += commas;
+			c = NULL;
+		} else if (!extract_tree_entered(c))
+			c = NULL;
+	}
+	free(st);
+	return (0);
+}
+
+/* Tags that are never the article: site chrome. */
+static int
+x_chrome(int tag)
+{
+	return (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE ||
+	    tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_HEADER ||
+	    tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_MENU);
+}
+
+/* Classify: anchors bottom-up, skips top-down, text totals bottom-up. */
+void
+extract_tree_classify(struct xdoc *xd)
+{
+	struct xnode	*n, *p;
+	int		 i, tag, strong;
+
+	for (i = 0; i < (int)xd->nn; i++) {
+		n = &xd->n[i];
+		n->flags |= x_class_flags(n->g);
+		n->weight = ((n->flags & XN_POS) ? 25 : 0) -
+		    ((n->flags & XN_NEG) ? 25 : 0);
+		tag = XTAG(xd, i);
+		if (tag == GUMBO_TAG_MAIN)
+			n->flags |= XN_STRONG;
+		if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_H1)
+			n->flags |= XN_ANCHOR;
+	}
+	for (i = (int)xd->nn - 1; i > 0; i--)
+		xd->n[xd->n[i].parent].flags |= xd->n[i].flags &
+		    (XN_ANCHOR | XN_STRONG);
+	for (i = 0; i < (int)xd->nn; i++) {
+		n = &xd->n[i];
+		tag = XTAG(xd, i);
+		if (n->parent >= 0 && (xd->n[n->parent].flags & XN_SKIP)) {
+			n->flags |= XN_SKIP;
+			continue;
+		}
+		if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
+		    tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE)
+			continue;
+		/* A wrapper around the main content is never dropped. */
+		strong = (n->flags & XN_STRONG) != 0;
+		/* ASP.NET pages wrap all of the page in one <form>. */
+		if (tag == GUMBO_TAG_FORM && (n->flags & XN_ANCHOR))
+			strong = 1;
+		if (x_chrome(tag) && !strong)
+			n->flags |= XN_SKIP;
+		else if ((n->flags & XN_NEG) && !(n->flags & XN_ANCHOR))
+			n->flags |= XN_SKIP;
+	}
+	for (i = (int)xd->nn - 1; i >= 0; i--) {
+		n = &xd->n[i];
+		n->text += n->own;
+		n->link += n->ownlink;
+		n->itext += n->own;
+		n->ilink += n->ownlink;
+		if (n->parent < 0 || (n->flags & XN_SKIP))
+			continue;
+		p = &xd->n[n->parent];
+		p->text += n->text;
+		p->link += n->link;
+		if (html_text_tag_flags(XTAG(xd, i)) & RTAG_BLOCK)
+			p->flags |= XN_HASBLOCK;
+		else {
+			p->itext += n->itext;
+			p->ilink += n->ilink;
+			p->icommas += n->icommas;
+		}
+	}
+}
