@@ -28,3 +28,9 @@ themes_DATA = contrib/themes/mono-light.conf \
 
 # Translations: the reader in German and Brazilian Portuguese, in tmux.
 TESTS += tests/e2e/ui-i18n.sh
+
+# The test driver is copied in by ./bootstrap; the tarball needs it too.
+EXTRA_DIST += build-aux/tap-driver.sh
+
+# Migration from Newsboat, against Debian's newsboat.
+TESTS += tests/e2e/newsboat-import.sh

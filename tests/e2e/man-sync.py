@@ -114,8 +114,9 @@ def main():
     env = dict(os.environ, LC_ALL="C", LANGUAGE="")
     helptext = subprocess.run([TIDINGS, "--help"], stdout=subprocess.PIPE,
                               universal_newlines=True, env=env).stdout
-    cli = [re.split(r"\s{2,}", ln.strip())[0]
-           for ln in helptext.splitlines() if re.match(r"^\s+-", ln)]
+    cli = [m.group(1) for m in
+           (re.match(r"^\s+((?:-\w, )?--[a-z-]+(?:=\S+)?)", ln)
+            for ln in helptext.splitlines()) if m]
     longs = [m for c in cli for m in re.findall(r"--[a-z-]+", c)]
     shorts = [m for c in cli for m in re.findall(r"(?<![-\w])-[A-Za-z]\b", c)]
 
