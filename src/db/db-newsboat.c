@@ -25,7 +25,10 @@ enum {
 	NB_ITEMS,
 	ST_FEED_ID,
 	ST_FEED_TITLE,
+	ST_FIND,
+	ST_MARKS,
 	ST_ITEM,
+	ST_PENDING,
 	NB_NSTMT
 };
 
@@ -40,11 +43,39 @@ db_nb_text(sqlite3_stmt *st, int col, int flags)
 	return (sanitize_text(s, strlen(s), flags));
 }
 
+/*
+ * An article we already have keeps its text and gains Newsboat's marks;
+ * returns 1 when there was one, 0 when not, -1 on error.
+ */
+static int
+db_nb_marks(struct db *db, sqlite3_stmt **st, int64_t feed_id,
+    const char *ident, int read, int starred, char **cause)
+{
+	int64_t	id;
+
+	sqlite3_reset(st[ST_FIND]);
+	sqlite3_bind_int64(st[ST_FIND], 1, feed_id);
+	db_bind_text(st[ST_FIND], 2, ident);
+	if (sqlite3_step(st[ST_FIND]) != SQLITE_ROW)
+		return (0);
+	id = sqlite3_column_int64(st[ST_FIND], 0);
+	sqlite3_reset(st[ST_MARKS]);
+	sqlite3_bind_int64(st[ST_MARKS], 1, id);
+	sqlite3_bind_int(st[ST_MARKS], 2, read);
+	sqlite3_bind_int(st[ST_MARKS], 3, starred);
+	if (sqlite3_step(st[ST_MARKS]) != SQLITE_DONE) {
+		*cause = db_errmsg(db, _("cannot store a mark"));
+		return (-1);
+	}
+	return (1);
+}
+
 /* One Newsboat item into feed_id; adds to the counts. */
 static int
-db_nb_item(struct db *db, sqlite3_stmt *from, sqlite3_stmt *ins,
+db_nb_item(struct db *db, sqlite3_stmt *from, sqlite3_stmt **st,
     int64_t feed_id, int64_t now, struct db_nb_stats *stats, char **cause)
 {
+	sqlite3_stmt	*ins = st[ST_ITEM];
 	char		*guid, *title, *author, *link, *content, *encl = NULL;
 	char		*etype, *eurl, *ident;
 	const char	*flags;
@@ -74,6 +105,9 @@ db_nb_item(struct db *db, sqlite3_stmt *from, sqlite3_stmt *ins,
 	    strcmp(guid, link) == 0 ? NULL : guid, link, title,
 	    pub > 0 ? pub : 0);
 
+	if ((rc = db_nb_marks(db, st, feed_id, ident, read, starred,
+	    cause)) != 0)
+		goto done;
 	sqlite3_reset(ins);
 	sqlite3_bind_int64(ins, 1, feed_id);
 	db_bind_text(ins, 2, ident);
@@ -91,10 +125,25 @@ db_nb_item(struct db *db, sqlite3_stmt *from, sqlite3_stmt *ins,
 	sqlite3_bind_int(ins, 11, read);
 	sqlite3_bind_int(ins, 12, starred);
 	sqlite3_bind_int64(ins, 13, now);
-	rc = sqlite3_step(ins);
-	if (rc != SQLITE_DONE)
+	if (sqlite3_step(ins) != SQLITE_DONE) {
 		*cause = db_errmsg(db, _("cannot store an item"));
-	else {
+		rc = -1;
+		goto done;
+	}
+	/* Schema 2 and later list the articles the index waits for. */
+	if (st[ST_PENDING] != NULL) {
+		sqlite3_reset(st[ST_PENDING]);
+		sqlite3_bind_int64(st[ST_PENDING], 1,
+		    sqlite3_last_insert_rowid(db_sqlite(db)));
+		if (sqlite3_step(st[ST_PENDING]) != SQLITE_DONE) {
+			*cause = db_errmsg(db, _("cannot store an item"));
+			rc = -1;
+			goto done;
+		}
+	}
+	rc = 1;
+done:
+	if (rc == 1) {
 		stats->items++;
 		stats->read += read;
 		stats->starred += starred;
@@ -108,7 +157,7 @@ db_nb_item(struct db *db, sqlite3_stmt *from, sqlite3_stmt *ins,
 	free(etype);
 	free(encl);
 	free(ident);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	return (rc < 0 ? -1 : 0);
 }
 
 int
@@ -124,15 +173,19 @@ db_import_newsboat(struct db *db, const char *path,
 		[ST_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
 		[ST_FEED_TITLE] = "UPDATE feeds SET title = coalesce(title, "
 		    "?2), site_link = coalesce(site_link, ?3) WHERE id = ?1",
-		/* An article already in the cache keeps its text and takes
-		 * Newsboat's marks only where they add to ours. */
+		[ST_FIND] = "SELECT id FROM items WHERE feed_id = ?1 AND "
+		    "ident = ?2",
+		/* Newsboat's marks only where they add to ours. */
+		[ST_MARKS] = "UPDATE items SET read = max(read, ?2), "
+		    "starred = max(starred, ?3) WHERE id = ?1",
+		/* hash 0 matches no document: the next refresh rewrites
+		 * the upstream fields and keeps the marks. */
 		[ST_ITEM] = "INSERT INTO items (feed_id, ident, guid, title, "
 		    "link, author, published, date, content, enclosures, "
 		    "read, starred, first_seen, hash) VALUES (?1, ?2, ?3, ?4, "
-		    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0) "
-		    "ON CONFLICT (feed_id, ident) DO UPDATE SET "
-		    "read = max(read, excluded.read), "
-		    "starred = max(starred, excluded.starred)",
+		    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0)",
+		[ST_PENDING] = "INSERT OR IGNORE INTO fts_pending (id) "
+		    "VALUES (?1)",
 	};
 	sqlite3		*nb = NULL;
 	sqlite3_stmt	*st[NB_NSTMT] = { NULL };
@@ -157,9 +210,13 @@ db_import_newsboat(struct db *db, const char *path,
 			    path, sqlite3_errmsg(nb));
 			goto out;
 		}
-	for (i = ST_FEED_ID; i < NB_NSTMT; i++)
+	for (i = ST_FEED_ID; i < ST_PENDING; i++)
 		if (db_prepare(db, sql[i], &st[i], cause) != 0)
 			goto out;
+	/* Absent before schema 2: there, new items wait with indexed = 0. */
+	if (sqlite3_prepare_v2(db_sqlite(db), sql[ST_PENDING], -1,
+	    &st[ST_PENDING], NULL) != SQLITE_OK)
+		st[ST_PENDING] = NULL;
 	if (db_begin(db, cause) != 0)
 		goto out;
 	txn = 1;
@@ -195,8 +252,8 @@ db_import_newsboat(struct db *db, const char *path,
 		n = 0;
 		while ((rc = sqlite3_step(st[NB_ITEMS])) == SQLITE_ROW &&
 		    n++ < DB_NB_MAX_ITEMS)
-			if (db_nb_item(db, st[NB_ITEMS], st[ST_ITEM], feed_id,
-			    now, stats, cause) != 0)
+			if (db_nb_item(db, st[NB_ITEMS], st, feed_id, now,
+			    stats, cause) != 0)
 				goto fail;
 		if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 			*cause = xasprintf("%s: %s", path, sqlite3_errmsg(nb));
