@@ -34,3 +34,9 @@ EXTRA_DIST += build-aux/tap-driver.sh
 
 # Migration from Newsboat, against Debian's newsboat.
 TESTS += tests/e2e/newsboat-import.sh
+
+# EXTRA_DIST names whole directories, which automake copies from the build
+# tree when it has one of that name: leave out test results and caches.
+dist-hook:
+	rm -rf $(distdir)/tests/e2e/*.log $(distdir)/tests/e2e/*.trs \
+	    $(distdir)/tests/lib/__pycache__ $(distdir)/tests/e2e/__pycache__
