@@ -37,6 +37,10 @@ TESTS += tests/e2e/newsboat-import.sh
 
 # EXTRA_DIST names whole directories, which automake copies from the build
 # tree when it has one of that name: leave out test results and caches.
-dist-hook:
+# (A prerequisite, not a recipe, so that another fragment's dist-hook
+# recipe can live beside it.)
+dist-hook: dist-drop-test-results
+dist-drop-test-results:
 	rm -rf $(distdir)/tests/e2e/*.log $(distdir)/tests/e2e/*.trs \
 	    $(distdir)/tests/lib/__pycache__ $(distdir)/tests/e2e/__pycache__
+.PHONY: dist-drop-test-results
