@@ -37,7 +37,10 @@ refresh_progress(void *arg, const struct poll_progress *pg)
 		free(why);
 	}
 	if (t->tty) {
-		printf(_("\r\033[KRefreshing: %zu/%zu feeds, %zu new articles, "
+		/* The escape stays out of the message: translators need not
+		 * copy it, and msgfmt warns about \r in messages. */
+		fputs("\r\033[K", stdout);
+		printf(_("Refreshing: %zu/%zu feeds, %zu new articles, "
 		    "%zu failed"), pg->done, pg->total, pg->new_items,
 		    pg->failed);
 		fflush(stdout);

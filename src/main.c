@@ -20,7 +20,8 @@
 /* getopt values of options that have no short form. */
 enum {
 	OPT_PARSE = 256,
-	OPT_EXTRACT
+	OPT_EXTRACT,
+	OPT_IMPORT_NEWSBOAT
 };
 
 enum mode {
@@ -31,7 +32,8 @@ enum mode {
 	MODE_IMPORT,
 	MODE_EXPORT,
 	MODE_HELP,
-	MODE_VERSION
+	MODE_VERSION,
+	MODE_IMPORT_NEWSBOAT
 };
 
 /*
@@ -57,6 +59,10 @@ static const struct opt_row {
 	  N_("add the feeds of an OPML file to the urls file") },
 	{ "export", 'e', no_argument, NULL, MODE_EXPORT,
 	  N_("print the subscriptions as OPML") },
+	{ "import-newsboat", OPT_IMPORT_NEWSBOAT, optional_argument, "[DIR]",
+	  MODE_IMPORT_NEWSBOAT,
+	  N_("import Newsboat's feeds, settings and read marks (from DIR, "
+	  "~/.newsboat or the XDG directories)") },
 	{ "urls", 'u', required_argument, "FILE", MODE_NONE,
 	  N_("read the subscriptions from FILE") },
 	{ "cache", 'c', required_argument, "FILE", MODE_NONE,
@@ -76,6 +82,7 @@ static int (*const mode_run[])(const struct cmd_opts *) = {
 	[MODE_REFRESH] = cmd_refresh,
 	[MODE_IMPORT] = cmd_import,
 	[MODE_EXPORT] = cmd_export,
+	[MODE_IMPORT_NEWSBOAT] = cmd_import_newsboat,
 };
 
 static void
@@ -125,12 +132,19 @@ main(int argc, char **argv)
 	enum mode	 mode = MODE_NONE;
 	char		 shortopts[3 * NOPTS + 2], *sp = shortopts;
 	const char	*mode_name = NULL;
+#ifdef ENABLE_NLS
+	const char	*localedir;
+#endif
 	size_t		 i;
 	int		 ch;
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* TIDINGS_LOCALEDIR: the build tree's catalogs, for the tests. */
+	if ((localedir = getenv("TIDINGS_LOCALEDIR")) == NULL ||
+	    *localedir == '\0')
+		localedir = LOCALEDIR;
+	bindtextdomain(PACKAGE, localedir);
 	textdomain(PACKAGE);
 #endif
 	*sp++ = ':';

@@ -57,6 +57,19 @@ echo "== fuzzing: $fp passed, $ff failed"
 total_pass=$((total_pass + fp))
 total_fail=$((total_fail + ff))
 
+# The release tarball builds, passes its tests and installs from scratch
+# (without ../shared, whose tests skip): one test, pass or fail.
+echo "== make distcheck"
+if [ -f "$top/build-plain/Makefile" ] &&
+    (cd "$top/build-plain" && make -s distcheck >distcheck.out 2>&1); then
+	echo "== distcheck: passed"
+	total_pass=$((total_pass + 1))
+else
+	tail -n 40 "$top/build-plain/distcheck.out" 2>/dev/null
+	echo "== distcheck: failed"
+	total_fail=$((total_fail + 1))
+fi
+
 # Known conformance failures (tests/conformance-known-failures.txt) were
 # run and failed as expected; they are reported as skipped, not as passes.
 if [ $((total_skip + total_xfail)) -gt 0 ]; then

@@ -138,4 +138,12 @@ int	conf_opml_import(const char *opml, const char *urls_path,
 	    size_t *added, char **cause);
 void	conf_opml_write(FILE *, const struct conf_urls *);
 
+/*
+ * Words of one config or urls line (conf-token.c), as the config reader
+ * splits them; for --import-newsboat, which checks Newsboat's lines.
+ */
+int	conf_token_split(const char *line, char ***argv, int *argc,
+	    char **cause);
+void	conf_token_free(char **, int);
+
 #endif

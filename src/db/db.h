@@ -181,4 +181,20 @@ int		 db_fts_catch_up(struct db *, size_t budget, size_t *done,
 char		*db_item_ident(const char *guid, const char *link,
 		    const char *title, int64_t date);
 
+/*
+ * A Newsboat cache.db (db-newsboat.c): for each of its feeds that is in
+ * our feeds table (by URL), the feed's title and its articles with their
+ * read marks, and flag "s" as starred, in one transaction. Articles we
+ * have already keep their text and gain Newsboat's marks.
+ */
+struct db_nb_stats {
+	size_t	feeds;		/* imported */
+	size_t	skipped_feeds;	/* in Newsboat's cache, not subscribed */
+	size_t	items;
+	size_t	read;
+	size_t	starred;
+};
+int		 db_import_newsboat(struct db *, const char *path,
+		    struct db_nb_stats *, char **cause);
+
 #endif

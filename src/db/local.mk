@@ -29,3 +29,5 @@ tests_unit_test_db_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_db_view_LDADD = src/db/libdb.a src/util/libutil.a \
 	$(SQLITE_LIBS) $(CMOCKA_LIBS)
 endif
+# Newsboat's cache into ours (--import-newsboat, docs branch).
+src_db_libdb_a_SOURCES += src/db/db-newsboat.c

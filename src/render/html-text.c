@@ -374,9 +374,9 @@ ht_image(struct ht *ht, const GumboElement *el, int attr)
 	alt = ht_attr(el, "alt");
 	clean = sanitize_text(alt ? alt : "", alt ? strlen(alt) : 0, 0);
 	if (*clean != '\0' && strspn(clean, " ") != strlen(clean))
-		label = xasprintf("[image: %s]", clean);
+		label = xasprintf(_("[image: %s]"), clean);
 	else
-		label = xstrdup("[image]");
+		label = xstrdup(_("[image]"));
 	ht_space(ht);
 	ht_add(ht, label, strlen(label), attr | RENDER_ATTR_IMAGE);
 	free(label);

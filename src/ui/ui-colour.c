@@ -171,3 +171,24 @@ ui_colour_attr(enum ui_elem e)
 {
 	return (ui_colour_attrs[e]);
 }
+
+/*
+ * The names a `color` line accepts, for tests/dump-tables (which checks
+ * the manual pages against these tables): kind 0 elements, 1 colours,
+ * 2 attributes. NULL past the end.
+ */
+const char *
+ui_colour_name_at(int kind, size_t i)
+{
+	switch (kind) {
+	case 0:
+		return (i < ELEM__COUNT ? ui_colours[i].name : NULL);
+	case 1:
+		return (i < sizeof ui_colour_names / sizeof ui_colour_names[0] ?
+		    ui_colour_names[i].name : NULL);
+	case 2:
+		return (i < sizeof ui_attr_names / sizeof ui_attr_names[0] ?
+		    ui_attr_names[i].name : NULL);
+	}
+	return (NULL);
+}

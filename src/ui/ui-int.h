@@ -73,6 +73,10 @@ int		 ui_key_parse(const char *, int *key);
 void		 ui_key_name(int key, char *out, size_t outsz);
 /* Keys bound to an action in ctx (not the global map) as "j, DOWN". */
 void		 ui_keys_for(enum ui_ctx, enum ui_action, char *, size_t);
+/* Table rows for tests/dump-tables (the manual pages' check). */
+int		 ui_keys_default_at(size_t, const char **key,
+		    const char **action, const char **ctx);
+const char	*ui_key_name_at(size_t);
 
 /* Colours and attributes of the screen elements (ui-colour.c). */
 enum ui_elem {
@@ -88,6 +92,8 @@ enum ui_elem {
 };
 void		 ui_colour_start(void);
 int		 ui_colour_attr(enum ui_elem);
+/* kind 0 elements, 1 colours, 2 attributes; NULL past the end. */
+const char	*ui_colour_name_at(int kind, size_t);
 
 /* The list widget every list view (and the pager) shares (ui-list.c). */
 struct ui_list {

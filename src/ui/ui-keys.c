@@ -405,3 +405,26 @@ ui_keys_for(enum ui_ctx ctx, enum ui_action a, char *out, size_t outsz)
 		}
 	}
 }
+
+/*
+ * Row i of the default bindings (for tests/dump-tables, which checks the
+ * manual pages against this table); 0 past the end.
+ */
+int
+ui_keys_default_at(size_t i, const char **key, const char **action,
+    const char **ctx)
+{
+	if (i >= sizeof ui_default_keys / sizeof ui_default_keys[0])
+		return (0);
+	*key = ui_default_keys[i].key;
+	*action = ui_default_keys[i].action;
+	*ctx = ui_default_keys[i].ctx;
+	return (1);
+}
+
+/* Name i of the key-name table (tests/dump-tables); NULL past the end. */
+const char *
+ui_key_name_at(size_t i)
+{
+	return (i < UI_NKEYNAMES ? ui_key_names[i].name : NULL);
+}

@@ -7,6 +7,8 @@ set -u
 : "${TIDINGS:?}" "${TESTS_DATA:?}" "${SHARED_DIR:?}"
 data=$TESTS_DATA/extract
 examples=$SHARED_DIR/examples
+# A release tarball has no ../shared: use the copy in tests/data.
+[ -f "$examples/article-un-report.html" ] || examples=$data
 tmp=$(mktemp -d)
 pid=
 cleanup() {

@@ -1,0 +1,124 @@
+/*
+ * Prints the tables the manual pages, completions and example config
+ * describe: config options, actions, key contexts, default bindings, key
+ * names and colour names, one tab-separated row each, straight from the
+ * code's own tables. tests/e2e/man-sync.py compares them with doc/ and
+ * contrib/ so that the documentation cannot drift from the code.
+ *
+ *	dump-tables		the tables
+ *	dump-tables check FILE	load FILE as a config, apply its bind-key,
+ *				unbind-key and color lines; exit 1 on error
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf/conf.h"
+#include "ui/ui-int.h"
+
+static const char *const dump_type_names[] = {
+	[CONF_BOOL] = "boolean",
+	[CONF_INT] = "number",
+	[CONF_SIZE] = "size",
+	[CONF_STRING] = "string",
+	[CONF_CHOICE] = "choice",
+};
+
+static void
+dump_tables(void)
+{
+	const struct conf_option	*o;
+	const char			*key, *action, *ctx, *name;
+	size_t				 i, j;
+	int				 kind;
+	static const char *const	 kinds[] = { "element", "colour",
+					    "attr" };
+
+	for (i = 0; i < CONF_NOPTS; i++) {
+		o = &conf_options[i];
+		if (o->name == NULL)
+			continue;
+		printf("option\t%s\t%s\t%s\t%" PRId64 "\t%" PRId64 "\n",
+		    o->name, dump_type_names[o->type], o->def, o->min, o->max);
+		for (j = 0; o->choices != NULL && o->choices[j] != NULL; j++)
+			printf("choice\t%s\t%s\n", o->name, o->choices[j]);
+	}
+	for (i = 1; i < ACT__COUNT; i++)
+		printf("action\t%s\n", ui_action_info((enum ui_action)i)->name);
+	for (i = 0; i < CTX__COUNT; i++)
+		printf("context\t%s\n", ui_ctx_name((enum ui_ctx)i));
+	for (i = 0; ui_keys_default_at(i, &key, &action, &ctx); i++)
+		printf("bind\t%s\t%s\t%s\n", key, action, ctx);
+	for (i = 0; (name = ui_key_name_at(i)) != NULL; i++)
+		printf("keyname\t%s\n", name);
+	for (kind = 0; kind < 3; kind++)
+		for (i = 0; (name = ui_colour_name_at(kind, i)) != NULL; i++)
+			printf("%s\t%s\n", kinds[kind], name);
+}
+
+/* Apply one list of kept lines; 0 or -1 with the error printed. */
+static int
+dump_apply(const struct conf_cmds *l, int which)
+{
+	const struct conf_cmd	*c;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 r;
+
+	for (i = 0; i < l->n; i++) {
+		c = &l->v[i];
+		if (which == 0)
+			r = ui_bind_key(c->argv[0], c->argv[1],
+			    c->argc > 2 ? c->argv[2] : NULL, &cause);
+		else if (which == 1)
+			r = ui_unbind_key(c->argv[0],
+			    c->argc > 1 ? c->argv[1] : NULL, &cause);
+		else
+			r = ui_color(c->argv[0], c->argv[1], c->argv[2],
+			    (const char *const *)c->argv + 3,
+			    (size_t)c->argc - 3, &cause);
+		if (r != 0) {
+			fprintf(stderr, "%s:%d: %s\n", c->file, c->line, cause);
+			free(cause);
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+static int
+dump_check(const char *path)
+{
+	struct config	 c;
+	char		*cause = NULL;
+	int		 rc = 0;
+
+	config_init(&c);
+	if (config_load(&c, path, &cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		rc = 1;
+	} else if (dump_apply(&c.unbind_keys, 1) != 0 ||
+	    dump_apply(&c.bind_keys, 0) != 0 ||
+	    dump_apply(&c.colors, 2) != 0)
+		rc = 1;
+	config_fini(&c);
+	ui_keys_free();
+	return (rc);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "check") == 0)
+		return (dump_check(argv[2]));
+	if (argc != 1) {
+		fprintf(stderr, "usage: dump-tables [check FILE]\n");
+		return (2);
+	}
+	dump_tables();
+	return (0);
+}
