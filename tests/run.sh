@@ -48,7 +48,7 @@ run_build plain --enable-werror
 run_build asan --enable-sanitizers
 
 # libFuzzer harnesses, a bounded time each (tests/fuzz/run.sh).
-echo "== fuzzing (${FUZZ_SECONDS:-30}s per harness)"
+echo "== fuzzing (${FUZZ_SECONDS:-20}s per harness)"
 ./tests/fuzz/run.sh "$top/build-plain" >"$top/build-plain/fuzz.out" 2>&1
 grep -E '^(not ok|# )' "$top/build-plain/fuzz.out"
 fp=$(grep -c '^ok ' "$top/build-plain/fuzz.out")

@@ -1,13 +1,13 @@
 #!/bin/sh
 # Build the libFuzzer harnesses with clang (-fsanitize=fuzzer,address,
-# undefined) and run each for FUZZ_SECONDS (default 30) on its seed corpus.
+# undefined) and run each for FUZZ_SECONDS (default 20) on its seed corpus.
 # Prints "1..N" TAP, one line per harness: a crash, leak or timeout fails
 # it, and the input that did it is kept in tests/fuzz/crashes/ to become a
 # regression input. Needs a configured build dir for config.h ($1).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$top/build-plain}
-secs=${FUZZ_SECONDS:-30}
+secs=${FUZZ_SECONDS:-20}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 CC=${FUZZ_CC:-clang}
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -I$top/src -I$build -include $build/config.h"
