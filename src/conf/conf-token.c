@@ -73,7 +73,9 @@ conf_token_write(FILE *f, const char *s)
 {
 	const char	*p;
 
-	if (*s != '\0' && strpbrk(s, " \t\"\\#") == NULL) {
+	/* Quote whatever conf_token_split would cut or drop: blanks
+	 * (a carriage return too), quotes, backslashes, comments. */
+	if (*s != '\0' && strpbrk(s, " \t\r\n\"\\#") == NULL) {
 		fputs(s, f);
 		return;
 	}

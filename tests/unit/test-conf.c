@@ -86,6 +86,34 @@ test_split(void **state)
 	}
 }
 
+/* What conf_token_write writes, conf_token_split reads back as one word
+ * (an -i import rewrites the urls file this way). */
+static void
+test_write_roundtrip(void **state)
+{
+	static const char *words[] = { "plain", "two words", "tab\there",
+	    "cr\r\rinside", "q\"uote", "back\\slash", "#hash", "a#b",
+	    "~Title with \"quotes\"", "`rm -rf`" };
+	char	*buf, **argv, *cause = NULL;
+	size_t	 len, i;
+	int	 argc;
+	FILE	*f;
+
+	(void)state;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		buf = NULL;
+		assert_non_null(f = open_memstream(&buf, &len));
+		conf_token_write(f, words[i]);
+		fclose(f);
+		assert_int_equal(conf_token_split(buf, &argv, &argc, &cause),
+		    0);
+		assert_int_equal(argc, 1);
+		assert_string_equal(argv[0], words[i]);
+		conf_token_free(argv, argc);
+		free(buf);
+	}
+}
+
 static const struct {
 	const char	*text;
 	const char	*error;	/* NULL: loads */
@@ -283,6 +311,7 @@ main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_write_roundtrip),
 		cmocka_unit_test_setup_teardown(test_config, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_urls, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_opml, setup, teardown),
