@@ -48,7 +48,7 @@ run_build plain --enable-werror
 run_build asan --enable-sanitizers
 
 # libFuzzer harnesses, a bounded time each (tests/fuzz/run.sh).
-echo "== fuzzing (${FUZZ_SECONDS:-20}s per harness)"
+echo "== fuzzing (${FUZZ_SECONDS:-60}s per harness, two at a time)"
 ./tests/fuzz/run.sh "$top/build-plain" >"$top/build-plain/fuzz.out" 2>&1
 grep -E '^(not ok|# )' "$top/build-plain/fuzz.out"
 fp=$(grep -c '^ok ' "$top/build-plain/fuzz.out")
@@ -65,6 +65,12 @@ if [ -f "$top/build-plain/Makefile" ] &&
 	echo "== distcheck: passed"
 	total_pass=$((total_pass + 1))
 else
+	# The failing tests of the tarball's own run, then how make ended.
+	find "$top/build-plain" -path '*/_build/*' -name '*.log' \
+	    -exec grep -hE '^(FAIL|ERROR|XPASS):|^not ok' {} + 2>/dev/null |
+	    grep -v '# TODO' | head -n 50
+	find "$top/build-plain" -path '*/_build/*' -name test-suite.log \
+	    -exec sed -n '/^FAIL:\|^ERROR:/,/^$/p' {} + 2>/dev/null | head -n 80
 	tail -n 40 "$top/build-plain/distcheck.out" 2>/dev/null
 	echo "== distcheck: failed"
 	total_fail=$((total_fail + 1))

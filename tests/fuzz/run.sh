@@ -1,13 +1,14 @@
 #!/bin/sh
 # Build the libFuzzer harnesses with clang (-fsanitize=fuzzer,address,
-# undefined) and run each for FUZZ_SECONDS (default 20) on its seed corpus.
+# undefined) and run each for FUZZ_SECONDS (default 60) on its seed corpus,
+# FUZZ_JOBS (default 2) at a time.
 # Prints "1..N" TAP, one line per harness: a crash, leak or timeout fails
 # it, and the input that did it is kept in tests/fuzz/crashes/ to become a
 # regression input. Needs a configured build dir for config.h ($1).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$top/build-plain}
-secs=${FUZZ_SECONDS:-20}
+secs=${FUZZ_SECONDS:-60}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 CC=${FUZZ_CC:-clang}
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -I$top/src -I$build -include $build/config.h"
@@ -39,38 +40,68 @@ opml_seeds="tests/data/opml tests/data/fuzz/opml"
 
 set -- $harnesses
 echo "1..$#"
-n=0
-for h in "$@"; do
-	n=$((n + 1))
-	eval src=\$${h}_src pkgs=\$${h}_pkgs seeds=\$${h}_seeds
-	bin="$work/fuzz-$h"
+
+# build NAME: the harness binary, or a note in $work/result-NAME.
+build() {
+	h=$1
+	eval src=\$${h}_src pkgs=\$${h}_pkgs
 	srcs=
 	for s in $src; do srcs="$srcs $top/$s"; done
 	# shellcheck disable=SC2086
-	if ! $CC $CFLAGS -o "$bin" "$top/tests/fuzz/fuzz-$h.c" $srcs \
-	    ${pkgs:+$(pkg-config --cflags --libs $pkgs)} >"$work/cc-$h.log" 2>&1; then
-		echo "not ok $n - fuzz-$h: build failed"
-		sed 's/^/# /' "$work/cc-$h.log" | head -n 20
-		continue
+	$CC $CFLAGS -o "$work/fuzz-$h" "$top/tests/fuzz/fuzz-$h.c" $srcs \
+	    ${pkgs:+$(pkg-config --cflags --libs $pkgs)} >"$work/cc-$h.log" 2>&1
+}
+
+# run N NAME: fuzz one harness, its TAP line and figures into
+# $work/result-NAME (harnesses run side by side, one a core).
+run() {
+	n=$1 h=$2 out="$work/result-$2"
+	if ! build "$h"; then
+		{ echo "not ok $n - fuzz-$h: build failed"
+		  sed 's/^/# /' "$work/cc-$h.log" | head -n 20; } >"$out"
+		return
 	fi
+	eval seeds=\$${h}_seeds
 	corpus="$work/corpus-$h"
 	mkdir -p "$corpus"
 	for d in $seeds; do
 		[ -d "$top/$d" ] && find "$top/$d" -type f -size -64k \
 		    -exec cp {} "$corpus/" \; 2>/dev/null
 	done
-	mkdir -p "$top/tests/fuzz/crashes"
-	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \
+	"$work/fuzz-$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \
 	    -max_len=65536 -artifact_prefix="$top/tests/fuzz/crashes/$h-" \
 	    "$corpus" >"$work/run-$h.log" 2>&1
 	rc=$?
 	runs=$(sed -n "s/^Done \([0-9]*\) runs.*/\1/p" "$work/run-$h.log")
 	[ -z "$runs" ] && runs=$(grep -o '#[0-9]*' "$work/run-$h.log" | tail -n 1 | tr -d '#')
+	{
 	if [ $rc -eq 0 ]; then
 		echo "ok $n - fuzz-$h: ${runs:-?} inputs in ${secs}s, no crash"
 	else
 		echo "not ok $n - fuzz-$h: crash, leak or hang (exit $rc)"
 		grep -A 15 'ERROR\|runtime error\|timeout' "$work/run-$h.log" | head -n 30 | sed 's/^/# /'
 	fi
-	echo "# fuzz: $h ${runs:-?} inputs, exit $rc"
+	echo "# fuzz: $h ${runs:-?} inputs in ${secs}s, exit $rc"
+	} >"$out"
+}
+
+mkdir -p "$top/tests/fuzz/crashes"
+jobs=${FUZZ_JOBS:-2}
+n=0
+pids=
+for h in "$@"; do
+	n=$((n + 1))
+	run "$n" "$h" &
+	pids="$pids $!"
+	# At most $jobs at once: wait for the oldest.
+	set -- $pids
+	if [ $# -ge "$jobs" ]; then
+		wait "$1"
+		shift
+		pids="$*"
+	fi
+done
+wait
+for h in $harnesses; do
+	cat "$work/result-$h"
 done
