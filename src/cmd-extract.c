@@ -184,48 +184,13 @@ extract_is_url(const char *s)
 	    strncasecmp(s, "https://", 8) == 0);
 }
 
-/*
- * Does it look like markup at all? A PDF, an image or a text file is not
- * worth parsing ("not HTML" rather than "no article").
- */
-static int
-extract_looks_html(const char *s, size_t len)
-{
-	size_t	n = len < 4096 ? len : 4096;
-
-	if (n >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
-	    memcmp(s, "\xfe\xff", 2) == 0))
-		return (1);
-	if (memchr(s, '\0', n) != NULL)
-		return (0);
-	return (memchr(s, '<', n) != NULL);
-}
-
-/* The charset: a BOM, then the HTTP header, then <meta> (HTML's order). */
-static char *
-extract_charset(const struct buf *page, char *http)
-{
-	char	*meta;
-	int	 bom;
-
-	bom = page->len >= 2 && (memcmp(page->data, "\xff\xfe", 2) == 0 ||
-	    memcmp(page->data, "\xfe\xff", 2) == 0 || (page->len >= 3 &&
-	    memcmp(page->data, "\xef\xbb\xbf", 3) == 0));
-	if (http != NULL && !bom)
-		return (http);
-	free(http);
-	meta = render_html_charset(page->data, page->len);
-	return (meta);
-}
-
 int
 cmd_extract(const struct cmd_opts *co)
 {
 	struct render_article	*a;
 	struct buf		 page;
-	char			*cause = NULL, *charset = NULL, *html;
+	char			*cause = NULL, *charset = NULL;
 	char			*base = NULL;
-	size_t			 len;
 	int			 ex;
 
 	if (extract_is_url(co->arg))
@@ -234,25 +199,12 @@ cmd_extract(const struct cmd_opts *co)
 		base = xstrdup(co->arg);
 	if (ex != 0)
 		return (ex);
-	if (!extract_looks_html(page.data, page.len)) {
-		extract_error(co->arg, _("not an HTML page"));
-		ex = EXIT_PARTIAL;
-		goto out;
-	}
-	charset = extract_charset(&page, charset);
-	html = render_to_utf8(page.data, page.len, charset, &len, &cause);
-	if (html == NULL) {
+	if (render_extract_page(page.data, page.len, charset, base, &a,
+	    &cause) != 0) {
 		extract_error(co->arg, cause);
 		ex = EXIT_PARTIAL;
 		goto out;
 	}
-	if (render_extract(html, len, base, &a, &cause) != 0) {
-		free(html);
-		extract_error(co->arg, cause);
-		ex = EXIT_PARTIAL;
-		goto out;
-	}
-	free(html);
 	fputs(a->text, stdout);
 	render_article_free(a);
 	ex = fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;

@@ -123,6 +123,7 @@ cmd_ui(const struct cmd_opts *co)
 		goto out;
 	}
 	cfg.db = db_sqlite(db);
+	cfg.conf = &conf;
 	cfg.browser = config_str(&conf, CONF_BROWSER);
 	cfg.refresh_on_startup = config_int(&conf, CONF_REFRESH_ON_STARTUP) !=
 	    0;

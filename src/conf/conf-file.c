@@ -1,7 +1,8 @@
 /*
  * The config file: Newsboat-style lines "option value", plus bind-key,
  * unbind-key and color lines, which are kept (with file and line) for the
- * UI to check against its own tables.
+ * UI to check against its own tables, and feed-fulltext lines, checked
+ * here and applied per feed by config_fulltext().
  */
 #include "config.h"
 
@@ -148,6 +149,7 @@ config_fini(struct config *c)
 	config_cmds_fini(&c->bind_keys);
 	config_cmds_fini(&c->unbind_keys);
 	config_cmds_fini(&c->colors);
+	config_cmds_fini(&c->feed_fulltext);
 }
 
 int64_t
@@ -173,7 +175,67 @@ static const struct {
 	{ "bind-key", 2, offsetof(struct config, bind_keys) },
 	{ "unbind-key", 1, offsetof(struct config, unbind_keys) },
 	{ "color", 3, offsetof(struct config, colors) },
+	{ "feed-fulltext", 2, offsetof(struct config, feed_fulltext) },
 };
+
+/* Is tag one of the '\t'-joined tags? */
+static int
+config_has_tag(const char *tags, const char *tag)
+{
+	size_t		 n = strlen(tag);
+	const char	*p = tags;
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, tag, n) == 0 && (p[n] == '\t' || p[n] == '\0'))
+			return (1);
+		if ((p = strchr(p, '\t')) != NULL)
+			p++;
+	}
+	return (0);
+}
+
+enum conf_fulltext
+config_fulltext(const struct config *c, const char *url, const char *tags)
+{
+	const struct conf_cmd	*cmd;
+	const char *const	*v = conf_options[CONF_FULLTEXT].choices;
+	enum conf_fulltext	 mode;
+	size_t			 i, k;
+	int			 j;
+
+	mode = (enum conf_fulltext)config_int(c, CONF_FULLTEXT);
+	for (i = 0; i < c->feed_fulltext.n; i++) {
+		cmd = &c->feed_fulltext.v[i];
+		for (j = 1; j < cmd->argc; j++)
+			if ((url != NULL && strcmp(cmd->argv[j], url) == 0) ||
+			    config_has_tag(tags, cmd->argv[j]))
+				break;
+		if (j == cmd->argc)
+			continue;
+		/* The value was checked when the line was read. */
+		for (k = 0; v[k] != NULL; k++)
+			if (strcmp(v[k], cmd->argv[0]) == 0)
+				mode = (enum conf_fulltext)k;
+	}
+	return (mode);
+}
+
+/* feed-fulltext VALUE FEED...: the value is one of fulltext's. */
+static int
+config_check_cmd(const char *name, char **argv, char **cause)
+{
+	const char *const	*v = conf_options[CONF_FULLTEXT].choices;
+	size_t			 k;
+
+	if (strcmp(name, "feed-fulltext") != 0)
+		return (0);
+	for (k = 0; v[k] != NULL; k++)
+		if (strcmp(v[k], argv[1]) == 0)
+			return (0);
+	*cause = xasprintf(_("%s: '%s' is not one of the choices"), name,
+	    argv[1]);
+	return (-1);
+}
 
 /* One line's words (borrowed). */
 static int
@@ -193,6 +255,8 @@ config_line(struct config *c, const char *path, int lineno, char **argv,
 			    config_cmds[i].min_args);
 			return (-1);
 		}
+		if (config_check_cmd(argv[0], argv, cause) != 0)
+			return (-1);
 		l = (struct conf_cmds *)((char *)c + config_cmds[i].list);
 		l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
 		cmd = &l->v[l->n++];

@@ -10,6 +10,11 @@
 #include "conf/conf.h"
 #include "util/i18n.h"
 
+/* In enum conf_fulltext's order. */
+static const char *const conf_fulltext_values[] = {
+	"no", "auto", "yes", NULL
+};
+
 static const char *const conf_proxy_types[] = {
 	"http", "socks4", "socks4a", "socks5", "socks5h", NULL
 };
@@ -52,6 +57,10 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	[CONF_BROWSER] = { "browser", CONF_STRING, "", 0, 0, NULL,
 	    N_("program for open-in-browser, %u for the URL (run without a "
 	    "shell; default: $BROWSER, else xdg-open)") },
+	[CONF_FULLTEXT] = { "fulltext", CONF_CHOICE, "auto", 0, 0,
+	    conf_fulltext_values, N_("fetch the article's web page for its "
+	    "full text: no (only with r in the article), auto (when a feed "
+	    "gives only a summary) or yes (every new article, at refresh)") },
 	[CONF_SHOW_READ_FEEDS] = { "show-read-feeds", CONF_BOOL, "yes", 0, 1,
 	    NULL, N_("list feeds that have nothing unread") },
 };

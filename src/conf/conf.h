@@ -50,6 +50,7 @@ enum conf_opt {
 	CONF_PROXY_TYPE,
 	CONF_BROWSER,
 	CONF_SHOW_READ_FEEDS,
+	CONF_FULLTEXT,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -87,6 +88,14 @@ struct config {
 	struct conf_cmds	 bind_keys;
 	struct conf_cmds	 unbind_keys;
 	struct conf_cmds	 colors;
+	struct conf_cmds	 feed_fulltext;	/* VALUE FEED... (checked) */
+};
+
+/* The values of `fulltext` (the order of its choices). */
+enum conf_fulltext {
+	CONF_FULLTEXT_NO,	/* only when asked for (r in the article) */
+	CONF_FULLTEXT_AUTO,	/* when an article without its text is read */
+	CONF_FULLTEXT_YES	/* every new article, at refresh time */
 };
 
 /* conf-file.c */
@@ -99,6 +108,13 @@ int		 config_set(struct config *, const char *name,
 		    const char *value, char **cause);
 int64_t		 config_int(const struct config *, enum conf_opt);
 const char	*config_str(const struct config *, enum conf_opt);
+/*
+ * The fulltext setting of one feed: the `fulltext` option, overridden by
+ * the last `feed-fulltext VALUE FEED...` line naming the feed's URL or one
+ * of its tags (tags joined by '\t', may be NULL).
+ */
+enum conf_fulltext config_fulltext(const struct config *, const char *url,
+		    const char *tags);
 
 /* The urls file (conf-urls.c). */
 struct conf_url {

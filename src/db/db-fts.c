@@ -1,6 +1,6 @@
 /*
  * The full-text index. items_fts is contentless (the text is already in
- * items), so an entry is removed by handing FTS5 the same values again;
+ * items and fulltext), so an entry is removed by handing FTS5 the same values again;
  * db_fts_text() must therefore be a pure function of the stored row, and
  * changing what it returns needs a schema step that rebuilds items_fts.
  * Indexing is kept off the refresh's critical path: stored and changed
@@ -86,7 +86,7 @@ db_fts_strip(struct buf *b, const char *s)
 }
 
 char *
-db_fts_text(const char *summary, const char *content)
+db_fts_text(const char *summary, const char *content, const char *fulltext)
 {
 	struct buf	b;
 
@@ -98,6 +98,12 @@ db_fts_text(const char *summary, const char *content)
 	    strcmp(summary, content) != 0)) {
 		buf_addc(&b, ' ');
 		db_fts_strip(&b, content);
+	}
+	/* The article fetched from the item's page (schema 4); NULL for
+	 * every item indexed before, so their entries stay valid. */
+	if (fulltext != NULL) {
+		buf_addc(&b, ' ');
+		db_fts_strip(&b, fulltext);
 	}
 	return (buf_detach(&b));
 }
@@ -111,7 +117,8 @@ db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row, int del,
 	int	 rc;
 
 	text = db_fts_text((const char *)sqlite3_column_text(row, 3),
-	    (const char *)sqlite3_column_text(row, 4));
+	    (const char *)sqlite3_column_text(row, 4),
+	    (const char *)sqlite3_column_text(row, 5));
 	if (del)
 		sqlite3_bind_text(ins, 1, "delete", -1, SQLITE_STATIC);
 	else
@@ -141,8 +148,9 @@ db_fts_forget(struct db *db, int64_t id, char **cause)
 	sqlite3_stmt	*row = NULL, *ins = NULL;
 	int		 rc = -1;
 
-	if (db_prepare(db, "SELECT id, title, author, summary, content FROM "
-	    "items WHERE id = ?1 AND id NOT IN (SELECT id FROM fts_pending "
+	if (db_prepare(db, "SELECT i.id, i.title, i.author, i.summary, "
+	    "i.content, t.html FROM items i LEFT JOIN fulltext t ON t.id = "
+	    "i.id WHERE i.id = ?1 AND i.id NOT IN (SELECT id FROM fts_pending "
 	    "WHERE id = ?1)", &row, cause) != 0)
 		return (-1);
 	sqlite3_bind_int64(row, 1, id);
@@ -177,7 +185,8 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
 	if (db_begin(db, cause) != 0)
 		return (-1);
 	if (db_prepare(db, "SELECT i.id, i.title, i.author, i.summary, "
-	    "i.content FROM fts_pending p JOIN items i ON i.id = p.id "
+	    "i.content, t.html FROM fts_pending p JOIN items i ON i.id = p.id "
+	    "LEFT JOIN fulltext t ON t.id = i.id "
 	    "ORDER BY p.id LIMIT ?", &row, cause) != 0 ||
 	    db_prepare(db, DB_FTS_INSERT, &ins, cause) != 0 ||
 	    db_prepare(db, "DELETE FROM fts_pending WHERE id = ?", &done,

@@ -33,7 +33,8 @@ int	 db_items_retain(struct db *, int64_t feed_id,
 	    char **cause);
 
 /* db-fts.c */
-char	*db_fts_text(const char *summary, const char *content);
+char	*db_fts_text(const char *summary, const char *content,
+	    const char *fulltext);
 int	 db_fts_forget(struct db *, int64_t id, char **cause);
 
 #endif

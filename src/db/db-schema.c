@@ -103,6 +103,17 @@ const char *const db_schema_migrations[] = {
 	"    WHERE feed_id = NEW.feed_id;"
 	"END;"
 	"CREATE INDEX items_starred ON items(date) WHERE starred = 1;",
+	/*
+	 * 3 -> 4 (full text): the article extracted from an item's web page,
+	 * or why that failed, in a table of its own so that the lists, which
+	 * read items, never page through whole articles.
+	 */
+	"CREATE TABLE fulltext ("
+	"  id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,"
+	"  fetched_at INTEGER NOT NULL,"
+	"  html TEXT,"
+	"  error TEXT"
+	");",
 };
 const int db_schema_nmigrations =
     sizeof db_schema_migrations / sizeof db_schema_migrations[0];

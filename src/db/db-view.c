@@ -268,8 +268,10 @@ db_view_article(sqlite3 *db, int64_t id, struct db_view_article **out,
 	    "i.starred, i.title, i.author, i.link, "
 	    "coalesce(nullif(f.custom_title, ''), nullif(f.title, ''), "
 	    "f.url), coalesce(nullif(i.content, ''), i.summary), f.url, "
-	    "i.enclosures "
-	    "FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?1";
+	    "i.enclosures, f.tags, length(i.content), length(i.summary), "
+	    "t.id IS NOT NULL, t.html, t.error "
+	    "FROM items i JOIN feeds f ON f.id = i.feed_id "
+	    "LEFT JOIN fulltext t ON t.id = i.id WHERE i.id = ?1";
 	struct db_view_article	*a;
 	sqlite3_stmt		*st;
 	int			 rc;
@@ -299,6 +301,13 @@ db_view_article(sqlite3 *db, int64_t id, struct db_view_article **out,
 	if (a->base_url == NULL)
 		a->base_url = db_view_column_text(st, 10);
 	db_view_enclosures((const char *)sqlite3_column_text(st, 11), a);
+	a->feed_url = db_view_column_text(st, 10);
+	a->feed_tags = db_view_column_text(st, 12);
+	a->content_len = (size_t)sqlite3_column_int64(st, 13);
+	a->summary_len = (size_t)sqlite3_column_int64(st, 14);
+	a->fulltext_tried = sqlite3_column_int(st, 15);
+	a->fulltext = db_view_column_text(st, 16);
+	a->fulltext_error = db_view_column_text(st, 17);
 	sqlite3_finalize(st);
 	*out = a;
 	return (0);
@@ -315,6 +324,10 @@ db_view_article_free(struct db_view_article *a)
 	free(a->item.author);
 	free(a->item.link);
 	free(a->feed_title);
+	free(a->feed_url);
+	free(a->feed_tags);
+	free(a->fulltext);
+	free(a->fulltext_error);
 	free(a->body);
 	free(a->base_url);
 	for (i = 0; i < a->nenclosures; i++)

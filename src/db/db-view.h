@@ -50,10 +50,18 @@ struct db_view_item {
 struct db_view_article {
 	struct db_view_item	 item;
 	char			*feed_title;
+	char			*feed_url;	/* as subscribed */
+	char			*feed_tags;	/* joined by '\t', or "" */
 	char			*body;		/* content, else summary (HTML) */
+	size_t			 content_len;	/* characters of each */
+	size_t			 summary_len;
 	char			**enclosures;	/* "URL (type)" */
 	size_t			 nenclosures;
 	char			*base_url;	/* for relative links */
+	/* The article from the item's web page (table fulltext). */
+	int			 fulltext_tried; /* fetched, well or not */
+	char			*fulltext;	/* HTML, or NULL */
+	char			*fulltext_error; /* why not, or NULL */
 };
 
 /* Feeds in urls-file order; tag (NULL: all) and hide_read filter them. */

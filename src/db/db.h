@@ -62,6 +62,14 @@
  * items_gone	(feed_id, ident, gone_at): items removed by retention, so that
  *		one still in the feed document is not stored again as new.
  *
+ * fulltext	(schema 4) the article extracted from an item's web page:
+ *   id		 INTEGER PRIMARY KEY	the item's (ON DELETE CASCADE)
+ *   fetched_at	 INTEGER NOT NULL	Unix time of the fetch
+ *   html	 TEXT			the article body as HTML (links
+ *					 absolute), or NULL when it failed
+ *   error	 TEXT			why it failed, or NULL
+ *   Its html is part of the item's text in items_fts.
+ *
  * Other files of src/db may add read-only queries (db-view*.c) through
  * db_sqlite().
  */
@@ -74,7 +82,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	3
+#define DB_SCHEMA_VERSION	4
 
 struct db;
 
@@ -177,6 +185,27 @@ int		 db_feed_set_read(struct db *, int64_t feed_id, char **);
  */
 int		 db_fts_catch_up(struct db *, size_t budget, size_t *done,
 		    size_t *left, char **cause);
+/*
+ * Full text (db-fulltext.c). An item wants its page fetched when it has a
+ * link and no fulltext row yet; db_fulltext_todo() lists up to max of a
+ * feed's, newest first. db_fulltext_store() records an article (html) or
+ * a failure (error), replacing what was there, in one transaction, and
+ * queues the item for the search index.
+ */
+struct db_fulltext_job {
+	int64_t	 item_id;
+	char	*link;		/* the page to fetch */
+	char	*feed_url;	/* where the feed lives (for local links) */
+};
+int		 db_fulltext_todo(struct db *, int64_t feed_id, size_t max,
+		    struct db_fulltext_job **, size_t *, char **cause);
+/* One item's job, whatever its state (NULL link: *out->link NULL). */
+int		 db_fulltext_job(struct db *, int64_t item_id,
+		    struct db_fulltext_job *, char **cause);
+void		 db_fulltext_jobs_free(struct db_fulltext_job *, size_t);
+int		 db_fulltext_store(struct db *, int64_t item_id, int64_t now,
+		    const char *html, const char *error, char **cause);
+
 /* Identity of an item (db-items.c); exposed for tests. */
 char		*db_item_ident(const char *guid, const char *link,
 		    const char *title, int64_t date);

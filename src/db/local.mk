@@ -4,6 +4,7 @@ src_db_libdb_a_SOURCES = \
 	src/db/db.h src/db/db-int.h \
 	src/db/db-feeds.c \
 	src/db/db-fts.c \
+	src/db/db-fulltext.c \
 	src/db/db-items.c \
 	src/db/db-open.c \
 	src/db/db-schema.c

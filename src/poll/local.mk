@@ -2,6 +2,7 @@
 noinst_LIBRARIES += src/poll/libpoll.a
 src_poll_libpoll_a_SOURCES = \
 	src/poll/poll.h src/poll/poll-int.h \
+	src/poll/poll-fulltext.c \
 	src/poll/poll-refresh.c \
 	src/poll/poll-store.c \
 	src/poll/poll-sync.c
@@ -12,9 +13,10 @@ check_PROGRAMS += tests/unit/test-poll
 TESTS += tests/unit/test-poll
 tests_unit_test_poll_SOURCES = tests/unit/test-poll.c
 tests_unit_test_poll_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_poll_LDADD = src/poll/libpoll.a src/db/libdb.a \
-	src/net/libnet.a src/conf/libconf.a src/feed/libfeed.a \
-	src/util/libutil.a $(DEP_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_poll_LDADD = src/poll/libpoll.a src/render/librender.a \
+	src/db/libdb.a src/net/libnet.a src/conf/libconf.a \
+	src/feed/libfeed.a src/util/libutil.a $(DEP_LIBS) $(JANSSON_LIBS) \
+	$(CMOCKA_LIBS)
 endif
 
 # End-to-end tests of --refresh, -i and -e against a local HTTP server.

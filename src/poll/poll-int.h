@@ -40,6 +40,28 @@ struct poll_run {
 	int			 closed;
 };
 
+/* Full-text fetches under way (poll-fulltext.c); callbacks run in the
+ * thread that runs the fetcher, which owns db. */
+struct poll_ft {
+	struct db		*db;
+	volatile int		*cancel;
+	int			 notify_fd;	/* gets -item_id for each */
+	size_t			 fetched;
+	size_t			 failed;
+	char			*db_error;	/* the first store failure */
+};
+
+struct config;
+struct net;
+struct net_limits;
+struct db_fulltext_job;
+
+/* Queue the page of one item on net (or store why it is not fetched). */
+void	poll_ft_add(struct poll_ft *, struct net *,
+	    const struct db_fulltext_job *);
+/* The fetcher's limits from the configuration (poll-refresh.c). */
+void	poll_net_limits(const struct config *, struct net_limits *);
+
 /* poll-store.c: a writer thread stores results in arrival order. */
 int	poll_store_start(struct poll_run *, char **cause);
 /* Hand a result to the writer (waits while the queue is full). */

@@ -150,8 +150,8 @@ poll_done(void *arg, const struct net_result *r)
 	free(j);
 }
 
-static void
-poll_limits(const struct config *c, struct net_limits *l)
+void
+poll_net_limits(const struct config *c, struct net_limits *l)
 {
 	memset(l, 0, sizeof *l);
 	l->max_conns = (int)config_int(c, CONF_MAX_CONNECTIONS);
@@ -165,6 +165,52 @@ poll_limits(const struct config *c, struct net_limits *l)
 	l->proxy_auth = config_str(c, CONF_PROXY_AUTH);
 	/* The choices of proxy-type are in enum net_proxy_type's order. */
 	l->proxy_type = (enum net_proxy_type)config_int(c, CONF_PROXY_TYPE);
+}
+
+/*
+ * The pages of the new articles of the feeds set to `fulltext yes`, after
+ * the feeds: through the same fetcher and its limits, stored as they come.
+ * Unread articles without a full text yet are new enough: what was read
+ * needs none, and one that failed is not tried again until asked.
+ */
+static int
+poll_fulltext_phase(struct poll_run *run, struct net *net,
+    const struct db_feed *feeds, size_t n, char **cause)
+{
+	const struct poll_opts	*opts = run->opts;
+	struct db_fulltext_job	*jobs;
+	struct poll_ft		 ft;
+	size_t			 i, k, nj;
+	char			*fail = NULL;
+	int			 rc = 0;
+
+	memset(&ft, 0, sizeof ft);
+	ft.db = run->db;
+	ft.cancel = opts->cancel;
+	ft.notify_fd = -1;
+	for (i = 0, k = 0; i < n; i++) {
+		if (config_fulltext(opts->config, feeds[i].url,
+		    feeds[i].tags) != CONF_FULLTEXT_YES)
+			continue;
+		if (db_fulltext_todo(run->db, feeds[i].id, POLL_FULLTEXT_MAX,
+		    &jobs, &nj, cause) != 0)
+			return (-1);
+		for (k = 0; k < nj; k++)
+			poll_ft_add(&ft, net, &jobs[k]);
+		db_fulltext_jobs_free(jobs, nj);
+	}
+	if (net_run(net, opts->cancel, &fail) != 0) {
+		*cause = fail;
+		rc = -1;
+	} else if (ft.db_error != NULL) {
+		*cause = ft.db_error;
+		ft.db_error = NULL;
+		rc = -1;
+	}
+	free(ft.db_error);
+	run->stats->fulltext += ft.fetched;
+	run->stats->fulltext_failed += ft.failed;
+	return (rc);
 }
 
 /* Index what the refresh stored, batch by batch, until done or cancelled. */
@@ -235,7 +281,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}
-	poll_limits(opts->config, &lim);
+	poll_net_limits(opts->config, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
 		goto out;
 	if (poll_store_start(&run, cause) != 0)
@@ -275,7 +321,6 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		goto out;
 	}
 	poll_store_finish(&run);
-	stats->requests = net_requests(net);
 	stats->fetch_secs = poll_clock() - t0;
 	if (run.db_error != NULL) {
 		*cause = run.db_error;
@@ -283,6 +328,11 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}
+	if (poll_fulltext_phase(&run, net, feeds, n, cause) != 0) {
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
+	stats->requests = net_requests(net);
 	if (!opts->skip_index && poll_index(&run, cause) != 0) {
 		rc = POLL_ERR_CACHE;
 		goto out;

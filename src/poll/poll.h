@@ -56,6 +56,8 @@ struct poll_stats {
 	size_t	deleted_items;
 	size_t	requests;
 	size_t	indexed;	/* items added to the search index */
+	size_t	fulltext;	/* articles fetched from their pages */
+	size_t	fulltext_failed;
 	double	fetch_secs;	/* wall time: fetch + parse + store */
 	double	index_secs;	/* wall time: search index catch-up */
 };
@@ -73,6 +75,24 @@ int	poll_sync(struct db *, const struct conf_urls *, char **cause);
  */
 int	poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	    const struct poll_opts *, struct poll_stats *, char **cause);
+/*
+ * Full text (poll-fulltext.c): fetch the web pages of these items, extract
+ * their articles and store them (or why that failed) in the cache at
+ * cache_path. notify_fd (when >= 0) gets -item_id for every item as it is
+ * done, failures included; writes are retried while the pipe is full,
+ * until *cancel. The refresh does the same on its own for the new
+ * articles of the feeds set to `fulltext yes` (up to POLL_FULLTEXT_MAX a
+ * feed per refresh, newest first).
+ */
+#define POLL_FULLTEXT_MAX	50
+struct poll_ft_stats {
+	size_t	fetched;
+	size_t	failed;
+};
+int	poll_fulltext(const char *cache_path, const struct config *,
+	    const int64_t *items, size_t n, volatile int *cancel,
+	    int notify_fd, struct poll_ft_stats *, char **cause);
+
 /* A URL fit for messages: the password of user:password@ hidden. */
 char	*poll_url_display(const char *);
 

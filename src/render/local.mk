@@ -5,6 +5,7 @@ src_render_librender_a_SOURCES = \
 	src/render/extract-int.h \
 	src/render/extract-meta.c \
 	src/render/extract-out.c \
+	src/render/extract-page.c \
 	src/render/extract-tree.c \
 	src/render/extract.c \
 	src/render/html-text.c \

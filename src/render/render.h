@@ -118,6 +118,15 @@ int	 render_extract(const char *html, size_t len, const char *base_url,
 void	 render_article_free(struct render_article *);
 
 /*
+ * The same for a page as fetched (len bytes in any charset): refuses what
+ * is not HTML, finds the charset (a BOM, then http_charset from the
+ * Content-Type (may be NULL), then <meta>), converts and extracts.
+ */
+int	 render_extract_page(const char *page, size_t len,
+	    const char *http_charset, const char *base_url,
+	    struct render_article **out, char **cause);
+
+/*
  * The charset a page declares in its first 1024 bytes (<meta charset> or
  * http-equiv Content-Type), as a new string, or NULL (HTML5 prescan).
  */

@@ -36,7 +36,8 @@ ui_draw_hints(struct ui *ui, struct ui_view *v, int y)
 		const char	*label;
 	} hints[] = {
 		{ ACT_BACK, N_("Quit") }, { ACT_OPEN, N_("Open") },
-		{ ACT_RELOAD, N_("Reload") }, { ACT_RELOAD_ALL,
+		{ ACT_RELOAD, N_("Reload") }, { ACT_FETCH_FULLTEXT,
+		N_("Full Text") }, { ACT_RELOAD_ALL,
 		N_("Reload All") }, { ACT_TOGGLE_READ, N_("Read/Unread") },
 		{ ACT_MARK_FEED_READ, N_("Mark Read") }, { ACT_SEARCH,
 		N_("Search") }, { ACT_OPEN_BROWSER, N_("Browser") },

@@ -37,6 +37,7 @@ enum ui_action {
 	ACT_TOGGLE_SHOW_READ,
 	ACT_SHOW_ERROR,
 	ACT_REDRAW,
+	ACT_FETCH_FULLTEXT,
 	ACT__COUNT
 };
 
@@ -199,6 +200,9 @@ struct ui_view	*view_feeds_new(struct ui *);
 struct ui_view	*view_items_new(struct ui *, int kind, int64_t feed_id,
 		    const char *search, const char *title);
 struct ui_view	*view_article_new(struct ui *, int64_t item_id);
+/* The full text of item_id arrived (or failed): re-read and lay out. */
+void		 view_article_fulltext(struct ui *, struct ui_view *,
+		    int64_t item_id);
 struct ui_view	*view_urls_new(struct ui *, char **urls, size_t n);
 struct ui_view	*view_help_new(struct ui *, enum ui_ctx);
 struct ui_view	*view_tags_new(struct ui *);

@@ -50,6 +50,8 @@ static const struct ui_action_info ui_actions[ACT__COUNT] = {
 	[ACT_SHOW_ERROR] = { "show-error",
 	    N_("show the feed's last error") },
 	[ACT_REDRAW] = { "redraw", N_("redraw the screen") },
+	[ACT_FETCH_FULLTEXT] = { "fetch-fulltext",
+	    N_("fetch the article's full text from its web page again") },
 };
 
 static const char *const ui_ctx_names[CTX__COUNT] = {
@@ -87,6 +89,7 @@ static const struct {
 	{ "/", "open-search", "global" },
 	{ "?", "help", "global" },
 	{ "u", "show-urls", "article" },
+	{ "r", "fetch-fulltext", "article" },
 	{ "t", "set-tag", "feedlist" }, { "T", "clear-tag", "feedlist" },
 	{ "l", "toggle-show-read-feeds", "feedlist" },
 	{ "e", "show-error", "feedlist" },

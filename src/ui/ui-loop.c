@@ -293,7 +293,20 @@ ui_read_signals(struct ui *ui)
 		}
 }
 
-/* Feed ids from the poller: re-read what they touched. */
+/* The full text of an article is in the cache (or failed). */
+static void
+ui_fulltext_arrived(struct ui *ui, int64_t item_id)
+{
+	int	i;
+
+	for (i = 0; i < ui->nviews; i++)
+		if (ui->views[i]->type->ctx == CTX_ARTICLE)
+			view_article_fulltext(ui, ui->views[i], item_id);
+	ui_dirty(ui);
+}
+
+/* Feed ids from the poller: re-read what they touched (and, as -id, the
+ * articles whose full text arrived). */
 static void
 ui_read_notify(struct ui *ui)
 {
@@ -304,7 +317,9 @@ ui_read_notify(struct ui *ui)
 
 	while ((n = read(ui->notify[0], ids, sizeof ids)) > 0) {
 		for (i = 0; i < n / (ssize_t)sizeof ids[0]; i++) {
-			if (ids[i] == 0)
+			if (ids[i] < 0)
+				ui_fulltext_arrived(ui, -ids[i]);
+			else if (ids[i] == 0)
 				done = 1;
 			else if (one == -1)
 				one = ids[i];

@@ -2,7 +2,9 @@
  * The poller thread: runs the refresh engine of src/poll on a thread of
  * its own, with its own database connection (poll_refresh opens one), and
  * tells the UI thread through the notify pipe. The threads share only the
- * progress counters, under a mutex, and the cancel flag.
+ * progress counters, under a mutex, and the cancel flag. A second thread
+ * fetches the full text of articles the reader asks for (poll_fulltext),
+ * so that reading one never waits for a refresh, nor a refresh for it.
  */
 #include "config.h"
 
@@ -33,7 +35,18 @@ struct ui_poller {
 	int			 rc;
 	char			*cause;
 	struct poll_stats	 stats;
+	/* The full-text thread and the articles it is to fetch. */
+	pthread_t		 ft_thread;
+	int			 ft_joinable;
+	int			 ft_running;
+	volatile int		 ft_cancel;
+	int			 ft_notify_fd;
+	int64_t			*ft_queue;
+	size_t			 ft_nqueue;
 };
+
+/* Articles asked for but not fetched yet: a ceiling on the queue. */
+#define UI_POLLER_FT_MAX	256
 
 static void
 ui_poller_progress_cb(void *arg, const struct poll_progress *pg)
@@ -148,11 +161,15 @@ ui_poller_finish(void *arg, char **msg)
 	return (0);
 }
 
+static void ui_poller_ft_stop(struct ui_poller *);
+
+/* At exit: both threads end before the notify pipe is closed. */
 static void
 ui_poller_stop(void *arg)
 {
 	struct ui_poller	*p = arg;
 
+	ui_poller_ft_stop(p);
 	if (!p->running)
 		return;
 	p->cancel = 1;
@@ -160,8 +177,102 @@ ui_poller_stop(void *arg)
 	p->running = 0;
 }
 
+/* The full-text thread: fetch what is queued until the queue is empty. */
+static void *
+ui_poller_ft_main(void *arg)
+{
+	struct ui_poller	*p = arg;
+	struct poll_ft_stats	 st;
+	int64_t			*ids;
+	size_t			 n;
+	char			*cause = NULL;
+
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		ids = p->ft_queue;
+		n = p->ft_nqueue;
+		p->ft_queue = NULL;
+		p->ft_nqueue = 0;
+		if (n == 0 || p->ft_cancel) {
+			p->ft_running = 0;
+			pthread_mutex_unlock(&p->mu);
+			free(ids);
+			return (NULL);
+		}
+		pthread_mutex_unlock(&p->mu);
+		/* Failures of a page are stored with the article; what is
+		 * left is a cache problem, which the next read shows. */
+		if (poll_fulltext(p->cache_path, p->conf, ids, n,
+		    &p->ft_cancel, p->ft_notify_fd, &st, &cause) != POLL_OK) {
+			free(cause);
+			cause = NULL;
+		}
+		free(ids);
+	}
+}
+
+static int
+ui_poller_fulltext(void *arg, long long item_id, int notify_fd,
+    char **cause)
+{
+	struct ui_poller	*p = arg;
+	size_t			 i;
+	int			 e, rc = 0;
+
+	pthread_mutex_lock(&p->mu);
+	for (i = 0; i < p->ft_nqueue; i++)
+		if (p->ft_queue[i] == item_id)
+			goto out;
+	if (p->ft_nqueue >= UI_POLLER_FT_MAX) {
+		*cause = xstrdup(_("Too many articles are being fetched."));
+		rc = -1;
+		goto out;
+	}
+	p->ft_queue = xreallocarray(p->ft_queue, p->ft_nqueue + 1,
+	    sizeof *p->ft_queue);
+	p->ft_queue[p->ft_nqueue++] = item_id;
+	p->ft_notify_fd = notify_fd;
+	if (p->ft_running)
+		goto out;
+	/* The last thread has said it is ending: wait for it. */
+	if (p->ft_joinable)
+		pthread_join(p->ft_thread, NULL);
+	p->ft_joinable = 0;
+	p->ft_cancel = 0;
+	if ((e = pthread_create(&p->ft_thread, NULL, ui_poller_ft_main,
+	    p)) != 0) {
+		p->ft_nqueue = 0;
+		*cause = xasprintf(_("cannot start the poller: %s"),
+		    strerror(e));
+		rc = -1;
+		goto out;
+	}
+	p->ft_joinable = p->ft_running = 1;
+out:
+	pthread_mutex_unlock(&p->mu);
+	return (rc);
+}
+
+static void
+ui_poller_ft_stop(struct ui_poller *p)
+{
+	int	joinable;
+
+	pthread_mutex_lock(&p->mu);
+	p->ft_cancel = 1;
+	joinable = p->ft_joinable;
+	p->ft_joinable = 0;
+	pthread_mutex_unlock(&p->mu);
+	if (joinable)
+		pthread_join(p->ft_thread, NULL);
+	free(p->ft_queue);
+	p->ft_queue = NULL;
+	p->ft_nqueue = 0;
+}
+
 const struct ui_poller_ops ui_poller_ops = {
-	ui_poller_start, ui_poller_progress, ui_poller_finish, ui_poller_stop
+	ui_poller_start, ui_poller_progress, ui_poller_finish, ui_poller_stop,
+	ui_poller_fulltext
 };
 
 struct ui_poller *

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+struct config;
 struct sqlite3;
 struct ui_poller_ops;
 
@@ -22,6 +23,8 @@ struct ui_config {
 	/* Started with the UI's database connection and the poller's
 	 * callbacks (NULL when no poller is built in). */
 	struct sqlite3	*db;
+	/* The whole configuration, for per-feed settings (fulltext). */
+	const struct config *conf;
 	const struct ui_poller_ops *poller;
 	void		*poller_arg;
 };
@@ -43,11 +46,18 @@ struct ui_poller_ops {
 	int	(*finish)(void *arg, char **msg);
 	/* Cancel a run and join it (at exit). */
 	void	(*stop)(void *arg);
+	/*
+	 * Fetch the full text of an article from its web page, on a thread
+	 * of its own (a refresh may be running), and write -item_id to
+	 * notify_fd once it is stored, or failed. May be NULL.
+	 */
+	int	(*fulltext)(void *arg, long long item_id, int notify_fd,
+		    char **cause);
 };
 
 /* The poller of ui-poller.c: refreshes cache_path with conf (borrowed,
- * must outlive it) on a thread with its own database connection. */
-struct config;
+ * must outlive it) on a thread with its own database connection, and
+ * fetches full texts on another. */
 struct ui_poller;
 struct ui_poller	*ui_poller_new(const struct config *,
 			    const char *cache_path);

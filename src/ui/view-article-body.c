@@ -42,6 +42,10 @@ va_body_new(const struct db_view_article *a, char **cause)
 	struct va_body	*b;
 	const char	*html = a->body != NULL ? a->body : "";
 
+	/* The article from its page, when there is one, over the feed's. */
+	if (a->fulltext != NULL)
+		html = a->fulltext;
+
 	b = xcalloc(1, sizeof *b);
 	if (render_doc_new(html, strlen(html), a->base_url, NULL, &b->doc,
 	    cause) != 0) {

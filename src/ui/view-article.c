@@ -2,7 +2,10 @@
  * The article: a header (feed, title, author, date, link, enclosures) and
  * the body rendered from HTML by src/render (parsed once, re-wrapped on
  * every resize), in the pager. Opening it marks it read. `/` searches the
- * text and highlights what it finds.
+ * text and highlights what it finds. The body is the article's full text
+ * when one was fetched from its page: opening an article that lacks it
+ * asks the poller for it (the `fulltext` setting of its feed), `r` asks
+ * again, and the view is laid out anew when it arrives.
  */
 #include "config.h"
 
@@ -14,6 +17,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "conf/conf.h"
 #include "db/db-view.h"
 #include "ui/ui-int.h"
 #include "ui/ui-text.h"
@@ -29,7 +33,12 @@ struct view_article {
 	size_t			 nlines;
 	int			 width;
 	char			*search;
+	int			 fetching;	/* full text asked for */
 };
+
+/* Under this many characters of summary (and no content), a feed is
+ * taken to give only a teaser: `fulltext auto` fetches the page. */
+#define VA_TEASER_CHARS	1000
 
 static void
 view_article_add(struct view_article *va, const char *text, int attr,
@@ -93,6 +102,31 @@ view_article_header(struct view_article *va, const char *label,
 	free(clean);
 }
 
+/* One line on where the full text stands, above the body. */
+static void
+view_article_state(struct view_article *va)
+{
+	struct db_view_article	*a = va->art;
+	char			*line, *why;
+
+	if (va->fetching)
+		line = xstrdup(_("Fetching the full text from the article's "
+		    "page..."));
+	else if (a->fulltext_tried && a->fulltext == NULL) {
+		why = a->fulltext_error != NULL ? sanitize_text(
+		    a->fulltext_error, strlen(a->fulltext_error), 0) :
+		    xstrdup("?");
+		line = xasprintf(_("No full text (%s); the feed's text "
+		    "follows."), why);
+		free(why);
+	} else
+		return;
+	/* One line, however long the reason: drawing cuts it to fit. */
+	view_article_add(va, line, VA_ATTR_ITALIC, NULL, 0);
+	view_article_add(va, "", 0, NULL, 0);
+	free(line);
+}
+
 /* Lay the article out for the current width. */
 static void
 view_article_layout(struct ui *ui, struct ui_view *v)
@@ -125,6 +159,7 @@ view_article_layout(struct ui *ui, struct ui_view *v)
 	for (i = 0; i < a->nenclosures; i++)
 		view_article_header(va, _("Enclosure:"), a->enclosures[i], w);
 	view_article_add(va, "", 0, NULL, 0);
+	view_article_state(va);
 	va_body_lines(va->body, w, view_article_add, va);
 	ui_list_set_count(&v->list, va->nlines);
 }
@@ -307,6 +342,105 @@ view_article_search(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+/* Ask the poller for the article's full text; 0 when asked. */
+static int
+view_article_ask(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+	char			*cause = NULL;
+
+	if (ui->cfg.poller == NULL || ui->cfg.poller->fulltext == NULL) {
+		ui_message(ui, 1, "%s", _("Fetching articles is not "
+		    "available."));
+		return (-1);
+	}
+	if (ui->cfg.poller->fulltext(ui->cfg.poller_arg, va->art->item.id,
+	    ui->notify[1], &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (-1);
+	}
+	va->fetching = 1;
+	return (0);
+}
+
+/* Does the article want its page fetched on opening (its feed's
+ * fulltext setting, and what the feed gave)? */
+static int
+view_article_wants(struct ui *ui, const struct db_view_article *a)
+{
+	enum conf_fulltext	mode;
+
+	if (a->fulltext_tried || a->item.link == NULL ||
+	    *a->item.link == '\0' || ui->cfg.conf == NULL)
+		return (0);
+	mode = config_fulltext(ui->cfg.conf, a->feed_url, a->feed_tags);
+	if (mode == CONF_FULLTEXT_YES)
+		return (1);
+	return (mode == CONF_FULLTEXT_AUTO && a->content_len == 0 &&
+	    a->summary_len < VA_TEASER_CHARS);
+}
+
+static int
+view_article_fetch(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+
+	if (va->art == NULL)
+		return (0);
+	if (va->art->item.link == NULL || *va->art->item.link == '\0') {
+		ui_message(ui, 1, "%s", _("This article has no link."));
+		return (0);
+	}
+	if (view_article_ask(ui, v) == 0) {
+		ui_message(ui, 0, "%s", _("Fetching the full text..."));
+		view_article_layout(ui, v);
+	}
+	return (0);
+}
+
+/* The poller stored (or failed) the full text of item_id. */
+void
+view_article_fulltext(struct ui *ui, struct ui_view *v, int64_t item_id)
+{
+	struct view_article	*va = v->data;
+	struct db_view_article	*a = NULL;
+	struct va_body		*b;
+	char			*cause = NULL;
+	size_t			 top = v->list.top;
+
+	if (va->art == NULL || va->art->item.id != item_id)
+		return;
+	va->fetching = 0;
+	if (db_view_article(ui->cfg.db, item_id, &a, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		view_article_layout(ui, v);
+		return;
+	}
+	if ((b = va_body_new(a, &cause)) == NULL) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		db_view_article_free(a);
+		view_article_layout(ui, v);
+		return;
+	}
+	/* The marks as this view has them (the user may have changed
+	 * them while the page was fetched). */
+	a->item.unread = va->art->item.unread;
+	a->item.starred = va->art->item.starred;
+	db_view_article_free(va->art);
+	va_body_free(va->body);
+	va->art = a;
+	va->body = b;
+	if (a->fulltext != NULL)
+		ui_message(ui, 0, "%s", _("Full text fetched."));
+	else
+		ui_message(ui, 1, "%s", _("No full text for this article."));
+	view_article_layout(ui, v);
+	ui_list_set_cursor(&v->list, top);
+}
+
 static int
 view_article_next_unread(struct ui *ui, struct ui_view *v)
 {
@@ -330,6 +464,7 @@ static const struct ui_handler view_article_handlers[] = {
 	{ ACT_SEARCH, view_article_search },
 	{ ACT_NEXT_UNREAD, view_article_next_unread },
 	{ ACT_PREV_UNREAD, view_article_prev_unread },
+	{ ACT_FETCH_FULLTEXT, view_article_fetch },
 	{ ACT_NONE, NULL }
 };
 
@@ -381,6 +516,8 @@ view_article_new(struct ui *ui, int64_t item_id)
 			free(cause);
 		}
 		va->art->item.unread = 0;
+		if (view_article_wants(ui, va->art))
+			(void)view_article_ask(ui, v);
 	}
 	view_article_layout(ui, v);
 	return (v);

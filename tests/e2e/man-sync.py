@@ -250,7 +250,7 @@ def main():
                   ["%s %s" % (o[0], o[2]) for o in table["option"]],
                   ["%s %s" % kv for kv in doc.items()])
         known = set(o[0] for o in table["option"]) | {
-            "bind-key", "unbind-key", "color"}
+            "bind-key", "unbind-key", "color", "feed-fulltext"}
         uncommented = "\n".join(
             ln[2:] if ln.startswith("# ") and ln[2:].split(" ")[0] in known
             else ln for ln in lines)
