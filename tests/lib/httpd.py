@@ -15,6 +15,8 @@ tidings sent.
   /busy             429 with Retry-After: 3600
   /big?size=N       a well-formed feed of N bytes (default 4 MiB)
   /bomb             a gzip body of 50 MB of spaces (tiny on the wire)
+  /page/NAME        DIR/NAME as a web page: text/html (or application/json
+                    for .json), with ?charset=CS in the Content-Type
 
 Run as a program: prints the port on its first line, runs until killed.
     httpd.py DIR LOGFILE
@@ -84,6 +86,8 @@ class Handler(BaseHTTPRequestHandler):
         name = parts[0]
         if name == "feed" and len(parts) == 2:
             return self._feed(parts[1], q)
+        if name == "page" and len(parts) == 2:
+            return self._page(parts[1], q)
         if name == "status" and len(parts) == 2:
             code = int(parts[1])
             self._log(code)
@@ -125,6 +129,20 @@ class Handler(BaseHTTPRequestHandler):
                                ("Content-Encoding", "gzip")])
         self._log(404)
         self._send(404, b"no such thing\n")
+
+    def _page(self, fname, q):
+        try:
+            with open(os.path.join(self.server.root, fname), "rb") as f:
+                body = f.read()
+        except OSError:
+            self._log(404)
+            return self._send(404, b"no such page\n")
+        ctype = "application/json" if fname.endswith(".json") \
+            else "text/html"
+        if "charset" in q:
+            ctype += "; charset=" + q["charset"][0]
+        self._log(200)
+        self._send(200, body, [("Content-Type", ctype)])
 
     def _feed(self, fname, q):
         path = os.path.join(self.server.root, fname)

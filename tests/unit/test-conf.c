@@ -134,6 +134,13 @@ static const struct {
 	    "'carrier-pigeon' is not one of the choices" },
 	{ "color listnormal red\n", "config:1: color needs 3 arguments" },
 	{ "max-items 1 2\n", "config:1: max-items takes one value" },
+	{ "fulltext yes\nfeed-fulltext no http://a/ news\n", NULL },
+	{ "fulltext always\n", "config:1: fulltext: 'always' is not one of "
+	    "the choices" },
+	{ "\nfeed-fulltext maybe http://a/\n", "config:2: feed-fulltext: "
+	    "'maybe' is not one of the choices" },
+	{ "feed-fulltext yes\n", "config:1: feed-fulltext needs 2 "
+	    "arguments" },
 };
 
 static void
@@ -177,6 +184,42 @@ test_config(void **state)
 	assert_int_equal(c.bind_keys.n, 1);
 	assert_string_equal(c.bind_keys.v[0].argv[1], "down");
 	assert_int_equal(c.bind_keys.v[0].line, 4);
+	config_fini(&c);
+	free(path);
+}
+
+/* fulltext per feed: the option, then the last feed-fulltext line that
+ * names the feed's URL or one of its tags. */
+static void
+test_fulltext(void **state)
+{
+	struct config	 c;
+	char		*path, *cause = NULL;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(config_fulltext(&c, "http://a/", NULL),
+	    CONF_FULLTEXT_AUTO);
+	config_fini(&c);
+	path = write_file("config", "fulltext no\n"
+	    "feed-fulltext yes http://a/ news\n"
+	    "feed-fulltext auto http://b/\n"
+	    "feed-fulltext no http://c/\n");
+	config_init(&c);
+	assert_int_equal(config_load(&c, path, &cause), 0);
+	assert_int_equal(config_fulltext(&c, "http://a/", ""),
+	    CONF_FULLTEXT_YES);
+	assert_int_equal(config_fulltext(&c, "http://b/", "linux\tnews"),
+	    CONF_FULLTEXT_AUTO);
+	assert_int_equal(config_fulltext(&c, "http://c/", "news"),
+	    CONF_FULLTEXT_NO);
+	assert_int_equal(config_fulltext(&c, "http://d/", "x\tnews"),
+	    CONF_FULLTEXT_YES);
+	/* A tag is a whole word: "new" is not "news". */
+	assert_int_equal(config_fulltext(&c, "http://d/", "new\tnewsy"),
+	    CONF_FULLTEXT_NO);
+	assert_int_equal(config_fulltext(&c, "http://e/", NULL),
+	    CONF_FULLTEXT_NO);
 	config_fini(&c);
 	free(path);
 }
@@ -313,6 +356,8 @@ main(void)
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_write_roundtrip),
 		cmocka_unit_test_setup_teardown(test_config, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fulltext, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_urls, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_opml, setup, teardown),
 		cmocka_unit_test(test_paths),

@@ -378,6 +378,95 @@ test_fts(void **state)
 	db_close(db);
 }
 
+/*
+ * Full text: which items want their page, storing an article and a
+ * failure, the index following the stored text, retention taking the
+ * full text along.
+ */
+static void
+test_fulltext(void **state)
+{
+	struct db		*db;
+	struct feed_item	 items[3];
+	struct feed_doc		 doc;
+	struct db_fetch		 ok = { 1000, 200, 0, NULL, NULL, NULL, 0,
+				    NULL };
+	struct db_retention	 keep = { 1, 0, 0 };
+	struct db_fulltext_job	*jobs, one;
+	char			*cause = NULL;
+	size_t			 n, left;
+	int64_t			 id, a, b;
+
+	(void)state;
+	db = open_ok();
+	id = sync_one(db, "http://a/feed");
+	items[0] = item("g1", "Teaser", "a short teaser", 10);
+	items[0].link = (char *)"http://a/1";
+	items[1] = item("g2", "Other", "another teaser", 20);
+	items[1].link = (char *)"http://a/2";
+	items[2] = item("g3", "No link", "nothing to fetch", 30);
+	memset(&doc, 0, sizeof doc);
+	doc.items = items;
+	doc.nitems = 3;
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, &cause),
+	    0);
+	a = q(db, "SELECT id FROM items WHERE guid = 'g1'");
+	b = q(db, "SELECT id FROM items WHERE guid = 'g2'");
+	/* Newest first, only those with a link. */
+	assert_int_equal(db_fulltext_todo(db, id, 10, &jobs, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(jobs[0].item_id, b);
+	assert_string_equal(jobs[1].link, "http://a/1");
+	assert_string_equal(jobs[1].feed_url, "http://a/feed");
+	db_fulltext_jobs_free(jobs, n);
+	assert_int_equal(db_fulltext_todo(db, id, 1, &jobs, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	db_fulltext_jobs_free(jobs, n);
+
+	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
+	assert_int_equal(db_fulltext_store(db, a, 2000, "<p>pangolins "
+	    "everywhere</p>", NULL, &cause), 0);
+	assert_int_equal(db_fulltext_store(db, b, 2000, NULL, "HTTP 404",
+	    &cause), 0);
+	assert_int_equal(db_fulltext_todo(db, id, 10, &jobs, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	free(jobs);
+	assert_int_equal(db_fulltext_job(db, a, &one, &cause), 0);
+	assert_string_equal(one.link, "http://a/1");
+	free(one.link);
+	free(one.feed_url);
+	/* The article's words are found once the index caught up, with
+	 * the feed's own words still there. */
+	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
+	assert_int_equal(q(db, "SELECT rowid FROM items_fts WHERE items_fts "
+	    "MATCH 'pangolins'"), a);
+	assert_int_equal(q(db, "SELECT rowid FROM items_fts WHERE items_fts "
+	    "MATCH 'short'"), a);
+	/* A new article replaces the old one in the index too. */
+	assert_int_equal(db_fulltext_store(db, a, 3000, "<p>armadillos</p>",
+	    NULL, &cause), 0);
+	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
+	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
+	    "items_fts MATCH 'pangolins'"), 0);
+	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
+	    "items_fts MATCH 'armadillos'"), 1);
+	assert_int_equal(q(db, "SELECT fetched_at FROM fulltext WHERE id = "
+	    "(SELECT id FROM items WHERE guid = 'g1')"), 3000);
+	/* An item gone meanwhile: nothing stored, no error. */
+	assert_int_equal(db_fulltext_store(db, 999999, 1, "<p>x</p>", NULL,
+	    &cause), 0);
+	assert_int_equal(q(db, "SELECT count(*) FROM fulltext"), 2);
+	/* Retention takes the article out of the index and the table. */
+	assert_int_equal(db_feed_set_read(db, id, &cause), 0);
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, NULL,
+	    &cause), 0);
+	assert_int_equal(q(db, "SELECT count(*) FROM items"), 1);
+	assert_int_equal(q(db, "SELECT count(*) FROM fulltext"), 0);
+	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
+	    "items_fts MATCH 'armadillos'"), 0);
+	db_close(db);
+}
+
 static void
 test_retention(void **state)
 {
@@ -448,6 +537,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_items_upsert, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_fts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fulltext, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_retention, setup,
 		    teardown),
 	};
