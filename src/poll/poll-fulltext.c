@@ -24,6 +24,9 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
+/* Items a reader's fetch indexes besides its own (see poll_fulltext). */
+#define POLL_FT_INDEX_BATCH	500
+
 struct poll_ft_fetch {
 	struct poll_ft		*ft;
 	int64_t			 item_id;
@@ -207,6 +210,13 @@ poll_fulltext(const char *cache_path, const struct config *conf,
 	if (ft.db_error != NULL) {
 		*cause = ft.db_error;
 		ft.db_error = NULL;
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
+	/* Searchable at once, not after the next refresh: a few items, and
+	 * whatever else waits, in one batch. */
+	if (db_fts_catch_up(ft.db, n + POLL_FT_INDEX_BATCH, NULL, NULL,
+	    cause) != 0) {
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}

@@ -65,7 +65,7 @@ sql() {
 	sqlite3 "$dir/$1" "$2"
 }
 
-echo "1..17"
+echo "1..18"
 
 # --refresh with fulltext yes: every page fetched once, after the feed.
 printf 'fulltext yes\n' >"$dir/config-yes"
@@ -158,6 +158,14 @@ check "the stored article opens without fetching it again" sh -c '
 	wait_for "Ambassador Chen Xu told the press" 5 &&
 	[ "$(grep -c "\"path\": \"/page/article.html\"" "$2")" = 1 ]' _ \
     "$TMUX_SOCK" "$dir/log"
+keys q q
+wait_for "Your feeds" 5
+keys /
+wait_for "Search for:" 5
+type_text "Uighurs"
+keys Enter
+check "search finds the article by a word of its full text" \
+    wait_for 'Search results for "Uighurs" (1 articles)' 10
 keys Q
 check "quit" exited_ok 10
 exit $((TAP_FAILED > 0))
