@@ -16,6 +16,7 @@
 
 #include "conf/conf-int.h"
 #include "util/i18n.h"
+#include "util/tags.h"
 #include "util/xmalloc.h"
 
 /* Parse value for row o; returns 0 or -1 with a cause. */
@@ -178,22 +179,6 @@ static const struct {
 	{ "feed-fulltext", 2, offsetof(struct config, feed_fulltext) },
 };
 
-/* Is tag one of the '\t'-joined tags? */
-static int
-config_has_tag(const char *tags, const char *tag)
-{
-	size_t		 n = strlen(tag);
-	const char	*p = tags;
-
-	while (p != NULL && *p != '\0') {
-		if (strncmp(p, tag, n) == 0 && (p[n] == '\t' || p[n] == '\0'))
-			return (1);
-		if ((p = strchr(p, '\t')) != NULL)
-			p++;
-	}
-	return (0);
-}
-
 enum conf_fulltext
 config_fulltext(const struct config *c, const char *url, const char *tags)
 {
@@ -208,7 +193,7 @@ config_fulltext(const struct config *c, const char *url, const char *tags)
 		cmd = &c->feed_fulltext.v[i];
 		for (j = 1; j < cmd->argc; j++)
 			if ((url != NULL && strcmp(cmd->argv[j], url) == 0) ||
-			    config_has_tag(tags, cmd->argv[j]))
+			    tags_has(tags, cmd->argv[j]))
 				break;
 		if (j == cmd->argc)
 			continue;

@@ -12,6 +12,7 @@
 #include "db/db-view.h"
 #include "db/db-view-int.h"
 #include "util/i18n.h"
+#include "util/tags.h"
 #include "util/xmalloc.h"
 
 /* Ceilings: a feed list or tag list past these is cut with an error. */
@@ -43,22 +44,6 @@ db_view_column_text(sqlite3_stmt *st, int col)
 	const unsigned char	*s = sqlite3_column_text(st, col);
 
 	return (s != NULL ? xstrdup((const char *)s) : NULL);
-}
-
-/* Is tag one of the tab-separated tags (the schema's form)? */
-static int
-db_view_has_tag(const char *tags, const char *tag)
-{
-	size_t		 n = strlen(tag);
-	const char	*p = tags;
-
-	while (p != NULL && *p != '\0') {
-		if (strncmp(p, tag, n) == 0 && (p[n] == '\t' || p[n] == '\0'))
-			return (1);
-		if ((p = strchr(p, '\t')) != NULL)
-			p++;
-	}
-	return (0);
 }
 
 /* Tags for display: separated by spaces. */
@@ -99,7 +84,7 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 		f.unread = sqlite3_column_int64(st, 5);
 		f.total = sqlite3_column_int64(st, 6);
 		if ((tag != NULL && (f.tags == NULL ||
-		    !db_view_has_tag(f.tags, tag))) ||
+		    !tags_has(f.tags, tag))) ||
 		    (hide_read && f.unread == 0)) {
 			free(f.tags);
 			continue;

@@ -3,6 +3,7 @@ src_util_libutil_a_SOURCES = \
 	src/util/buf.c src/util/buf.h \
 	src/util/i18n.h src/util/url.c src/util/url.h \
 	src/util/sanitize.c src/util/sanitize.h \
+	src/util/tags.c src/util/tags.h \
 	src/util/xmalloc.c src/util/xmalloc.h
 MODULE_LIBS += src/util/libutil.a
 

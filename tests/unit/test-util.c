@@ -10,6 +10,7 @@
 
 #include "util/buf.h"
 #include "util/sanitize.h"
+#include "util/tags.h"
 
 static void
 test_buf_ceiling(void **state)
@@ -84,6 +85,19 @@ test_sanitize_table(void **state)
 	}
 }
 
+/* Tags are whole words of a '\t'-joined list. */
+static void
+test_tags_has(void **state)
+{
+	(void)state;
+	assert_true(tags_has("news\tlinux", "news"));
+	assert_true(tags_has("news\tlinux", "linux"));
+	assert_false(tags_has("news\tlinux", "new"));
+	assert_false(tags_has("newsy\tlinuxes", "linux"));
+	assert_false(tags_has("", "news"));
+	assert_false(tags_has(NULL, "news"));
+}
+
 int
 main(void)
 {
@@ -91,6 +105,7 @@ main(void)
 		cmocka_unit_test(test_buf_ceiling),
 		cmocka_unit_test(test_buf_printf_detach),
 		cmocka_unit_test(test_sanitize_table),
+		cmocka_unit_test(test_tags_has),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
