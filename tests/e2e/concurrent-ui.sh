@@ -29,7 +29,7 @@ while [ $i -lt $FEEDS ]; do
 	echo "http://127.0.0.1:$port/gen/$i"
 	i=$((i + 1))
 done >"$dir/urls"
-printf 'max-connections 16\nmax-connections-per-host 0\n' >"$dir/config"
+printf 'max-connections 16\nmax-connections-per-host 0\nfulltext no\n' >"$dir/config"
 T() { "$TIDINGS" -u "$dir/urls" -c "$dir/cache.db" -C "$dir/config" "$@"; }
 next_gen() {
 	python3 -c 'import sys, urllib.request

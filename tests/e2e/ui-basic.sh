@@ -8,7 +8,8 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/tidings-ui.XXXXXX")
 cleanup() { tmux_stop; rm -rf "$dir"; }
 trap cleanup EXIT
 python3 "$TOP_SRCDIR/tests/lib/seed-cache.py" "$dir/cache.db" || exit 1
-: >"$dir/config"
+# Links point nowhere: no full-text fetches (tests/e2e/fulltext.sh).
+echo "fulltext no" >"$dir/config"
 printf '%s\n' 'http://127.0.0.1:9/alpha.xml news tech' \
     'http://127.0.0.1:9/beta.xml blog "~Custom Beta"' \
     'http://127.0.0.1:9/gone.xml' >"$dir/urls"

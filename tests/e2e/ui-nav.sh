@@ -8,7 +8,8 @@ command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux missing"; exit 0; }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/tidings-ui.XXXXXX")
 cleanup() { tmux_stop; rm -rf "$dir"; }
 trap cleanup EXIT
-: >"$dir/config"
+# Links point nowhere: no full-text fetches (tests/e2e/fulltext.sh).
+echo "fulltext no" >"$dir/config"
 
 echo "1..26"
 

@@ -22,7 +22,7 @@ feed() {
 }
 feed 2 1 >"$dir/feed.xml"
 echo "file://$dir/feed.xml" >"$dir/urls"
-printf '%s\n' 'refresh-on-startup yes' 'bind-key x help' \
+printf '%s\n' 'refresh-on-startup yes' 'fulltext no' 'bind-key x help' \
     'color listfocus_unread color208 default bold' >"$dir/config"
 
 echo "1..14"
