@@ -47,10 +47,12 @@ config_parse_value(const struct conf_option *o, const char *s, int64_t *iv,
 		if (end == s || errno != 0)
 			goto bad_number;
 		if (o->type == CONF_SIZE && *end != '\0' && end[1] == '\0') {
+			/* A negative size is out of range; shifting it would
+			 * be undefined (found by fuzz-config). */
 			switch (*end++) {
-			case 'k': case 'K': v = v > INT64_MAX >> 10 ? -1 : v << 10; break;
-			case 'm': case 'M': v = v > INT64_MAX >> 20 ? -1 : v << 20; break;
-			case 'g': case 'G': v = v > INT64_MAX >> 30 ? -1 : v << 30; break;
+			case 'k': case 'K': v = v < 0 || v > INT64_MAX >> 10 ? -1 : v << 10; break;
+			case 'm': case 'M': v = v < 0 || v > INT64_MAX >> 20 ? -1 : v << 20; break;
+			case 'g': case 'G': v = v < 0 || v > INT64_MAX >> 30 ? -1 : v << 30; break;
 			default: end--;
 			}
 		}

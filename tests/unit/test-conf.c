@@ -134,6 +134,8 @@ static const struct {
 	    "'carrier-pigeon' is not one of the choices" },
 	{ "color listnormal red\n", "config:1: color needs 3 arguments" },
 	{ "max-items 1 2\n", "config:1: max-items takes one value" },
+	{ "download-max-size -12K\n", "config:1: download-max-size: -12K is "
+	    "out of range (1024 to 1099511627776)" },
 	{ "fulltext yes\nfeed-fulltext no http://a/ news\n", NULL },
 	{ "fulltext always\n", "config:1: fulltext: 'always' is not one of "
 	    "the choices" },
