@@ -120,13 +120,19 @@ cmd_refresh(const struct cmd_opts *co)
 		goto out_urls;
 	}
 	ex = st.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
+	/* Pages that gave no article are no failure of the refresh: a word
+	 * on a terminal, nothing for cron. */
+	if (t.tty && st.fulltext + st.fulltext_failed > 0)
+		printf(_("Full text: %zu articles fetched, %zu without.\n"),
+		    st.fulltext, st.fulltext_failed);
 	if (getenv("TIDINGS_REFRESH_STATS") != NULL)
 		fprintf(stderr, "stats: feeds %zu failed %zu not_modified %zu "
 		    "new %zu updated %zu deleted %zu requests %zu indexed %zu "
-		    "fetch_secs %.3f index_secs %.3f\n", st.feeds, st.failed,
+		    "fetch_secs %.3f index_secs %.3f fulltext %zu "
+		    "fulltext_failed %zu\n", st.feeds, st.failed,
 		    st.not_modified, st.new_items, st.updated_items,
 		    st.deleted_items, st.requests, st.indexed, st.fetch_secs,
-		    st.index_secs);
+		    st.index_secs, st.fulltext, st.fulltext_failed);
 out_urls:
 	conf_urls_fini(&urls);
 out:

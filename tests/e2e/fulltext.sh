@@ -65,14 +65,16 @@ sql() {
 	sqlite3 "$dir/$1" "$2"
 }
 
-echo "1..18"
+echo "1..19"
 
 # --refresh with fulltext yes: every page fetched once, after the feed.
 printf 'fulltext yes\n' >"$dir/config-yes"
-"$TIDINGS" -u "$dir/urls" -C "$dir/config-yes" -c "$dir/yes.db" --refresh \
-    </dev/null >"$dir/out" 2>"$dir/err"
+TIDINGS_REFRESH_STATS=1 "$TIDINGS" -u "$dir/urls" -C "$dir/config-yes" \
+    -c "$dir/yes.db" --refresh </dev/null >"$dir/out" 2>"$dir/err"
 check "refresh, fulltext yes: exit 0 (a page that fails is not a feed that fails)" \
     [ $? = 0 ]
+check "refresh, fulltext yes: one article, four pages without" \
+    grep -q "fulltext 1 fulltext_failed 4$" "$dir/err"
 check "refresh, fulltext yes: the article is stored" [ "$(sql yes.db \
     "SELECT count(*) FROM fulltext t JOIN items i ON i.id = t.id WHERE
      i.title = 'UN report' AND t.html LIKE '%Ambassador Chen Xu told%'
