@@ -254,6 +254,48 @@ test_extract_api(void **state)
 	free(cause);
 }
 
+/* render_extract_page(): the page as fetched, in its charset. */
+static void
+test_extract_page(void **state)
+{
+	static const char	*body =
+	    "<article><h1>Caf\xe9 news</h1>"
+	    "<p>First paragraph, long enough to count as prose in an article "
+	    "body, \x93quoted\x94 in windows-1252 by the server.</p>"
+	    "<p>Second paragraph, also long enough, because the extractor "
+	    "wants a few hundred characters before it believes a page.</p>"
+	    "<p>Third paragraph: sentences, commas, and the rest of what makes "
+	    "text look like text, rather than a menu or a list of links.</p>"
+	    "</article>";
+	struct render_article	*a;
+	char			*cause = NULL, *page;
+
+	(void)state;
+	/* The Content-Type's charset (Latin-1 read as windows-1252). */
+	if (render_extract_page(body, strlen(body), "ISO-8859-1",
+	    "http://x.example/", &a, &cause) != 0)
+		fail_msg("declined: %s", cause);
+	assert_non_null(strstr(a->text, "Caf\xc3\xa9 news"));
+	assert_non_null(strstr(a->text, "\xe2\x80\x9cquoted\xe2\x80\x9d"));
+	render_article_free(a);
+	/* A charset iconv does not know: read as UTF-8, not lost. */
+	page = malloc(strlen(body) + 64);
+	strcpy(page, "<meta charset=\"utf8mb4\">");
+	strcat(page, "<article><h1>Plain</h1>");
+	strcat(page, strstr(body, "<p>"));
+	if (render_extract_page(page, strlen(page), NULL, NULL, &a,
+	    &cause) != 0)
+		fail_msg("declined: %s", cause);
+	assert_non_null(strstr(a->text, "Second paragraph"));
+	render_article_free(a);
+	free(page);
+	/* Not HTML: a clear cause. */
+	assert_int_equal(render_extract_page("{\"json\": 1}", 11, NULL, NULL,
+	    &a, &cause), -1);
+	assert_string_equal(cause, "not an HTML page");
+	free(cause);
+}
+
 static void
 test_charset(void **state)
 {
@@ -424,6 +466,7 @@ main(void)
 		cmocka_unit_test(test_no_controls),
 		cmocka_unit_test(test_url_resolve),
 		cmocka_unit_test(test_extract_api),
+		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_charset),
 		cmocka_unit_test(test_to_utf8_nul),
 		cmocka_unit_test(test_link_text_one_line),
