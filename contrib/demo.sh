@@ -18,7 +18,13 @@ mkdir -p "$demo"
 for f in "$top"/contrib/demo/*.xml "$top"/contrib/demo/*.atom; do
 	echo "file://$f" >>"$demo/urls"
 done
-: >"$demo/config"
+# World Daily Report gives only teasers, and its article page is here:
+# the reader fetches it and shows the full text. The other demo feeds
+# link to example domains, so their pages are not fetched.
+{
+	echo "fulltext no"
+	echo "feed-fulltext auto \"file://$top/contrib/demo/summary-only-feed.xml\""
+} >"$demo/config"
 ./tidings -u "$demo/urls" -c "$demo/cache.db" -C "$demo/config" --refresh
 if [ -t 0 ] && [ -t 1 ]; then
 	exec ./tidings -u "$demo/urls" -c "$demo/cache.db" -C "$demo/config"
