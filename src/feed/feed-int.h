@@ -99,6 +99,7 @@ struct feed_parser {
 	bool			 recovering;	/* second, lenient pass */
 	bool			 lenient_ok;	/* ASCII-compatible input */
 	bool			 input_utf8;	/* ... read as UTF-8 */
+	bool			 xml_final;	/* expat had its last bytes */
 
 	/* Element stack. */
 	struct frame		*stack;

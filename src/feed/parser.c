@@ -25,6 +25,7 @@
 #define NS_SEP		'\x01'
 #define RAW_MAX		(8u << 20)	/* kept for the lenient pass */
 #define MAX_ERRORS	20
+#define PARSE_CHUNK_MAX	(1u << 30)	/* bytes in one XML_Parse call */
 
 static const char xml_ns[] = "http://www.w3.org/XML/1998/namespace";
 
@@ -416,17 +417,32 @@ parser_create_xml(struct feed_parser *p, const char *encoding)
 	XML_UseForeignDTD(p->xp, XML_TRUE);
 }
 
-/* Feed bytes to expat; on a fatal error, record it (with its line). */
+/*
+ * Feed bytes to expat; on a fatal error, record it (with its line). Once
+ * expat has had its final bytes, later (empty) final pushes do nothing.
+ */
 int
 parser_xml_feed(struct feed_parser *p, const char *s, size_t len,
     bool final)
 {
 	enum XML_Error	err;
+	size_t		n;
 
 	if (p->stopped)
 		return (-1);
-	if (XML_Parse(p->xp, s, (int)len, final) != XML_STATUS_ERROR)
+	if (p->xml_final)
 		return (0);
+	for (;;) {
+		/* XML_Parse takes an int. */
+		n = len < PARSE_CHUNK_MAX ? len : PARSE_CHUNK_MAX;
+		p->xml_final = final && n == len;
+		if (XML_Parse(p->xp, s, (int)n, p->xml_final) ==
+		    XML_STATUS_ERROR)
+			break;
+		if ((len -= n) == 0)
+			return (0);
+		s += n;
+	}
 	p->stopped = true;
 	err = XML_GetErrorCode(p->xp);
 	if (err != XML_ERROR_ABORTED)
@@ -638,6 +654,18 @@ feed_parser_free(struct feed_parser *p)
 	free(p);
 }
 
+/*
+ * The whole document goes to expat in one final call. After every call
+ * that is not final, expat counts lines and columns over the bytes it
+ * consumed, one byte at a time (about a third of its time on a large
+ * feed); after the final call it does not, and counts only when an error
+ * asks for a line number.
+ *
+ * Whether a broken document gets the lenient pass depends on whether the
+ * strict one failed before the end of the input or only there (a
+ * truncated download), which one final call cannot tell apart. So a
+ * broken document small enough for that pass is read again, streamed.
+ */
 struct feed_doc *
 feed_parse_buffer(const void *data, size_t len, const char *base_url,
     const char *charset, const struct feed_limits *lim)
@@ -645,6 +673,11 @@ feed_parse_buffer(const void *data, size_t len, const char *base_url,
 	struct feed_parser	*p;
 
 	p = feed_parser_new(base_url, charset, lim);
-	feed_parser_push(p, data, len);
+	encoding_push(p, data, len, true);
+	if (p->stopped && p->lenient_ok && len > 0 && len <= RAW_MAX) {
+		feed_parser_free(p);
+		p = feed_parser_new(base_url, charset, lim);
+		feed_parser_push(p, data, len);
+	}
 	return (feed_parser_finish(p));
 }
