@@ -108,6 +108,21 @@ doc_clean_text(const char *s, size_t len, bool keep_newlines)
 
 	if (s == NULL)
 		return (NULL);
+	/* Most text needs nothing mapped or removed: trim it and copy. */
+	if (sanitize_clean_len(s, len, flags) == len) {
+		for (start = 0; start < len &&
+		    isspace((unsigned char)s[start]); start++)
+			;
+		for (end = len; end > start &&
+		    isspace((unsigned char)s[end - 1]); end--)
+			;
+		if (start == end)
+			return (NULL);
+		clean = xmalloc(end - start + 1);
+		memcpy(clean, s + start, end - start);
+		clean[end - start] = '\0';
+		return (clean);
+	}
 	/* Most text has no C1 characters (UTF-8 0xc2 0x80-0x9f). */
 	for (c2 = s; (c2 = memchr(c2, 0xc2, len - (size_t)(c2 - s))) != NULL;
 	    c2++)

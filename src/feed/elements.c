@@ -262,33 +262,31 @@ url_of(const struct frame *f, const char *s)
 	return (clean);
 }
 
-/* Plain text of a captured element. */
+/* Plain text of a captured element (len bytes at text). */
 static char *
-plain_of(const struct frame *f, const char *text)
+plain_of(const struct frame *f, const char *text, size_t len)
 {
 	char	*h, *r;
 
 	if (text == NULL)
 		return (NULL);
 	if (f->kind == TK_HTML || f->cap == CAP_MARKUP) {
-		h = html_to_text(text, strlen(text));
+		h = html_to_text(text, len);
 		r = doc_clean_text(h, strlen(h), false);
 		free(h);
 		return (r);
 	}
-	return (doc_clean_text(text, strlen(text), false));
+	return (doc_clean_text(text, len, false));
 }
 
 /* HTML of a captured element (summary, content): escaped if text. */
 static char *
-html_of(const struct frame *f, const char *text)
+html_of(const struct frame *f, const char *text, size_t len)
 {
 	char	*h = NULL, *s, *r;
-	size_t	 len;
 
 	if (text == NULL)
 		return (NULL);
-	len = strlen(text);
 	if (f->kind == TK_TEXT && f->cap != CAP_MARKUP) {
 		h = html_escape(text, len);
 		text = h;
@@ -708,16 +706,17 @@ base64_decode(const char *s)
 }
 
 static void
-end_item_field(struct feed_parser *p, struct frame *f, const char *text)
+end_item_field(struct feed_parser *p, struct frame *f, const char *text,
+    size_t len)
 {
 	struct feed_item	*it = p->cur;
 
 	switch (f->el) {
 	case EL_TITLE: case EL_DC_TITLE:
-		set_first(&it->title, plain_of(f, text));
+		set_first(&it->title, plain_of(f, text, len));
 		break;
 	case EL_MEDIA_TITLE:	/* only when the item has no title */
-		set_first(&p->media_title, plain_of(f, text));
+		set_first(&p->media_title, plain_of(f, text, len));
 		break;
 	case EL_LINK:
 		/* RSS <link> always wins over a guid or an atom:link. */
@@ -734,7 +733,7 @@ end_item_field(struct feed_parser *p, struct frame *f, const char *text)
 		set_first(&it->author, author_name(text));
 		break;
 	case EL_NAME:
-		set_first(&it->author, plain_of(f, text));
+		set_first(&it->author, plain_of(f, text, len));
 		break;
 	case EL_EMAIL:
 		if (it->author == NULL)
@@ -750,19 +749,19 @@ end_item_field(struct feed_parser *p, struct frame *f, const char *text)
 		break;
 	case EL_DESCRIPTION: case EL_DC_DESCRIPTION: case EL_SUMMARY:
 	case EL_ITUNES_SUMMARY: case EL_MEDIA_DESCRIPTION:
-		set_first(&it->summary, html_of(f, text));
+		set_first(&it->summary, html_of(f, text, len));
 		break;
 	case EL_CONTENT: case EL_CONTENT_ENCODED: case EL_XHTML_BODY:
 	case EL_FULLITEM:
 		if (it->content == NULL) {
-			it->content = html_of(f, text);
+			it->content = html_of(f, text, len);
 			it->content_type = f->kind == TK_TEXT &&
 			    f->cap != CAP_MARKUP ? FEED_CONTENT_TEXT :
 			    FEED_CONTENT_HTML;
 		}
 		break;
 	case EL_CATEGORY: case EL_DC_SUBJECT: case EL_MEDIA_CATEGORY:
-		add_category(it, plain_of(f, text));
+		add_category(it, plain_of(f, text, len));
 		break;
 	case EL_COMMENTS:
 		set_first(&it->comments, url_of(f, text));
@@ -773,14 +772,15 @@ end_item_field(struct feed_parser *p, struct frame *f, const char *text)
 }
 
 static void
-end_feed_field(struct feed_parser *p, struct frame *f, const char *text)
+end_feed_field(struct feed_parser *p, struct frame *f, const char *text,
+    size_t len)
 {
 	struct feed_meta	*m = &p->doc->meta;
 	char			*t;
 
 	switch (f->el) {
 	case EL_TITLE: case EL_DC_TITLE:
-		set_first(&m->title, plain_of(f, text));
+		set_first(&m->title, plain_of(f, text, len));
 		break;
 	case EL_LINK:
 		set_last(&m->link, url_of(f, text));
@@ -790,7 +790,7 @@ end_feed_field(struct feed_parser *p, struct frame *f, const char *text)
 	case EL_ITUNES_SUBTITLE:
 		if (f->el == EL_DESCRIPTION)
 			f->kind = TK_HTML;
-		set_first(&m->description, plain_of(f, text));
+		set_first(&m->description, plain_of(f, text, len));
 		break;
 	case EL_LANGUAGE: case EL_DC_LANGUAGE:
 		set_first(&m->language, trimmed(text));
@@ -804,14 +804,14 @@ end_feed_field(struct feed_parser *p, struct frame *f, const char *text)
 		set_first(&m->author, author_name(text));
 		break;
 	case EL_NAME:
-		set_first(&m->author, plain_of(f, text));
+		set_first(&m->author, plain_of(f, text, len));
 		break;
 	case EL_EMAIL:
 		if (m->author == NULL)
 			m->author = trimmed(text);
 		break;
 	case EL_GENERATOR:
-		set_first(&m->generator, plain_of(f, text));
+		set_first(&m->generator, plain_of(f, text, len));
 		break;
 	case EL_URL: case EL_LOGO: case EL_ICON:
 		set_first(&m->image, url_of(f, text));
@@ -827,17 +827,21 @@ end_feed_field(struct feed_parser *p, struct frame *f, const char *text)
 	}
 }
 
+/*
+ * The element ends; text is what it captured (len bytes, borrowed), or
+ * NULL.
+ */
 void
-elements_end(struct feed_parser *p, struct frame *f, char *text)
+elements_end(struct feed_parser *p, struct frame *f, const char *text,
+    size_t len)
 {
 	struct frame	*parent = parser_parent(p, 1);
 	enum ctx	 ctx = context_of(parent);
-	char		*dec;
+	char		*dec = NULL;
 
 	if (f->cap == CAP_BASE64 && text != NULL) {
-		dec = base64_decode(text);
-		free(text);
-		text = dec;
+		text = dec = base64_decode(text);
+		len = strlen(dec);	/* the text ends at a decoded NUL */
 	}
 	switch (f->el) {
 	case EL_ITEM: case EL_ENTRY:
@@ -866,10 +870,10 @@ elements_end(struct feed_parser *p, struct frame *f, char *text)
 		    html_looks_like_html(text))
 			f->kind = TK_HTML;
 		if (ctx == CTX_ITEM && p->cur != NULL)
-			end_item_field(p, f, text);
+			end_item_field(p, f, text, len);
 		else if (ctx == CTX_FEED)
-			end_feed_field(p, f, text);
+			end_feed_field(p, f, text, len);
 		break;
 	}
-	free(text);
+	free(dec);
 }

@@ -145,7 +145,7 @@ sniff(struct feed_parser *p, const unsigned char *s, size_t n)
 	else if (n >= 2 && s[0] != 0 && s[1] == 0)
 		use_iconv(p, "UTF-16LE");
 	else if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
-		p->lenient_ok = p->input_utf8 = true;
+		p->lenient_ok = p->input_utf8 = p->pass_utf8 = true;
 		p->enc_state = ENC_PASS;
 		parser_create_xml(p, "UTF-8");
 	} else {
@@ -154,7 +154,7 @@ sniff(struct feed_parser *p, const unsigned char *s, size_t n)
 		name = p->http_charset != NULL ? p->http_charset : decl;
 		p->lenient_ok = true;
 		if (name == NULL || is_utf8_name(name) || is_utf16_name(name)) {
-			p->input_utf8 = true;
+			p->input_utf8 = p->pass_utf8 = true;
 			p->enc_state = ENC_PASS;
 			parser_create_xml(p, "UTF-8");
 		} else if (is_latin1_name(name)) {

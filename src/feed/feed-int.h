@@ -100,6 +100,11 @@ struct feed_parser {
 	bool			 lenient_ok;	/* ASCII-compatible input */
 	bool			 input_utf8;	/* ... read as UTF-8 */
 	bool			 xml_final;	/* expat had its last bytes */
+	bool			 pass_utf8;	/* expat reads our UTF-8 bytes */
+	/* The whole document, when given at once: lines counted here. */
+	const char		*whole;
+	size_t			 line_off;	/* counted up to here */
+	unsigned long		 lines;		/* line breaks before it */
 
 	/* Element stack. */
 	struct frame		*stack;
@@ -140,7 +145,8 @@ int	 parser_xml_feed(struct feed_parser *, const char *, size_t, bool);
 enum ns	 elements_ns(const char *, size_t);
 void	 elements_start(struct feed_parser *, struct frame *, const char *,
 	    const char **);
-void	 elements_end(struct feed_parser *, struct frame *, char *);
+void	 elements_end(struct feed_parser *, struct frame *, const char *,
+	    size_t);
 void	 elements_finish_item(struct feed_parser *);
 
 /* encoding.c */
