@@ -276,7 +276,9 @@ plain_of(const struct frame *f, const char *text, size_t len)
 		free(h);
 		return (r);
 	}
-	return (doc_clean_text(text, len, false));
+	if (f->cap == CAP_BASE64)	/* decoded: any bytes at all */
+		return (doc_clean_text(text, len, false));
+	return (doc_clean_xml(text, len, false));
 }
 
 /* HTML of a captured element (summary, content): escaped if text. */
@@ -295,8 +297,10 @@ html_of(const struct frame *f, const char *text, size_t len)
 	if ((s = html_sanitize(text, len)) != NULL) {
 		r = doc_clean_text(s, strlen(s), true);
 		free(s);
-	} else
+	} else if (f->cap == CAP_BASE64)
 		r = doc_clean_text(text, len, true);
+	else
+		r = doc_clean_xml(text, len, true);
 	free(h);
 	return (r);
 }

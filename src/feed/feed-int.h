@@ -169,5 +169,6 @@ void	 doc_item_free(struct feed_item *);
 void	 doc_meta_free(struct feed_meta *);
 void	 doc_add_error(struct feed_doc *, char *);
 char	*doc_clean_text(const char *, size_t, bool);
+char	*doc_clean_xml(const char *, size_t, bool);
 
 #endif
