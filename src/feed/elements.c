@@ -411,6 +411,12 @@ start_item(struct feed_parser *p, struct frame *f, const char **atts)
 	p->cur = xcalloc(1, sizeof *p->cur);
 	p->cur->published = p->cur->updated = FEED_TIME_NONE;
 	p->guid_permalink = false;
+	/*
+	 * An item past the limit is still read (its end reports the limit,
+	 * and its text still counts against max_text), but nothing of it is
+	 * cleaned or kept.
+	 */
+	p->cur_dropped = p->doc->nitems >= p->lim.max_items;
 	if ((about = parser_attr(atts, NS_RDF, "about")) != NULL)
 		f->aux = xstrdup(about);
 }
@@ -478,7 +484,8 @@ add_enclosure(struct feed_parser *p, struct frame *f, const char *url,
 	char			*u, *end;
 	long long		 n;
 
-	if (it == NULL || url == NULL || (u = url_of(f, url)) == NULL)
+	if (it == NULL || p->cur_dropped || url == NULL ||
+	    (u = url_of(f, url)) == NULL)
 		return;
 	it->enclosures = xreallocarray(it->enclosures, it->nenclosures + 1,
 	    sizeof *it->enclosures);
@@ -504,9 +511,10 @@ atom_link(struct feed_parser *p, struct frame *f, const char **atts,
 	if (href == NULL)
 		return;
 	if (rel == NULL || strcmp(rel, "alternate") == 0) {
-		if (ctx == CTX_ITEM)
-			set_first(&p->cur->link, url_of(f, href));
-		else if (ctx == CTX_FEED)
+		if (ctx == CTX_ITEM) {
+			if (!p->cur_dropped)
+				set_first(&p->cur->link, url_of(f, href));
+		} else if (ctx == CTX_FEED)
 			set_first(&p->doc->meta.link, url_of(f, href));
 	} else if (strcmp(rel, "enclosure") == 0 && ctx == CTX_ITEM)
 		add_enclosure(p, f, href, parser_attr(atts, NS_NONE, "type"),
@@ -607,7 +615,7 @@ elements_start(struct feed_parser *p, struct frame *f, const char *local,
 	case EL_ITUNES_CATEGORY:
 		if (ctx != CTX_NONE || pel == EL_ITUNES_CATEGORY) {
 			v = parser_attr(atts, NS_NONE, "text");
-			if (v != NULL && p->cur != NULL)
+			if (v != NULL && p->cur != NULL && !p->cur_dropped)
 				add_category(p->cur, doc_clean_text(v,
 				    strlen(v), false));
 		}
@@ -648,7 +656,7 @@ elements_start(struct feed_parser *p, struct frame *f, const char *local,
 			v = parser_attr(atts, NS_NONE, "term");
 			if (v == NULL)
 				v = parser_attr(atts, NS_NONE, "label");
-			if (v != NULL && ctx == CTX_ITEM)
+			if (v != NULL && ctx == CTX_ITEM && !p->cur_dropped)
 				add_category(p->cur, trimmed(v));
 		} else
 			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
@@ -714,6 +722,9 @@ end_item_field(struct feed_parser *p, struct frame *f, const char *text,
     size_t len)
 {
 	struct feed_item	*it = p->cur;
+
+	if (p->cur_dropped)
+		return;
 
 	switch (f->el) {
 	case EL_TITLE: case EL_DC_TITLE:

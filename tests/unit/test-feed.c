@@ -358,6 +358,36 @@ test_limits(void **state)
 	feed_doc_free(d);
 }
 
+/*
+ * Items past max_items are read but not cleaned or kept; what they break
+ * is still reported, in document order.
+ */
+static void
+test_items_past_limit(void **state)
+{
+	struct feed_limits	 lim = { .max_text = 8, .max_items = 1 };
+	static const char xml[] = "<rss><channel>\n"
+	    "<item><title>one</title><enclosure url=\"a.mp3\"/></item>\n"
+	    "<item><title>two is too long</title>"
+	    "<enclosure url=\"b.mp3\"/></item>\n"
+	    "<item><title>three</title></item>\n"
+	    "</channel></rss>";
+	struct feed_doc		*d;
+
+	(void)state;
+	d = feed_parse_buffer(xml, sizeof xml - 1, "http://e.example/", NULL,
+	    &lim);
+	assert_int_equal(d->nitems, 1);
+	assert_string_equal(d->items[0].title, "one");
+	assert_int_equal(d->items[0].nenclosures, 1);
+	assert_int_equal(d->nerrors, 2);
+	assert_string_equal(d->errors[0],
+	    "line 3: text longer than 8 bytes cut short");
+	assert_string_equal(d->errors[1],
+	    "line 3: more than 1 items: the rest are left out");
+	feed_doc_free(d);
+}
+
 /* Byte by byte must read exactly what one buffer reads. */
 static void
 test_streaming_chunks(void **state)
@@ -474,6 +504,7 @@ main(void)
 		cmocka_unit_test(test_entity_attacks),
 		cmocka_unit_test(test_control_chars_removed),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_items_past_limit),
 		cmocka_unit_test(test_streaming_chunks),
 		cmocka_unit_test(test_whole_equals_streamed),
 		cmocka_unit_test(test_sanitized_html),
