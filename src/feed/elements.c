@@ -16,24 +16,27 @@
 
 static const struct {
 	const char	*uri;
+	size_t		 len;
 	enum ns		 ns;
 } ns_table[] = {
-	{ "http://backend.userland.com/rss", NS_RSS },
-	{ "http://backend.userland.com/rss2", NS_RSS },
-	{ "http://blogs.law.harvard.edu/tech/rss", NS_RSS },
-	{ "http://purl.org/rss/1.0/", NS_RSS10 },
-	{ "http://my.netscape.com/rdf/simple/0.9/", NS_RSS090 },
-	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF },
-	{ "http://www.w3.org/2005/Atom", NS_ATOM10 },
-	{ "http://purl.org/atom/ns#", NS_ATOM03 },
-	{ "http://purl.org/dc/elements/1.1/", NS_DC },
-	{ "http://purl.org/dc/terms/", NS_DCTERMS },
-	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
-	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
-	{ "http://search.yahoo.com/mrss", NS_MEDIA },
-	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
-	{ "http://www.w3.org/1999/xhtml", NS_XHTML },
-	{ "http://www.w3.org/XML/1998/namespace", NS_XML },
+#define NS(uri, ns)	{ uri, sizeof(uri) - 1, ns }
+	NS("http://backend.userland.com/rss", NS_RSS),
+	NS("http://backend.userland.com/rss2", NS_RSS),
+	NS("http://blogs.law.harvard.edu/tech/rss", NS_RSS),
+	NS("http://purl.org/rss/1.0/", NS_RSS10),
+	NS("http://my.netscape.com/rdf/simple/0.9/", NS_RSS090),
+	NS("http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF),
+	NS("http://www.w3.org/2005/Atom", NS_ATOM10),
+	NS("http://purl.org/atom/ns#", NS_ATOM03),
+	NS("http://purl.org/dc/elements/1.1/", NS_DC),
+	NS("http://purl.org/dc/terms/", NS_DCTERMS),
+	NS("http://purl.org/rss/1.0/modules/content/", NS_CONTENT),
+	NS("http://search.yahoo.com/mrss/", NS_MEDIA),
+	NS("http://search.yahoo.com/mrss", NS_MEDIA),
+	NS("http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES),
+	NS("http://www.w3.org/1999/xhtml", NS_XHTML),
+	NS("http://www.w3.org/XML/1998/namespace", NS_XML),
+#undef NS
 };
 
 enum ns
@@ -45,7 +48,7 @@ elements_ns(const char *uri, size_t len)
 	if (len > 31 && strncmp(uri, "http://backend.userland.com/rss", 31) == 0)
 		return (NS_RSS);
 	for (i = 0; i < sizeof ns_table / sizeof ns_table[0]; i++) {
-		if (strlen(ns_table[i].uri) != len)
+		if (ns_table[i].len != len)
 			continue;
 		/* Apple's docs once spelled the iTunes URI with capitals. */
 		if (ns_table[i].ns == NS_ITUNES ?
@@ -167,13 +170,12 @@ row_cmp(const void *key, const void *row)
 }
 
 static enum el
-lookup(const struct feed_parser *p, enum ns ns, const char *local)
+lookup_table(unsigned fam, const char *local)
 {
 	const struct el_row	*r;
-	unsigned		 fam = family(p, ns);
 
-	if (fam == 0 || (r = bsearch(local, el_table, EL_TABLE_LEN,
-	    sizeof el_table[0], row_cmp)) == NULL)
+	if ((r = bsearch(local, el_table, EL_TABLE_LEN, sizeof el_table[0],
+	    row_cmp)) == NULL)
 		return (EL_UNKNOWN);
 	/* bsearch lands on any row of the name: look at all of them. */
 	while (r > el_table && strcmp(r[-1].local, local) == 0)
@@ -183,6 +185,38 @@ lookup(const struct feed_parser *p, enum ns ns, const char *local)
 		if (r->fam & fam)
 			return (r->el);
 	return (EL_UNKNOWN);
+}
+
+/*
+ * What an element is. A feed repeats the same dozen elements in every
+ * item, so the answers are remembered in a small table indexed by a hash
+ * of the name (its length and first, second and last bytes, with
+ * multipliers that give the names of el_table and of common extensions
+ * a slot each); a miss goes to the sorted table.
+ */
+static enum el
+lookup(struct feed_parser *p, enum ns ns, const char *local)
+{
+	struct el_memo	*m;
+	unsigned	 fam = family(p, ns);
+	size_t		 n;
+	enum el		 el;
+
+	if (fam == 0)
+		return (EL_UNKNOWN);
+	n = strlen(local);
+	if (n == 0 || n >= sizeof m->local)
+		return (lookup_table(fam, local));
+	m = &p->el_memo[(n * 5 + (unsigned char)local[0] * 17 +
+	    (unsigned char)local[1] * 19 + (unsigned char)local[n - 1] * 21) %
+	    EL_MEMO_SIZE];
+	if (m->fam == fam && memcmp(m->local, local, n + 1) == 0)
+		return (m->el);
+	el = lookup_table(fam, local);
+	memcpy(m->local, local, n + 1);
+	m->fam = fam;
+	m->el = el;
+	return (el);
 }
 
 static bool

@@ -81,6 +81,14 @@ struct frame {
 	char		*aux;		/* element-specific string (e.g. href) */
 };
 
+/* An element lookup remembered (elements.c). */
+#define EL_MEMO_SIZE	64
+struct el_memo {
+	char		 local[16];
+	unsigned	 fam;		/* namespace family; 0: empty slot */
+	enum el		 el;
+};
+
 struct feed_parser {
 	XML_Parser		 xp;
 	struct feed_limits	 lim;
@@ -105,6 +113,8 @@ struct feed_parser {
 	const char		*whole;
 	size_t			 line_off;	/* counted up to here */
 	unsigned long		 lines;		/* line breaks before it */
+
+	struct el_memo		 el_memo[EL_MEMO_SIZE];
 
 	/* Element stack. */
 	struct frame		*stack;
@@ -159,7 +169,10 @@ unsigned int encoding_cp1252(unsigned char);
 const char *entities_lookup(const char *);
 
 /* html.c */
-/* NULL when there is nothing to remove (the input stands as it is). */
+/*
+ * NULL when there is nothing to remove (the input stands as it is). The
+ * len bytes must be followed by a NUL.
+ */
 char	*html_sanitize(const char *, size_t);
 char	*html_to_text(const char *, size_t);
 char	*html_escape(const char *, size_t);
