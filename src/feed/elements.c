@@ -286,9 +286,21 @@ static char *
 url_of(const struct frame *f, const char *s)
 {
 	char	*t, *u, *clean;
+	size_t	 len;
 
-	if ((t = trimmed(s)) == NULL)
+	if (s == NULL)
 		return (NULL);
+	while (isspace((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len == 0)
+		return (NULL);
+	/* Absolute, or nothing to resolve against: only cleaned. */
+	if (f->base == NULL || *f->base == '\0' || url_has_scheme(s))
+		return (doc_clean_text(s, len, false));
+	t = xstrndup(s, len);
 	u = url_resolve(f->base, t);
 	free(t);
 	clean = doc_clean_text(u, strlen(u), false);
