@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "feed/feed.h"
 #include "util/xmalloc.h"
@@ -61,6 +64,21 @@ plain_run(const unsigned char *s, size_t len)
 	uint64_t	w, q, b;
 	size_t		i = 0;
 
+#ifdef __SSE2__
+	/* The same test sixteen bytes at a time (x86-64 baseline). */
+	while (i + 16 <= len) {
+		__m128i	v, t;
+		int	mask;
+
+		v = _mm_loadu_si128((const __m128i *)(s + i));
+		t = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
+		t = _mm_or_si128(t, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+		t = _mm_or_si128(t, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+		if ((mask = _mm_movemask_epi8(t)) != 0)
+			return (i + (size_t)__builtin_ctz((unsigned)mask));
+		i += 16;
+	}
+#endif
 	while (i + 8 <= len) {
 		memcpy(&w, s + i, 8);
 		q = w ^ (0x22 * ones);

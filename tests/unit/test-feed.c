@@ -470,6 +470,62 @@ test_whole_equals_streamed(void **state)
 	}
 }
 
+/* JSON escaping (RFC 8259 section 7) the plain way, to check json.c. */
+static void
+reference_json(const char *s, char *out)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '"': out += sprintf(out, "\\\""); break;
+		case '\\': out += sprintf(out, "\\\\"); break;
+		case '\n': out += sprintf(out, "\\n"); break;
+		case '\t': out += sprintf(out, "\\t"); break;
+		case '\r': out += sprintf(out, "\\r"); break;
+		default:
+			if ((unsigned char)*s < 0x20)
+				out += sprintf(out, "\\u%04x", (unsigned char)*s);
+			else
+				*out++ = *s;
+		}
+	}
+	*out = '\0';
+}
+
+/* Each character JSON escapes, at every offset of a 40-byte string. */
+static void
+test_json_escapes(void **state)
+{
+	static const char	 special[] = "\"\\\n\t\r\x01\x1f";
+	struct feed_item	 it;
+	struct feed_doc		 d;
+	char			 title[41], want[300], *json;
+	size_t			 i, k;
+
+	(void)state;
+	for (k = 0; k < sizeof special - 1; k++)
+		for (i = 0; i < 40; i++) {
+			memset(title, 'a', 40);
+			title[40] = '\0';
+			title[i] = special[k];
+			if (i + 17 < 40)
+				title[i + 17] = special[k];
+			memset(&it, 0, sizeof it);
+			it.title = title;
+			it.published = it.updated = FEED_TIME_NONE;
+			memset(&d, 0, sizeof d);
+			d.meta.updated = FEED_TIME_NONE;
+			d.items = &it;
+			d.nitems = 1;
+			json = json_of(&d);
+			want[0] = '"';
+			reference_json(title, want + 1);
+			strcat(want, "\"");
+			if (strstr(json, want) == NULL)
+				fail_msg("%zu/%zu: %s not in %s", k, i, want, json);
+			free(json);
+		}
+}
+
 static void
 test_sanitized_html(void **state)
 {
@@ -507,6 +563,7 @@ main(void)
 		cmocka_unit_test(test_items_past_limit),
 		cmocka_unit_test(test_streaming_chunks),
 		cmocka_unit_test(test_whole_equals_streamed),
+		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_sanitized_html),
 	};
 

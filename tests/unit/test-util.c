@@ -135,15 +135,27 @@ reference_sanitize(const unsigned char *s, size_t len, int flags, char *o)
 	return (out);
 }
 
+static int
+well_formed(const unsigned char *s, size_t len)
+{
+	unsigned int	cp;
+	size_t		i, n;
+
+	for (i = 0; i < len; i += n)
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
+			return (0);
+	return (1);
+}
+
 static void
 check_against_reference(const unsigned char *s, size_t len)
 {
-	char	 want[64];
+	char	 want[3 * 40];
 	char	*got;
 	size_t	 n;
 	int	 flags;
 
-	assert_true(len <= 16);
+	assert_true(len <= 40);
 	for (flags = 0; flags <= SANITIZE_KEEP_NEWLINES; flags++) {
 		n = reference_sanitize(s, len, flags, want);
 		got = sanitize_text((const char *)s, len, flags);
@@ -159,14 +171,21 @@ check_against_reference(const unsigned char *s, size_t len)
 			fail_msg("sanitize_clean_len passes %02x %02x %02x",
 			    len > 0 ? s[0] : 0, len > 1 ? s[1] : 0,
 			    len > 2 ? s[2] : 0);
+		/* On well-formed UTF-8 the shortcut scan stops at the same. */
+		if (well_formed(s, len) &&
+		    sanitize_clean_len_utf8((const char *)s, len, flags) !=
+		    sanitize_clean_len((const char *)s, len, flags))
+			fail_msg("sanitize_clean_len_utf8 differs on %zu bytes "
+			    "%02x %02x %02x", len, len > 0 ? s[0] : 0,
+			    len > 1 ? s[1] : 0, len > 2 ? s[2] : 0);
 	}
 }
 
 /*
  * Every string of one and two bytes; then every lead byte followed by the
  * bytes where the rules change (continuation ranges, C1, the bidi
- * overrides, controls), alone and inside ASCII text so that the
- * eight-byte scan meets them too.
+ * overrides, controls), alone and inside ASCII text so that the eight-
+ * and sixteen-byte scans meet them too, at and across their edges.
  */
 static void
 test_sanitize_exhaustive(void **state)
@@ -174,7 +193,9 @@ test_sanitize_exhaustive(void **state)
 	static const unsigned char tails[] = { 0x00, 0x09, 0x0a, 0x1b, 0x41,
 	    0x7f, 0x80, 0x81, 0x8f, 0x90, 0x9f, 0xa0, 0xa5, 0xa6, 0xa9, 0xaa,
 	    0xab, 0xae, 0xaf, 0xbf, 0xc0, 0xc2, 0xe2, 0xf0, 0xff };
-	unsigned char	 b[16];
+	static const size_t offsets[] = { 0, 6, 7, 13, 14, 15, 16, 23, 31,
+	    35 };
+	unsigned char	 b[16], long_b[38];
 	unsigned	 c0, c1, c2, t;
 
 	(void)state;
@@ -199,6 +220,15 @@ test_sanitize_exhaustive(void **state)
 					b[11] = tails[t];
 					memcpy(b + 12, "xyz.", 4);
 					check_against_reference(b, 16);
+				}
+				/* Across the edges of 8- and 16-byte blocks. */
+				for (t = 0; t < sizeof offsets / sizeof offsets[0]; t++) {
+					memset(long_b, 'q', sizeof long_b);
+					long_b[offsets[t]] = (unsigned char)c0;
+					long_b[offsets[t] + 1] = tails[c1];
+					long_b[offsets[t] + 2] = tails[c2];
+					check_against_reference(long_b,
+					    sizeof long_b);
 				}
 			}
 }
