@@ -446,18 +446,30 @@ test_whole_equals_streamed(void **state)
 	    "<rss version=\"2.0\"><channel><title>t\xff</title>",
 	    "",
 	};
+	static const char *const breaks[] = { "\n", "\r\n", "\r", "\n\n" };
 	struct feed_parser	*p;
 	struct feed_doc		*whole, *streamed;
-	char			*a, *b;
-	size_t			 i, j, len;
+	char			*a, *b, lines[8192];
+	const char		*doc;
+	size_t			 i, j, k, len;
 
 	(void)state;
-	for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
-		len = strlen(docs[i]);
-		whole = feed_parse_buffer(docs[i], len, NULL, NULL, NULL);
+	/* Errors on lines that CR, LF and CR LF end, counted both ways. */
+	len = (size_t)snprintf(lines, sizeof lines,
+	    "<rss version=\"2.0\"><channel>");
+	for (k = 0; k < 120; k++)
+		len += (size_t)snprintf(lines + len, sizeof lines - len,
+		    "<item><title>%.*s%s</title></item>%s", (int)(k % 37),
+		    "0123456789012345678901234567890123456789",
+		    k % 7 == 3 ? "&undefined;" : "", breaks[k % 4]);
+	snprintf(lines + len, sizeof lines - len, "</channel></rss>");
+	for (i = 0; i <= sizeof docs / sizeof docs[0]; i++) {
+		doc = i < sizeof docs / sizeof docs[0] ? docs[i] : lines;
+		len = strlen(doc);
+		whole = feed_parse_buffer(doc, len, NULL, NULL, NULL);
 		p = feed_parser_new(NULL, NULL, NULL);
 		for (j = 0; j < len; j += 3)
-			feed_parser_push(p, docs[i] + j, len - j < 3 ?
+			feed_parser_push(p, doc + j, len - j < 3 ?
 			    len - j : 3);
 		streamed = feed_parser_finish(p);
 		a = json_of(whole);
