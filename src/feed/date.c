@@ -161,12 +161,16 @@ static int
 month_number(const char *s, size_t n)
 {
 	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	char	lc[3];
 	size_t	i;
 
 	if (n < 3)
 		return (0);
+	/* The caller saw n letters; ASCII ones fold with | 0x20. */
+	for (i = 0; i < 3; i++)
+		lc[i] = (char)(s[i] | 0x20);
 	for (i = 0; i < 12; i++)
-		if (strncasecmp(s, months + 3 * i, 3) == 0)
+		if (memcmp(lc, months + 3 * i, 3) == 0)
 			return ((int)i + 1);
 	return (0);
 }

@@ -34,14 +34,24 @@ out_flush(struct out *o)
 }
 
 static void
+out_add_slow(struct out *o, const char *s, size_t n)
+{
+	out_flush(o);
+	if (n >= OUT_SIZE)
+		fwrite(s, 1, n, o->f);
+	else {
+		memcpy(o->buf, s, n);
+		o->len = n;
+	}
+}
+
+/* Inline: most pieces are short literals that fit. */
+static inline void
 out_add(struct out *o, const char *s, size_t n)
 {
 	if (n > OUT_SIZE - o->len) {
-		out_flush(o);
-		if (n >= OUT_SIZE) {
-			fwrite(s, 1, n, o->f);
-			return;
-		}
+		out_add_slow(o, s, n);
+		return;
 	}
 	memcpy(o->buf + o->len, s, n);
 	o->len += n;

@@ -59,11 +59,22 @@ count_breaks(const char *s, size_t len)
 	unsigned long	 n = 0;
 
 #ifdef __SSE2__
-	/* Lines are short: count LFs sixteen bytes at a time, not by memchr. */
-	for (; end - q >= 16; q += 16)
-		n += (unsigned long)__builtin_popcount((unsigned)
-		    _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(
-		    (const __m128i *)q), _mm_set1_epi8('\n'))));
+	/*
+	 * Lines are short: count LFs sixteen bytes at a time, not by memchr.
+	 * Each byte of acc counts the LFs in its column (a match is -1), for
+	 * up to 255 blocks; psadbw then adds the sixteen counts up.
+	 */
+	while (end - q >= 16) {
+		__m128i	acc = _mm_setzero_si128(), sum;
+		int	k;
+
+		for (k = 0; k < 255 && end - q >= 16; k++, q += 16)
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128(
+			    (const __m128i *)q), _mm_set1_epi8('\n')));
+		sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+		n += (unsigned long)_mm_cvtsi128_si32(sum) +
+		    (unsigned long)_mm_extract_epi16(sum, 4);
+	}
 #endif
 	for (; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
 		n++;
@@ -243,6 +254,29 @@ markup_start(struct feed_parser *p, const char *local, const char **atts)
 		text_add(p, ">", 1);
 }
 
+/*
+ * The first xml:base and xml:lang among atts (what parser_attr() would
+ * find for each), in one pass that compares the namespace URI directly.
+ */
+static void
+xml_attrs(const char **atts, const char **base, const char **lang)
+{
+	const char	*an;
+	size_t		 i;
+
+	for (i = 0; atts[i] != NULL; i += 2) {
+		an = atts[i];
+		if (strncmp(an, xml_ns, sizeof xml_ns - 1) != 0 ||
+		    an[sizeof xml_ns - 1] != NS_SEP)
+			continue;
+		an += sizeof xml_ns;
+		if (*base == NULL && strcmp(an, "base") == 0)
+			*base = atts[i + 1];
+		else if (*lang == NULL && strcmp(an, "lang") == 0)
+			*lang = atts[i + 1];
+	}
+}
+
 static struct frame *
 push_frame(struct feed_parser *p)
 {
@@ -277,7 +311,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
 	struct feed_parser	*p = ud;
 	struct frame		*f, *cf;
-	const char		*sep, *local, *v;
+	const char		*sep, *local, *base = NULL, *lang = NULL;
 
 	if (p->stopped)
 		return;
@@ -295,12 +329,14 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	local = sep != NULL ? sep + 1 : name;
 	if (p->root_name == NULL)
 		p->root_name = doc_clean_text(local, strlen(local), false);
-	if ((v = parser_attr(atts, NS_XML, "base")) != NULL) {
-		f->base = url_resolve(f->base, v);
+	if (atts[0] != NULL)
+		xml_attrs(atts, &base, &lang);
+	if (base != NULL) {
+		f->base = url_resolve(f->base, base);
 		f->own_base = true;
 	}
-	if ((v = parser_attr(atts, NS_XML, "lang")) != NULL) {
-		f->own_lang = xstrdup(v);
+	if (lang != NULL) {
+		f->own_lang = xstrdup(lang);
 		f->lang = f->own_lang;
 	}
 
