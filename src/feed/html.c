@@ -285,25 +285,25 @@ serialise(const GumboNode *n, struct buf *b)
 	free(own);
 }
 
-/* Whether the n bytes at name are a tag that html_sanitize drops. */
+/*
+ * Whether the n bytes at name are a tag that html_sanitize drops: the
+ * names of each length, back to back.
+ */
 static bool
 is_bad_name(const char *name, size_t n)
 {
-	static const struct {
-		const char	*name;
-		size_t		 len;
-	} bad[] = {
-#define BAD(s)	{ s, sizeof(s) - 1 }
-		BAD("script"), BAD("style"), BAD("iframe"), BAD("object"),
-		BAD("embed"), BAD("applet"), BAD("frame"), BAD("frameset"),
-		BAD("meta"), BAD("link"), BAD("blink"), BAD("base"),
-		BAD("noframes"), BAD("head"), BAD("title")
-#undef BAD
+	static const char *const by_len[] = {
+		[4] = "metalinkbasehead",
+		[5] = "styleembedframeblinktitle",
+		[6] = "scriptiframeobjectapplet",
+		[8] = "framesetnoframes",
 	};
-	size_t	i;
+	const char	*c;
 
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		if (bad[i].len == n && memcmp(name, bad[i].name, n) == 0)
+	if (n >= sizeof by_len / sizeof by_len[0] || by_len[n] == NULL)
+		return (false);
+	for (c = by_len[n]; *c != '\0'; c += n)
+		if (memcmp(name, c, n) == 0)
 			return (true);
 	return (false);
 }
