@@ -165,6 +165,9 @@ int	 encoding_push(struct feed_parser *, const char *, size_t, bool);
 void	 encoding_fini(struct feed_parser *);
 unsigned int encoding_cp1252(unsigned char);
 
+/* xmlmem.c */
+extern const XML_Memory_Handling_Suite xmlmem_suite;
+
 /* entities.c */
 const char *entities_lookup(const char *);
 

@@ -487,7 +487,9 @@ on_ns_decl(void *ud, const XML_Char *prefix, const XML_Char *uri)
 void
 parser_create_xml(struct feed_parser *p, const char *encoding)
 {
-	p->xp = XML_ParserCreateNS(encoding, NS_SEP);
+	static const XML_Char	ns_sep[] = { NS_SEP, '\0' };
+
+	p->xp = XML_ParserCreate_MM(encoding, &xmlmem_suite, ns_sep);
 	if (p->xp == NULL)
 		fatal("out of memory (expat)");
 	XML_SetUserData(p->xp, p);
