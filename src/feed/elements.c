@@ -264,21 +264,17 @@ set_last(char **dst, char *v)
 	*dst = v;
 }
 
+/*
+ * A short value (guid, id, language, e-mail, a type or term attribute),
+ * trimmed and cleaned like any other text: "every string is UTF-8 with
+ * control characters removed" (feed.h) holds for these too.
+ */
 static char *
 trimmed(const char *s)
 {
-	size_t	len;
-
 	if (s == NULL)
 		return (NULL);
-	while (isspace((unsigned char)*s))
-		s++;
-	len = strlen(s);
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		len--;
-	if (len == 0)
-		return (NULL);
-	return (xstrndup(s, len));
+	return (doc_clean_text(s, strlen(s), false));
 }
 
 /* A URL from the feed, made absolute against the element's base. */

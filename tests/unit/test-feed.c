@@ -335,6 +335,25 @@ test_control_chars_removed(void **state)
 	feed_doc_free(d);
 }
 
+/* Short values (guid, id, language, attributes) are cleaned too. */
+static void
+test_short_values_cleaned(void **state)
+{
+	static const char xml[] = "<rss version=\"2.0\"><channel>"
+	    "<language>en&#x8d;-gb</language><item>"
+	    "<guid isPermaLink=\"false\"> a&#x8d;b&#x9;c </guid>"
+	    "<enclosure url=\"http://e.example/a\" type=\"audio/&#x8f;mpeg\"/>"
+	    "</item></channel></rss>";
+	struct feed_doc	*d = PARSE(xml);
+
+	(void)state;
+	assert_int_equal(d->nerrors, 0);
+	assert_string_equal(d->meta.language, "en-gb");
+	assert_string_equal(d->items[0].guid, "ab c");
+	assert_string_equal(d->items[0].enclosures[0].type, "audio/mpeg");
+	feed_doc_free(d);
+}
+
 static void
 test_limits(void **state)
 {
@@ -571,6 +590,7 @@ main(void)
 		cmocka_unit_test(test_not_a_feed),
 		cmocka_unit_test(test_entity_attacks),
 		cmocka_unit_test(test_control_chars_removed),
+		cmocka_unit_test(test_short_values_cleaned),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_items_past_limit),
 		cmocka_unit_test(test_streaming_chunks),
