@@ -127,6 +127,7 @@ struct feed_parser {
 	struct feed_doc		*doc;
 	struct feed_item	*cur;		/* item being read, or NULL */
 	bool			 cur_dropped;	/* ... past max_items: not kept */
+	size_t			 dropped_len;	/* ... its capture's length */
 	bool			 atom_nons;	/* <feed> without a namespace */
 	bool			 guid_permalink;	/* of the current item */
 	char			*media_title;	/* ... its media:title */

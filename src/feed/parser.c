@@ -160,22 +160,38 @@ parser_begin_capture(struct feed_parser *p, struct frame *f, enum cap cap,
 	f->kind = kind;
 	p->cap_depth = p->depth;
 	buf_reset(&p->text);
+	p->dropped_len = 0;
 	p->text_overflow = false;
 }
 
-/* Append to the capture; past the ceiling, keep what fits and say so. */
+/*
+ * Append to the capture; past the ceiling, keep what fits and say so. The
+ * text of an item past max_items is only measured, as nothing of it is
+ * kept; it still reports the same error.
+ */
 static void
 text_add(struct feed_parser *p, const char *s, size_t len)
 {
+	bool	dropped = p->cur != NULL && p->cur_dropped;
 	size_t	room;
 
-	if (buf_add(&p->text, s, len) == 0 || p->text_overflow)
+	if (dropped) {
+		if (len <= p->lim.max_text - p->dropped_len) {
+			p->dropped_len += len;
+			return;
+		}
+		p->dropped_len = p->lim.max_text;
+	} else if (buf_add(&p->text, s, len) == 0)
 		return;
-	room = p->text.max - p->text.len;
-	/* Cut on a character boundary. */
-	while (room > 0 && ((unsigned char)s[room] & 0xc0) == 0x80)
-		room--;
-	buf_add(&p->text, s, room);
+	if (p->text_overflow)
+		return;
+	if (!dropped) {
+		room = p->text.max - p->text.len;
+		/* Cut on a character boundary. */
+		while (room > 0 && ((unsigned char)s[room] & 0xc0) == 0x80)
+			room--;
+		buf_add(&p->text, s, room);
+	}
 	p->text_overflow = true;
 	parser_error(p, "text longer than %zu bytes cut short",
 	    p->lim.max_text);

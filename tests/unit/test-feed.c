@@ -391,6 +391,11 @@ test_items_past_limit(void **state)
 	    "<enclosure url=\"b.mp3\"/></item>\n"
 	    "<item><title>three</title></item>\n"
 	    "</channel></rss>";
+	static const char atom[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+	    "<entry><title>one</title></entry>\n"
+	    "<entry><title>two</title></entry>\n"
+	    "<entry><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/"
+	    "1999/xhtml\"><b>a</b><i>b</i></div></content></entry></feed>";
 	struct feed_doc		*d;
 
 	(void)state;
@@ -404,6 +409,15 @@ test_items_past_limit(void **state)
 	    "line 3: text longer than 8 bytes cut short");
 	assert_string_equal(d->errors[1],
 	    "line 3: more than 1 items: the rest are left out");
+	feed_doc_free(d);
+	/* Serialised XHTML counts too, tags and all. */
+	d = feed_parse_buffer(atom, sizeof atom - 1, NULL, NULL, &lim);
+	assert_int_equal(d->nitems, 1);
+	assert_int_equal(d->nerrors, 2);
+	assert_string_equal(d->errors[0],
+	    "line 2: more than 1 items: the rest are left out");
+	assert_string_equal(d->errors[1],
+	    "line 3: text longer than 8 bytes cut short");
 	feed_doc_free(d);
 }
 
