@@ -126,7 +126,7 @@ struct feed_parser {
 	/* Results. */
 	struct feed_doc		*doc;
 	struct feed_item	*cur;		/* item being read, or NULL */
-	bool			 cur_dropped;	/* ... past max_items: not kept */
+	bool			 cur_dropped;	/* ... past max_items */
 	size_t			 dropped_len;	/* ... its capture's length */
 	bool			 atom_nons;	/* <feed> without a namespace */
 	bool			 guid_permalink;	/* of the current item */

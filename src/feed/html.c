@@ -336,7 +336,7 @@ needs_sanitizing(const char *s, size_t len)
 			return (true);
 		/* An on* handler or a javascript: URL in this tag. */
 		for (; p < end && *p != '>' && *p != '<'; p++) {
-			/* The text is NUL-terminated: the table stops at end. */
+			/* The text is NUL-terminated: the table stops there. */
 			while (!stop[(unsigned char)*p])
 				p++;
 			if (p >= end || *p == '>' || *p == '<')
