@@ -108,7 +108,7 @@ struct feed_parser {
 	bool			 lenient_ok;	/* ASCII-compatible input */
 	bool			 input_utf8;	/* ... read as UTF-8 */
 	bool			 xml_final;	/* expat had its last bytes */
-	bool			 pass_utf8;	/* expat reads our UTF-8 bytes */
+	bool			 pass_utf8;	/* UTF-8 given to expat as is */
 	/* The whole document, when given at once: lines counted here. */
 	const char		*whole;
 	size_t			 line_off;	/* counted up to here */
