@@ -24,6 +24,9 @@
  * --parse is for files the user names, not for files being written.)
  */
 #define WHOLE_MAX	((size_t)256 << 20)
+#ifndef MAP_POPULATE
+#define MAP_POPULATE	0	/* Linux's: map all the pages at once */
+#endif
 
 static struct feed_doc *
 parse_mapped(FILE *f, const char *base)

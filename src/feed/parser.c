@@ -760,9 +760,9 @@ feed_parser_free(struct feed_parser *p)
 /*
  * The whole document goes to expat in one final call. After every call
  * that is not final, expat counts lines and columns over the bytes it
- * consumed, one byte at a time (about a third of its time on a large
- * feed); after the final call it does not, and counts only when an error
- * asks for a line number.
+ * consumed, one byte at a time (close to half of its time on the
+ * benchmark feed); after the final call it does not, and counts only when
+ * an error asks for a line number.
  *
  * Whether a broken document gets the lenient pass depends on whether the
  * strict one failed before the end of the input or only there (a
