@@ -12,40 +12,55 @@ feed="$work/feed.xml"
 python3 "$top/bench/gen-feed.py" "$feed" "$mb"
 bytes=$(wc -c <"$feed")
 items=$(grep -c '<item>' "$feed")
+have_sfeed=no
+command -v sfeed >/dev/null 2>&1 && have_sfeed=yes
 
-# measure NAME CMD...: best wall time over $runs runs, its user and system
-# time and the peak RSS, from GNU time. MB/s is given per wall second and
-# per CPU second (user + sys): on a shared machine the second is the
-# steadier figure.
-measure() {
+# run NAME CMD...: one run under GNU time; keeps the run with the best
+# wall time (its user and system time and peak RSS) in $work/best-NAME.
+run() {
 	name=$1; shift
-	best=
-	for _ in $(seq "$runs"); do
-		if ! /usr/bin/time -f '%e %U %S %M' -o "$work/t" \
-		    taskset -c 0 "$@" <"$feed" >/dev/null 2>"$work/err"; then
-			echo "$name: failed:" >&2
-			head -n 5 "$work/err" >&2
-			return 0
-		fi
-		read -r wall user sys rss <"$work/t"
-		if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then
-			best=$wall buser=$user bsys=$sys brss=$rss
-		fi
-	done
-	awk -v n="$name" -v w="$best" -v u="$buser" -v s="$bsys" \
-	    -v r="$brss" -v b="$bytes" 'BEGIN {
+	[ -e "$work/failed-$name" ] && return 0
+	if ! /usr/bin/time -f '%e %U %S %M' -o "$work/t" \
+	    taskset -c 0 "$@" <"$feed" >/dev/null 2>"$work/err"; then
+		echo "$name: failed:" >&2
+		head -n 5 "$work/err" >&2
+		: >"$work/failed-$name"
+		return 0
+	fi
+	read -r wall user sys rss <"$work/t"
+	if [ ! -e "$work/best-$name" ] ||
+	    awk -v w="$wall" -v b="$(cut -d' ' -f1 "$work/best-$name")" \
+	    'BEGIN{exit !(w < b)}'; then
+		echo "$wall $user $sys $rss" >"$work/best-$name"
+	fi
+}
+
+# report NAME LABEL: MB/s per wall second and per CPU second (user +
+# sys): on a shared machine the second is the steadier figure.
+report() {
+	[ -e "$work/best-$1" ] || return 0
+	read -r wall user sys rss <"$work/best-$1"
+	awk -v n="$2" -v w="$wall" -v u="$user" -v s="$sys" \
+	    -v r="$rss" -v b="$bytes" 'BEGIN {
 		c = u + s
 		printf "%-28s %7.1f %7.1f %7.2f %7.2f %7.2f %9d\n", n,
 		    (w > 0 ? b / 1e6 / w : 0), (c > 0 ? b / 1e6 / c : 0),
 		    w, u, s, r }'
 }
 
+# The programs take turns, run by run, so that both see the same share
+# of a machine whose load changes.
+for _ in $(seq "$runs"); do
+	run tidings "$tidings" --parse=-
+	[ "$have_sfeed" = yes ] && run sfeed sfeed
+done
+
 echo "parse benchmark: $(awk -v b="$bytes" 'BEGIN{printf "%.1f MB", b/1e6}'), $items items, best of $runs, one core"
 printf "%-28s %7s %7s %7s %7s %7s %9s\n" "" "MB/s" "MB/s" "wall" "user" "sys" "peak RSS"
 printf "%-28s %7s %7s %7s %7s %7s %9s\n" "program" "wall" "CPU" "s" "s" "s" "KiB"
-measure "tidings --parse (JSON out)" "$tidings" --parse=-
-if command -v sfeed >/dev/null 2>&1; then
-	measure "sfeed (TSV out)" sfeed
+report tidings "tidings --parse (JSON out)"
+if [ "$have_sfeed" = yes ]; then
+	report sfeed "sfeed (TSV out)"
 else
 	echo "sfeed: not installed (bench/install-deps.sh)"
 fi

@@ -161,12 +161,16 @@ static int
 month_number(const char *s, size_t n)
 {
 	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	char	lc[3];
 	size_t	i;
 
 	if (n < 3)
 		return (0);
+	/* The caller saw n letters; ASCII ones fold with | 0x20. */
+	for (i = 0; i < 3; i++)
+		lc[i] = (char)(s[i] | 0x20);
 	for (i = 0; i < 12; i++)
-		if (strncasecmp(s, months + 3 * i, 3) == 0)
+		if (memcmp(lc, months + 3 * i, 3) == 0)
 			return ((int)i + 1);
 	return (0);
 }
@@ -350,19 +354,68 @@ feed_date_parse(const char *s)
 	return (parse_rfc822(p));
 }
 
+/* The proleptic Gregorian date of a day count (Hinnant's inverse). */
+static void
+civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t		era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static char *
+two_digits(char *o, int v)
+{
+	o[0] = (char)('0' + v / 10);
+	o[1] = (char)('0' + v % 10);
+	return (o + 2);
+}
+
+/*
+ * Written out by hand rather than with gmtime_r() and strftime(), which
+ * go through the time zone machinery for every item of a feed.
+ */
 void
 feed_date_format(int64_t t, char out[21])
 {
-	time_t		tt = (time_t)t;
-	struct tm	tm;
+	int64_t	days, secs, y;
+	int	m, d;
+	char	*o = out;
 
-	if (t == FEED_TIME_NONE || gmtime_r(&tt, &tm) == NULL ||
-	    tm.tm_year + 1900 > 9999 || tm.tm_year + 1900 < 1000) {
-		/* Four digits only: %Y prints year 999 as "999", which no
-		 * parser reads back (fuzz-date: "1000 0812KST"). */
+	/* Four digits only: %Y printed year 999 as "999", which no parser
+	 * reads back (fuzz-date: "1000 0812KST"). */
+	if (t == FEED_TIME_NONE || t < INT64_C(-30610224000) ||
+	    t > INT64_C(253402300799)) {
 		out[0] = '\0';
 		return;
 	}
-	/* strftime: the compiler can't bound snprintf's %d widths here. */
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	days = t / 86400;
+	secs = t % 86400;
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	civil_from_days(days, &y, &m, &d);
+	o = two_digits(o, (int)(y / 100));
+	o = two_digits(o, (int)(y % 100));
+	*o++ = '-';
+	o = two_digits(o, m);
+	*o++ = '-';
+	o = two_digits(o, d);
+	*o++ = 'T';
+	o = two_digits(o, (int)(secs / 3600));
+	*o++ = ':';
+	o = two_digits(o, (int)(secs / 60 % 60));
+	*o++ = ':';
+	o = two_digits(o, (int)(secs % 60));
+	*o++ = 'Z';
+	*o = '\0';
 }

@@ -90,6 +90,27 @@ doc_add_error(struct feed_doc *d, char *msg)
 	d->errors[d->nerrors++] = clean;
 }
 
+/* Trimmed copy of the len bytes at s, or NULL when nothing is left. */
+static char *
+trimmed_copy(const char *s, size_t len)
+{
+	size_t	 start, end;
+	char	*t;
+
+	for (start = 0; start < len && isspace((unsigned char)s[start]);
+	    start++)
+		;
+	for (end = len; end > start && isspace((unsigned char)s[end - 1]);
+	    end--)
+		;
+	if (start == end)
+		return (NULL);
+	t = xmalloc(end - start + 1);
+	memcpy(t, s + start, end - start);
+	t[end - start] = '\0';
+	return (t);
+}
+
 /*
  * Text as it leaves the parser: U+0080-U+009F read as the windows-1252
  * characters that feeds mean by them (&#146; is an apostrophe), then
@@ -108,6 +129,9 @@ doc_clean_text(const char *s, size_t len, bool keep_newlines)
 
 	if (s == NULL)
 		return (NULL);
+	/* Most text needs nothing mapped or removed: trim it and copy. */
+	if (sanitize_clean_len(s, len, flags) == len)
+		return (trimmed_copy(s, len));
 	/* Most text has no C1 characters (UTF-8 0xc2 0x80-0x9f). */
 	for (c2 = s; (c2 = memchr(c2, 0xc2, len - (size_t)(c2 - s))) != NULL;
 	    c2++)
@@ -149,4 +173,17 @@ doc_clean_text(const char *s, size_t len, bool keep_newlines)
 		memmove(clean, clean + start, end - start);
 	clean[end - start] = '\0';
 	return (clean);
+}
+
+/*
+ * doc_clean_text() for text that expat delivered, which is well-formed
+ * UTF-8: only what cleaning changes is looked for.
+ */
+char *
+doc_clean_xml(const char *s, size_t len, bool keep_newlines)
+{
+	if (s != NULL && sanitize_clean_len_utf8(s, len, keep_newlines ?
+	    SANITIZE_KEEP_NEWLINES : 0) == len)
+		return (trimmed_copy(s, len));
+	return (doc_clean_text(s, len, keep_newlines));
 }

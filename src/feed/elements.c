@@ -16,24 +16,27 @@
 
 static const struct {
 	const char	*uri;
+	size_t		 len;
 	enum ns		 ns;
 } ns_table[] = {
-	{ "http://backend.userland.com/rss", NS_RSS },
-	{ "http://backend.userland.com/rss2", NS_RSS },
-	{ "http://blogs.law.harvard.edu/tech/rss", NS_RSS },
-	{ "http://purl.org/rss/1.0/", NS_RSS10 },
-	{ "http://my.netscape.com/rdf/simple/0.9/", NS_RSS090 },
-	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF },
-	{ "http://www.w3.org/2005/Atom", NS_ATOM10 },
-	{ "http://purl.org/atom/ns#", NS_ATOM03 },
-	{ "http://purl.org/dc/elements/1.1/", NS_DC },
-	{ "http://purl.org/dc/terms/", NS_DCTERMS },
-	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
-	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
-	{ "http://search.yahoo.com/mrss", NS_MEDIA },
-	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
-	{ "http://www.w3.org/1999/xhtml", NS_XHTML },
-	{ "http://www.w3.org/XML/1998/namespace", NS_XML },
+#define NS(uri, ns)	{ uri, sizeof(uri) - 1, ns }
+	NS("http://backend.userland.com/rss", NS_RSS),
+	NS("http://backend.userland.com/rss2", NS_RSS),
+	NS("http://blogs.law.harvard.edu/tech/rss", NS_RSS),
+	NS("http://purl.org/rss/1.0/", NS_RSS10),
+	NS("http://my.netscape.com/rdf/simple/0.9/", NS_RSS090),
+	NS("http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF),
+	NS("http://www.w3.org/2005/Atom", NS_ATOM10),
+	NS("http://purl.org/atom/ns#", NS_ATOM03),
+	NS("http://purl.org/dc/elements/1.1/", NS_DC),
+	NS("http://purl.org/dc/terms/", NS_DCTERMS),
+	NS("http://purl.org/rss/1.0/modules/content/", NS_CONTENT),
+	NS("http://search.yahoo.com/mrss/", NS_MEDIA),
+	NS("http://search.yahoo.com/mrss", NS_MEDIA),
+	NS("http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES),
+	NS("http://www.w3.org/1999/xhtml", NS_XHTML),
+	NS("http://www.w3.org/XML/1998/namespace", NS_XML),
+#undef NS
 };
 
 enum ns
@@ -45,7 +48,7 @@ elements_ns(const char *uri, size_t len)
 	if (len > 31 && strncmp(uri, "http://backend.userland.com/rss", 31) == 0)
 		return (NS_RSS);
 	for (i = 0; i < sizeof ns_table / sizeof ns_table[0]; i++) {
-		if (strlen(ns_table[i].uri) != len)
+		if (ns_table[i].len != len)
 			continue;
 		/* Apple's docs once spelled the iTunes URI with capitals. */
 		if (ns_table[i].ns == NS_ITUNES ?
@@ -167,13 +170,12 @@ row_cmp(const void *key, const void *row)
 }
 
 static enum el
-lookup(const struct feed_parser *p, enum ns ns, const char *local)
+lookup_table(unsigned fam, const char *local)
 {
 	const struct el_row	*r;
-	unsigned		 fam = family(p, ns);
 
-	if (fam == 0 || (r = bsearch(local, el_table, EL_TABLE_LEN,
-	    sizeof el_table[0], row_cmp)) == NULL)
+	if ((r = bsearch(local, el_table, EL_TABLE_LEN, sizeof el_table[0],
+	    row_cmp)) == NULL)
 		return (EL_UNKNOWN);
 	/* bsearch lands on any row of the name: look at all of them. */
 	while (r > el_table && strcmp(r[-1].local, local) == 0)
@@ -183,6 +185,38 @@ lookup(const struct feed_parser *p, enum ns ns, const char *local)
 		if (r->fam & fam)
 			return (r->el);
 	return (EL_UNKNOWN);
+}
+
+/*
+ * What an element is. A feed repeats the same dozen elements in every
+ * item, so the answers are remembered in a small table indexed by a hash
+ * of the name (its length and first, second and last bytes, with
+ * multipliers that give the names of el_table and of common extensions
+ * a slot each); a miss goes to the sorted table.
+ */
+static enum el
+lookup(struct feed_parser *p, enum ns ns, const char *local)
+{
+	struct el_memo	*m;
+	unsigned	 fam = family(p, ns);
+	size_t		 n;
+	enum el		 el;
+
+	if (fam == 0)
+		return (EL_UNKNOWN);
+	n = strlen(local);
+	if (n == 0 || n >= sizeof m->local)
+		return (lookup_table(fam, local));
+	m = &p->el_memo[(n * 5 + (unsigned char)local[0] * 17 +
+	    (unsigned char)local[1] * 19 + (unsigned char)local[n - 1] * 21) %
+	    EL_MEMO_SIZE];
+	if (m->fam == fam && memcmp(m->local, local, n + 1) == 0)
+		return (m->el);
+	el = lookup_table(fam, local);
+	memcpy(m->local, local, n + 1);
+	m->fam = fam;
+	m->el = el;
+	return (el);
 }
 
 static bool
@@ -230,10 +264,25 @@ set_last(char **dst, char *v)
 	*dst = v;
 }
 
+/*
+ * A short value (guid, id, language, e-mail, a type or term attribute),
+ * trimmed and cleaned like any other text: "every string is UTF-8 with
+ * control characters removed" (feed.h) holds for these too.
+ */
 static char *
 trimmed(const char *s)
 {
-	size_t	len;
+	if (s == NULL)
+		return (NULL);
+	return (doc_clean_text(s, strlen(s), false));
+}
+
+/* A URL from the feed, made absolute against the element's base. */
+static char *
+url_of(const struct frame *f, const char *s)
+{
+	char	*t, *u, *clean;
+	size_t	 len;
 
 	if (s == NULL)
 		return (NULL);
@@ -244,17 +293,10 @@ trimmed(const char *s)
 		len--;
 	if (len == 0)
 		return (NULL);
-	return (xstrndup(s, len));
-}
-
-/* A URL from the feed, made absolute against the element's base. */
-static char *
-url_of(const struct frame *f, const char *s)
-{
-	char	*t, *u, *clean;
-
-	if ((t = trimmed(s)) == NULL)
-		return (NULL);
+	/* Absolute, or nothing to resolve against: only cleaned. */
+	if (f->base == NULL || *f->base == '\0' || url_has_scheme(s))
+		return (doc_clean_text(s, len, false));
+	t = xstrndup(s, len);
 	u = url_resolve(f->base, t);
 	free(t);
 	clean = doc_clean_text(u, strlen(u), false);
@@ -262,33 +304,33 @@ url_of(const struct frame *f, const char *s)
 	return (clean);
 }
 
-/* Plain text of a captured element. */
+/* Plain text of a captured element (len bytes at text). */
 static char *
-plain_of(const struct frame *f, const char *text)
+plain_of(const struct frame *f, const char *text, size_t len)
 {
 	char	*h, *r;
 
 	if (text == NULL)
 		return (NULL);
 	if (f->kind == TK_HTML || f->cap == CAP_MARKUP) {
-		h = html_to_text(text, strlen(text));
+		h = html_to_text(text, len);
 		r = doc_clean_text(h, strlen(h), false);
 		free(h);
 		return (r);
 	}
-	return (doc_clean_text(text, strlen(text), false));
+	if (f->cap == CAP_BASE64)	/* decoded: any bytes at all */
+		return (doc_clean_text(text, len, false));
+	return (doc_clean_xml(text, len, false));
 }
 
 /* HTML of a captured element (summary, content): escaped if text. */
 static char *
-html_of(const struct frame *f, const char *text)
+html_of(const struct frame *f, const char *text, size_t len)
 {
 	char	*h = NULL, *s, *r;
-	size_t	 len;
 
 	if (text == NULL)
 		return (NULL);
-	len = strlen(text);
 	if (f->kind == TK_TEXT && f->cap != CAP_MARKUP) {
 		h = html_escape(text, len);
 		text = h;
@@ -297,8 +339,10 @@ html_of(const struct frame *f, const char *text)
 	if ((s = html_sanitize(text, len)) != NULL) {
 		r = doc_clean_text(s, strlen(s), true);
 		free(s);
-	} else
+	} else if (f->cap == CAP_BASE64)
 		r = doc_clean_text(text, len, true);
+	else
+		r = doc_clean_xml(text, len, true);
 	free(h);
 	return (r);
 }
@@ -409,6 +453,12 @@ start_item(struct feed_parser *p, struct frame *f, const char **atts)
 	p->cur = xcalloc(1, sizeof *p->cur);
 	p->cur->published = p->cur->updated = FEED_TIME_NONE;
 	p->guid_permalink = false;
+	/*
+	 * An item past the limit is still read (its end reports the limit,
+	 * and its text still counts against max_text), but nothing of it is
+	 * cleaned or kept.
+	 */
+	p->cur_dropped = p->doc->nitems >= p->lim.max_items;
 	if ((about = parser_attr(atts, NS_RDF, "about")) != NULL)
 		f->aux = xstrdup(about);
 }
@@ -476,7 +526,8 @@ add_enclosure(struct feed_parser *p, struct frame *f, const char *url,
 	char			*u, *end;
 	long long		 n;
 
-	if (it == NULL || url == NULL || (u = url_of(f, url)) == NULL)
+	if (it == NULL || p->cur_dropped || url == NULL ||
+	    (u = url_of(f, url)) == NULL)
 		return;
 	it->enclosures = xreallocarray(it->enclosures, it->nenclosures + 1,
 	    sizeof *it->enclosures);
@@ -502,9 +553,10 @@ atom_link(struct feed_parser *p, struct frame *f, const char **atts,
 	if (href == NULL)
 		return;
 	if (rel == NULL || strcmp(rel, "alternate") == 0) {
-		if (ctx == CTX_ITEM)
-			set_first(&p->cur->link, url_of(f, href));
-		else if (ctx == CTX_FEED)
+		if (ctx == CTX_ITEM) {
+			if (!p->cur_dropped)
+				set_first(&p->cur->link, url_of(f, href));
+		} else if (ctx == CTX_FEED)
 			set_first(&p->doc->meta.link, url_of(f, href));
 	} else if (strcmp(rel, "enclosure") == 0 && ctx == CTX_ITEM)
 		add_enclosure(p, f, href, parser_attr(atts, NS_NONE, "type"),
@@ -605,7 +657,7 @@ elements_start(struct feed_parser *p, struct frame *f, const char *local,
 	case EL_ITUNES_CATEGORY:
 		if (ctx != CTX_NONE || pel == EL_ITUNES_CATEGORY) {
 			v = parser_attr(atts, NS_NONE, "text");
-			if (v != NULL && p->cur != NULL)
+			if (v != NULL && p->cur != NULL && !p->cur_dropped)
 				add_category(p->cur, doc_clean_text(v,
 				    strlen(v), false));
 		}
@@ -646,7 +698,7 @@ elements_start(struct feed_parser *p, struct frame *f, const char *local,
 			v = parser_attr(atts, NS_NONE, "term");
 			if (v == NULL)
 				v = parser_attr(atts, NS_NONE, "label");
-			if (v != NULL && ctx == CTX_ITEM)
+			if (v != NULL && ctx == CTX_ITEM && !p->cur_dropped)
 				add_category(p->cur, trimmed(v));
 		} else
 			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
@@ -708,16 +760,20 @@ base64_decode(const char *s)
 }
 
 static void
-end_item_field(struct feed_parser *p, struct frame *f, const char *text)
+end_item_field(struct feed_parser *p, struct frame *f, const char *text,
+    size_t len)
 {
 	struct feed_item	*it = p->cur;
 
+	if (p->cur_dropped)
+		return;
+
 	switch (f->el) {
 	case EL_TITLE: case EL_DC_TITLE:
-		set_first(&it->title, plain_of(f, text));
+		set_first(&it->title, plain_of(f, text, len));
 		break;
 	case EL_MEDIA_TITLE:	/* only when the item has no title */
-		set_first(&p->media_title, plain_of(f, text));
+		set_first(&p->media_title, plain_of(f, text, len));
 		break;
 	case EL_LINK:
 		/* RSS <link> always wins over a guid or an atom:link. */
@@ -734,7 +790,7 @@ end_item_field(struct feed_parser *p, struct frame *f, const char *text)
 		set_first(&it->author, author_name(text));
 		break;
 	case EL_NAME:
-		set_first(&it->author, plain_of(f, text));
+		set_first(&it->author, plain_of(f, text, len));
 		break;
 	case EL_EMAIL:
 		if (it->author == NULL)
@@ -750,19 +806,19 @@ end_item_field(struct feed_parser *p, struct frame *f, const char *text)
 		break;
 	case EL_DESCRIPTION: case EL_DC_DESCRIPTION: case EL_SUMMARY:
 	case EL_ITUNES_SUMMARY: case EL_MEDIA_DESCRIPTION:
-		set_first(&it->summary, html_of(f, text));
+		set_first(&it->summary, html_of(f, text, len));
 		break;
 	case EL_CONTENT: case EL_CONTENT_ENCODED: case EL_XHTML_BODY:
 	case EL_FULLITEM:
 		if (it->content == NULL) {
-			it->content = html_of(f, text);
+			it->content = html_of(f, text, len);
 			it->content_type = f->kind == TK_TEXT &&
 			    f->cap != CAP_MARKUP ? FEED_CONTENT_TEXT :
 			    FEED_CONTENT_HTML;
 		}
 		break;
 	case EL_CATEGORY: case EL_DC_SUBJECT: case EL_MEDIA_CATEGORY:
-		add_category(it, plain_of(f, text));
+		add_category(it, plain_of(f, text, len));
 		break;
 	case EL_COMMENTS:
 		set_first(&it->comments, url_of(f, text));
@@ -773,14 +829,15 @@ end_item_field(struct feed_parser *p, struct frame *f, const char *text)
 }
 
 static void
-end_feed_field(struct feed_parser *p, struct frame *f, const char *text)
+end_feed_field(struct feed_parser *p, struct frame *f, const char *text,
+    size_t len)
 {
 	struct feed_meta	*m = &p->doc->meta;
 	char			*t;
 
 	switch (f->el) {
 	case EL_TITLE: case EL_DC_TITLE:
-		set_first(&m->title, plain_of(f, text));
+		set_first(&m->title, plain_of(f, text, len));
 		break;
 	case EL_LINK:
 		set_last(&m->link, url_of(f, text));
@@ -790,7 +847,7 @@ end_feed_field(struct feed_parser *p, struct frame *f, const char *text)
 	case EL_ITUNES_SUBTITLE:
 		if (f->el == EL_DESCRIPTION)
 			f->kind = TK_HTML;
-		set_first(&m->description, plain_of(f, text));
+		set_first(&m->description, plain_of(f, text, len));
 		break;
 	case EL_LANGUAGE: case EL_DC_LANGUAGE:
 		set_first(&m->language, trimmed(text));
@@ -804,14 +861,14 @@ end_feed_field(struct feed_parser *p, struct frame *f, const char *text)
 		set_first(&m->author, author_name(text));
 		break;
 	case EL_NAME:
-		set_first(&m->author, plain_of(f, text));
+		set_first(&m->author, plain_of(f, text, len));
 		break;
 	case EL_EMAIL:
 		if (m->author == NULL)
 			m->author = trimmed(text);
 		break;
 	case EL_GENERATOR:
-		set_first(&m->generator, plain_of(f, text));
+		set_first(&m->generator, plain_of(f, text, len));
 		break;
 	case EL_URL: case EL_LOGO: case EL_ICON:
 		set_first(&m->image, url_of(f, text));
@@ -827,17 +884,21 @@ end_feed_field(struct feed_parser *p, struct frame *f, const char *text)
 	}
 }
 
+/*
+ * The element ends; text is what it captured (len bytes, borrowed), or
+ * NULL.
+ */
 void
-elements_end(struct feed_parser *p, struct frame *f, char *text)
+elements_end(struct feed_parser *p, struct frame *f, const char *text,
+    size_t len)
 {
 	struct frame	*parent = parser_parent(p, 1);
 	enum ctx	 ctx = context_of(parent);
-	char		*dec;
+	char		*dec = NULL;
 
 	if (f->cap == CAP_BASE64 && text != NULL) {
-		dec = base64_decode(text);
-		free(text);
-		text = dec;
+		text = dec = base64_decode(text);
+		len = strlen(dec);	/* the text ends at a decoded NUL */
 	}
 	switch (f->el) {
 	case EL_ITEM: case EL_ENTRY:
@@ -866,10 +927,10 @@ elements_end(struct feed_parser *p, struct frame *f, char *text)
 		    html_looks_like_html(text))
 			f->kind = TK_HTML;
 		if (ctx == CTX_ITEM && p->cur != NULL)
-			end_item_field(p, f, text);
+			end_item_field(p, f, text, len);
 		else if (ctx == CTX_FEED)
-			end_feed_field(p, f, text);
+			end_feed_field(p, f, text, len);
 		break;
 	}
-	free(text);
+	free(dec);
 }

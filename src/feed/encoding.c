@@ -118,10 +118,8 @@ use_iconv(struct feed_parser *p, const char *from)
 
 /* Decide how to read the document from its first bytes. */
 static void
-sniff(struct feed_parser *p)
+sniff(struct feed_parser *p, const unsigned char *s, size_t n)
 {
-	const unsigned char	*s = (const unsigned char *)p->head.data;
-	size_t			 n = p->head.len;
 	char			*decl = NULL;
 	const char		*name;
 
@@ -147,7 +145,7 @@ sniff(struct feed_parser *p)
 	else if (n >= 2 && s[0] != 0 && s[1] == 0)
 		use_iconv(p, "UTF-16LE");
 	else if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
-		p->lenient_ok = p->input_utf8 = true;
+		p->lenient_ok = p->input_utf8 = p->pass_utf8 = true;
 		p->enc_state = ENC_PASS;
 		parser_create_xml(p, "UTF-8");
 	} else {
@@ -156,7 +154,7 @@ sniff(struct feed_parser *p)
 		name = p->http_charset != NULL ? p->http_charset : decl;
 		p->lenient_ok = true;
 		if (name == NULL || is_utf8_name(name) || is_utf16_name(name)) {
-			p->input_utf8 = true;
+			p->input_utf8 = p->pass_utf8 = true;
 			p->enc_state = ENC_PASS;
 			parser_create_xml(p, "UTF-8");
 		} else if (is_latin1_name(name)) {
@@ -243,6 +241,19 @@ push_iconv(struct feed_parser *p, const char *data, size_t len, bool final)
 	return (rc);
 }
 
+/* Whether the first n bytes are enough to tell the encoding. */
+static bool
+can_sniff(const char *h, size_t n, bool final)
+{
+	if (final || n >= SNIFF_MAX)
+		return (true);
+	if (n < 4)
+		return (false);
+	/* An XML declaration: wait for its end. */
+	return (n < 5 || memcmp(h, "<?xml", 5) != 0 ||
+	    memmem(h, n, "?>", 2) != NULL);
+}
+
 /*
  * Push len bytes of the document (final: no more will come). Returns 0,
  * or -1 once expat has stopped.
@@ -252,18 +263,20 @@ encoding_push(struct feed_parser *p, const char *data, size_t len,
     bool final)
 {
 	if (p->enc_state == ENC_SNIFF) {
-		const char *h;
-
-		if (buf_add(&p->head, data, len) != 0)
-			fatal("sniff buffer");
-		h = p->head.data;
-		if (!final && p->head.len < SNIFF_MAX &&
-		    (p->head.len < 4 || (memcmp(h, "<?xml", 5) == 0 &&
-		    memmem(h, p->head.len, "?>", 2) == NULL)))
-			return (0);
-		sniff(p);
-		data = p->head.data;
-		len = p->head.len;
+		/* A first push long enough to sniff is not copied. */
+		if (p->head.len == 0 && can_sniff(data, len, final)) {
+			sniff(p, (const unsigned char *)data, len);
+			buf_fini(&p->head);
+		} else {
+			if (buf_add(&p->head, data, len) != 0)
+				fatal("sniff buffer");
+			if (!can_sniff(p->head.data, p->head.len, final))
+				return (0);
+			sniff(p, (const unsigned char *)p->head.data,
+			    p->head.len);
+			data = p->head.data;
+			len = p->head.len;
+		}
 	}
 	switch (p->enc_state) {
 	case ENC_ICONV:

@@ -81,6 +81,14 @@ struct frame {
 	char		*aux;		/* element-specific string (e.g. href) */
 };
 
+/* An element lookup remembered (elements.c). */
+#define EL_MEMO_SIZE	64
+struct el_memo {
+	char		 local[16];
+	unsigned	 fam;		/* namespace family; 0: empty slot */
+	enum el		 el;
+};
+
 struct feed_parser {
 	XML_Parser		 xp;
 	struct feed_limits	 lim;
@@ -99,6 +107,14 @@ struct feed_parser {
 	bool			 recovering;	/* second, lenient pass */
 	bool			 lenient_ok;	/* ASCII-compatible input */
 	bool			 input_utf8;	/* ... read as UTF-8 */
+	bool			 xml_final;	/* expat had its last bytes */
+	bool			 pass_utf8;	/* UTF-8 given to expat as is */
+	/* The whole document, when given at once: lines counted here. */
+	const char		*whole;
+	size_t			 line_off;	/* counted up to here */
+	unsigned long		 lines;		/* line breaks before it */
+
+	struct el_memo		 el_memo[EL_MEMO_SIZE];
 
 	/* Element stack. */
 	struct frame		*stack;
@@ -110,6 +126,8 @@ struct feed_parser {
 	/* Results. */
 	struct feed_doc		*doc;
 	struct feed_item	*cur;		/* item being read, or NULL */
+	bool			 cur_dropped;	/* ... past max_items */
+	size_t			 dropped_len;	/* ... its capture's length */
 	bool			 atom_nons;	/* <feed> without a namespace */
 	bool			 guid_permalink;	/* of the current item */
 	char			*media_title;	/* ... its media:title */
@@ -139,7 +157,8 @@ int	 parser_xml_feed(struct feed_parser *, const char *, size_t, bool);
 enum ns	 elements_ns(const char *, size_t);
 void	 elements_start(struct feed_parser *, struct frame *, const char *,
 	    const char **);
-void	 elements_end(struct feed_parser *, struct frame *, char *);
+void	 elements_end(struct feed_parser *, struct frame *, const char *,
+	    size_t);
 void	 elements_finish_item(struct feed_parser *);
 
 /* encoding.c */
@@ -147,11 +166,17 @@ int	 encoding_push(struct feed_parser *, const char *, size_t, bool);
 void	 encoding_fini(struct feed_parser *);
 unsigned int encoding_cp1252(unsigned char);
 
+/* xmlmem.c */
+extern const XML_Memory_Handling_Suite xmlmem_suite;
+
 /* entities.c */
 const char *entities_lookup(const char *);
 
 /* html.c */
-/* NULL when there is nothing to remove (the input stands as it is). */
+/*
+ * NULL when there is nothing to remove (the input stands as it is). The
+ * len bytes must be followed by a NUL.
+ */
 char	*html_sanitize(const char *, size_t);
 char	*html_to_text(const char *, size_t);
 char	*html_escape(const char *, size_t);
@@ -162,5 +187,6 @@ void	 doc_item_free(struct feed_item *);
 void	 doc_meta_free(struct feed_meta *);
 void	 doc_add_error(struct feed_doc *, char *);
 char	*doc_clean_text(const char *, size_t, bool);
+char	*doc_clean_xml(const char *, size_t, bool);
 
 #endif

@@ -286,18 +286,44 @@ serialise(const GumboNode *n, struct buf *b)
 }
 
 /*
+ * Whether the n bytes at name are a tag that html_sanitize drops: the
+ * names of each length, back to back.
+ */
+static bool
+is_bad_name(const char *name, size_t n)
+{
+	static const char *const by_len[] = {
+		[4] = "metalinkbasehead",
+		[5] = "styleembedframeblinktitle",
+		[6] = "scriptiframeobjectapplet",
+		[8] = "framesetnoframes",
+	};
+	const char	*c;
+
+	if (n >= sizeof by_len / sizeof by_len[0] || by_len[n] == NULL)
+		return (false);
+	for (c = by_len[n]; *c != '\0'; c += n)
+		if (memcmp(name, c, n) == 0)
+			return (true);
+	return (false);
+}
+
+/*
  * Whether s may hold an element or attribute that html_sanitize drops:
  * a cheap scan, so that clean HTML (nearly all of it) is not parsed.
+ * Inside a tag, a table skips the bytes that cannot start "on...",
+ * "javascript:" or "vbscript:", or end the tag.
  */
 static bool
 needs_sanitizing(const char *s, size_t len)
 {
-	static const char *const bad[] = { "script", "style", "iframe",
-	    "object", "embed", "applet", "frame", "frameset", "meta", "link",
-	    "blink", "base", "noframes", "head", "title" };
+	static const unsigned char stop[256] = {
+		['o'] = 1, ['O'] = 1, ['j'] = 1, ['J'] = 1, ['v'] = 1,
+		['V'] = 1, ['>'] = 1, ['<'] = 1, ['\0'] = 1
+	};
 	const char	*p = s, *end = s + len, *lt;
 	char		 name[10];
-	size_t		 i, n;
+	size_t		 n;
 
 	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		p = lt + 1;
@@ -306,12 +332,15 @@ needs_sanitizing(const char *s, size_t len)
 		for (n = 0; p < end && n < sizeof name - 1 &&
 		    isalpha((unsigned char)*p); n++, p++)
 			name[n] = (char)tolower((unsigned char)*p);
-		name[n] = '\0';
-		for (i = 0; n > 0 && i < sizeof bad / sizeof bad[0]; i++)
-			if (name[0] == bad[i][0] && strcmp(name, bad[i]) == 0)
-				return (true);
+		if (n > 0 && is_bad_name(name, n))
+			return (true);
 		/* An on* handler or a javascript: URL in this tag. */
 		for (; p < end && *p != '>' && *p != '<'; p++) {
+			/* The text is NUL-terminated: the table stops there. */
+			while (!stop[(unsigned char)*p])
+				p++;
+			if (p >= end || *p == '>' || *p == '<')
+				break;
 			if ((p[0] == 'o' || p[0] == 'O') &&
 			    (p[1] == 'n' || p[1] == 'N') && p > lt + 1 &&
 			    (isspace((unsigned char)p[-1]) || p[-1] == '/'))
@@ -325,7 +354,6 @@ needs_sanitizing(const char *s, size_t len)
 	}
 	return (false);
 }
-
 
 char *
 html_sanitize(const char *s, size_t len)

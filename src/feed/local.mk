@@ -4,7 +4,7 @@ src_feed_libfeed_a_SOURCES = \
 	src/feed/feed.h src/feed/feed-int.h \
 	src/feed/doc.c src/feed/elements.c src/feed/encoding.c \
 	src/feed/entities.c src/feed/html.c src/feed/json.c \
-	src/feed/parser.c $(FEED_DATE_SOURCES)
+	src/feed/parser.c src/feed/xmlmem.c $(FEED_DATE_SOURCES)
 MODULE_LIBS += src/feed/libfeed.a
 EXTRA_DIST += src/feed/gen-entities.py
 FEED_DATE_SOURCES = src/feed/date.c

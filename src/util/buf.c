@@ -33,9 +33,9 @@ buf_reset(struct buf *b)
 		b->data[0] = '\0';
 }
 
-/* Append n bytes; -1 (buffer unchanged) when that would pass the ceiling. */
+/* buf_add() when the bytes do not fit: grow the buffer first. */
 int
-buf_add(struct buf *b, const void *p, size_t n)
+buf_add_grow(struct buf *b, const void *p, size_t n)
 {
 	size_t	need;
 

@@ -16,6 +16,10 @@
  * Invalid UTF-8 bytes become U+FFFD.
  */
 char	*sanitize_text(const char *s, size_t len, int flags);
+/* The length of the prefix of s that sanitize_text() would not change. */
+size_t	 sanitize_clean_len(const char *s, size_t len, int flags);
+/* The same for s known to be well-formed UTF-8 (from an XML parser). */
+size_t	 sanitize_clean_len_utf8(const char *s, size_t len, int flags);
 
 /* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
 size_t	 utf8_decode(const unsigned char *, size_t, unsigned int *);

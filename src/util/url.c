@@ -15,6 +15,25 @@ struct url_parts {
 	int		 has_auth, has_query, has_frag;
 };
 
+/* The length of the scheme that s starts with, or 0 (RFC 3986 app. B). */
+static size_t
+scheme_len(const char *s)
+{
+	size_t	n;
+
+	n = strcspn(s, ":/?#");
+	if (n > 0 && s[n] == ':' && ((s[0] >= 'a' && s[0] <= 'z') ||
+	    (s[0] >= 'A' && s[0] <= 'Z')))
+		return (n);
+	return (0);
+}
+
+int
+url_has_scheme(const char *ref)
+{
+	return (scheme_len(ref) > 0);
+}
+
 /* Split a reference into its five parts (RFC 3986 appendix B). */
 static void
 url_split(const char *s, struct url_parts *p)
@@ -22,9 +41,7 @@ url_split(const char *s, struct url_parts *p)
 	size_t	n;
 
 	memset(p, 0, sizeof *p);
-	n = strcspn(s, ":/?#");
-	if (n > 0 && s[n] == ':' && ((s[0] >= 'a' && s[0] <= 'z') ||
-	    (s[0] >= 'A' && s[0] <= 'Z'))) {
+	if ((n = scheme_len(s)) > 0) {
 		p->scheme = s;
 		p->scheme_len = n;
 		s += n + 1;

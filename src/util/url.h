@@ -7,5 +7,7 @@
  * an absolute ref, gives a copy of ref.
  */
 char	*url_resolve(const char *base, const char *ref);
+/* Whether ref starts with a scheme (is absolute), as url_resolve sees it. */
+int	 url_has_scheme(const char *ref);
 
 #endif

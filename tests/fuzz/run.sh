@@ -15,7 +15,7 @@ CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefin
 
 # name: sources, pkg-config modules, seed directories
 harnesses=${FUZZ_HARNESSES:-"feed date render extract config urls opml"}
-feed_src="src/feed/doc.c src/feed/elements.c src/feed/encoding.c src/feed/entities.c src/feed/html.c src/feed/json.c src/feed/parser.c src/feed/date.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
+feed_src="src/feed/doc.c src/feed/elements.c src/feed/encoding.c src/feed/entities.c src/feed/html.c src/feed/json.c src/feed/parser.c src/feed/xmlmem.c src/feed/date.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
 feed_pkgs="expat gumbo"
 feed_seeds="tests/data ../shared/conformance/feedparser/wellformed/rss ../shared/conformance/feedparser/wellformed/atom10 ../shared/conformance/feedparser/illformed ../shared/conformance/feedparser/encoding"
 date_src="src/feed/date.c"

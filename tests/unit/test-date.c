@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -181,6 +182,28 @@ test_epoch_and_round_trip(void **state)
 /* Every formatted time parses back to itself, years 1000 to 9999 (the
  * range make_time accepts), at odd steps so every month, day and time of
  * day is met; feed_date_format gives "" outside what it can print. */
+/* The hand-written formatting agrees with gmtime_r and strftime. */
+static void
+test_format_against_libc(void **state)
+{
+	char		 out[21], want[64];
+	struct tm	 tm;
+	time_t		 tt;
+	int64_t		 t;
+
+	(void)state;
+	for (t = INT64_C(-30610224000); t <= INT64_C(253402300799);
+	    t += INT64_C(86399) * 41 + 7919) {
+		tt = (time_t)t;
+		assert_non_null(gmtime_r(&tt, &tm));
+		strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		feed_date_format(t, out);
+		if (strcmp(out, want) != 0)
+			fail_msg("%lld: got %s, want %s", (long long)t, out,
+			    want);
+	}
+}
+
 static void
 test_round_trip_years(void **state)
 {
@@ -198,6 +221,12 @@ test_round_trip_years(void **state)
 	}
 	feed_date_format(INT64_C(253402300799), out);
 	assert_string_equal(out, "9999-12-31T23:59:59Z");
+	feed_date_format(INT64_C(253402300800), out);
+	assert_string_equal(out, "");
+	feed_date_format(INT64_C(-30610224000), out);
+	assert_string_equal(out, "1000-01-01T00:00:00Z");
+	feed_date_format(INT64_C(-30610224001), out);
+	assert_string_equal(out, "");
 	feed_date_format(FEED_TIME_NONE, out);
 	assert_string_equal(out, "");
 	/* Year 1000 less a zone's hours is year 999: not printable in
@@ -216,6 +245,7 @@ main(void)
 		cmocka_unit_test(test_date_table),
 		cmocka_unit_test(test_epoch_and_round_trip),
 		cmocka_unit_test(test_round_trip_years),
+		cmocka_unit_test(test_format_against_libc),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

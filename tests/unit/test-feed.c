@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -334,6 +335,25 @@ test_control_chars_removed(void **state)
 	feed_doc_free(d);
 }
 
+/* Short values (guid, id, language, attributes) are cleaned too. */
+static void
+test_short_values_cleaned(void **state)
+{
+	static const char xml[] = "<rss version=\"2.0\"><channel>"
+	    "<language>en&#x8d;-gb</language><item>"
+	    "<guid isPermaLink=\"false\"> a&#x8d;b&#x9;c </guid>"
+	    "<enclosure url=\"http://e.example/a\" type=\"audio/&#x8f;mpeg\"/>"
+	    "</item></channel></rss>";
+	struct feed_doc	*d = PARSE(xml);
+
+	(void)state;
+	assert_int_equal(d->nerrors, 0);
+	assert_string_equal(d->meta.language, "en-gb");
+	assert_string_equal(d->items[0].guid, "ab c");
+	assert_string_equal(d->items[0].enclosures[0].type, "audio/mpeg");
+	feed_doc_free(d);
+}
+
 static void
 test_limits(void **state)
 {
@@ -357,6 +377,50 @@ test_limits(void **state)
 	feed_doc_free(d);
 }
 
+/*
+ * Items past max_items are read but not cleaned or kept; what they break
+ * is still reported, in document order.
+ */
+static void
+test_items_past_limit(void **state)
+{
+	struct feed_limits	 lim = { .max_text = 8, .max_items = 1 };
+	static const char xml[] = "<rss><channel>\n"
+	    "<item><title>one</title><enclosure url=\"a.mp3\"/></item>\n"
+	    "<item><title>two is too long</title>"
+	    "<enclosure url=\"b.mp3\"/></item>\n"
+	    "<item><title>three</title></item>\n"
+	    "</channel></rss>";
+	static const char atom[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+	    "<entry><title>one</title></entry>\n"
+	    "<entry><title>two</title></entry>\n"
+	    "<entry><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/"
+	    "1999/xhtml\"><b>a</b><i>b</i></div></content></entry></feed>";
+	struct feed_doc		*d;
+
+	(void)state;
+	d = feed_parse_buffer(xml, sizeof xml - 1, "http://e.example/", NULL,
+	    &lim);
+	assert_int_equal(d->nitems, 1);
+	assert_string_equal(d->items[0].title, "one");
+	assert_int_equal(d->items[0].nenclosures, 1);
+	assert_int_equal(d->nerrors, 2);
+	assert_string_equal(d->errors[0],
+	    "line 3: text longer than 8 bytes cut short");
+	assert_string_equal(d->errors[1],
+	    "line 3: more than 1 items: the rest are left out");
+	feed_doc_free(d);
+	/* Serialised XHTML counts too, tags and all. */
+	d = feed_parse_buffer(atom, sizeof atom - 1, NULL, NULL, &lim);
+	assert_int_equal(d->nitems, 1);
+	assert_int_equal(d->nerrors, 2);
+	assert_string_equal(d->errors[0],
+	    "line 2: more than 1 items: the rest are left out");
+	assert_string_equal(d->errors[1],
+	    "line 3: text longer than 8 bytes cut short");
+	feed_doc_free(d);
+}
+
 /* Byte by byte must read exactly what one buffer reads. */
 static void
 test_streaming_chunks(void **state)
@@ -377,6 +441,134 @@ test_streaming_chunks(void **state)
 	assert_string_equal(d->meta.title, whole->meta.title);
 	feed_doc_free(d);
 	feed_doc_free(whole);
+}
+
+/* The --parse JSON of a document, as a string to compare. */
+static char *
+json_of(const struct feed_doc *d)
+{
+	char	*out = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&out, &len);
+
+	assert_non_null(f);
+	feed_doc_write_json(d, f);
+	fclose(f);
+	return (out);
+}
+
+/*
+ * One buffer (one final expat call) and a stream of pieces must agree on
+ * broken documents too: on whether the lenient pass runs (a document cut
+ * short gets none: the bare '&' inside its CDATA stays '&').
+ */
+static void
+test_whole_equals_streamed(void **state)
+{
+	static const char *const docs[] = {
+	    "<rss version=\"2.0\"><channel><item><title>AT&amp;T</title>"
+	    "<description><![CDATA[a & b <b>x</b>]]></description></item>"
+	    "<item><title>cut &",
+	    "<rss version=\"2.0\"><channel><item><title>a & b</title>"
+	    "<description><![CDATA[p & q]]></description></item>"
+	    "</channel></rss>",
+	    "<rss version=\"2.0\"><channel><item><title>x</title></item>"
+	    "</channel></rss>junk",
+	    "<rss version=\"2.0\"><channel><item><title>x</title></item>"
+	    "</channel></rss><more/>",
+	    "<rss version=\"2.0\"><channel><title>t\xff</title>",
+	    "",
+	};
+	static const char *const breaks[] = { "\n", "\r\n", "\r", "\n\n" };
+	struct feed_parser	*p;
+	struct feed_doc		*whole, *streamed;
+	char			*a, *b, lines[8192];
+	const char		*doc;
+	size_t			 i, j, k, len;
+
+	(void)state;
+	/* Errors on lines that CR, LF and CR LF end, counted both ways. */
+	len = (size_t)snprintf(lines, sizeof lines,
+	    "<rss version=\"2.0\"><channel>");
+	for (k = 0; k < 120; k++)
+		len += (size_t)snprintf(lines + len, sizeof lines - len,
+		    "<item><title>%.*s%s</title></item>%s", (int)(k % 37),
+		    "0123456789012345678901234567890123456789",
+		    k % 7 == 3 ? "&undefined;" : "", breaks[k % 4]);
+	snprintf(lines + len, sizeof lines - len, "</channel></rss>");
+	for (i = 0; i <= sizeof docs / sizeof docs[0]; i++) {
+		doc = i < sizeof docs / sizeof docs[0] ? docs[i] : lines;
+		len = strlen(doc);
+		whole = feed_parse_buffer(doc, len, NULL, NULL, NULL);
+		p = feed_parser_new(NULL, NULL, NULL);
+		for (j = 0; j < len; j += 3)
+			feed_parser_push(p, doc + j, len - j < 3 ?
+			    len - j : 3);
+		streamed = feed_parser_finish(p);
+		a = json_of(whole);
+		b = json_of(streamed);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		feed_doc_free(whole);
+		feed_doc_free(streamed);
+	}
+}
+
+/* JSON escaping (RFC 8259 section 7) the plain way, to check json.c. */
+static void
+reference_json(const char *s, char *out)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '"': out += sprintf(out, "\\\""); break;
+		case '\\': out += sprintf(out, "\\\\"); break;
+		case '\n': out += sprintf(out, "\\n"); break;
+		case '\t': out += sprintf(out, "\\t"); break;
+		case '\r': out += sprintf(out, "\\r"); break;
+		default:
+			if ((unsigned char)*s < 0x20)
+				out += sprintf(out, "\\u%04x", (unsigned char)*s);
+			else
+				*out++ = *s;
+		}
+	}
+	*out = '\0';
+}
+
+/* Each character JSON escapes, at every offset of a 40-byte string. */
+static void
+test_json_escapes(void **state)
+{
+	static const char	 special[] = "\"\\\n\t\r\x01\x1f";
+	struct feed_item	 it;
+	struct feed_doc		 d;
+	char			 title[41], want[300], *json;
+	size_t			 i, k;
+
+	(void)state;
+	for (k = 0; k < sizeof special - 1; k++)
+		for (i = 0; i < 40; i++) {
+			memset(title, 'a', 40);
+			title[40] = '\0';
+			title[i] = special[k];
+			if (i + 17 < 40)
+				title[i + 17] = special[k];
+			memset(&it, 0, sizeof it);
+			it.title = title;
+			it.published = it.updated = FEED_TIME_NONE;
+			memset(&d, 0, sizeof d);
+			d.meta.updated = FEED_TIME_NONE;
+			d.items = &it;
+			d.nitems = 1;
+			json = json_of(&d);
+			want[0] = '"';
+			reference_json(title, want + 1);
+			strcat(want, "\"");
+			if (strstr(json, want) == NULL)
+				fail_msg("%zu/%zu: %s not in %s", k, i, want, json);
+			free(json);
+		}
 }
 
 static void
@@ -412,8 +604,12 @@ main(void)
 		cmocka_unit_test(test_not_a_feed),
 		cmocka_unit_test(test_entity_attacks),
 		cmocka_unit_test(test_control_chars_removed),
+		cmocka_unit_test(test_short_values_cleaned),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_items_past_limit),
 		cmocka_unit_test(test_streaming_chunks),
+		cmocka_unit_test(test_whole_equals_streamed),
+		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_sanitized_html),
 	};
 
