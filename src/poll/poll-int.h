@@ -32,6 +32,14 @@ struct poll_run {
 	int64_t			 now;
 	char			*db_error;	/* the first store failure */
 
+	/* The parser thread (poll-parse.c) and the jobs ready for it. */
+	pthread_t		 parser;
+	pthread_mutex_t		 plock;
+	pthread_cond_t		 pcond;
+	struct poll_job		*ready_head, *ready_tail;
+	size_t			 pending_bytes;
+	int			 pclosed;
+
 	pthread_t		 writer;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;
@@ -61,6 +69,26 @@ void	poll_ft_add(struct poll_ft *, struct net *,
 	    const struct db_fulltext_job *);
 /* The fetcher's limits from the configuration (poll-refresh.c). */
 void	poll_net_limits(const struct config *, struct net_limits *);
+
+/*
+ * poll-parse.c: the parser thread. A job is one feed's transfer; the
+ * fetcher's callbacks hand it begin, data and done (with the result,
+ * whose doc the parser fills in before it goes to the writer); the job is
+ * the parser thread's to free after done.
+ */
+struct poll_job;
+int	 poll_parse_start(struct poll_run *, char **cause);
+struct poll_job *poll_job_new(struct poll_run *, int64_t feed_id,
+	    char *display);
+void	 poll_job_begin(struct poll_job *, const char *url,
+	    const char *charset);
+void	 poll_job_data(struct poll_job *, const void *, size_t);
+void	 poll_job_done(struct poll_job *, struct poll_result *);
+int64_t	 poll_job_feed(const struct poll_job *);
+const char *poll_job_display(const struct poll_job *);
+struct poll_run *poll_job_run(const struct poll_job *);
+/* No more jobs: wait until every one went to the writer. */
+void	 poll_parse_finish(struct poll_run *);
 
 /* poll-store.c: a writer thread stores results in arrival order. */
 int	poll_store_start(struct poll_run *, char **cause);

@@ -1,8 +1,8 @@
 /*
  * One refresh: the due feeds go to the fetcher, each body streams into
- * its own parser, and each finished feed goes to the writer thread
- * (poll-store.c), which stores it at once in one transaction (so a kill
- * loses at most the feeds in flight). The search index catches up
+ * its own parser on the parser thread (poll-parse.c), and each finished
+ * feed goes to the writer thread (poll-store.c), which stores it at once
+ * in one transaction (so a kill loses at most the feeds in flight). The search index catches up
  * afterwards, in batches, off the fetching path.
  */
 #include "config.h"
@@ -24,13 +24,6 @@
 /* Items indexed per transaction: short enough for the TUI's writes to
  * get in between. */
 #define POLL_INDEX_BATCH	2000
-
-struct poll_job {
-	struct poll_run		*run;
-	int64_t			 feed_id;
-	char			*display;	/* URL for messages */
-	struct feed_parser	*parser;
-};
 
 static double
 poll_clock(void)
@@ -63,29 +56,20 @@ poll_url_display(const char *url)
 static void
 poll_begin(void *arg, const char *url, const char *charset)
 {
-	struct poll_job		*j = arg;
-	struct feed_limits	 lim = { 0, 0, 0 };
-
-	if (j->parser != NULL)
-		feed_parser_free(j->parser);
-	j->parser = feed_parser_new(url, charset, &lim);
+	poll_job_begin(arg, url, charset);
 }
 
 static int
 poll_data(void *arg, const void *p, size_t n)
 {
-	struct poll_job	*j = arg;
-
-	/* A broken document is still pushed to the end: the parser keeps
-	 * what it can (feed.h). */
-	feed_parser_push(j->parser, p, n);
+	poll_job_data(arg, p, n);
 	return (0);
 }
 
-/* The earliest polite next fetch, from what the server and feed said. */
+/* The earliest polite next fetch, from what the server said (the feed's
+ * <ttl> is added once it is parsed, poll-parse.c). */
 static int64_t
-poll_next_fetch(const struct poll_run *run, const struct net_result *r,
-    const struct feed_doc *doc)
+poll_next_fetch(const struct poll_run *run, const struct net_result *r)
 {
 	int64_t	next = run->now;
 
@@ -93,9 +77,6 @@ poll_next_fetch(const struct poll_run *run, const struct net_result *r,
 		next = r->fresh_until;
 	if (r->retry_after > next)
 		next = r->retry_after;
-	if (doc != NULL && doc->meta.ttl > 0 &&
-	    run->now + (int64_t)doc->meta.ttl * 60 > next)
-		next = run->now + (int64_t)doc->meta.ttl * 60;
 	return (next);
 }
 
@@ -105,32 +86,19 @@ poll_strdup(const char *s)
 	return (s != NULL ? xstrdup(s) : NULL);
 }
 
-/* A transfer ended: finish its parse and queue the result for the
- * writer. */
+/* A transfer ended: what it came to goes to the parser thread, which
+ * finishes the document and hands it to the writer. */
 static void
 poll_done(void *arg, const struct net_result *r)
 {
 	struct poll_job		*j = arg;
-	struct poll_run		*run = j->run;
+	struct poll_run		*run = poll_job_run(j);
 	struct poll_result	*res;
-	struct feed_doc		*doc;
 
 	res = xcalloc(1, sizeof *res);
-	res->feed_id = j->feed_id;
-	res->display = j->display;
-	j->display = NULL;
+	res->feed_id = poll_job_feed(j);
+	res->display = xstrdup(poll_job_display(j));
 	res->error = poll_strdup(r->error);
-	if (r->error == NULL && !r->not_modified) {
-		doc = feed_parser_finish(j->parser);
-		j->parser = NULL;
-		if (doc->format == FEED_FORMAT_UNKNOWN && doc->nitems == 0) {
-			res->error = xasprintf(_("not a feed%s%s"),
-			    doc->nerrors > 0 ? ": " : "",
-			    doc->nerrors > 0 ? doc->errors[0] : "");
-			feed_doc_free(doc);
-		} else
-			res->doc = doc;
-	}
 	res->etag = poll_strdup(r->etag);
 	res->last_modified = poll_strdup(r->last_modified);
 	res->new_url = poll_strdup(r->new_url);
@@ -141,13 +109,8 @@ poll_done(void *arg, const struct net_result *r)
 	res->fetch.etag = res->etag;
 	res->fetch.last_modified = res->last_modified;
 	res->fetch.new_url = res->new_url;
-	res->fetch.next_fetch = poll_next_fetch(run, r, res->doc);
-	poll_store_push(run, res);
-
-	if (j->parser != NULL)
-		feed_parser_free(j->parser);
-	free(j->display);
-	free(j);
+	res->fetch.next_fetch = poll_next_fetch(run, r);
+	poll_job_done(j, res);
 }
 
 void
@@ -286,6 +249,10 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		goto out;
 	if (poll_store_start(&run, cause) != 0)
 		goto out;
+	if (poll_parse_start(&run, cause) != 0) {
+		poll_store_finish(&run);
+		goto out;
+	}
 	if (opts->only != NULL || opts->only_feed > 0) {
 		for (i = k = 0; i < n; i++) {
 			if (poll_wanted(opts, feeds[i].id) &&
@@ -299,10 +266,8 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	}
 	run.total = n;
 	for (i = 0; i < n; i++) {
-		j = xcalloc(1, sizeof *j);
-		j->run = &run;
-		j->feed_id = feeds[i].id;
-		j->display = poll_url_display(feeds[i].url);
+		j = poll_job_new(&run, feeds[i].id,
+		    poll_url_display(feeds[i].url));
 		memset(&req, 0, sizeof req);
 		req.url = feeds[i].location != NULL ? feeds[i].location :
 		    feeds[i].url;
@@ -316,10 +281,12 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	}
 	if (net_run(net, opts->cancel, &fail) != 0) {
 		/* Whatever was queued is still stored. */
+		poll_parse_finish(&run);
 		poll_store_finish(&run);
 		*cause = fail;
 		goto out;
 	}
+	poll_parse_finish(&run);
 	poll_store_finish(&run);
 	stats->fetch_secs = poll_clock() - t0;
 	if (run.db_error != NULL) {
