@@ -67,6 +67,32 @@ db_column_strdup(sqlite3_stmt *st, int col)
 	return (s != NULL ? xstrdup((const char *)s) : NULL);
 }
 
+/*
+ * Run sql, retrying while another connection holds the lock it needs.
+ * Two processes opening a new cache at once (cron and the reader) both
+ * want the exclusive lock that switching to WAL takes while holding a
+ * shared one; SQLite answers one of them "locked" at once rather than
+ * wait (the busy handler cannot break that deadlock), so we wait here.
+ */
+static int
+db_exec_retry(struct db *db, const char *sql, char **cause)
+{
+	struct timespec	ts = { 0, 50 * 1000 * 1000 };
+	int		i, rc = SQLITE_BUSY;
+
+	for (i = 0; i < DB_BEGIN_TRIES; i++) {
+		rc = sqlite3_exec(db->sq, sql, NULL, NULL, NULL);
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		*cause = xasprintf("%s: %s", db->path, sqlite3_errmsg(db->sq));
+		return (-1);
+	}
+	return (0);
+}
+
 /* The schema version, read without writing anything to the file. */
 static int
 db_open_version(struct db *db, int *version, char **cause)
@@ -161,7 +187,7 @@ db_open(const char *path, struct db **out, char **cause)
 	 * and an 8 MB page cache: fewer syncs and re-reads when a refresh
 	 * stores and indexes hundreds of megabytes.
 	 */
-	if (db_exec(db, "PRAGMA journal_mode = WAL", cause) != 0 ||
+	if (db_exec_retry(db, "PRAGMA journal_mode = WAL", cause) != 0 ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL", cause) != 0 ||
 	    db_exec(db, "PRAGMA wal_autocheckpoint = 8192", cause) != 0 ||
 	    db_exec(db, "PRAGMA cache_size = -8192", cause) != 0 ||
