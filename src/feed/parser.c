@@ -27,6 +27,7 @@
 
 #define NS_SEP		'\x01'
 #define RAW_MAX		(8u << 20)	/* kept for the lenient pass */
+#define LENIENT_ESC_MAX	256		/* longest escape sequence cut */
 #define MAX_ERRORS	20
 #define PARSE_CHUNK_MAX	(1u << 30)	/* bytes in one XML_Parse call */
 
@@ -598,7 +599,8 @@ feed_parser_push(struct feed_parser *p, const void *data, size_t len)
 
 /*
  * Escape what makes a document fail only through sloppiness: a bare '&'
- * or '<' in text, and bytes that are not UTF-8 (read as windows-1252).
+ * or '<' in text, and bytes that are not UTF-8 (read as windows-1252);
+ * drop control bytes, and raw terminal escape sequences whole.
  */
 static char *
 lenient_copy(const char *s, size_t len, bool utf8, size_t *outlen)
@@ -636,7 +638,14 @@ lenient_copy(const char *s, size_t len, bool utf8, size_t *outlen)
 		    s[i + 1] != '!' && s[i + 1] != '?' && s[i + 1] != '_' &&
 		    s[i + 1] != ':')
 			buf_adds(&b, "&lt;");
-		else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+		else if (c == 0x1b && (k = sanitize_escape_len(s + i,
+		    len - i < LENIENT_ESC_MAX ? len - i : LENIENT_ESC_MAX)) > 0 &&
+		    memchr(s + i, '<', k) == NULL) {
+			/* A terminal escape sequence, whole: dropping only its
+			 * ESC would leave its payload as text. */
+			n = k;
+			continue;
+		} else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
 			continue;	/* never legal in XML 1.0 */
 		else if (c < 0x80 || !utf8)
 			buf_addc(&b, (char)c);

@@ -77,18 +77,21 @@ utf8_encode(unsigned int c, char *out)
  * anything else is ESC plus one byte.
  */
 static size_t
-escape_len(const unsigned char *s, size_t len)
+escape_len_ended(const unsigned char *s, size_t len, int *ended)
 {
 	size_t	i;
 
-	if (len < 2)
+	*ended = 1;
+	if (len < 2) {
+		*ended = 0;
 		return (len);
+	}
 	switch (s[1]) {
 	case '[':
 		for (i = 2; i < len; i++)
 			if (s[i] >= 0x40 && s[i] <= 0x7e)
 				return (i + 1);
-		return (len);
+		break;
 	case ']': case 'P': case '_': case '^': case 'X':
 		for (i = 2; i < len; i++) {
 			if (s[i] == 0x07)
@@ -96,10 +99,30 @@ escape_len(const unsigned char *s, size_t len)
 			if (s[i] == 0x1b && i + 1 < len && s[i + 1] == '\\')
 				return (i + 2);
 		}
-		return (len);
+		break;
 	default:
 		return (2);
 	}
+	*ended = 0;
+	return (len);
+}
+
+static size_t
+escape_len(const unsigned char *s, size_t len)
+{
+	int	ended;
+
+	return (escape_len_ended(s, len, &ended));
+}
+
+size_t
+sanitize_escape_len(const char *s, size_t len)
+{
+	size_t	n;
+	int	ended;
+
+	n = escape_len_ended((const unsigned char *)s, len, &ended);
+	return (ended ? n : 0);
 }
 
 /*

@@ -21,6 +21,12 @@ size_t	 sanitize_clean_len(const char *s, size_t len, int flags);
 /* The same for s known to be well-formed UTF-8 (from an XML parser). */
 size_t	 sanitize_clean_len_utf8(const char *s, size_t len, int flags);
 
+/*
+ * The length of the terminal escape sequence at s (s[0] is ESC), or 0 when
+ * it does not end within len bytes.
+ */
+size_t	 sanitize_escape_len(const char *s, size_t len);
+
 /* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
 size_t	 utf8_decode(const unsigned char *, size_t, unsigned int *);
 /* Encode a code point; returns the length (1-4) written to out[4]. */

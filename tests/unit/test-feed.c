@@ -591,6 +591,31 @@ test_sanitized_html(void **state)
 	feed_doc_free(d);
 }
 
+/* Raw escape sequences make a document ill-formed; the lenient pass
+ * drops them whole, not only their ESC, and keeps the rest. */
+static void
+test_lenient_escapes(void **state)
+{
+	static const char	 doc[] = "<rss version=\"2.0\"><channel>"
+	    "<title>T</title><item><title>Raw \x1b]2;PWNED\x07story</title>"
+	    "<description>a \x1b[31mred\x1b[0m b \x1b]0;unterminated "
+	    "c</description></item><item><title>next</title></item>"
+	    "</channel></rss>";
+	struct feed_doc		*d;
+
+	(void)state;
+	d = feed_parse_buffer(doc, sizeof doc - 1, NULL, NULL, NULL);
+	assert_int_equal(d->nitems, 2);
+	assert_string_equal(d->items[0].title, "Raw story");
+	/* An OSC that never ends loses only its ESC: the rest is text. */
+	assert_non_null(strstr(d->items[0].summary, "a red b "));
+	assert_non_null(strstr(d->items[0].summary, "unterminated c"));
+	assert_null(strchr(d->items[0].summary, '\x1b'));
+	assert_string_equal(d->items[1].title, "next");
+	assert_true(d->nerrors > 0);
+	feed_doc_free(d);
+}
+
 int
 main(void)
 {
@@ -611,6 +636,7 @@ main(void)
 		cmocka_unit_test(test_whole_equals_streamed),
 		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_sanitized_html),
+		cmocka_unit_test(test_lenient_escapes),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
