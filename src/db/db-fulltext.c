@@ -38,7 +38,8 @@ db_fulltext_todo(struct db *db, int64_t feed_id, size_t max,
 	*out = NULL;
 	*n = 0;
 	if (db_prepare(db, "SELECT " DB_FT_COLUMNS
-	    "WHERE i.feed_id = ?1 AND i.link IS NOT NULL AND i.link != '' "
+	    "WHERE i.feed_id = ?1 AND i.read = 0 AND i.link IS NOT NULL AND "
+	    "i.link != '' "
 	    "AND NOT EXISTS (SELECT 1 FROM fulltext t WHERE t.id = i.id) "
 	    "ORDER BY i.date DESC, i.id DESC LIMIT ?2", &st, cause) != 0)
 		return (-1);

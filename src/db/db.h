@@ -186,9 +186,9 @@ int		 db_feed_set_read(struct db *, int64_t feed_id, char **);
 int		 db_fts_catch_up(struct db *, size_t budget, size_t *done,
 		    size_t *left, char **cause);
 /*
- * Full text (db-fulltext.c). An item wants its page fetched when it has a
- * link and no fulltext row yet; db_fulltext_todo() lists up to max of a
- * feed's, newest first. db_fulltext_store() records an article (html) or
+ * Full text (db-fulltext.c). An item wants its page fetched at refresh
+ * time when it is unread, has a link and no fulltext row yet;
+ * db_fulltext_todo() lists up to max of a feed's, newest first. db_fulltext_store() records an article (html) or
  * a failure (error), replacing what was there, in one transaction, and
  * queues the item for the search index.
  */

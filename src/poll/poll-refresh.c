@@ -2,8 +2,8 @@
  * One refresh: the due feeds go to the fetcher, each body streams into
  * its own parser on the parser thread (poll-parse.c), and each finished
  * feed goes to the writer thread (poll-store.c), which stores it at once
- * in one transaction (so a kill loses at most the feeds in flight). The search index catches up
- * afterwards, in batches, off the fetching path.
+ * in one transaction (so a kill loses at most the feeds in flight). The
+ * search index catches up afterwards, in batches, off the fetching path.
  */
 #include "config.h"
 
@@ -151,21 +151,28 @@ poll_fulltext_phase(struct poll_run *run, struct net *net,
 	ft.db = run->db;
 	ft.cancel = opts->cancel;
 	ft.notify_fd = -1;
-	for (i = 0, k = 0; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		if (config_fulltext(opts->config, feeds[i].url,
 		    feeds[i].tags) != CONF_FULLTEXT_YES)
 			continue;
+		/* On failure, what was queued still runs: its callbacks
+		 * use ft, which must outlive them. */
 		if (db_fulltext_todo(run->db, feeds[i].id, POLL_FULLTEXT_MAX,
-		    &jobs, &nj, cause) != 0)
-			return (-1);
+		    &jobs, &nj, cause) != 0) {
+			rc = -1;
+			break;
+		}
 		for (k = 0; k < nj; k++)
 			poll_ft_add(&ft, net, &jobs[k]);
 		db_fulltext_jobs_free(jobs, nj);
 	}
 	if (net_run(net, opts->cancel, &fail) != 0) {
-		*cause = fail;
+		if (rc == 0)
+			*cause = fail;
+		else
+			free(fail);
 		rc = -1;
-	} else if (ft.db_error != NULL) {
+	} else if (rc == 0 && ft.db_error != NULL) {
 		*cause = ft.db_error;
 		ft.db_error = NULL;
 		rc = -1;

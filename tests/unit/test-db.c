@@ -422,6 +422,13 @@ test_fulltext(void **state)
 	assert_int_equal(db_fulltext_todo(db, id, 1, &jobs, &n, &cause), 0);
 	assert_int_equal(n, 1);
 	db_fulltext_jobs_free(jobs, n);
+	/* What was read needs no page. */
+	assert_int_equal(db_item_set_read(db, b, 1, &cause), 0);
+	assert_int_equal(db_fulltext_todo(db, id, 10, &jobs, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(jobs[0].item_id, a);
+	db_fulltext_jobs_free(jobs, n);
+	assert_int_equal(db_item_set_read(db, b, 0, &cause), 0);
 
 	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
 	assert_int_equal(db_fulltext_store(db, a, 2000, "<p>pangolins "
