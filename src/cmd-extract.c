@@ -14,6 +14,7 @@
 #include "conf/conf.h"
 #include "main-modes.h"
 #include "net/net.h"
+#include "poll/poll.h"
 #include "render/render.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -92,17 +93,8 @@ extract_fetch(const struct cmd_opts *co, struct buf *out, char **charset,
 
 	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
 		return (ex);
-	memset(&lim, 0, sizeof lim);
+	poll_net_limits(&conf, &lim);
 	lim.max_conns = 1;
-	lim.max_size = config_int(&conf, CONF_DOWNLOAD_MAX_SIZE);
-	lim.max_redirects = (long)config_int(&conf, CONF_MAX_REDIRECTS);
-	lim.connect_timeout = (long)config_int(&conf, CONF_CONNECT_TIMEOUT);
-	lim.total_timeout = (long)config_int(&conf, CONF_DOWNLOAD_TIMEOUT);
-	lim.low_speed_time = (long)config_int(&conf, CONF_LOW_SPEED_TIME);
-	lim.proxy = config_str(&conf, CONF_PROXY);
-	lim.proxy_auth = config_str(&conf, CONF_PROXY_AUTH);
-	lim.proxy_type = (enum net_proxy_type)config_int(&conf,
-	    CONF_PROXY_TYPE);
 
 	memset(&f, 0, sizeof f);
 	buf_init(&f.body, 0);

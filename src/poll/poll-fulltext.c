@@ -185,11 +185,13 @@ poll_fulltext(const char *cache_path, const struct config *conf,
 	memset(&ft, 0, sizeof ft);
 	ft.cancel = cancel;
 	ft.notify_fd = notify_fd;
-	if (db_open(cache_path, &ft.db, cause) != DB_OK)
-		return (POLL_ERR_CACHE);
+	if (db_open(cache_path, &ft.db, cause) != DB_OK) {
+		rc = POLL_ERR_CACHE;
+		goto out_unheard;
+	}
 	poll_net_limits(conf, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
-		goto out;
+		goto out_unheard;
 	for (i = 0; i < n; i++) {
 		if (db_fulltext_job(ft.db, items[i], &j, &fail) != 0) {
 			/* Gone meanwhile: nothing to fetch, but the reader
@@ -221,6 +223,11 @@ poll_fulltext(const char *cache_path, const struct config *conf,
 		goto out;
 	}
 	rc = POLL_OK;
+	goto out;
+out_unheard:
+	/* Nothing was tried: the reader must not wait on these. */
+	for (i = 0; i < n; i++)
+		poll_ft_notify(&ft, items[i]);
 out:
 	stats->fetched = ft.fetched;
 	stats->failed = ft.failed;

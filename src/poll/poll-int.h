@@ -67,8 +67,6 @@ struct db_fulltext_job;
 /* Queue the page of one item on net (or store why it is not fetched). */
 void	poll_ft_add(struct poll_ft *, struct net *,
 	    const struct db_fulltext_job *);
-/* The fetcher's limits from the configuration (poll-refresh.c). */
-void	poll_net_limits(const struct config *, struct net_limits *);
 
 /*
  * poll-parse.c: the parser thread. A job is one feed's transfer; the

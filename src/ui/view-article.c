@@ -412,13 +412,9 @@ view_article_fulltext(struct ui *ui, struct ui_view *v, int64_t item_id)
 	if (va->art == NULL || va->art->item.id != item_id)
 		return;
 	va->fetching = 0;
-	if (db_view_article(ui->cfg.db, item_id, &a, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-		view_article_layout(ui, v);
-		return;
-	}
-	if ((b = va_body_new(a, &cause)) == NULL) {
+	if (db_view_article(ui->cfg.db, item_id, &a, &cause) != 0 ||
+	    (b = va_body_new(a, &cause)) == NULL) {
+		/* Keep what is on screen, without the "fetching" line. */
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 		db_view_article_free(a);
