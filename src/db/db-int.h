@@ -6,10 +6,20 @@
 
 #include "db/db.h"
 
+/* Waits for another connection's lock (then db_begin retries). */
+#define DB_BUSY_TIMEOUT_MS	5000
+/* SQLite's own checkpoints: every 32 MB of WAL. */
+#define DB_AUTOCHECKPOINT	8192
+#define DB_STR(x)		DB_STR1(x)
+#define DB_STR1(x)		#x
+
+struct db_ckpt;
+
 struct db {
 	sqlite3		*sq;
 	char		*path;
 	int		 in_txn;
+	struct db_ckpt	*ckpt;		/* NULL: SQLite's own checkpoints */
 };
 
 /* db-schema.c: migrations[i] takes the schema from version i to i + 1. */

@@ -13,8 +13,6 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-/* How long one attempt waits inside SQLite for another writer. */
-#define DB_BUSY_TIMEOUT_MS	5000
 /* Attempts at BEGIN IMMEDIATE before giving up (about a minute in all). */
 #define DB_BEGIN_TRIES		12
 
@@ -189,7 +187,8 @@ db_open(const char *path, struct db **out, char **cause)
 	 */
 	if (db_exec_retry(db, "PRAGMA journal_mode = WAL", cause) != 0 ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL", cause) != 0 ||
-	    db_exec(db, "PRAGMA wal_autocheckpoint = 8192", cause) != 0 ||
+	    db_exec(db, "PRAGMA wal_autocheckpoint = "
+	    DB_STR(DB_AUTOCHECKPOINT), cause) != 0 ||
 	    db_exec(db, "PRAGMA cache_size = -8192", cause) != 0 ||
 	    db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0)
 		goto out_close;
@@ -211,6 +210,7 @@ db_close(struct db *db)
 	if (db->sq != NULL) {
 		if (db->in_txn)
 			db_rollback(db);
+		db_checkpoint_stop(db);
 		sqlite3_close(db->sq);
 	}
 	free(db->path);

@@ -145,6 +145,18 @@ struct db_store_stats {
 #define DB_ERR_NEWER	-2
 int		 db_open(const char *path, struct db **, char **cause);
 void		 db_close(struct db *);
+/*
+ * Checkpoint the WAL on a thread of its own from now on (db-checkpoint.c),
+ * for a connection about to store a lot: a pass once `start` frames
+ * (pages) wait to be copied; at `limit` frames of WAL, the writer waits
+ * for one pass so that the WAL can start again. db_close() stops it, and
+ * SQLite's automatic checkpoints take over again.
+ */
+#define DB_CKPT_START	4096	/* 16 MB */
+#define DB_CKPT_LIMIT	32768	/* 128 MB */
+int		 db_checkpoint_start(struct db *, int start, int limit,
+		    char **cause);
+void		 db_checkpoint_stop(struct db *);
 /* The connection, for queries in other db-*.c files. */
 struct sqlite3	*db_sqlite(struct db *);
 

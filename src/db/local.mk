@@ -2,6 +2,7 @@
 noinst_LIBRARIES += src/db/libdb.a
 src_db_libdb_a_SOURCES = \
 	src/db/db.h src/db/db-int.h \
+	src/db/db-checkpoint.c \
 	src/db/db-feeds.c \
 	src/db/db-fts.c \
 	src/db/db-fulltext.c \

@@ -242,6 +242,11 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	    CONF_KEEP_UNREAD);
 	if (db_open(cache_path, &run.db, cause) != DB_OK)
 		return (POLL_ERR_CACHE);
+	if (db_checkpoint_start(run.db, DB_CKPT_START,
+	    DB_CKPT_LIMIT, cause) != 0) {
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
 	if (urls != NULL && poll_sync(run.db, urls, cause) != 0) {
 		rc = POLL_ERR_CACHE;
 		goto out;

@@ -474,6 +474,81 @@ test_fulltext(void **state)
 	db_close(db);
 }
 
+/* Size of the cache's WAL file, 0 when there is none. */
+static off_t
+wal_size(void)
+{
+	struct stat	sb;
+	char		path[160];
+
+	snprintf(path, sizeof path, "%s-wal", dbpath);
+	return (stat(path, &sb) == 0 ? sb.st_size : 0);
+}
+
+/* n transactions of one row with a 5,000-byte value each (two pages). */
+static void
+write_rows(struct db *db, int n)
+{
+	char	*cause = NULL;
+	int	 i;
+
+	for (i = 0; i < n; i++) {
+		if (db_begin(db, &cause) != 0 || db_exec(db, "INSERT INTO t "
+		    "(v) VALUES (randomblob(5000))", &cause) != 0 ||
+		    db_commit(db, &cause) != 0)
+			fail_msg("write: %s", cause);
+	}
+}
+
+/*
+ * The background checkpointer keeps the WAL bounded while one writer
+ * commits without pause, loses nothing, and does not stall the writer
+ * while a reader's snapshot holds the WAL back.
+ */
+static void
+test_checkpointer(void **state)
+{
+	struct db	*db;
+	sqlite3		*rd;
+	sqlite3_stmt	*st;
+	char		*cause = NULL;
+	/* A WAL frame is a 24-byte header and a page. */
+	const off_t	 frame = 4096 + 24, limit = 64;
+
+	(void)state;
+	db = open_ok();
+	if (db_exec(db, "CREATE TABLE t (v BLOB)", &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(db_checkpoint_start(db, 16, (int)limit, &cause), 0);
+	/* About 1,000 frames: SQLite's own checkpoints (every 8,192
+	 * frames) or none would leave a WAL of all of them. */
+	write_rows(db, 500);
+	assert_true(wal_size() > 0);
+	assert_true(wal_size() <= 2 * limit * frame + 32);
+
+	/* A reader's snapshot: the WAL may grow, the writer goes on. */
+	assert_int_equal(sqlite3_open(dbpath, &rd), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(rd, "BEGIN", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(rd, "SELECT count(*) FROM t", -1,
+	    &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 500);
+	sqlite3_finalize(st);
+	write_rows(db, 200);
+	assert_int_equal(sqlite3_exec(rd, "COMMIT", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(rd);
+	assert_int_equal(q(db, "SELECT count(*) FROM t"), 700);
+	db_close(db);
+
+	/* Everything is in the database file once the WAL is gone. */
+	assert_int_equal(wal_size(), 0);
+	db = open_ok();
+	assert_int_equal(q(db, "SELECT count(*) FROM t"), 700);
+	db_close(db);
+}
+
 static void
 test_retention(void **state)
 {
@@ -545,6 +620,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_fts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fulltext, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_checkpointer, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_retention, setup,
 		    teardown),
