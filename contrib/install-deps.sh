@@ -10,7 +10,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 PKGS="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libcurl4-openssl-dev libexpat1-dev libsqlite3-dev
-libgumbo-dev libcmocka-dev python3 tmux sqlite3 locales
+libgumbo-dev libcmocka-dev zlib1g-dev libisal-dev python3 tmux sqlite3 locales
 clang libclang-rt-14-dev valgrind"
 PKGS="$PKGS libjansson-dev"
 # --import-newsboat is tested against a cache written by the real newsboat.

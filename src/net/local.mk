@@ -2,6 +2,7 @@
 noinst_LIBRARIES += src/net/libnet.a
 src_net_libnet_a_SOURCES = \
 	src/net/net.h src/net/net-int.h \
+	src/net/net-decode.c src/net/net-decode.h \
 	src/net/net-headers.c \
 	src/net/net-multi.c \
 	src/net/net-xfer.c
@@ -13,5 +14,5 @@ TESTS += tests/unit/test-net
 tests_unit_test_net_SOURCES = tests/unit/test-net.c
 tests_unit_test_net_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_net_LDADD = src/net/libnet.a src/util/libutil.a \
-	$(CURL_LIBS) $(CMOCKA_LIBS)
+	$(CURL_LIBS) $(INFLATE_LIBS) $(CMOCKA_LIBS)
 endif

@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 
 #include "net/net.h"
+#include "net/net-decode.h"
 
 /* Longest response header kept (validators, Cache-Control...). */
 #define NET_HEADER_MAX	4096
@@ -29,12 +30,16 @@ struct net_xfer {
 #define NET_STOP_SIZE	1
 #define NET_STOP_STATUS	2
 #define NET_STOP_CALLER	3
-	int64_t			 bytes;
+#define NET_STOP_DECODE	4
+	const char		*decode_err;	/* static, with NET_STOP_DECODE */
+	struct net_decode	*decode;	/* NULL: the body as it comes */
+	int64_t			 bytes;		/* decoded */
 	char			*etag;
 	char			*last_modified;
 	char			*cache_control;
 	char			*expires;
 	char			*retry_after;
+	char			*content_encoding;
 	struct net_xfer		*next;		/* pending queue or running */
 };
 

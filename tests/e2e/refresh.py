@@ -118,11 +118,47 @@ def main():
     url = "http://127.0.0.1:%d" % port
     try:
         run_tests(base, feeds, log, url)
+        run_encoding_tests(base, feeds, log, url)
     finally:
         srv.shutdown()
         shutil.rmtree(base, ignore_errors=True)
     print("1..%d" % len(results))
     return 0 if all(results) else 1
+
+
+def run_encoding_tests(base, feeds, log, url):
+    """Content-Encoding: what we ask for, what we undo, what we refuse."""
+    write(os.path.join(feeds, "enc.xml"),
+          rss("Encoded", [("e-%d" % j, "Encoded %d" % j,
+                           "encoded body %d " % j + "word " * 2000)
+                          for j in range(8)]))
+    good = {e: "%s/feed/enc.xml?enc=%s" % (url, e)
+            for e in ("gzip", "deflate", "rawdeflate", "bogus")}
+    bad = {"cut": "cut short", "br": "not asked for"}
+    e = Env(base, "encodings")
+    write(e.urls, "".join(u + "\n" for u in good.values()) +
+          "".join("%s/feed/enc.xml?enc=%s\n" % (url, k) for k in bad))
+    r = e.run("--refresh")
+    ok(r.returncode == 1, "encodings: the broken ones fail, exit 1",
+       r.stderr)
+    for k, u in sorted(good.items()):
+        n = e.q("SELECT count(*), sum(length(i.summary)) FROM items i "
+                "JOIN feeds f ON f.id = i.feed_id WHERE f.url = ?", u)
+        ok(n and n[0][0] == 8 and n[0][1] > 8 * 10000,
+           "Content-Encoding %s: every item stored whole" % k,
+           "%s\n%s" % (n, r.stderr))
+    for k, why in sorted(bad.items()):
+        u = "%s/feed/enc.xml?enc=%s" % (url, k)
+        lines = [ln for ln in r.stderr.splitlines()
+                 if ln.startswith("tidings: %s: " % u)]
+        ok(len(lines) == 1 and why in lines[0] and "Content-Encoding" in
+           lines[0], "Content-Encoding %s: fails with '%s'" % (k, why),
+           r.stderr)
+        n = e.q("SELECT count(*) FROM items i JOIN feeds f ON "
+                "f.id = i.feed_id WHERE f.url = ?", u)
+        ok(n == [(0,)], "Content-Encoding %s: nothing half stored" % k, n)
+    sent = {x["ae"] for x in requests(log, "/feed/enc.xml")}
+    ok(sent == {"gzip, deflate"}, "asks for gzip and deflate only", sent)
 
 
 def run_tests(base, feeds, log, url):

@@ -7,6 +7,10 @@ tidings sent.
 
   /feed/NAME        DIR/NAME with ETag and Last-Modified, 304 on a match;
                     gzip when the client accepts it and ?gzip=1;
+                    ?enc=gzip|deflate|rawdeflate (zlib-wrapped or raw
+                    deflate) when accepted; ?enc=cut: gzip cut in half;
+                    ?enc=br: says br, sends it plain; ?enc=bogus: says
+                    "utf-8", sends it plain;
                     ?maxage=N adds Cache-Control: max-age=N
   /status/CODE      that status with a short body
   /slow             headers, then nothing for 30 s
@@ -174,11 +178,27 @@ class Handler(BaseHTTPRequestHandler):
             self._log(304)
             return self._send(304, b"", headers)
         encoded = None
-        if q.get("gzip") == ["1"] and \
-                "gzip" in (self.headers.get("Accept-Encoding") or ""):
+        ae = self.headers.get("Accept-Encoding") or ""
+        enc = q.get("enc", ["gzip" if q.get("gzip") == ["1"] else ""])[0]
+        if enc == "gzip" and "gzip" in ae:
             body = gzip.compress(body)
-            headers.append(("Content-Encoding", "gzip"))
             encoded = "gzip"
+        elif enc == "deflate" and "deflate" in ae:
+            body = zlib.compress(body)
+            encoded = "deflate"
+        elif enc == "rawdeflate" and "deflate" in ae:
+            c = zlib.compressobj(wbits=-15)
+            body = c.compress(body) + c.flush()
+            encoded = "deflate"
+        elif enc == "cut":
+            body = gzip.compress(body)
+            body = body[:len(body) // 2]
+            encoded = "gzip"
+        elif enc in ("br", "bogus"):
+            # br never asked for; "bogus" (an unknown word) is no coding
+            encoded = {"br": "br", "bogus": "utf-8"}[enc]
+        if encoded is not None:
+            headers.append(("Content-Encoding", encoded))
         self._log(200, encoded=encoded)
         self._send(200, body, headers)
 
