@@ -229,8 +229,9 @@ db_feeds_state(struct db *db, int64_t id, const struct db_fetch *r,
 
 int
 db_feed_store(struct db *db, int64_t id, const struct db_fetch *r,
-    const struct feed_doc *doc, const struct db_retention *keep,
-    struct db_store_stats *stats, char **cause)
+    const struct feed_doc *doc, const struct db_doc_prep *dp,
+    const struct db_retention *keep, struct db_store_stats *stats,
+    char **cause)
 {
 	struct db_store_stats	 dummy;
 
@@ -242,7 +243,7 @@ db_feed_store(struct db *db, int64_t id, const struct db_fetch *r,
 	if (db_feeds_state(db, id, r, doc, cause) != 0)
 		goto fail;
 	if (r->error == NULL && !r->not_modified && doc != NULL) {
-		if (db_items_store(db, id, doc, r->fetched_at, stats,
+		if (db_items_store(db, id, doc, dp, r->fetched_at, stats,
 		    cause) != 0)
 			goto fail;
 		if (keep != NULL && db_items_retain(db, id, keep,

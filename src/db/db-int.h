@@ -37,7 +37,8 @@ char	*db_column_strdup(sqlite3_stmt *, int);
 
 /* db-items.c */
 int	 db_items_store(struct db *, int64_t feed_id, const struct feed_doc *,
-	    int64_t now, struct db_store_stats *, char **cause);
+	    const struct db_doc_prep *, int64_t now, struct db_store_stats *,
+	    char **cause);
 int	 db_items_retain(struct db *, int64_t feed_id,
 	    const struct db_retention *, int64_t now, struct db_store_stats *,
 	    char **cause);

@@ -185,20 +185,73 @@ db_items_bind(sqlite3_stmt *st, const struct feed_item *it, const char *cats,
 	sqlite3_bind_int64(st, 15, hash);
 }
 
+/* What storing an item needs beyond its fields. */
+struct db_item_prep {
+	char	*ident;
+	char	*cats;
+	char	*encl;
+	int64_t	 hash;
+};
+
+struct db_doc_prep {
+	size_t			n;
+	struct db_item_prep	items[];
+};
+
+static void
+db_items_prep(const struct feed_item *it, struct db_item_prep *p)
+{
+	int64_t	date;
+
+	date = it->published != FEED_TIME_NONE ? it->published : it->updated;
+	p->ident = db_item_ident(it->guid, it->link, it->title, date);
+	p->cats = db_items_lists(it, 0);
+	p->encl = db_items_lists(it, 1);
+	p->hash = (int64_t)db_items_hash(it, p->cats, p->encl);
+}
+
+static void
+db_items_prep_fini(struct db_item_prep *p)
+{
+	free(p->ident);
+	free(p->cats);
+	free(p->encl);
+}
+
+struct db_doc_prep *
+db_doc_prepare(const struct feed_doc *doc)
+{
+	struct db_doc_prep	*dp;
+	size_t			 i;
+
+	dp = xmalloc(sizeof *dp + doc->nitems * sizeof dp->items[0]);
+	dp->n = doc->nitems;
+	for (i = 0; i < doc->nitems; i++)
+		db_items_prep(&doc->items[i], &dp->items[i]);
+	return (dp);
+}
+
+void
+db_doc_prep_free(struct db_doc_prep *dp)
+{
+	size_t	i;
+
+	if (dp == NULL)
+		return;
+	for (i = 0; i < dp->n; i++)
+		db_items_prep_fini(&dp->items[i]);
+	free(dp);
+}
+
 /* Store one item; returns 1 new, 2 updated, 0 unchanged, -1 error. */
 static int
 db_items_one(struct db *db, sqlite3_stmt **st, int64_t feed_id,
-    const struct feed_item *it, int64_t now, char **cause)
+    const struct feed_item *it, const struct db_item_prep *p, int64_t now,
+    char **cause)
 {
-	char		*ident, *cats, *encl;
-	int64_t		 hash, id, date;
+	const char	*ident = p->ident, *cats = p->cats, *encl = p->encl;
+	int64_t		 hash = p->hash, id;
 	int		 rc, ret = -1;
-
-	date = it->published != FEED_TIME_NONE ? it->published : it->updated;
-	ident = db_item_ident(it->guid, it->link, it->title, date);
-	cats = db_items_lists(it, 0);
-	encl = db_items_lists(it, 1);
-	hash = (int64_t)db_items_hash(it, cats, encl);
 
 	sqlite3_bind_int64(st[ST_FIND], 1, feed_id);
 	db_bind_text(st[ST_FIND], 2, ident);
@@ -264,26 +317,34 @@ out:
 		sqlite3_reset(st[rc]);
 		sqlite3_clear_bindings(st[rc]);
 	}
-	free(ident);
-	free(cats);
-	free(encl);
 	return (ret);
 }
 
 int
 db_items_store(struct db *db, int64_t feed_id, const struct feed_doc *doc,
-    int64_t now, struct db_store_stats *stats, char **cause)
+    const struct db_doc_prep *dp, int64_t now, struct db_store_stats *stats,
+    char **cause)
 {
-	sqlite3_stmt	*st[ST_COUNT] = { NULL };
-	size_t		 i;
-	int		 k, rc = -1;
+	sqlite3_stmt		*st[ST_COUNT] = { NULL };
+	struct db_item_prep	 own;
+	size_t			 i;
+	int			 k, one, rc = -1;
 
+	if (dp != NULL && dp->n != doc->nitems)
+		dp = NULL;
 	for (k = 0; k < ST_COUNT; k++)
 		if (db_prepare(db, db_items_sql[k], &st[k], cause) != 0)
 			goto out;
 	for (i = 0; i < doc->nitems; i++) {
-		switch (db_items_one(db, st, feed_id, &doc->items[i], now,
-		    cause)) {
+		if (dp == NULL) {
+			db_items_prep(&doc->items[i], &own);
+			one = db_items_one(db, st, feed_id, &doc->items[i],
+			    &own, now, cause);
+			db_items_prep_fini(&own);
+		} else
+			one = db_items_one(db, st, feed_id, &doc->items[i],
+			    &dp->items[i], now, cause);
+		switch (one) {
 		case -1:
 			goto out;
 		case 1:

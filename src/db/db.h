@@ -178,12 +178,18 @@ void		 db_feed_fini(struct db_feed *);
 
 /*
  * Store one fetch result in one transaction: the feed's state, its items
- * (doc may be NULL: a 304 or a failure) and retention.
+ * (doc may be NULL: a 304 or a failure) and retention. What the items
+ * need besides their fields (identity, fingerprint, lists as text) can be
+ * worked out beforehand by db_doc_prepare(), on another thread, so that
+ * the writer only runs SQL; with NULL it is done here.
  */
+struct db_doc_prep;
+struct db_doc_prep *db_doc_prepare(const struct feed_doc *);
+void		 db_doc_prep_free(struct db_doc_prep *);
 int		 db_feed_store(struct db *, int64_t feed_id,
 		    const struct db_fetch *, const struct feed_doc *,
-		    const struct db_retention *, struct db_store_stats *,
-		    char **cause);
+		    const struct db_doc_prep *, const struct db_retention *,
+		    struct db_store_stats *, char **cause);
 
 /* Marks (db-items.c). */
 int		 db_item_set_read(struct db *, int64_t id, int, char **);

@@ -20,6 +20,7 @@ struct poll_result {
 	char			*last_modified;
 	char			*new_url;
 	struct feed_doc		*doc;		/* NULL: 304 or failure */
+	struct db_doc_prep	*prep;		/* of doc, for the writer */
 	struct poll_result	*next;
 };
 

@@ -25,6 +25,7 @@ poll_result_free(struct poll_result *r)
 	free(r->etag);
 	free(r->last_modified);
 	free(r->new_url);
+	db_doc_prep_free(r->prep);
 	feed_doc_free(r->doc);
 	free(r);
 }
@@ -40,8 +41,8 @@ poll_store_one(struct poll_run *run, struct poll_result *r)
 	int64_t			 id = r->feed_id;
 
 	memset(&ss, 0, sizeof ss);
-	if (db_feed_store(run->db, id, &r->fetch, r->doc, &run->keep, &ss,
-	    &cause) != 0) {
+	if (db_feed_store(run->db, id, &r->fetch, r->doc, r->prep, &run->keep,
+	    &ss, &cause) != 0) {
 		if (run->db_error == NULL)
 			run->db_error = cause;
 		else

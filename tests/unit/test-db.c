@@ -250,9 +250,9 @@ test_feed_state(void **state)
 	(void)state;
 	db = open_ok();
 	id = sync_one(db, "http://a/feed");
-	assert_int_equal(db_feed_store(db, id, &ok, NULL, NULL, NULL,
+	assert_int_equal(db_feed_store(db, id, &ok, NULL, NULL, NULL, NULL,
 	    &cause), 0);
-	assert_int_equal(db_feed_store(db, id, &nm, NULL, NULL, NULL,
+	assert_int_equal(db_feed_store(db, id, &nm, NULL, NULL, NULL, NULL,
 	    &cause), 0);
 	assert_int_equal(db_feed_get(db, id, &f, &cause), 0);
 	assert_string_equal(f.etag, "\"e1\"");
@@ -260,7 +260,7 @@ test_feed_state(void **state)
 	assert_int_equal(f.next_fetch, 400);
 	assert_null(f.last_error);
 	db_feed_fini(&f);
-	assert_int_equal(db_feed_store(db, id, &bad, NULL, NULL, NULL,
+	assert_int_equal(db_feed_store(db, id, &bad, NULL, NULL, NULL, NULL,
 	    &cause), 0);
 	assert_int_equal(db_feed_get(db, id, &f, &cause), 0);
 	assert_string_equal(f.etag, "\"e1\"");
@@ -293,6 +293,7 @@ test_items_upsert(void **state)
 	struct db_fetch		 ok = { 1000, 200, 0, NULL, NULL, NULL, 0,
 				    NULL };
 	struct db_store_stats	 st;
+	struct db_doc_prep	*prep;
 	char			*cause = NULL;
 	int64_t			 id;
 
@@ -306,21 +307,26 @@ test_items_upsert(void **state)
 	memset(&doc, 0, sizeof doc);
 	doc.items = items;
 	doc.nitems = 3;
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &st, &cause),
-	    0);
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, &st,
+	    &cause), 0);
 	assert_int_equal(st.new_items, 3);
 	assert_int_equal(q(db, "SELECT date FROM items WHERE title = "
 	    "'Three'"), 1000);
-	/* The same document again writes nothing. */
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &st, &cause),
-	    0);
+	/* The same document again writes nothing, prepared beforehand (as
+	 * the refresh does, on its parser thread) or not. */
+	prep = db_doc_prepare(&doc);
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, prep, NULL, &st,
+	    &cause), 0);
+	db_doc_prep_free(prep);
 	assert_int_equal(st.new_items + st.updated_items, 0);
 	/* An item read here and changed upstream keeps its read mark. */
 	assert_int_equal(db_item_set_read(db, q(db, "SELECT id FROM items "
 	    "WHERE guid = 'g1'"), 1, &cause), 0);
 	items[0].title = (char *)"One, corrected";
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &st, &cause),
-	    0);
+	prep = db_doc_prepare(&doc);
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, prep, NULL, &st,
+	    &cause), 0);
+	db_doc_prep_free(prep);
 	assert_int_equal(st.updated_items, 1);
 	assert_int_equal(st.new_items, 0);
 	assert_int_equal(q(db, "SELECT read FROM items WHERE title = "
@@ -350,7 +356,8 @@ test_fts(void **state)
 	memset(&doc, 0, sizeof doc);
 	doc.items = items;
 	doc.nitems = 2;
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, &cause),
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, NULL,
+	    &cause),
 	    0);
 	/* Stored but not yet indexed. */
 	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
@@ -366,7 +373,8 @@ test_fts(void **state)
 	    "items_fts MATCH 'b'"), 0);
 	/* Upstream change: the old words leave the index. */
 	items[0].summary = (char *)"spotted horses";
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, &cause),
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, NULL,
+	    &cause),
 	    0);
 	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
 	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
@@ -408,7 +416,8 @@ test_fulltext(void **state)
 	memset(&doc, 0, sizeof doc);
 	doc.items = items;
 	doc.nitems = 3;
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, &cause),
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, NULL,
+	    &cause),
 	    0);
 	a = q(db, "SELECT id FROM items WHERE guid = 'g1'");
 	b = q(db, "SELECT id FROM items WHERE guid = 'g2'");
@@ -465,7 +474,7 @@ test_fulltext(void **state)
 	assert_int_equal(q(db, "SELECT count(*) FROM fulltext"), 2);
 	/* Retention takes the article out of the index and the table. */
 	assert_int_equal(db_feed_set_read(db, id, &cause), 0);
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, NULL,
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, NULL,
 	    &cause), 0);
 	assert_int_equal(q(db, "SELECT count(*) FROM items"), 1);
 	assert_int_equal(q(db, "SELECT count(*) FROM fulltext"), 0);
@@ -573,27 +582,31 @@ test_retention(void **state)
 	doc.items = items;
 	doc.nitems = 4;
 	/* All unread: all kept. */
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, &st, &cause),
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, &st,
+	    &cause),
 	    0);
 	assert_int_equal(st.deleted_items, 0);
 	assert_int_equal(db_feed_set_read(db, id, &cause), 0);
 	assert_int_equal(db_item_set_starred(db, q(db, "SELECT id FROM items "
 	    "WHERE guid = 'g1'"), 1, &cause), 0);
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, &st, &cause),
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, &st,
+	    &cause),
 	    0);
 	/* g4, g3 newest; g1 starred; g2 goes. */
 	assert_int_equal(st.deleted_items, 1);
 	assert_int_equal(q(db, "SELECT count(*) FROM items WHERE guid = "
 	    "'g2'"), 0);
 	/* Still in the document, but it does not come back. */
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, &st, &cause),
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, &st,
+	    &cause),
 	    0);
 	assert_int_equal(st.new_items, 0);
 	assert_int_equal(q(db, "SELECT count(*) FROM items"), 3);
 	/* Age: everything older than a day goes, except starred. */
 	keep.max_items = 0;
 	keep.keep_days = 1;
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, &keep, &st, &cause),
+	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, &st,
+	    &cause),
 	    0);
 	assert_int_equal(q(db, "SELECT count(*) FROM items"), 1);
 	db_close(db);
