@@ -73,10 +73,27 @@ wait_for() {
 	while :; do
 		LAST_SCREEN=$(screen 2>/dev/null)
 		case $LAST_SCREEN in
-		*"$1"*) return 0 ;;
+		*"$1"*) settle "$1"; return 0 ;;
 		esac
 		[ "$(now_ms)" -ge "$deadline" ] && return 1
 		sleep 0.05
+	done
+}
+
+# settle TEXT: tmux may show a screen half redrawn (TEXT is there, the
+# rest of the update not yet): capture until two captures 50 ms apart
+# agree, for at most a second, into $LAST_SCREEN; a capture without TEXT
+# (it was transient) ends it, keeping the last one with TEXT.
+settle() {
+	settle_end=$(( $(now_ms) + 1000 ))
+	while [ "$(now_ms)" -lt "$settle_end" ]; do
+		sleep 0.05
+		settle_next=$(screen 2>/dev/null)
+		[ "$settle_next" = "$LAST_SCREEN" ] && return 0
+		case $settle_next in
+		*"$1"*) LAST_SCREEN=$settle_next ;;
+		*) return 0 ;;
+		esac
 	done
 }
 
