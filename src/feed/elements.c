@@ -336,7 +336,11 @@ html_of(const struct frame *f, const char *text, size_t len)
 		text = h;
 		len = strlen(h);
 	}
-	if ((s = html_sanitize(text, len)) != NULL) {
+	/* Relative links in the HTML follow an xml:base (Atom section 2,
+	 * as feedparser does); without one the reader resolves them
+	 * against the item's link. */
+	if ((s = html_sanitize(text, len, f->xml_base ? f->base : NULL)) !=
+	    NULL) {
 		r = doc_clean_text(s, strlen(s), true);
 		free(s);
 	} else if (f->cap == CAP_BASE64)

@@ -70,6 +70,7 @@ struct frame {
 	enum el		 el;
 	const char	*base;		/* xml:base in effect (owned if own_base) */
 	bool		 own_base;
+	bool		 xml_base;	/* base from an xml:base, not the URL */
 	const char	*lang;		/* xml:lang in effect (borrowed) */
 	char		*own_lang;
 	/* The element that started a capture remembers how to read it. */
@@ -174,10 +175,11 @@ const char *entities_lookup(const char *);
 
 /* html.c */
 /*
- * NULL when there is nothing to remove (the input stands as it is). The
- * len bytes must be followed by a NUL.
+ * NULL when there is nothing to remove or resolve (the input stands as it
+ * is). With a base, relative URLs in links and sources are made absolute
+ * against it. The len bytes must be followed by a NUL.
  */
-char	*html_sanitize(const char *, size_t);
+char	*html_sanitize(const char *, size_t, const char *base);
 char	*html_to_text(const char *, size_t);
 char	*html_escape(const char *, size_t);
 bool	 html_looks_like_html(const char *);

@@ -15,6 +15,7 @@
 #include <gumbo.h>
 
 #include "feed/feed-int.h"
+#include "util/url.h"
 #include "util/xmalloc.h"
 
 /* Elements dropped with everything inside them. */
@@ -227,8 +228,32 @@ is_unsafe_attr(const GumboAttribute *a)
 	    strncasecmp(v, "vbscript:", 9) == 0);
 }
 
+/* Attributes that hold a URL, resolved against an xml:base. */
+static bool
+is_uri_attr(const char *name, size_t n)
+{
+	static const char *const names[] = { "href", "src", "cite",
+	    "poster", "background", "longdesc", "usemap", "action",
+	    "codebase", "data" };
+	size_t	i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == n && strncasecmp(name, names[i], n) == 0)
+			return (true);
+	return (false);
+}
+
+/* Whether a URL attribute's value is relative (and not empty). */
+static bool
+is_relative(const char *v)
+{
+	while (isspace((unsigned char)*v))
+		v++;
+	return (*v != '\0' && *v != '"' && *v != '\'' && !url_has_scheme(v));
+}
+
 static void
-serialise(const GumboNode *n, struct buf *b)
+serialise(const GumboNode *n, struct buf *b, const char *base)
 {
 	const GumboElement	*e;
 	const GumboAttribute	*a;
@@ -253,7 +278,7 @@ serialise(const GumboNode *n, struct buf *b)
 		return;
 	if (is_unwrapped(e)) {
 		for (i = 0; i < e->children.length; i++)
-			serialise(e->children.data[i], b);
+			serialise(e->children.data[i], b, base);
 		return;
 	}
 	if (e->tag == GUMBO_TAG_UNKNOWN) {
@@ -273,13 +298,20 @@ serialise(const GumboNode *n, struct buf *b)
 		if (is_unsafe_attr(a))
 			continue;
 		buf_printf(b, " %s=\"", a->name);
-		add_escaped(b, a->value, true);
+		if (base != NULL && is_uri_attr(a->name, strlen(a->name)) &&
+		    is_relative(a->value)) {
+			char	*u = url_resolve(base, a->value);
+
+			add_escaped(b, u, true);
+			free(u);
+		} else
+			add_escaped(b, a->value, true);
 		buf_addc(b, '"');
 	}
 	buf_addc(b, '>');
 	if (!is_void(e->tag)) {
 		for (i = 0; i < e->children.length; i++)
-			serialise(e->children.data[i], b);
+			serialise(e->children.data[i], b, base);
 		buf_printf(b, "</%s>", name);
 	}
 	free(own);
@@ -355,8 +387,42 @@ needs_sanitizing(const char *s, size_t len)
 	return (false);
 }
 
+/*
+ * Whether a tag in s has a URL attribute with a relative value: only
+ * asked with an xml:base in effect, which few feeds have.
+ */
+static bool
+has_relative_uri(const char *s, size_t len)
+{
+	const char	*p = s, *end = s + len, *lt, *eq, *name;
+
+	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		for (p = lt + 1; p < end && *p != '>' && *p != '<'; p++) {
+			if (*p != '=')
+				continue;
+			eq = p;
+			for (name = eq; name > lt + 1 && isspace((unsigned char)
+			    name[-1]); name--)
+				;
+			eq = name;
+			while (name > lt + 1 && isalpha((unsigned char)name[-1]))
+				name--;
+			if (!is_uri_attr(name, (size_t)(eq - name)))
+				continue;
+			for (p++; p < end && isspace((unsigned char)*p); p++)
+				;
+			if (p < end && (*p == '"' || *p == '\''))
+				p++;
+			if (p < end && is_relative(p))
+				return (true);
+			p--;
+		}
+	}
+	return (false);
+}
+
 char *
-html_sanitize(const char *s, size_t len)
+html_sanitize(const char *s, size_t len, const char *base)
 {
 	GumboOutput	*out;
 	struct buf	 b;
@@ -364,7 +430,10 @@ html_sanitize(const char *s, size_t len)
 	char		*fixed;
 	size_t		 i, flen;
 
-	if (!needs_sanitizing(s, len))
+	if (base != NULL && *base == '\0')
+		base = NULL;
+	if (!needs_sanitizing(s, len) && (base == NULL ||
+	    !has_relative_uri(s, len)))
 		return (NULL);
 	fixed = close_selfclosing(s, len, &flen);
 	out = parse_fragment(fixed, flen);
@@ -373,7 +442,8 @@ html_sanitize(const char *s, size_t len)
 	root = out->root;
 	if (root->type == GUMBO_NODE_ELEMENT)
 		for (i = 0; i < root->v.element.children.length; i++)
-			serialise(root->v.element.children.data[i], &b);
+			serialise(root->v.element.children.data[i], &b,
+			    base);
 	gumbo_destroy_output(&kGumboDefaultOptions, out);
 	free(fixed);
 	return (buf_detach(&b));

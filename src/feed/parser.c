@@ -308,6 +308,7 @@ push_frame(struct feed_parser *p)
 	f = &p->stack[p->depth++];
 	memset(f, 0, sizeof *f);
 	f->base = parent != NULL ? parent->base : p->doc_base;
+	f->xml_base = parent != NULL && parent->xml_base;
 	f->lang = parent != NULL ? parent->lang : NULL;
 	return (f);
 }
@@ -351,6 +352,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	if (base != NULL) {
 		f->base = url_resolve(f->base, base);
 		f->own_base = true;
+		f->xml_base = true;
 	}
 	if (lang != NULL) {
 		f->own_lang = xstrdup(lang);

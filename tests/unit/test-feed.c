@@ -129,6 +129,45 @@ test_atom10(void **state)
 	feed_doc_free(d);
 }
 
+/* Links inside HTML follow xml:base, nested; without one, they stay. */
+static void
+test_relative_links(void **state)
+{
+	static const char atom[] =
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\""
+	    " xml:base=\"http://base.example/x/\">"
+	    "<entry xml:base=\"sub/\"><id>tag:1</id><title>T</title>"
+	    "<content type=\"html\">&lt;a href=\"p/1\"&gt;one&lt;/a&gt; "
+	    "&lt;img src=\"/i.png\"&gt; &lt;a href=\"https://abs.example/\""
+	    "&gt;two&lt;/a&gt; &lt;a href=\"#top\"&gt;three&lt;/a&gt; "
+	    "&lt;a href=\"mailto:a@example.com\"&gt;four&lt;/a&gt; "
+	    "&lt;a title=\"p/2\"&gt;five&lt;/a&gt;</content>"
+	    "</entry></feed>";
+	static const char rss[] =
+	    "<rss version=\"2.0\"><channel><title>C</title><item>"
+	    "<title>T</title><description>&lt;a href=\"rel/1\"&gt;one&lt;/a"
+	    "&gt;</description></item></channel></rss>";
+	struct feed_doc	*d;
+
+	(void)state;
+	d = PARSE(atom);
+	assert_int_equal(d->nitems, 1);
+	assert_string_equal(d->items[0].content,
+	    "<a href=\"http://base.example/x/sub/p/1\">one</a> "
+	    "<img src=\"http://base.example/i.png\"> "
+	    "<a href=\"https://abs.example/\">two</a> "
+	    "<a href=\"http://base.example/x/sub/#top\">three</a> "
+	    "<a href=\"mailto:a@example.com\">four</a> "
+	    "<a title=\"p/2\">five</a>");
+	feed_doc_free(d);
+	/* The document's own URL is no xml:base: the reader resolves these
+	 * against the item's link. */
+	d = PARSE(rss);
+	assert_int_equal(d->nitems, 1);
+	assert_string_equal(d->items[0].summary, "<a href=\"rel/1\">one</a>");
+	feed_doc_free(d);
+}
+
 static void
 test_rss10_and_090(void **state)
 {
@@ -622,6 +661,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rss2_fields),
 		cmocka_unit_test(test_atom10),
+		cmocka_unit_test(test_relative_links),
 		cmocka_unit_test(test_rss10_and_090),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_html_entities),
