@@ -27,7 +27,7 @@ db_fulltext_row(sqlite3_stmt *st, struct db_fulltext_job *j)
 }
 
 int
-db_fulltext_todo(struct db *db, int64_t feed_id, size_t max,
+db_fulltext_todo(struct db *db, int64_t feed_id, size_t max, int64_t now,
     struct db_fulltext_job **out, size_t *n, char **cause)
 {
 	sqlite3_stmt		*st;
@@ -40,11 +40,13 @@ db_fulltext_todo(struct db *db, int64_t feed_id, size_t max,
 	if (db_prepare(db, "SELECT " DB_FT_COLUMNS
 	    "WHERE i.feed_id = ?1 AND i.read = 0 AND i.link IS NOT NULL AND "
 	    "i.link != '' "
-	    "AND NOT EXISTS (SELECT 1 FROM fulltext t WHERE t.id = i.id) "
+	    "AND NOT EXISTS (SELECT 1 FROM fulltext t WHERE t.id = i.id AND "
+	    "(t.retry_at IS NULL OR t.retry_at > ?3)) "
 	    "ORDER BY i.date DESC, i.id DESC LIMIT ?2", &st, cause) != 0)
 		return (-1);
 	sqlite3_bind_int64(st, 1, feed_id);
 	sqlite3_bind_int64(st, 2, (int64_t)max);
+	sqlite3_bind_int64(st, 3, now);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xreallocarray(v, k + 1, sizeof *v);
 		db_fulltext_row(st, &v[k++]);
@@ -97,7 +99,7 @@ db_fulltext_jobs_free(struct db_fulltext_job *v, size_t n)
 
 int
 db_fulltext_store(struct db *db, int64_t item_id, int64_t now,
-    const char *html, const char *error, char **cause)
+    const char *html, const char *error, int64_t retry_at, char **cause)
 {
 	sqlite3_stmt	*st = NULL;
 
@@ -118,12 +120,14 @@ db_fulltext_store(struct db *db, int64_t item_id, int64_t now,
 	if (db_fts_forget(db, item_id, cause) != 0)
 		goto fail;
 	if (db_prepare(db, "INSERT OR REPLACE INTO fulltext (id, fetched_at, "
-	    "html, error) VALUES (?, ?, ?, ?)", &st, cause) != 0)
+	    "html, error, retry_at) VALUES (?, ?, ?, ?, ?)", &st, cause) != 0)
 		goto fail;
 	sqlite3_bind_int64(st, 1, item_id);
 	sqlite3_bind_int64(st, 2, now);
 	db_bind_text(st, 3, html);
 	db_bind_text(st, 4, error);
+	if (error != NULL && retry_at > 0)
+		sqlite3_bind_int64(st, 5, retry_at);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		*cause = db_errmsg(db, _("cannot store the article"));
 		goto fail;

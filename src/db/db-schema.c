@@ -114,6 +114,11 @@ const char *const db_schema_migrations[] = {
 	"  html TEXT,"
 	"  error TEXT"
 	");",
+	/*
+	 * 4 -> 5: a failed fetch of a page that may succeed later (the
+	 * network, the server) says when to try again.
+	 */
+	"ALTER TABLE fulltext ADD COLUMN retry_at INTEGER;",
 };
 const int db_schema_nmigrations =
     sizeof db_schema_migrations / sizeof db_schema_migrations[0];

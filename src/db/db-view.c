@@ -254,7 +254,9 @@ db_view_article(sqlite3 *db, int64_t id, struct db_view_article **out,
 	    "coalesce(nullif(f.custom_title, ''), nullif(f.title, ''), "
 	    "f.url), coalesce(nullif(i.content, ''), i.summary), f.url, "
 	    "i.enclosures, f.tags, length(i.content), length(i.summary), "
-	    "t.id IS NOT NULL, t.html, t.error "
+	    "t.id IS NOT NULL AND (t.retry_at IS NULL OR "
+	    "t.retry_at > CAST(strftime('%s', 'now') AS INTEGER)), "
+	    "t.html, t.error "
 	    "FROM items i JOIN feeds f ON f.id = i.feed_id "
 	    "LEFT JOIN fulltext t ON t.id = i.id WHERE i.id = ?1";
 	struct db_view_article	*a;

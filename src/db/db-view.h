@@ -59,7 +59,8 @@ struct db_view_article {
 	size_t			 nenclosures;
 	char			*base_url;	/* for relative links */
 	/* The article from the item's web page (table fulltext). */
-	int			 fulltext_tried; /* fetched, well or not */
+	int			 fulltext_tried; /* fetched, well or not,
+						  * and no retry due */
 	char			*fulltext;	/* HTML, or NULL */
 	char			*fulltext_error; /* why not, or NULL */
 };

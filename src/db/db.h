@@ -68,6 +68,9 @@
  *   html	 TEXT			the article body as HTML (links
  *					 absolute), or NULL when it failed
  *   error	 TEXT			why it failed, or NULL
+ *   retry_at	 INTEGER		(schema 5) after a failure that may
+ *					 pass (network, HTTP 5xx, 429): when
+ *					 to try again; NULL: never by itself
  *   Its html is part of the item's text in items_fts.
  *
  * Other files of src/db may add read-only queries (db-view*.c) through
@@ -82,7 +85,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	4
+#define DB_SCHEMA_VERSION	5
 
 struct db;
 
@@ -205,10 +208,11 @@ int		 db_fts_catch_up(struct db *, size_t budget, size_t *done,
 		    size_t *left, char **cause);
 /*
  * Full text (db-fulltext.c). An item wants its page fetched at refresh
- * time when it is unread, has a link and no fulltext row yet;
- * db_fulltext_todo() lists up to max of a feed's, newest first. db_fulltext_store() records an article (html) or
- * a failure (error), replacing what was there, in one transaction, and
- * queues the item for the search index.
+ * time when it is unread, has a link and no fulltext row yet, or one whose
+ * retry_at has come; db_fulltext_todo() lists up to max of a feed's,
+ * newest first. db_fulltext_store() records an article (html) or a
+ * failure (error, with retry_at or 0), replacing what was there, in one
+ * transaction, and queues the item for the search index.
  */
 struct db_fulltext_job {
 	int64_t	 item_id;
@@ -216,13 +220,15 @@ struct db_fulltext_job {
 	char	*feed_url;	/* where the feed lives (for local links) */
 };
 int		 db_fulltext_todo(struct db *, int64_t feed_id, size_t max,
-		    struct db_fulltext_job **, size_t *, char **cause);
+		    int64_t now, struct db_fulltext_job **, size_t *,
+		    char **cause);
 /* One item's job, whatever its state (NULL link: *out->link NULL). */
 int		 db_fulltext_job(struct db *, int64_t item_id,
 		    struct db_fulltext_job *, char **cause);
 void		 db_fulltext_jobs_free(struct db_fulltext_job *, size_t);
 int		 db_fulltext_store(struct db *, int64_t item_id, int64_t now,
-		    const char *html, const char *error, char **cause);
+		    const char *html, const char *error, int64_t retry_at,
+		    char **cause);
 
 /* Identity of an item (db-items.c); exposed for tests. */
 char		*db_item_ident(const char *guid, const char *link,

@@ -26,6 +26,9 @@
 
 /* Items a reader's fetch indexes besides its own (see poll_fulltext). */
 #define POLL_FT_INDEX_BATCH	500
+/* After a failure that may pass, the page is tried again this much later
+ * (by a refresh, or on opening the article). */
+#define POLL_FT_RETRY		(6 * 3600)
 
 struct poll_ft_fetch {
 	struct poll_ft		*ft;
@@ -76,12 +79,12 @@ poll_ft_notify(struct poll_ft *ft, int64_t item_id)
 
 static void
 poll_ft_store(struct poll_ft *ft, int64_t item_id, const char *html,
-    const char *error)
+    const char *error, int64_t retry_at)
 {
 	char	*cause = NULL;
 
 	if (db_fulltext_store(ft->db, item_id, (int64_t)time(NULL), html,
-	    error, &cause) != 0) {
+	    error, retry_at, &cause) != 0) {
 		if (ft->db_error == NULL)
 			ft->db_error = cause;
 		else
@@ -92,6 +95,22 @@ poll_ft_store(struct poll_ft *ft, int64_t item_id, const char *html,
 	else
 		ft->fetched++;
 	poll_ft_notify(ft, item_id);
+}
+
+/*
+ * When a failed fetch is worth another try: the network or the server
+ * (no answer, 408, 429, 5xx), not a page that is gone, too big or holds
+ * no article. 0: not by itself (r in the article still asks).
+ */
+static int64_t
+poll_ft_retry_at(const struct net_result *r)
+{
+	int64_t	at = (int64_t)time(NULL) + POLL_FT_RETRY;
+
+	if (r->status != 0 && r->status != 408 && r->status != 429 &&
+	    r->status < 500)
+		return (0);
+	return (r->retry_after > at ? r->retry_after : at);
 }
 
 static void
@@ -126,14 +145,15 @@ poll_ft_done(void *arg, const struct net_result *r)
 	if (f->ft->cancel != NULL && *f->ft->cancel)
 		;	/* Not a failure of the page: try again next time. */
 	else if (r->error != NULL)
-		poll_ft_store(f->ft, f->item_id, NULL, r->error);
+		poll_ft_store(f->ft, f->item_id, NULL, r->error,
+		    poll_ft_retry_at(r));
 	else if (render_extract_page(f->body.data != NULL ? f->body.data : "",
 	    f->body.len, f->charset, f->url, &a, &cause) != 0) {
 		why = cause != NULL ? cause : xstrdup(_("no article found"));
-		poll_ft_store(f->ft, f->item_id, NULL, why);
+		poll_ft_store(f->ft, f->item_id, NULL, why, 0);
 		free(why);
 	} else {
-		poll_ft_store(f->ft, f->item_id, a->html, NULL);
+		poll_ft_store(f->ft, f->item_id, a->html, NULL, 0);
 		render_article_free(a);
 	}
 	buf_fini(&f->body);
@@ -151,7 +171,7 @@ poll_ft_add(struct poll_ft *ft, struct net *net,
 	const char		*why;
 
 	if ((why = poll_ft_refuse(j->link, j->feed_url)) != NULL) {
-		poll_ft_store(ft, j->item_id, NULL, why);
+		poll_ft_store(ft, j->item_id, NULL, why, 0);
 		return;
 	}
 	f = xcalloc(1, sizeof *f);

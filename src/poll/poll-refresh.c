@@ -158,7 +158,7 @@ poll_fulltext_phase(struct poll_run *run, struct net *net,
 		/* On failure, what was queued still runs: its callbacks
 		 * use ft, which must outlive them. */
 		if (db_fulltext_todo(run->db, feeds[i].id, POLL_FULLTEXT_MAX,
-		    &jobs, &nj, cause) != 0) {
+		    run->now, &jobs, &nj, cause) != 0) {
 			rc = -1;
 			break;
 		}

@@ -53,6 +53,7 @@ item() {
 	item 3 "Data story" "$base/page/data.json" "Teaser of a data story."
 	item 4 "Front page" "$base/page/front.html" "Teaser of a front page."
 	item 5 "Local file" "file:///etc/passwd" "Teaser of a local file."
+	item 6 "Busy story" "$base/status/503" "Teaser of a busy server."
 	echo '</channel></rss>'
 } >"$dir/www/teasers.xml"
 echo "$base/feed/teasers.xml" >"$dir/urls"
@@ -65,7 +66,7 @@ sql() {
 	sqlite3 "$dir/$1" "$2"
 }
 
-echo "1..19"
+echo "1..24"
 
 # --refresh with fulltext yes: every page fetched once, after the feed.
 printf 'fulltext yes\n' >"$dir/config-yes"
@@ -73,8 +74,8 @@ TIDINGS_REFRESH_STATS=1 "$TIDINGS" -u "$dir/urls" -C "$dir/config-yes" \
     -c "$dir/yes.db" --refresh </dev/null >"$dir/out" 2>"$dir/err"
 check "refresh, fulltext yes: exit 0 (a page that fails is not a feed that fails)" \
     [ $? = 0 ]
-check "refresh, fulltext yes: one article, four pages without" \
-    grep -q "fulltext 1 fulltext_failed 4$" "$dir/err"
+check "refresh, fulltext yes: one article, five pages without" \
+    grep -q "fulltext 1 fulltext_failed 5$" "$dir/err"
 check "refresh, fulltext yes: the article is stored" [ "$(sql yes.db \
     "SELECT count(*) FROM fulltext t JOIN items i ON i.id = t.id WHERE
      i.title = 'UN report' AND t.html LIKE '%Ambassador Chen Xu told%'
@@ -98,8 +99,23 @@ check "refresh, fulltext yes: the full text is in the search index" [ "$(sql \
     'Uighurs'")" = 1 ]
 "$TIDINGS" -u "$dir/urls" -C "$dir/config-yes" -c "$dir/yes.db" --refresh \
     </dev/null >/dev/null 2>&1
-check "a second refresh fetches no page again" [ \
-    "$(requests /page/article.html) $(requests /status/404)" = "1 1" ]
+retry=$(sql yes.db "SELECT i.title,
+    CAST(round((t.retry_at - t.fetched_at) / 3600.0) AS INTEGER) FROM fulltext t
+    JOIN items i ON i.id = t.id WHERE t.error LIKE '%HTTP status%'
+    ORDER BY i.title")
+check "a server error is tried again in six hours, a 404 never" \
+    [ "$(echo $retry)" = "Busy story|6 Gone story|" ]
+[ "$(echo $retry)" = "Busy story|6 Gone story|" ] || echo "# $retry"
+check "a second refresh fetches no page again" [ "$(requests \
+    /page/article.html) $(requests /status/404) $(requests /status/503)" = \
+    "1 1 1" ]
+# Six hours on: the refresh tries the busy server's page again, only it.
+sql yes.db "UPDATE fulltext SET retry_at = 1 WHERE retry_at IS NOT NULL"
+"$TIDINGS" -u "$dir/urls" -C "$dir/config-yes" -c "$dir/yes.db" --refresh \
+    </dev/null >/dev/null 2>&1
+check "once its time has come, a refresh tries that page again" [ "$(requests \
+    /page/article.html) $(requests /status/404) $(requests /status/503)" = \
+    "1 1 2" ]
 
 # The reader, fulltext auto (the default): nothing fetched at refresh.
 : >"$dir/log"
@@ -159,6 +175,29 @@ check "the stored article opens without fetching it again" sh -c '
 	. "$TOP_SRCDIR/tests/lib/tmux.sh"; TMUX_SOCK=$1
 	wait_for "Ambassador Chen Xu told the press" 5 &&
 	[ "$(grep -c "\"path\": \"/page/article.html\"" "$2")" = 1 ]' _ \
+    "$TMUX_SOCK" "$dir/log"
+# The reader too: a server error is shown, then tried again on opening
+# once its time has come.
+keys q j j j j j Enter
+check "a server error: one line says why" \
+    wait_match "^No full text \(.*503.*\); the feed's text follows\.$" 15
+sql auto.db "UPDATE fulltext SET retry_at = 1 WHERE retry_at IS NOT NULL"
+keys q Enter
+check "opened again once its time has come, the page is fetched again" \
+    sh -c '
+	. "$TOP_SRCDIR/tests/lib/tmux.sh"
+	deadline=$(( $(now_ms) + 10000 ))
+	until [ "$(grep -c "\"path\": \"/status/503\"" "$1")" = 2 ]; do
+		[ "$(now_ms)" -ge "$deadline" ] && exit 1
+		sleep 0.05
+	done' _ "$dir/log"
+check "... and not when opened before its time" sh -c '
+	. "$TOP_SRCDIR/tests/lib/tmux.sh"; TMUX_SOCK=$1
+	wait_match "^No full text \(.*503.*\)" 10 || exit 1
+	tm send-keys -t "$TMUX_TARGET" q Enter
+	wait_match "^No full text \(.*503.*\)" 10 || exit 1
+	sleep 1
+	[ "$(grep -c "\"path\": \"/status/503\"" "$2")" = 2 ]' _ \
     "$TMUX_SOCK" "$dir/log"
 keys q q
 wait_for "Your feeds" 5

@@ -422,18 +422,21 @@ test_fulltext(void **state)
 	a = q(db, "SELECT id FROM items WHERE guid = 'g1'");
 	b = q(db, "SELECT id FROM items WHERE guid = 'g2'");
 	/* Newest first, only those with a link. */
-	assert_int_equal(db_fulltext_todo(db, id, 10, &jobs, &n, &cause), 0);
+	assert_int_equal(db_fulltext_todo(db, id, 10, 5000, &jobs, &n,
+	    &cause), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(jobs[0].item_id, b);
 	assert_string_equal(jobs[1].link, "http://a/1");
 	assert_string_equal(jobs[1].feed_url, "http://a/feed");
 	db_fulltext_jobs_free(jobs, n);
-	assert_int_equal(db_fulltext_todo(db, id, 1, &jobs, &n, &cause), 0);
+	assert_int_equal(db_fulltext_todo(db, id, 1, 5000, &jobs, &n,
+	    &cause), 0);
 	assert_int_equal(n, 1);
 	db_fulltext_jobs_free(jobs, n);
 	/* What was read needs no page. */
 	assert_int_equal(db_item_set_read(db, b, 1, &cause), 0);
-	assert_int_equal(db_fulltext_todo(db, id, 10, &jobs, &n, &cause), 0);
+	assert_int_equal(db_fulltext_todo(db, id, 10, 5000, &jobs, &n,
+	    &cause), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(jobs[0].item_id, a);
 	db_fulltext_jobs_free(jobs, n);
@@ -441,10 +444,26 @@ test_fulltext(void **state)
 
 	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
 	assert_int_equal(db_fulltext_store(db, a, 2000, "<p>pangolins "
-	    "everywhere</p>", NULL, &cause), 0);
-	assert_int_equal(db_fulltext_store(db, b, 2000, NULL, "HTTP 404",
+	    "everywhere</p>", NULL, 0, &cause), 0);
+	/* A failure that may pass comes back when its time has come. */
+	assert_int_equal(db_fulltext_store(db, b, 2000, NULL, "HTTP 503",
+	    6000, &cause), 0);
+	assert_int_equal(db_fulltext_todo(db, id, 10, 5999, &jobs, &n,
 	    &cause), 0);
-	assert_int_equal(db_fulltext_todo(db, id, 10, &jobs, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	free(jobs);
+	assert_int_equal(db_fulltext_todo(db, id, 10, 6000, &jobs, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(jobs[0].item_id, b);
+	db_fulltext_jobs_free(jobs, n);
+	/* One that will not, never by itself. */
+	assert_int_equal(db_fulltext_store(db, b, 2000, NULL, "HTTP 404", 0,
+	    &cause), 0);
+	assert_int_equal(q(db, "SELECT count(*) FROM fulltext WHERE "
+	    "retry_at IS NOT NULL"), 0);
+	assert_int_equal(db_fulltext_todo(db, id, 10, 5000, &jobs, &n,
+	    &cause), 0);
 	assert_int_equal(n, 0);
 	free(jobs);
 	assert_int_equal(db_fulltext_job(db, a, &one, &cause), 0);
@@ -460,7 +479,7 @@ test_fulltext(void **state)
 	    "MATCH 'short'"), a);
 	/* A new article replaces the old one in the index too. */
 	assert_int_equal(db_fulltext_store(db, a, 3000, "<p>armadillos</p>",
-	    NULL, &cause), 0);
+	    NULL, 0, &cause), 0);
 	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
 	assert_int_equal(q(db, "SELECT count(*) FROM items_fts WHERE "
 	    "items_fts MATCH 'pangolins'"), 0);
@@ -469,7 +488,7 @@ test_fulltext(void **state)
 	assert_int_equal(q(db, "SELECT fetched_at FROM fulltext WHERE id = "
 	    "(SELECT id FROM items WHERE guid = 'g1')"), 3000);
 	/* An item gone meanwhile: nothing stored, no error. */
-	assert_int_equal(db_fulltext_store(db, 999999, 1, "<p>x</p>", NULL,
+	assert_int_equal(db_fulltext_store(db, 999999, 1, "<p>x</p>", NULL, 0,
 	    &cause), 0);
 	assert_int_equal(q(db, "SELECT count(*) FROM fulltext"), 2);
 	/* Retention takes the article out of the index and the table. */
