@@ -14,7 +14,7 @@ CC=${FUZZ_CC:-clang}
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -I$top/src -I$build -include $build/config.h"
 
 # name: sources, pkg-config modules, seed directories
-harnesses=${FUZZ_HARNESSES:-"feed date render extract config urls opml"}
+harnesses=${FUZZ_HARNESSES:-"feed date render extract config urls opml decode"}
 feed_src="src/feed/doc.c src/feed/elements.c src/feed/encoding.c src/feed/entities.c src/feed/html.c src/feed/json.c src/feed/parser.c src/feed/xmlmem.c src/feed/date.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
 feed_pkgs="expat gumbo"
 feed_seeds="tests/data ../shared/conformance/feedparser/wellformed/rss ../shared/conformance/feedparser/wellformed/atom10 ../shared/conformance/feedparser/illformed ../shared/conformance/feedparser/encoding"
@@ -37,6 +37,13 @@ urls_seeds="tests/data/urls tests/data/fuzz/urls"
 opml_src="$conf_src"
 opml_pkgs="expat"
 opml_seeds="tests/data/opml tests/data/fuzz/opml"
+
+decode_src="src/net/net-decode.c src/util/xmalloc.c"
+# ISA-L when this build has it (config.h says), zlib always.
+decode_pkgs="zlib"
+grep -q '^#define HAVE_ISAL 1' "$build/config.h" 2>/dev/null &&
+    decode_pkgs="zlib libisal"
+decode_seeds="tests/data/fuzz/decode"
 
 set -- $harnesses
 echo "1..$#"
