@@ -33,6 +33,9 @@ elif [ -f "$feeds/generation" ]; then
 	touch "$feeds/done"
 fi
 xml_bytes=$(cat "$feeds"/*.xml | wc -c)
+# Freshly written feeds are still being flushed to disk: let that finish
+# first, or the writeback competes with the cold refresh's own writes.
+sync
 
 # nginx on a free port of 127.0.0.1, as a child of this script.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
