@@ -326,25 +326,18 @@ db_items_store(struct db *db, int64_t feed_id, const struct feed_doc *doc,
     char **cause)
 {
 	sqlite3_stmt		*st[ST_COUNT] = { NULL };
-	struct db_item_prep	 own;
+	struct db_doc_prep	*own = NULL;
 	size_t			 i;
-	int			 k, one, rc = -1;
+	int			 k, rc = -1;
 
-	if (dp != NULL && dp->n != doc->nitems)
-		dp = NULL;
+	if (dp == NULL || dp->n != doc->nitems)
+		dp = own = db_doc_prepare(doc);
 	for (k = 0; k < ST_COUNT; k++)
 		if (db_prepare(db, db_items_sql[k], &st[k], cause) != 0)
 			goto out;
 	for (i = 0; i < doc->nitems; i++) {
-		if (dp == NULL) {
-			db_items_prep(&doc->items[i], &own);
-			one = db_items_one(db, st, feed_id, &doc->items[i],
-			    &own, now, cause);
-			db_items_prep_fini(&own);
-		} else
-			one = db_items_one(db, st, feed_id, &doc->items[i],
-			    &dp->items[i], now, cause);
-		switch (one) {
+		switch (db_items_one(db, st, feed_id, &doc->items[i],
+		    &dp->items[i], now, cause)) {
 		case -1:
 			goto out;
 		case 1:
@@ -359,6 +352,7 @@ db_items_store(struct db *db, int64_t feed_id, const struct feed_doc *doc,
 out:
 	for (k = 0; k < ST_COUNT; k++)
 		sqlite3_finalize(st[k]);
+	db_doc_prep_free(own);
 	return (rc);
 }
 
