@@ -368,7 +368,7 @@ cmd_import_newsboat(const struct cmd_opts *co)
 	int			 ex;
 
 	memset(&nb, 0, sizeof nb);
-	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
 	if (nb_find(co->arg, &nb, &cause) != 0) {
 		ex = EXIT_USAGE;

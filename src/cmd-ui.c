@@ -97,7 +97,7 @@ cmd_ui(const struct cmd_opts *co)
 	char			*cause = NULL;
 	int			 ex;
 
-	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
 	memset(&urls, 0, sizeof urls);
 	if (cmd_ui_keys(&conf) != 0) {

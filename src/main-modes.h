@@ -27,8 +27,9 @@ int	cmd_import_newsboat(const struct cmd_opts *);
 
 struct conf_paths;
 struct config;
-/* cmd-refresh.c: paths and config for -r, -i, -e; 0 or an exit status. */
-int	cmd_refresh_setup(const struct cmd_opts *, struct conf_paths *,
+/* cmd-setup.c: paths and config for the modes that read them; 0 or an
+ * exit status. */
+int	cmd_setup_config(const struct cmd_opts *, struct conf_paths *,
 	    struct config *);
 int	cmd_ui(const struct cmd_opts *);
 
