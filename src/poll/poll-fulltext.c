@@ -209,7 +209,7 @@ poll_fulltext(const char *cache_path, const struct config *conf,
 		rc = POLL_ERR_CACHE;
 		goto out_unheard;
 	}
-	poll_net_limits(conf, &lim);
+	poll_limits_get(conf, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
 		goto out_unheard;
 	for (i = 0; i < n; i++) {

@@ -113,23 +113,6 @@ poll_done(void *arg, const struct net_result *r)
 	poll_job_done(j, res);
 }
 
-void
-poll_net_limits(const struct config *c, struct net_limits *l)
-{
-	memset(l, 0, sizeof *l);
-	l->max_conns = (int)config_int(c, CONF_MAX_CONNECTIONS);
-	l->max_host_conns = (int)config_int(c, CONF_MAX_CONNECTIONS_PER_HOST);
-	l->max_size = config_int(c, CONF_DOWNLOAD_MAX_SIZE);
-	l->max_redirects = (long)config_int(c, CONF_MAX_REDIRECTS);
-	l->connect_timeout = (long)config_int(c, CONF_CONNECT_TIMEOUT);
-	l->total_timeout = (long)config_int(c, CONF_DOWNLOAD_TIMEOUT);
-	l->low_speed_time = (long)config_int(c, CONF_LOW_SPEED_TIME);
-	l->proxy = config_str(c, CONF_PROXY);
-	l->proxy_auth = config_str(c, CONF_PROXY_AUTH);
-	/* The choices of proxy-type are in enum net_proxy_type's order. */
-	l->proxy_type = (enum net_proxy_type)config_int(c, CONF_PROXY_TYPE);
-}
-
 /*
  * The pages of the new articles of the feeds set to `fulltext yes`, after
  * the feeds: through the same fetcher and its limits, stored as they come.
@@ -256,7 +239,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}
-	poll_net_limits(opts->config, &lim);
+	poll_limits_get(opts->config, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
 		goto out;
 	if (poll_store_start(&run, cause) != 0)
