@@ -91,7 +91,8 @@ void	 poll_parse_finish(struct poll_run *);
 
 /* poll-store.c: a writer thread stores results in arrival order. */
 int	poll_store_start(struct poll_run *, char **cause);
-/* Hand a result to the writer (waits while the queue is full). */
+/* Hand a result to the writer (waits while the queue is full); its
+ * document's storing is prepared first, on the calling thread. */
 void	poll_store_push(struct poll_run *, struct poll_result *);
 /* No more results: wait until everything is stored. */
 void	poll_store_finish(struct poll_run *);

@@ -239,9 +239,6 @@ poll_job_finish(struct poll_job *j, struct poll_chunk *chunks)
 		}
 	}
 	res->doc = doc;
-	/* The writer is the busier thread: its per-item work is done here. */
-	if (doc != NULL)
-		res->prep = db_doc_prepare(doc);
 	if (doc != NULL && doc->meta.ttl > 0 &&
 	    run->now + (int64_t)doc->meta.ttl * 60 > res->fetch.next_fetch)
 		res->fetch.next_fetch = run->now + (int64_t)doc->meta.ttl * 60;
