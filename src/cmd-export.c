@@ -35,7 +35,7 @@ cmd_export(const struct cmd_opts *co)
 	}
 	conf_urls_fini(&urls);
 out:
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

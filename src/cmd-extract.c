@@ -134,7 +134,7 @@ out:
 	free(f.charset);
 	free(f.url);
 	free(f.error);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

@@ -26,7 +26,7 @@ cmd_import(const struct cmd_opts *co)
 	} else
 		printf(_("Imported %zu new feeds from %s into %s.\n"), added,
 		    co->arg, paths.urls);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

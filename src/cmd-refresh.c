@@ -74,7 +74,7 @@ cmd_refresh(const struct cmd_opts *co)
 		ex = EXIT_USAGE;
 		goto out;
 	}
-	if (conf_mkdir_parent(paths.cache, &cause) != 0) {
+	if (conf_paths_mkdir_parent(paths.cache, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		ex = EXIT_CACHE;
 		goto out_urls;
@@ -112,7 +112,7 @@ out_urls:
 	conf_urls_fini(&urls);
 out:
 	free(cause);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

@@ -24,11 +24,11 @@ cmd_setup_config(const struct cmd_opts *co, struct conf_paths *paths,
 		free(cause);
 		return (EXIT_USAGE);
 	}
-	config_init(conf);
-	if (config_load(conf, paths->config, &cause) != 0) {
+	conf_file_init(conf);
+	if (conf_file_load(conf, paths->config, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
-		config_fini(conf);
+		conf_file_fini(conf);
 		conf_paths_fini(paths);
 		return (EXIT_USAGE);
 	}

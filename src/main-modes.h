@@ -23,7 +23,7 @@ int	cmd_extract(const struct cmd_opts *);
 int	cmd_refresh(const struct cmd_opts *);
 int	cmd_import(const struct cmd_opts *);
 int	cmd_export(const struct cmd_opts *);
-int	cmd_import_newsboat(const struct cmd_opts *);
+int	cmd_newsboat(const struct cmd_opts *);
 
 struct conf_paths;
 struct config;

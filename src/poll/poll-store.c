@@ -16,7 +16,7 @@
 #include "util/xmalloc.h"
 
 void
-poll_result_free(struct poll_result *r)
+poll_store_result_free(struct poll_result *r)
 {
 	if (r == NULL)
 		return;
@@ -99,7 +99,7 @@ poll_store_main(void *arg)
 		pthread_mutex_unlock(&run->lock);
 
 		poll_store_one(run, r);
-		poll_result_free(r);
+		poll_store_result_free(r);
 	}
 	return (NULL);
 }

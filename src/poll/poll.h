@@ -98,6 +98,6 @@ struct net_limits;
 void	poll_limits_get(const struct config *, struct net_limits *);
 
 /* A URL fit for messages: the password of user:password@ hidden. */
-char	*poll_url_display(const char *);
+char	*poll_refresh_url_display(const char *);
 
 #endif

@@ -62,7 +62,7 @@ ui_global_search(struct ui *ui, struct ui_view *v)
 {
 	char	*q, *title;
 
-	if ((q = ui_prompt(ui, _("Search for: "))) == NULL)
+	if ((q = ui_input_prompt(ui, _("Search for: "))) == NULL)
 		return (0);
 	if (*q != '\0') {
 		title = xasprintf(_("Search results for \"%s\""), q);
@@ -94,7 +94,7 @@ ui_handlers_run(const struct ui_handler *h, struct ui *ui, struct ui_view *v,
 }
 
 void
-ui_dispatch(struct ui *ui, enum ui_action a)
+ui_input_dispatch(struct ui *ui, enum ui_action a)
 {
 	struct ui_view	*v = ui_top(ui);
 
@@ -108,7 +108,7 @@ ui_dispatch(struct ui *ui, enum ui_action a)
 		return;
 	if (ui_handlers_run(ui_global_handlers, ui, v, a) == 0)
 		return;
-	ui_message(ui, 0, _("%s: not available here"), ui_action_info(a)->name);
+	ui_message(ui, 0, _("%s: not available here"), ui_keys_action_info(a)->name);
 }
 
 /* Two presses on one row this close together are a double click. */
@@ -143,7 +143,7 @@ ui_mouse_event(struct ui *ui, struct ui_view *v, const MEVENT *ev)
 		row = v->list.top + (size_t)(ev->y - UI_TOP_ROWS);
 		if (row == last_row && now - last_ms <= UI_DOUBLE_CLICK_MS) {
 			last_row = (size_t)-1;
-			ui_dispatch(ui, ACT_OPEN);
+			ui_input_dispatch(ui, ACT_OPEN);
 		} else {
 			last_row = row;
 			last_ms = now;
@@ -200,7 +200,7 @@ ui_input(struct ui *ui)
 		if ((v = ui_top(ui)) == NULL)
 			break;
 		key = ui_key_code(rc, wc);
-		ui_dispatch(ui, ui_keys_lookup(v->type->ctx, key));
+		ui_input_dispatch(ui, ui_keys_lookup(v->type->ctx, key));
 	}
 }
 
@@ -210,7 +210,7 @@ ui_input(struct ui *ui)
  * else needs the screen meanwhile, and the poller's notes wait in the pipe.
  */
 char *
-ui_prompt(struct ui *ui, const char *prompt)
+ui_input_prompt(struct ui *ui, const char *prompt)
 {
 	char	 line[UI_PROMPT_MAX + 1], u[4];
 	const char *shown;
@@ -275,7 +275,7 @@ ui_prompt(struct ui *ui, const char *prompt)
 		}
 		if (rc != OK || wc < ' ')
 			continue;
-		n = utf8_encode((unsigned int)wc, u);
+		n = sanitize_utf8_encode((unsigned int)wc, u);
 		if (len + n > UI_PROMPT_MAX)
 			continue;
 		memcpy(line + len, u, n);
