@@ -187,7 +187,8 @@ nb_config_line(struct config *scratch, const char *line, char **argv,
 		for (i = 0; i < sizeof nb_renames / sizeof nb_renames[0]; i++)
 			if (strcmp(name, nb_renames[i].newsboat) == 0)
 				name = nb_renames[i].tidings;
-		if (argc < 2 || conf_file_set(scratch, name, argv[1], why) != 0) {
+		if (argc < 2 ||
+		    conf_file_set(scratch, name, argv[1], why) != 0) {
 			if (*why == NULL)
 				*why = xstrdup(_("no value"));
 			return (NULL);

@@ -125,8 +125,8 @@ cmd_ui(const struct cmd_opts *co)
 	cfg.db = db_sqlite(db);
 	cfg.conf = &conf;
 	cfg.browser = conf_file_str(&conf, CONF_BROWSER);
-	cfg.refresh_on_startup = conf_file_int(&conf, CONF_REFRESH_ON_STARTUP) !=
-	    0;
+	cfg.refresh_on_startup =
+	    conf_file_int(&conf, CONF_REFRESH_ON_STARTUP) != 0;
 	cfg.reload_minutes = (int)conf_file_int(&conf, CONF_RELOAD_TIME);
 	cfg.show_read_feeds = conf_file_int(&conf, CONF_SHOW_READ_FEEDS) != 0;
 	poller = ui_poller_new(&conf, paths.cache);

@@ -47,7 +47,8 @@ dump_tables(void)
 			printf("choice\t%s\t%s\n", o->name, o->choices[j]);
 	}
 	for (i = 1; i < ACT__COUNT; i++)
-		printf("action\t%s\n", ui_keys_action_info((enum ui_action)i)->name);
+		printf("action\t%s\n",
+		    ui_keys_action_info((enum ui_action)i)->name);
 	for (i = 0; i < CTX__COUNT; i++)
 		printf("context\t%s\n", ui_keys_ctx_name((enum ui_ctx)i));
 	for (i = 0; ui_keys_default_at(i, &key, &action, &ctx); i++)

@@ -102,7 +102,8 @@ enum conf_fulltext {
 void		 conf_file_init(struct config *);	/* the defaults */
 void		 conf_file_fini(struct config *);
 /* Read a config file over the current values; a missing file is fine. */
-int		 conf_file_load(struct config *, const char *path, char **cause);
+int		 conf_file_load(struct config *, const char *path,
+		    char **cause);
 /* Set one option from text, as a config line would. */
 int		 conf_file_set(struct config *, const char *name,
 		    const char *value, char **cause);

@@ -141,8 +141,8 @@ doc_clean_text(const char *s, size_t len, bool keep_newlines)
 	if (c2 != NULL) {
 		buf_init(&b, 0);
 		for (i = 0; i < len; i += n) {
-			n = sanitize_utf8_decode((const unsigned char *)s + i, len - i,
-			    &cp);
+			n = sanitize_utf8_decode((const unsigned char *)s + i,
+			    len - i, &cp);
 			if (n == 0) {
 				buf_addc(&b, s[i]);
 				n = 1;

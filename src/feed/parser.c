@@ -656,7 +656,8 @@ lenient_copy(const char *s, size_t len, bool utf8, size_t *outlen)
 			buf_add(&b, s + i, n);
 		else {
 			n = 1;
-			buf_add(&b, enc, sanitize_utf8_encode(encoding_cp1252(c), enc));
+			buf_add(&b, enc,
+			    sanitize_utf8_encode(encoding_cp1252(c), enc));
 		}
 	}
 	*outlen = b.len;

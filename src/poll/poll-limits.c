@@ -15,7 +15,8 @@ poll_limits_get(const struct config *c, struct net_limits *l)
 {
 	memset(l, 0, sizeof *l);
 	l->max_conns = (int)conf_file_int(c, CONF_MAX_CONNECTIONS);
-	l->max_host_conns = (int)conf_file_int(c, CONF_MAX_CONNECTIONS_PER_HOST);
+	l->max_host_conns =
+	    (int)conf_file_int(c, CONF_MAX_CONNECTIONS_PER_HOST);
 	l->max_size = conf_file_int(c, CONF_DOWNLOAD_MAX_SIZE);
 	l->max_redirects = (long)conf_file_int(c, CONF_MAX_REDIRECTS);
 	l->connect_timeout = (long)conf_file_int(c, CONF_CONNECT_TIMEOUT);

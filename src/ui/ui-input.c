@@ -108,7 +108,8 @@ ui_input_dispatch(struct ui *ui, enum ui_action a)
 		return;
 	if (ui_handlers_run(ui_global_handlers, ui, v, a) == 0)
 		return;
-	ui_message(ui, 0, _("%s: not available here"), ui_keys_action_info(a)->name);
+	ui_message(ui, 0, _("%s: not available here"),
+	    ui_keys_action_info(a)->name);
 }
 
 /* Two presses on one row this close together are a double click. */

@@ -198,8 +198,9 @@ ui_keys_parse(const char *s, int *key)
 		*key = UI_KEY_FUNC | KEY_F(atoi(s + 1));
 		return (0);
 	}
-	if (len > 0 && sanitize_utf8_decode((const unsigned char *)s, len, &cp) ==
-	    len && cp > ' ' && cp != 0x7f) {
+	if (len > 0 &&
+	    sanitize_utf8_decode((const unsigned char *)s, len, &cp) == len &&
+	    cp > ' ' && cp != 0x7f) {
 		*key = (int)cp;
 		return (0);
 	}

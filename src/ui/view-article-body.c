@@ -93,8 +93,8 @@ view_article_body_lines(struct va_body *b, int width, va_add_fn *add,
 }
 
 void
-view_article_body_links(const struct db_view_article *a, const struct va_body *b,
-    char ***v, size_t *n)
+view_article_body_links(const struct db_view_article *a,
+    const struct va_body *b, char ***v, size_t *n)
 {
 	size_t	i;
 

@@ -250,14 +250,14 @@ test_colour_lines(void **state)
 	char		*cause = NULL;
 
 	(void)state;
-	assert_int_equal(ui_colour_set("listfocus", "color208", "default", attrs,
-	    2, &cause), 0);
+	assert_int_equal(ui_colour_set("listfocus", "color208", "default",
+	    attrs, 2, &cause), 0);
 	assert_int_equal(ui_colour_set("info", "red", "color256", NULL, 0,
 	    &cause), -1);
 	assert_string_equal(cause, "unknown color: color256");
 	free(cause);
-	assert_int_equal(ui_colour_set("nosuch", "red", "blue", NULL, 0, &cause),
-	    -1);
+	assert_int_equal(ui_colour_set("nosuch", "red", "blue", NULL, 0,
+	    &cause), -1);
 	assert_string_equal(cause, "unknown color element: nosuch");
 	free(cause);
 	assert_int_equal(ui_colour_set("info", "red", "blue", bad, 1, &cause),
