@@ -205,6 +205,38 @@ ui_input(struct ui *ui)
 	}
 }
 
+/* The prompt's editing keys, as ui_key_code() gives them. */
+enum {
+	UI_PROMPT_INSERT,
+	UI_PROMPT_ACCEPT,
+	UI_PROMPT_CANCEL,
+	UI_PROMPT_ERASE,
+	UI_PROMPT_KILL
+};
+
+static const struct {
+	int	key;
+	int	op;
+} ui_prompt_keys[] = {
+	{ '\n', UI_PROMPT_ACCEPT },
+	{ 27, UI_PROMPT_CANCEL },			/* ESC */
+	{ 7, UI_PROMPT_CANCEL },			/* ^G */
+	/* Also DEL and ^H (ui_key_code). */
+	{ UI_KEY_FUNC | KEY_BACKSPACE, UI_PROMPT_ERASE },
+	{ 21, UI_PROMPT_KILL },				/* ^U */
+};
+
+static int
+ui_prompt_op(int key)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof ui_prompt_keys / sizeof ui_prompt_keys[0]; i++)
+		if (ui_prompt_keys[i].key == key)
+			return (ui_prompt_keys[i].op);
+	return (UI_PROMPT_INSERT);
+}
+
 /*
  * Ask for a line on the status row; returns it (sanitised), or NULL when
  * cancelled with ESC or ^G. It reads the keys itself, blocking: nothing
@@ -217,7 +249,7 @@ ui_input_prompt(struct ui *ui, const char *prompt)
 	const char *shown;
 	size_t	 len = 0, n;
 	wint_t	 wc;
-	int	 rc, pw, w;
+	int	 rc, pw, w, op;
 
 	line[0] = '\0';
 	nodelay(stdscr, FALSE);
@@ -248,18 +280,16 @@ ui_input_prompt(struct ui *ui, const char *prompt)
 				break;
 			continue;
 		}
-		if (rc == KEY_CODE_YES && (wc == KEY_ENTER))
-			wc = '\n', rc = OK;
-		if (rc == OK && (wc == '\n' || wc == '\r')) {
+		op = ui_prompt_op(ui_key_code(rc, wc));
+		if (op == UI_PROMPT_ACCEPT) {
 			nodelay(stdscr, TRUE);
 			curs_set(0);
 			ui_dirty(ui);
 			return (sanitize_text(line, len, 0));
 		}
-		if (rc == OK && (wc == 27 || wc == 7))
+		if (op == UI_PROMPT_CANCEL)
 			break;
-		if ((rc == KEY_CODE_YES && wc == KEY_BACKSPACE) ||
-		    (rc == OK && (wc == 0x7f || wc == '\b'))) {
+		if (op == UI_PROMPT_ERASE) {
 			/* Drop the last character (with its UTF-8 tail). */
 			while (len > 0 && ((unsigned char)line[len - 1] &
 			    0xc0) == 0x80)
@@ -269,7 +299,7 @@ ui_input_prompt(struct ui *ui, const char *prompt)
 			line[len] = '\0';
 			continue;
 		}
-		if (rc == OK && wc == 21) {	/* ^U */
+		if (op == UI_PROMPT_KILL) {
 			len = 0;
 			line[0] = '\0';
 			continue;
