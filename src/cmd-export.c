@@ -19,7 +19,7 @@ cmd_export(const struct cmd_opts *co)
 	char			*cause = NULL;
 	int			 ex;
 
-	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
 	if (conf_urls_load(paths.urls, &urls, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
@@ -35,7 +35,7 @@ cmd_export(const struct cmd_opts *co)
 	}
 	conf_urls_fini(&urls);
 out:
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

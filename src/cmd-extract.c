@@ -91,9 +91,9 @@ extract_fetch(const struct cmd_opts *co, struct buf *out, char **charset,
 	char			*cause = NULL;
 	int			 ex;
 
-	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
-	poll_net_limits(&conf, &lim);
+	poll_limits_get(&conf, &lim);
 	lim.max_conns = 1;
 
 	memset(&f, 0, sizeof f);
@@ -134,7 +134,7 @@ out:
 	free(f.charset);
 	free(f.url);
 	free(f.error);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

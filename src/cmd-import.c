@@ -17,7 +17,7 @@ cmd_import(const struct cmd_opts *co)
 	char			*cause = NULL;
 	int			 ex;
 
-	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
 	if (conf_opml_import(co->arg, paths.urls, &added, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
@@ -26,7 +26,7 @@ cmd_import(const struct cmd_opts *co)
 	} else
 		printf(_("Imported %zu new feeds from %s into %s.\n"), added,
 		    co->arg, paths.urls);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

@@ -125,7 +125,7 @@ nb_urls(const char *from, const char *to, size_t *added, size_t *had,
 		return (-1);
 	if (conf_urls_load(to, &ours, cause) != 0)
 		goto out_nb;
-	if (conf_mkdir_parent(to, cause) != 0)
+	if (conf_paths_mkdir_parent(to, cause) != 0)
 		goto out;
 	tmp = xasprintf("%s.tmp%ld", to, (long)getpid());
 	if ((out = fopen(tmp, "w")) == NULL) {
@@ -175,19 +175,20 @@ nb_config_line(struct config *scratch, const char *line, char **argv,
 	int		 r;
 
 	if (strcmp(name, "bind-key") == 0)
-		r = argc < 3 ? -1 : ui_bind_key(argv[1], argv[2],
+		r = argc < 3 ? -1 : ui_keys_bind(argv[1], argv[2],
 		    argc > 3 ? argv[3] : NULL, why);
 	else if (strcmp(name, "unbind-key") == 0)
-		r = argc < 2 ? -1 : ui_unbind_key(argv[1],
+		r = argc < 2 ? -1 : ui_keys_unbind(argv[1],
 		    argc > 2 ? argv[2] : NULL, why);
 	else if (strcmp(name, "color") == 0)
-		r = argc < 4 ? -1 : ui_color(argv[1], argv[2], argv[3],
+		r = argc < 4 ? -1 : ui_colour_set(argv[1], argv[2], argv[3],
 		    (const char *const *)argv + 4, (size_t)argc - 4, why);
 	else {
 		for (i = 0; i < sizeof nb_renames / sizeof nb_renames[0]; i++)
 			if (strcmp(name, nb_renames[i].newsboat) == 0)
 				name = nb_renames[i].tidings;
-		if (argc < 2 || config_set(scratch, name, argv[1], why) != 0) {
+		if (argc < 2 ||
+		    conf_file_set(scratch, name, argv[1], why) != 0) {
 			if (*why == NULL)
 				*why = xstrdup(_("no value"));
 			return (NULL);
@@ -263,7 +264,7 @@ nb_config(const char *from, const char *to, size_t *added,
 		*cause = xasprintf("%s: %s", from, strerror(errno));
 		return (-1);
 	}
-	config_init(&scratch);
+	conf_file_init(&scratch);
 	while ((len = getline(&line, &cap, in)) > 0 &&
 	    lineno < NB_MAX_LINES) {
 		lineno++;
@@ -296,7 +297,7 @@ nb_config(const char *from, const char *to, size_t *added,
 			continue;
 		}
 		if (out == NULL) {
-			if (conf_mkdir_parent(to, cause) != 0)
+			if (conf_paths_mkdir_parent(to, cause) != 0)
 				goto out;
 			if ((out = fopen(to, "a")) == NULL) {
 				*cause = xasprintf("%s: %s", to,
@@ -320,7 +321,7 @@ out:
 	free(line);
 	free(have);
 	fclose(in);
-	config_fini(&scratch);
+	conf_file_fini(&scratch);
 	return (rc);
 }
 
@@ -335,7 +336,7 @@ nb_cache(const char *from, const struct conf_paths *paths,
 
 	if (conf_urls_load(paths->urls, &urls, cause) != 0)
 		return (EXIT_USAGE);
-	if (conf_mkdir_parent(paths->cache, cause) != 0 ||
+	if (conf_paths_mkdir_parent(paths->cache, cause) != 0 ||
 	    db_open(paths->cache, &db, cause) != DB_OK) {
 		conf_urls_fini(&urls);
 		return (EXIT_CACHE);
@@ -357,7 +358,7 @@ out:
 }
 
 int
-cmd_import_newsboat(const struct cmd_opts *co)
+cmd_newsboat(const struct cmd_opts *co)
 {
 	struct conf_paths	 paths;
 	struct config		 conf;
@@ -368,7 +369,7 @@ cmd_import_newsboat(const struct cmd_opts *co)
 	int			 ex;
 
 	memset(&nb, 0, sizeof nb);
-	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
 	if (nb_find(co->arg, &nb, &cause) != 0) {
 		ex = EXIT_USAGE;
@@ -402,7 +403,7 @@ out:
 		free(cause);
 	}
 	nb_files_free(&nb);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

@@ -48,31 +48,6 @@ refresh_progress(void *arg, const struct poll_progress *pg)
 	}
 }
 
-/* Paths and configuration for the modes that need them; 0 or an exit
- * status, with the message already printed. */
-int
-cmd_refresh_setup(const struct cmd_opts *co, struct conf_paths *paths,
-    struct config *conf)
-{
-	char	*cause = NULL;
-
-	if (conf_paths_init(paths, co->urls_path, co->cache_path,
-	    co->config_path, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
-		free(cause);
-		return (EXIT_USAGE);
-	}
-	config_init(conf);
-	if (config_load(conf, paths->config, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
-		free(cause);
-		config_fini(conf);
-		conf_paths_fini(paths);
-		return (EXIT_USAGE);
-	}
-	return (0);
-}
-
 int
 cmd_refresh(const struct cmd_opts *co)
 {
@@ -86,7 +61,7 @@ cmd_refresh(const struct cmd_opts *co)
 	char			*cause = NULL;
 	int			 rc, ex;
 
-	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
 	if (stat(paths.urls, &sb) != 0) {
 		fprintf(stderr, _("%s: %s: no urls file (add feeds to it, or "
@@ -99,7 +74,7 @@ cmd_refresh(const struct cmd_opts *co)
 		ex = EXIT_USAGE;
 		goto out;
 	}
-	if (conf_mkdir_parent(paths.cache, &cause) != 0) {
+	if (conf_paths_mkdir_parent(paths.cache, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		ex = EXIT_CACHE;
 		goto out_urls;
@@ -137,7 +112,7 @@ out_urls:
 	conf_urls_fini(&urls);
 out:
 	free(cause);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

@@ -29,7 +29,7 @@ cmd_ui_apply(const char *what, const struct conf_cmd *c, char **cause)
 			    "[CONTEXT]"));
 			return (-1);
 		}
-		return (ui_bind_key(c->argv[0], c->argv[1], c->argc > 2 ?
+		return (ui_keys_bind(c->argv[0], c->argv[1], c->argc > 2 ?
 		    c->argv[2] : NULL, cause));
 	}
 	if (strcmp(what, "unbind-key") == 0) {
@@ -37,10 +37,10 @@ cmd_ui_apply(const char *what, const struct conf_cmd *c, char **cause)
 			*cause = xstrdup(_("unbind-key takes KEY [CONTEXT]"));
 			return (-1);
 		}
-		return (ui_unbind_key(c->argv[0], c->argc > 1 ? c->argv[1] :
+		return (ui_keys_unbind(c->argv[0], c->argc > 1 ? c->argv[1] :
 		    NULL, cause));
 	}
-	return (ui_color(c->argv[0], c->argv[1], c->argv[2],
+	return (ui_colour_set(c->argv[0], c->argv[1], c->argv[2],
 	    (const char *const *)c->argv + 3, (size_t)c->argc - 3, cause));
 }
 
@@ -97,7 +97,7 @@ cmd_ui(const struct cmd_opts *co)
 	char			*cause = NULL;
 	int			 ex;
 
-	if ((ex = cmd_refresh_setup(co, &paths, &conf)) != 0)
+	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
 	memset(&urls, 0, sizeof urls);
 	if (cmd_ui_keys(&conf) != 0) {
@@ -114,7 +114,7 @@ cmd_ui(const struct cmd_opts *co)
 		ex = EXIT_USAGE;
 		goto out;
 	}
-	if (conf_mkdir_parent(paths.cache, &cause) != 0 ||
+	if (conf_paths_mkdir_parent(paths.cache, &cause) != 0 ||
 	    db_open(paths.cache, &db, &cause) != DB_OK ||
 	    (!cfg.first_start && poll_sync(db, &urls, &cause) != 0)) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, paths.cache, cause);
@@ -124,11 +124,11 @@ cmd_ui(const struct cmd_opts *co)
 	}
 	cfg.db = db_sqlite(db);
 	cfg.conf = &conf;
-	cfg.browser = config_str(&conf, CONF_BROWSER);
-	cfg.refresh_on_startup = config_int(&conf, CONF_REFRESH_ON_STARTUP) !=
-	    0;
-	cfg.reload_minutes = (int)config_int(&conf, CONF_RELOAD_TIME);
-	cfg.show_read_feeds = config_int(&conf, CONF_SHOW_READ_FEEDS) != 0;
+	cfg.browser = conf_file_str(&conf, CONF_BROWSER);
+	cfg.refresh_on_startup =
+	    conf_file_int(&conf, CONF_REFRESH_ON_STARTUP) != 0;
+	cfg.reload_minutes = (int)conf_file_int(&conf, CONF_RELOAD_TIME);
+	cfg.show_read_feeds = conf_file_int(&conf, CONF_SHOW_READ_FEEDS) != 0;
 	poller = ui_poller_new(&conf, paths.cache);
 	cfg.poller = &ui_poller_ops;
 	cfg.poller_arg = poller;
@@ -143,7 +143,7 @@ out:
 	ui_poller_free(poller);
 	db_close(db);
 	conf_urls_fini(&urls);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 	conf_paths_fini(&paths);
 	return (ex);
 }

@@ -23,12 +23,13 @@ int	cmd_extract(const struct cmd_opts *);
 int	cmd_refresh(const struct cmd_opts *);
 int	cmd_import(const struct cmd_opts *);
 int	cmd_export(const struct cmd_opts *);
-int	cmd_import_newsboat(const struct cmd_opts *);
+int	cmd_newsboat(const struct cmd_opts *);
 
 struct conf_paths;
 struct config;
-/* cmd-refresh.c: paths and config for -r, -i, -e; 0 or an exit status. */
-int	cmd_refresh_setup(const struct cmd_opts *, struct conf_paths *,
+/* cmd-setup.c: paths and config for the modes that read them; 0 or an
+ * exit status. */
+int	cmd_setup_config(const struct cmd_opts *, struct conf_paths *,
 	    struct config *);
 int	cmd_ui(const struct cmd_opts *);
 

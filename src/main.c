@@ -82,7 +82,7 @@ static int (*const mode_run[])(const struct cmd_opts *) = {
 	[MODE_REFRESH] = cmd_refresh,
 	[MODE_IMPORT] = cmd_import,
 	[MODE_EXPORT] = cmd_export,
-	[MODE_IMPORT_NEWSBOAT] = cmd_import_newsboat,
+	[MODE_IMPORT_NEWSBOAT] = cmd_newsboat,
 };
 
 static void

@@ -47,12 +47,13 @@ dump_tables(void)
 			printf("choice\t%s\t%s\n", o->name, o->choices[j]);
 	}
 	for (i = 1; i < ACT__COUNT; i++)
-		printf("action\t%s\n", ui_action_info((enum ui_action)i)->name);
+		printf("action\t%s\n",
+		    ui_keys_action_info((enum ui_action)i)->name);
 	for (i = 0; i < CTX__COUNT; i++)
-		printf("context\t%s\n", ui_ctx_name((enum ui_ctx)i));
+		printf("context\t%s\n", ui_keys_ctx_name((enum ui_ctx)i));
 	for (i = 0; ui_keys_default_at(i, &key, &action, &ctx); i++)
 		printf("bind\t%s\t%s\t%s\n", key, action, ctx);
-	for (i = 0; (name = ui_key_name_at(i)) != NULL; i++)
+	for (i = 0; (name = ui_keys_name_at(i)) != NULL; i++)
 		printf("keyname\t%s\n", name);
 	for (kind = 0; kind < 3; kind++)
 		for (i = 0; (name = ui_colour_name_at(kind, i)) != NULL; i++)
@@ -71,13 +72,13 @@ dump_apply(const struct conf_cmds *l, int which)
 	for (i = 0; i < l->n; i++) {
 		c = &l->v[i];
 		if (which == 0)
-			r = ui_bind_key(c->argv[0], c->argv[1],
+			r = ui_keys_bind(c->argv[0], c->argv[1],
 			    c->argc > 2 ? c->argv[2] : NULL, &cause);
 		else if (which == 1)
-			r = ui_unbind_key(c->argv[0],
+			r = ui_keys_unbind(c->argv[0],
 			    c->argc > 1 ? c->argv[1] : NULL, &cause);
 		else
-			r = ui_color(c->argv[0], c->argv[1], c->argv[2],
+			r = ui_colour_set(c->argv[0], c->argv[1], c->argv[2],
 			    (const char *const *)c->argv + 3,
 			    (size_t)c->argc - 3, &cause);
 		if (r != 0) {
@@ -96,8 +97,8 @@ dump_check(const char *path)
 	char		*cause = NULL;
 	int		 rc = 0;
 
-	config_init(&c);
-	if (config_load(&c, path, &cause) != 0) {
+	conf_file_init(&c);
+	if (conf_file_load(&c, path, &cause) != 0) {
 		fprintf(stderr, "%s\n", cause);
 		free(cause);
 		rc = 1;
@@ -105,7 +106,7 @@ dump_check(const char *path)
 	    dump_apply(&c.bind_keys, 0) != 0 ||
 	    dump_apply(&c.colors, 2) != 0)
 		rc = 1;
-	config_fini(&c);
+	conf_file_fini(&c);
 	ui_keys_free();
 	return (rc);
 }

@@ -2,7 +2,7 @@
  * The config file: Newsboat-style lines "option value", plus bind-key,
  * unbind-key and color lines, which are kept (with file and line) for the
  * UI to check against its own tables, and feed-fulltext lines, checked
- * here and applied per feed by config_fulltext().
+ * here and applied per feed by conf_file_fulltext().
  */
 #include "config.h"
 
@@ -86,7 +86,7 @@ bad_number:
 }
 
 int
-config_set(struct config *c, const char *name, const char *value,
+conf_file_set(struct config *c, const char *name, const char *value,
     char **cause)
 {
 	const struct conf_option	*o;
@@ -113,7 +113,7 @@ config_set(struct config *c, const char *name, const char *value,
 }
 
 void
-config_init(struct config *c)
+conf_file_init(struct config *c)
 {
 	char	*cause = NULL;
 	size_t	 i;
@@ -122,7 +122,7 @@ config_init(struct config *c)
 	for (i = 0; i < CONF_NOPTS; i++) {
 		if (conf_options[i].name == NULL)
 			continue;
-		if (config_set(c, conf_options[i].name, conf_options[i].def,
+		if (conf_file_set(c, conf_options[i].name, conf_options[i].def,
 		    &cause) != 0)
 			fatal("bad default: %s", cause);
 	}
@@ -142,7 +142,7 @@ config_cmds_fini(struct conf_cmds *l)
 }
 
 void
-config_fini(struct config *c)
+conf_file_fini(struct config *c)
 {
 	size_t	i;
 
@@ -156,13 +156,13 @@ config_fini(struct config *c)
 }
 
 int64_t
-config_int(const struct config *c, enum conf_opt o)
+conf_file_int(const struct config *c, enum conf_opt o)
 {
 	return (c->val[o].i);
 }
 
 const char *
-config_str(const struct config *c, enum conf_opt o)
+conf_file_str(const struct config *c, enum conf_opt o)
 {
 	if (conf_options[o].type == CONF_CHOICE)
 		return (conf_options[o].choices[c->val[o].i]);
@@ -182,7 +182,7 @@ static const struct {
 };
 
 enum conf_fulltext
-config_fulltext(const struct config *c, const char *url, const char *tags)
+conf_file_fulltext(const struct config *c, const char *url, const char *tags)
 {
 	const struct conf_cmd	*cmd;
 	const char *const	*v = conf_options[CONF_FULLTEXT].choices;
@@ -190,7 +190,7 @@ config_fulltext(const struct config *c, const char *url, const char *tags)
 	size_t			 i, k;
 	int			 j;
 
-	mode = (enum conf_fulltext)config_int(c, CONF_FULLTEXT);
+	mode = (enum conf_fulltext)conf_file_int(c, CONF_FULLTEXT);
 	for (i = 0; i < c->feed_fulltext.n; i++) {
 		cmd = &c->feed_fulltext.v[i];
 		for (j = 1; j < cmd->argc; j++)
@@ -266,11 +266,11 @@ config_line(struct config *c, const char *path, int lineno, char **argv,
 			*cause = xasprintf(_("%s takes one value"), argv[0]);
 		return (-1);
 	}
-	return (config_set(c, argv[0], argv[1], cause));
+	return (conf_file_set(c, argv[0], argv[1], cause));
 }
 
 int
-config_load(struct config *c, const char *path, char **cause)
+conf_file_load(struct config *c, const char *path, char **cause)
 {
 	FILE	 *f;
 	char	 *line = NULL, **argv, *why = NULL;

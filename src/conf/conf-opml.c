@@ -88,7 +88,7 @@ opml_feed(struct opml *o, const char *url, const XML_Char **attr)
 	clean_url = sanitize_text(url, strlen(url), 0);
 	if (title != NULL && strcmp(title, url) != 0)
 		clean_title = sanitize_text(title, strlen(title), 0);
-	if (conf_url_fetchable(clean_url) &&
+	if (conf_urls_fetchable(clean_url) &&
 	    conf_urls_find(o->out, clean_url) == NULL &&
 	    o->out->n < CONF_URLS_MAX)
 		conf_urls_add(o->out, clean_url, tags, ntags, clean_title);
@@ -295,7 +295,7 @@ conf_opml_import(const char *opml, const char *urls_path, size_t *added,
 		rc = 0;
 		goto out;
 	}
-	if (conf_mkdir_parent(urls_path, cause) != 0)
+	if (conf_paths_mkdir_parent(urls_path, cause) != 0)
 		goto out;
 	/*
 	 * Write where a symlink points (dotfile managers link the urls

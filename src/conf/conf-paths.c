@@ -66,7 +66,7 @@ conf_paths_fini(struct conf_paths *p)
 }
 
 int
-conf_mkdir_parent(const char *path, char **cause)
+conf_paths_mkdir_parent(const char *path, char **cause)
 {
 	char	*dir, *s;
 

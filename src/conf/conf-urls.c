@@ -96,7 +96,7 @@ conf_urls_load(const char *path, struct conf_urls *u, char **cause)
 		}
 		/* Newsboat's query:, exec: and filter: lines are kept (for
 		 * export) but never fetched, let alone run. */
-		if (!conf_url_fetchable(argv[0]) &&
+		if (!conf_urls_fetchable(argv[0]) &&
 		    strncmp(argv[0], "query:", 6) != 0 &&
 		    strncmp(argv[0], "exec:", 5) != 0 &&
 		    strncmp(argv[0], "filter:", 7) != 0) {
@@ -155,7 +155,7 @@ conf_urls_write_line(FILE *f, const struct conf_url *e)
 }
 
 char *
-conf_url_tags_joined(const struct conf_url *e)
+conf_urls_tags_joined(const struct conf_url *e)
 {
 	struct buf	b;
 	size_t		i;
@@ -167,7 +167,7 @@ conf_url_tags_joined(const struct conf_url *e)
 }
 
 int
-conf_url_fetchable(const char *url)
+conf_urls_fetchable(const char *url)
 {
 	return (url[0] == '/' || strncasecmp(url, "http://", 7) == 0 ||
 	    strncasecmp(url, "https://", 8) == 0 ||

@@ -21,7 +21,7 @@ int	conf_paths_init(struct conf_paths *, const char *urls,
 	    const char *cache, const char *config, char **cause);
 void	conf_paths_fini(struct conf_paths *);
 /* Create the directories above path (mode 0700), like mkdir -p. */
-int	conf_mkdir_parent(const char *path, char **cause);
+int	conf_paths_mkdir_parent(const char *path, char **cause);
 
 /* Options (conf-options.c): one row each, indexed by enum conf_opt. */
 enum conf_type {
@@ -99,21 +99,22 @@ enum conf_fulltext {
 };
 
 /* conf-file.c */
-void		 config_init(struct config *);	/* the defaults */
-void		 config_fini(struct config *);
+void		 conf_file_init(struct config *);	/* the defaults */
+void		 conf_file_fini(struct config *);
 /* Read a config file over the current values; a missing file is fine. */
-int		 config_load(struct config *, const char *path, char **cause);
+int		 conf_file_load(struct config *, const char *path,
+		    char **cause);
 /* Set one option from text, as a config line would. */
-int		 config_set(struct config *, const char *name,
+int		 conf_file_set(struct config *, const char *name,
 		    const char *value, char **cause);
-int64_t		 config_int(const struct config *, enum conf_opt);
-const char	*config_str(const struct config *, enum conf_opt);
+int64_t		 conf_file_int(const struct config *, enum conf_opt);
+const char	*conf_file_str(const struct config *, enum conf_opt);
 /*
  * The fulltext setting of one feed: the `fulltext` option, overridden by
  * the last `feed-fulltext VALUE FEED...` line naming the feed's URL or one
  * of its tags (tags joined by '\t', may be NULL).
  */
-enum conf_fulltext config_fulltext(const struct config *, const char *url,
+enum conf_fulltext conf_file_fulltext(const struct config *, const char *url,
 		    const char *tags);
 
 /* The urls file (conf-urls.c). */
@@ -140,9 +141,9 @@ const struct conf_url *conf_urls_find(const struct conf_urls *,
 /* Write one entry as a urls-file line (with the newline). */
 void	conf_urls_write_line(FILE *, const struct conf_url *);
 /* Tags joined by '\t' (for the cache), or "" . */
-char	*conf_url_tags_joined(const struct conf_url *);
+char	*conf_urls_tags_joined(const struct conf_url *);
 /* Whether tidings fetches this URL (http, https, file, a path). */
-int	conf_url_fetchable(const char *url);
+int	conf_urls_fetchable(const char *url);
 
 /* OPML (conf-opml.c). */
 int	conf_opml_read(const char *path, struct conf_urls *, char **cause);

@@ -64,7 +64,7 @@ db_fts_strip(struct buf *b, const char *s)
 			else
 				cp = strtoul(s + 1, &end, 10);
 			if (*end == ';' && cp > 0 && cp < 0x110000) {
-				n = utf8_encode((unsigned int)cp, u);
+				n = sanitize_utf8_encode((unsigned int)cp, u);
 				buf_add(b, u, n);
 				s = end + 1;
 			} else

@@ -141,13 +141,13 @@ doc_clean_text(const char *s, size_t len, bool keep_newlines)
 	if (c2 != NULL) {
 		buf_init(&b, 0);
 		for (i = 0; i < len; i += n) {
-			n = utf8_decode((const unsigned char *)s + i, len - i,
-			    &cp);
+			n = sanitize_utf8_decode((const unsigned char *)s + i,
+			    len - i, &cp);
 			if (n == 0) {
 				buf_addc(&b, s[i]);
 				n = 1;
 			} else if (cp >= 0x80 && cp < 0xa0)
-				buf_add(&b, enc, utf8_encode(
+				buf_add(&b, enc, sanitize_utf8_encode(
 				    encoding_cp1252((unsigned char)cp), enc));
 			else
 				buf_add(&b, s + i, n);

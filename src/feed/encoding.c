@@ -180,7 +180,7 @@ push_cp1252(struct feed_parser *p, const char *data, size_t len, bool final)
 		if (c < 0x80)
 			out[o++] = (char)c;
 		else
-			o += utf8_encode(encoding_cp1252(c), out + o);
+			o += sanitize_utf8_encode(encoding_cp1252(c), out + o);
 		if (o >= sizeof out - 8) {
 			if ((rc = parser_xml_feed(p, out, o, false)) != 0)
 				return (rc);

@@ -651,12 +651,13 @@ lenient_copy(const char *s, size_t len, bool utf8, size_t *outlen)
 			continue;	/* never legal in XML 1.0 */
 		else if (c < 0x80 || !utf8)
 			buf_addc(&b, (char)c);
-		else if ((n = utf8_decode((const unsigned char *)s + i,
+		else if ((n = sanitize_utf8_decode((const unsigned char *)s + i,
 		    len - i, &cp)) != 0)
 			buf_add(&b, s + i, n);
 		else {
 			n = 1;
-			buf_add(&b, enc, utf8_encode(encoding_cp1252(c), enc));
+			buf_add(&b, enc,
+			    sanitize_utf8_encode(encoding_cp1252(c), enc));
 		}
 	}
 	*outlen = b.len;

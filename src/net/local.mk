@@ -4,7 +4,7 @@ src_net_libnet_a_SOURCES = \
 	src/net/net.h src/net/net-int.h \
 	src/net/net-decode.c src/net/net-decode.h \
 	src/net/net-headers.c \
-	src/net/net-multi.c \
+	src/net/net.c \
 	src/net/net-xfer.c
 MODULE_LIBS += src/net/libnet.a
 

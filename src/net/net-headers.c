@@ -16,7 +16,7 @@
 
 /* The charset parameter, unquoted and lower-cased, or NULL. */
 char *
-net_header_charset(const char *ct)
+net_headers_charset(const char *ct)
 {
 	const char	*p, *end;
 	char		*cs;
@@ -48,7 +48,7 @@ net_header_charset(const char *ct)
 
 /* Seconds of max-age (0 for no-cache/no-store), or -1 when absent. */
 int64_t
-net_header_max_age(const char *cc)
+net_headers_max_age(const char *cc)
 {
 	const char	*p;
 	char		*end;
@@ -73,7 +73,7 @@ net_header_max_age(const char *cc)
 
 /* Retry-After as a Unix time, or 0 when absent or unreadable. */
 int64_t
-net_header_retry_after(const char *v, int64_t now)
+net_headers_retry_after(const char *v, int64_t now)
 {
 	char		*end;
 	long long	 s;

@@ -175,7 +175,7 @@ net_xfer_begin(struct net_xfer *x)
 		return;
 	curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eff);
 	curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct);
-	charset = net_header_charset(ct);
+	charset = net_headers_charset(ct);
 	x->req.begin(x->req.arg, eff != NULL ? eff : x->url, charset);
 	free(charset);
 }
@@ -332,7 +332,7 @@ net_xfer_finish(struct net_xfer *x, CURLcode rc)
 	    code >= 300 && code != 304)) {
 		err = xasprintf(_("HTTP status %ld"), code);
 		if (code == 429 || code == 503)
-			r.retry_after = net_header_retry_after(x->retry_after,
+			r.retry_after = net_headers_retry_after(x->retry_after,
 			    now);
 	} else if (x->stop == NET_STOP_CALLER)
 		err = xstrdup(_("aborted"));
@@ -354,7 +354,7 @@ net_xfer_finish(struct net_xfer *x, CURLcode rc)
 		if (x->redirects > 0 && x->permanent && eff != NULL &&
 		    strcmp(eff, x->url) != 0)
 			r.new_url = eff;
-		if ((age = net_header_max_age(x->cache_control)) >= 0)
+		if ((age = net_headers_max_age(x->cache_control)) >= 0)
 			r.fresh_until = now + age;
 		else if (x->expires != NULL &&
 		    (t = curl_getdate(x->expires, NULL)) != -1)

@@ -79,8 +79,8 @@ int		 net_run(struct net *, volatile int *cancel, char **cause);
 size_t		 net_requests(const struct net *);
 
 /* Header helpers (net-headers.c), exposed for tests. */
-char		*net_header_charset(const char *content_type);
-int64_t		 net_header_max_age(const char *cache_control);
-int64_t		 net_header_retry_after(const char *value, int64_t now);
+char		*net_headers_charset(const char *content_type);
+int64_t		 net_headers_max_age(const char *cache_control);
+int64_t		 net_headers_retry_after(const char *value, int64_t now);
 
 #endif

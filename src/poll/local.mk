@@ -3,6 +3,7 @@ noinst_LIBRARIES += src/poll/libpoll.a
 src_poll_libpoll_a_SOURCES = \
 	src/poll/poll.h src/poll/poll-int.h \
 	src/poll/poll-fulltext.c \
+	src/poll/poll-limits.c \
 	src/poll/poll-parse.c \
 	src/poll/poll-refresh.c \
 	src/poll/poll-store.c \

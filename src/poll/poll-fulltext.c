@@ -163,7 +163,7 @@ poll_ft_done(void *arg, const struct net_result *r)
 }
 
 void
-poll_ft_add(struct poll_ft *ft, struct net *net,
+poll_fulltext_add(struct poll_ft *ft, struct net *net,
     const struct db_fulltext_job *j)
 {
 	struct poll_ft_fetch	*f;
@@ -209,7 +209,7 @@ poll_fulltext(const char *cache_path, const struct config *conf,
 		rc = POLL_ERR_CACHE;
 		goto out_unheard;
 	}
-	poll_net_limits(conf, &lim);
+	poll_limits_get(conf, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
 		goto out_unheard;
 	for (i = 0; i < n; i++) {
@@ -221,7 +221,7 @@ poll_fulltext(const char *cache_path, const struct config *conf,
 			poll_ft_notify(&ft, items[i]);
 			continue;
 		}
-		poll_ft_add(&ft, net, &j);
+		poll_fulltext_add(&ft, net, &j);
 		free(j.link);
 		free(j.feed_url);
 	}

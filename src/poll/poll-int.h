@@ -66,7 +66,7 @@ struct net_limits;
 struct db_fulltext_job;
 
 /* Queue the page of one item on net (or store why it is not fetched). */
-void	poll_ft_add(struct poll_ft *, struct net *,
+void	poll_fulltext_add(struct poll_ft *, struct net *,
 	    const struct db_fulltext_job *);
 
 /*
@@ -77,24 +77,25 @@ void	poll_ft_add(struct poll_ft *, struct net *,
  */
 struct poll_job;
 int	 poll_parse_start(struct poll_run *, char **cause);
-struct poll_job *poll_job_new(struct poll_run *, int64_t feed_id,
+struct poll_job *poll_parse_job_new(struct poll_run *, int64_t feed_id,
 	    char *display);
-void	 poll_job_begin(struct poll_job *, const char *url,
+void	 poll_parse_job_begin(struct poll_job *, const char *url,
 	    const char *charset);
-void	 poll_job_data(struct poll_job *, const void *, size_t);
-void	 poll_job_done(struct poll_job *, struct poll_result *);
-int64_t	 poll_job_feed(const struct poll_job *);
-const char *poll_job_display(const struct poll_job *);
-struct poll_run *poll_job_run(const struct poll_job *);
+void	 poll_parse_job_data(struct poll_job *, const void *, size_t);
+void	 poll_parse_job_done(struct poll_job *, struct poll_result *);
+int64_t	 poll_parse_job_feed(const struct poll_job *);
+const char *poll_parse_job_display(const struct poll_job *);
+struct poll_run *poll_parse_job_run(const struct poll_job *);
 /* No more jobs: wait until every one went to the writer. */
 void	 poll_parse_finish(struct poll_run *);
 
 /* poll-store.c: a writer thread stores results in arrival order. */
 int	poll_store_start(struct poll_run *, char **cause);
-/* Hand a result to the writer (waits while the queue is full). */
+/* Hand a result to the writer (waits while the queue is full); its
+ * document's storing is prepared first, on the calling thread. */
 void	poll_store_push(struct poll_run *, struct poll_result *);
 /* No more results: wait until everything is stored. */
 void	poll_store_finish(struct poll_run *);
-void	poll_result_free(struct poll_result *);
+void	poll_store_result_free(struct poll_result *);
 
 #endif

@@ -52,7 +52,7 @@ struct poll_job {
 };
 
 struct poll_job *
-poll_job_new(struct poll_run *run, int64_t feed_id, char *display)
+poll_parse_job_new(struct poll_run *run, int64_t feed_id, char *display)
 {
 	struct poll_job	*j;
 
@@ -64,19 +64,19 @@ poll_job_new(struct poll_run *run, int64_t feed_id, char *display)
 }
 
 int64_t
-poll_job_feed(const struct poll_job *j)
+poll_parse_job_feed(const struct poll_job *j)
 {
 	return (j->feed_id);
 }
 
 const char *
-poll_job_display(const struct poll_job *j)
+poll_parse_job_display(const struct poll_job *j)
 {
 	return (j->display);
 }
 
 struct poll_run *
-poll_job_run(const struct poll_job *j)
+poll_parse_job_run(const struct poll_job *j)
 {
 	return (j->run);
 }
@@ -109,7 +109,7 @@ poll_job_ready(struct poll_run *run, struct poll_job *j)
 }
 
 void
-poll_job_begin(struct poll_job *j, const char *url, const char *charset)
+poll_parse_job_begin(struct poll_job *j, const char *url, const char *charset)
 {
 	struct poll_run	*run = j->run;
 
@@ -124,7 +124,7 @@ poll_job_begin(struct poll_job *j, const char *url, const char *charset)
 }
 
 void
-poll_job_data(struct poll_job *j, const void *p, size_t n)
+poll_parse_job_data(struct poll_job *j, const void *p, size_t n)
 {
 	struct poll_run		*run = j->run;
 	struct poll_chunk	*c;
@@ -147,7 +147,7 @@ poll_job_data(struct poll_job *j, const void *p, size_t n)
 }
 
 void
-poll_job_done(struct poll_job *j, struct poll_result *res)
+poll_parse_job_done(struct poll_job *j, struct poll_result *res)
 {
 	struct poll_run	*run = j->run;
 
@@ -239,9 +239,6 @@ poll_job_finish(struct poll_job *j, struct poll_chunk *chunks)
 		}
 	}
 	res->doc = doc;
-	/* The writer is the busier thread: its per-item work is done here. */
-	if (doc != NULL)
-		res->prep = db_doc_prepare(doc);
 	if (doc != NULL && doc->meta.ttl > 0 &&
 	    run->now + (int64_t)doc->meta.ttl * 60 > res->fetch.next_fetch)
 		res->fetch.next_fetch = run->now + (int64_t)doc->meta.ttl * 60;

@@ -35,7 +35,7 @@ poll_clock(void)
 }
 
 char *
-poll_url_display(const char *url)
+poll_refresh_url_display(const char *url)
 {
 	const char	*s, *at, *colon, *slash;
 
@@ -56,13 +56,13 @@ poll_url_display(const char *url)
 static void
 poll_begin(void *arg, const char *url, const char *charset)
 {
-	poll_job_begin(arg, url, charset);
+	poll_parse_job_begin(arg, url, charset);
 }
 
 static int
 poll_data(void *arg, const void *p, size_t n)
 {
-	poll_job_data(arg, p, n);
+	poll_parse_job_data(arg, p, n);
 	return (0);
 }
 
@@ -92,12 +92,12 @@ static void
 poll_done(void *arg, const struct net_result *r)
 {
 	struct poll_job		*j = arg;
-	struct poll_run		*run = poll_job_run(j);
+	struct poll_run		*run = poll_parse_job_run(j);
 	struct poll_result	*res;
 
 	res = xcalloc(1, sizeof *res);
-	res->feed_id = poll_job_feed(j);
-	res->display = xstrdup(poll_job_display(j));
+	res->feed_id = poll_parse_job_feed(j);
+	res->display = xstrdup(poll_parse_job_display(j));
 	res->error = poll_strdup(r->error);
 	res->etag = poll_strdup(r->etag);
 	res->last_modified = poll_strdup(r->last_modified);
@@ -110,24 +110,7 @@ poll_done(void *arg, const struct net_result *r)
 	res->fetch.last_modified = res->last_modified;
 	res->fetch.new_url = res->new_url;
 	res->fetch.next_fetch = poll_next_fetch(run, r);
-	poll_job_done(j, res);
-}
-
-void
-poll_net_limits(const struct config *c, struct net_limits *l)
-{
-	memset(l, 0, sizeof *l);
-	l->max_conns = (int)config_int(c, CONF_MAX_CONNECTIONS);
-	l->max_host_conns = (int)config_int(c, CONF_MAX_CONNECTIONS_PER_HOST);
-	l->max_size = config_int(c, CONF_DOWNLOAD_MAX_SIZE);
-	l->max_redirects = (long)config_int(c, CONF_MAX_REDIRECTS);
-	l->connect_timeout = (long)config_int(c, CONF_CONNECT_TIMEOUT);
-	l->total_timeout = (long)config_int(c, CONF_DOWNLOAD_TIMEOUT);
-	l->low_speed_time = (long)config_int(c, CONF_LOW_SPEED_TIME);
-	l->proxy = config_str(c, CONF_PROXY);
-	l->proxy_auth = config_str(c, CONF_PROXY_AUTH);
-	/* The choices of proxy-type are in enum net_proxy_type's order. */
-	l->proxy_type = (enum net_proxy_type)config_int(c, CONF_PROXY_TYPE);
+	poll_parse_job_done(j, res);
 }
 
 /*
@@ -152,7 +135,7 @@ poll_fulltext_phase(struct poll_run *run, struct net *net,
 	ft.cancel = opts->cancel;
 	ft.notify_fd = -1;
 	for (i = 0; i < n; i++) {
-		if (config_fulltext(opts->config, feeds[i].url,
+		if (conf_file_fulltext(opts->config, feeds[i].url,
 		    feeds[i].tags) != CONF_FULLTEXT_YES)
 			continue;
 		/* On failure, what was queued still runs: its callbacks
@@ -163,7 +146,7 @@ poll_fulltext_phase(struct poll_run *run, struct net *net,
 			break;
 		}
 		for (k = 0; k < nj; k++)
-			poll_ft_add(&ft, net, &jobs[k]);
+			poll_fulltext_add(&ft, net, &jobs[k]);
 		db_fulltext_jobs_free(jobs, nj);
 	}
 	if (net_run(net, opts->cancel, &fail) != 0) {
@@ -235,10 +218,10 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	run.opts = opts;
 	run.stats = stats;
 	run.now = (int64_t)time(NULL);
-	run.keep.max_items = (int)config_int(opts->config, CONF_MAX_ITEMS);
-	run.keep.keep_days = (int)config_int(opts->config,
+	run.keep.max_items = (int)conf_file_int(opts->config, CONF_MAX_ITEMS);
+	run.keep.keep_days = (int)conf_file_int(opts->config,
 	    CONF_KEEP_ARTICLES_DAYS);
-	run.keep.keep_unread = (int)config_int(opts->config,
+	run.keep.keep_unread = (int)conf_file_int(opts->config,
 	    CONF_KEEP_UNREAD);
 	if (db_open(cache_path, &run.db, cause) != DB_OK)
 		return (POLL_ERR_CACHE);
@@ -256,7 +239,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}
-	poll_net_limits(opts->config, &lim);
+	poll_limits_get(opts->config, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
 		goto out;
 	if (poll_store_start(&run, cause) != 0)
@@ -278,8 +261,8 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	}
 	run.total = n;
 	for (i = 0; i < n; i++) {
-		j = poll_job_new(&run, feeds[i].id,
-		    poll_url_display(feeds[i].url));
+		j = poll_parse_job_new(&run, feeds[i].id,
+		    poll_refresh_url_display(feeds[i].url));
 		memset(&req, 0, sizeof req);
 		req.url = feeds[i].location != NULL ? feeds[i].location :
 		    feeds[i].url;

@@ -16,7 +16,7 @@
 #include "util/xmalloc.h"
 
 void
-poll_result_free(struct poll_result *r)
+poll_store_result_free(struct poll_result *r)
 {
 	if (r == NULL)
 		return;
@@ -99,7 +99,7 @@ poll_store_main(void *arg)
 		pthread_mutex_unlock(&run->lock);
 
 		poll_store_one(run, r);
-		poll_result_free(r);
+		poll_store_result_free(r);
 	}
 	return (NULL);
 }
@@ -121,6 +121,10 @@ poll_store_start(struct poll_run *run, char **cause)
 void
 poll_store_push(struct poll_run *run, struct poll_result *r)
 {
+	/* The writer is the busier thread: the items' per-item work is done
+	 * here, on the caller's (the parser's) thread, before the queue. */
+	if (r->doc != NULL)
+		r->prep = db_doc_prepare(r->doc);
 	r->next = NULL;
 	pthread_mutex_lock(&run->lock);
 	while (run->queued >= POLL_QUEUE_MAX)

@@ -21,10 +21,10 @@ poll_sync(struct db *db, const struct conf_urls *urls, char **cause)
 
 	subs = xreallocarray(NULL, urls->n + 1, sizeof *subs);
 	for (i = 0; i < urls->n; i++) {
-		if (!conf_url_fetchable(urls->v[i].url))
+		if (!conf_urls_fetchable(urls->v[i].url))
 			continue;
 		subs[n].url = urls->v[i].url;
-		subs[n].tags = conf_url_tags_joined(&urls->v[i]);
+		subs[n].tags = conf_urls_tags_joined(&urls->v[i]);
 		subs[n].custom_title = urls->v[i].title;
 		n++;
 	}

@@ -93,11 +93,11 @@ int	poll_fulltext(const char *cache_path, const struct config *,
 	    const int64_t *items, size_t n, volatile int *cancel,
 	    int notify_fd, struct poll_ft_stats *, char **cause);
 
-/* The fetcher's limits from the configuration (poll-refresh.c). */
+/* The fetcher's limits from the configuration (poll-limits.c). */
 struct net_limits;
-void	poll_net_limits(const struct config *, struct net_limits *);
+void	poll_limits_get(const struct config *, struct net_limits *);
 
 /* A URL fit for messages: the password of user:password@ hidden. */
-char	*poll_url_display(const char *);
+char	*poll_refresh_url_display(const char *);
 
 #endif

@@ -309,8 +309,8 @@ ht_text(struct ht *ht, const char *raw, int attr)
 				n = 1;
 				continue;
 			}
-			n = utf8_decode((unsigned char *)p, (size_t)(end - p),
-			    &cp);
+			n = sanitize_utf8_decode((unsigned char *)p,
+			    (size_t)(end - p), &cp);
 			if (n == 0)
 				n = 1;
 			ht_add(ht, p, n, attr);

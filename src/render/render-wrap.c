@@ -45,8 +45,8 @@ render_text_width(const char *s, size_t len)
 	size_t		i, n, w = 0;
 
 	for (i = 0; i < len; i += n) {
-		if ((n = utf8_decode((const unsigned char *)s + i, len - i,
-		    &cp)) == 0) {
+		if ((n = sanitize_utf8_decode((const unsigned char *)s + i,
+		    len - i, &cp)) == 0) {
 			n = 1;
 			w++;
 			continue;
@@ -168,7 +168,7 @@ wr_text(struct wr *w, const struct rblock *b, const char *text, size_t len,
 			col++;
 			continue;
 		}
-		if ((n = utf8_decode((const unsigned char *)text + i,
+		if ((n = sanitize_utf8_decode((const unsigned char *)text + i,
 		    len - i, &cp)) == 0) {
 			n = 1;
 			cw = 1;
@@ -224,8 +224,8 @@ wr_pre(struct wr *w, const struct rblock *b)
 			col = 0;
 			continue;
 		}
-		if ((n = utf8_decode((const unsigned char *)b->text + i,
-		    b->len - i, &cp)) == 0) {
+		if ((n = sanitize_utf8_decode((const unsigned char *)b->text +
+		    i, b->len - i, &cp)) == 0) {
 			n = 1;
 			cw = 1;
 		} else

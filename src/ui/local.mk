@@ -7,7 +7,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui-input.c \
 	src/ui/ui-keys.c \
 	src/ui/ui-list.c \
-	src/ui/ui-loop.c \
+	src/ui/ui.c \
 	src/ui/ui-poller.c \
 	src/ui/ui-run.c \
 	src/ui/ui-text.c src/ui/ui-text.h \

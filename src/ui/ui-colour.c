@@ -88,7 +88,7 @@ ui_colour_parse(const char *s, short *out)
 
 /* Check and record one `color` line; applied when curses starts. */
 int
-ui_color(const char *element, const char *fg, const char *bg,
+ui_colour_set(const char *element, const char *fg, const char *bg,
     const char *const *attrs, size_t nattrs, char **cause)
 {
 	struct ui_colour	*c = NULL;

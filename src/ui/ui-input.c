@@ -62,7 +62,7 @@ ui_global_search(struct ui *ui, struct ui_view *v)
 {
 	char	*q, *title;
 
-	if ((q = ui_prompt(ui, _("Search for: "))) == NULL)
+	if ((q = ui_input_prompt(ui, _("Search for: "))) == NULL)
 		return (0);
 	if (*q != '\0') {
 		title = xasprintf(_("Search results for \"%s\""), q);
@@ -94,7 +94,7 @@ ui_handlers_run(const struct ui_handler *h, struct ui *ui, struct ui_view *v,
 }
 
 void
-ui_dispatch(struct ui *ui, enum ui_action a)
+ui_input_dispatch(struct ui *ui, enum ui_action a)
 {
 	struct ui_view	*v = ui_top(ui);
 
@@ -108,7 +108,8 @@ ui_dispatch(struct ui *ui, enum ui_action a)
 		return;
 	if (ui_handlers_run(ui_global_handlers, ui, v, a) == 0)
 		return;
-	ui_message(ui, 0, _("%s: not available here"), ui_action_info(a)->name);
+	ui_message(ui, 0, _("%s: not available here"),
+	    ui_keys_action_info(a)->name);
 }
 
 /* Two presses on one row this close together are a double click. */
@@ -143,7 +144,7 @@ ui_mouse_event(struct ui *ui, struct ui_view *v, const MEVENT *ev)
 		row = v->list.top + (size_t)(ev->y - UI_TOP_ROWS);
 		if (row == last_row && now - last_ms <= UI_DOUBLE_CLICK_MS) {
 			last_row = (size_t)-1;
-			ui_dispatch(ui, ACT_OPEN);
+			ui_input_dispatch(ui, ACT_OPEN);
 		} else {
 			last_row = row;
 			last_ms = now;
@@ -200,8 +201,40 @@ ui_input(struct ui *ui)
 		if ((v = ui_top(ui)) == NULL)
 			break;
 		key = ui_key_code(rc, wc);
-		ui_dispatch(ui, ui_keys_lookup(v->type->ctx, key));
+		ui_input_dispatch(ui, ui_keys_lookup(v->type->ctx, key));
 	}
+}
+
+/* The prompt's editing keys, as ui_key_code() gives them. */
+enum {
+	UI_PROMPT_INSERT,
+	UI_PROMPT_ACCEPT,
+	UI_PROMPT_CANCEL,
+	UI_PROMPT_ERASE,
+	UI_PROMPT_KILL
+};
+
+static const struct {
+	int	key;
+	int	op;
+} ui_prompt_keys[] = {
+	{ '\n', UI_PROMPT_ACCEPT },
+	{ 27, UI_PROMPT_CANCEL },			/* ESC */
+	{ 7, UI_PROMPT_CANCEL },			/* ^G */
+	/* Also DEL and ^H (ui_key_code). */
+	{ UI_KEY_FUNC | KEY_BACKSPACE, UI_PROMPT_ERASE },
+	{ 21, UI_PROMPT_KILL },				/* ^U */
+};
+
+static int
+ui_prompt_op(int key)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof ui_prompt_keys / sizeof ui_prompt_keys[0]; i++)
+		if (ui_prompt_keys[i].key == key)
+			return (ui_prompt_keys[i].op);
+	return (UI_PROMPT_INSERT);
 }
 
 /*
@@ -210,13 +243,13 @@ ui_input(struct ui *ui)
  * else needs the screen meanwhile, and the poller's notes wait in the pipe.
  */
 char *
-ui_prompt(struct ui *ui, const char *prompt)
+ui_input_prompt(struct ui *ui, const char *prompt)
 {
 	char	 line[UI_PROMPT_MAX + 1], u[4];
 	const char *shown;
 	size_t	 len = 0, n;
 	wint_t	 wc;
-	int	 rc, pw, w;
+	int	 rc, pw, w, op;
 
 	line[0] = '\0';
 	nodelay(stdscr, FALSE);
@@ -247,18 +280,16 @@ ui_prompt(struct ui *ui, const char *prompt)
 				break;
 			continue;
 		}
-		if (rc == KEY_CODE_YES && (wc == KEY_ENTER))
-			wc = '\n', rc = OK;
-		if (rc == OK && (wc == '\n' || wc == '\r')) {
+		op = ui_prompt_op(ui_key_code(rc, wc));
+		if (op == UI_PROMPT_ACCEPT) {
 			nodelay(stdscr, TRUE);
 			curs_set(0);
 			ui_dirty(ui);
 			return (sanitize_text(line, len, 0));
 		}
-		if (rc == OK && (wc == 27 || wc == 7))
+		if (op == UI_PROMPT_CANCEL)
 			break;
-		if ((rc == KEY_CODE_YES && wc == KEY_BACKSPACE) ||
-		    (rc == OK && (wc == 0x7f || wc == '\b'))) {
+		if (op == UI_PROMPT_ERASE) {
 			/* Drop the last character (with its UTF-8 tail). */
 			while (len > 0 && ((unsigned char)line[len - 1] &
 			    0xc0) == 0x80)
@@ -268,14 +299,14 @@ ui_prompt(struct ui *ui, const char *prompt)
 			line[len] = '\0';
 			continue;
 		}
-		if (rc == OK && wc == 21) {	/* ^U */
+		if (op == UI_PROMPT_KILL) {
 			len = 0;
 			line[0] = '\0';
 			continue;
 		}
 		if (rc != OK || wc < ' ')
 			continue;
-		n = utf8_encode((unsigned int)wc, u);
+		n = sanitize_utf8_encode((unsigned int)wc, u);
 		if (len + n > UI_PROMPT_MAX)
 			continue;
 		memcpy(line + len, u, n);

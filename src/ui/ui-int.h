@@ -61,23 +61,23 @@ struct ui_action_info {
 	const char	*help;
 };
 
-const struct ui_action_info *ui_action_info(enum ui_action);
-enum ui_action	 ui_action_find(const char *);
-const char	*ui_ctx_name(enum ui_ctx);
-int		 ui_ctx_find(const char *);
+const struct ui_action_info *ui_keys_action_info(enum ui_action);
+enum ui_action	 ui_keys_action_find(const char *);
+const char	*ui_keys_ctx_name(enum ui_ctx);
+int		 ui_keys_ctx_find(const char *);
 
 /* Key maps (ui-keys.c). */
 void		 ui_keys_defaults(void);
 void		 ui_keys_free(void);
 enum ui_action	 ui_keys_lookup(enum ui_ctx, int key);
-int		 ui_key_parse(const char *, int *key);
-void		 ui_key_name(int key, char *out, size_t outsz);
+int		 ui_keys_parse(const char *, int *key);
+void		 ui_keys_name(int key, char *out, size_t outsz);
 /* Keys bound to an action in ctx (not the global map) as "j, DOWN". */
 void		 ui_keys_for(enum ui_ctx, enum ui_action, char *, size_t);
 /* Table rows for tests/dump-tables (the manual pages' check). */
 int		 ui_keys_default_at(size_t, const char **key,
 		    const char **action, const char **ctx);
-const char	*ui_key_name_at(size_t);
+const char	*ui_keys_name_at(size_t);
 
 /* Colours and attributes of the screen elements (ui-colour.c). */
 enum ui_elem {
@@ -170,7 +170,7 @@ struct ui {
 #define UI_TOP_ROWS	1
 #define UI_BOTTOM_ROWS	2
 
-/* ui-loop.c */
+/* ui.c */
 void		 ui_push(struct ui *, struct ui_view *);
 void		 ui_pop(struct ui *);
 struct ui_view	*ui_top(struct ui *);
@@ -179,13 +179,13 @@ void		 ui_message(struct ui *, int error, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 void		 ui_dirty(struct ui *);
 int		 ui_view_height(struct ui *);
-char		*ui_prompt(struct ui *, const char *prompt);
+char		*ui_input_prompt(struct ui *, const char *prompt);
 void		 ui_reload_all(struct ui *, int64_t feed_id);
 void		 ui_start_refresh(struct ui *, long long feed_id);
 
 /* ui-input.c */
 void		 ui_input(struct ui *);
-void		 ui_dispatch(struct ui *, enum ui_action);
+void		 ui_input_dispatch(struct ui *, enum ui_action);
 
 /* ui-draw.c */
 void		 ui_draw_text(int y, int x, int width, const char *,
@@ -193,7 +193,7 @@ void		 ui_draw_text(int y, int x, int width, const char *,
 void		 ui_draw_screen(struct ui *);
 
 /* ui-run.c: external programs. */
-int		 ui_open_url(struct ui *, const char *url, char **cause);
+int		 ui_run_open_url(struct ui *, const char *url, char **cause);
 
 /* Views (view-*.c). */
 struct ui_view	*view_feeds_new(struct ui *);
@@ -203,10 +203,10 @@ struct ui_view	*view_article_new(struct ui *, int64_t item_id);
 /* The full text of item_id arrived (or failed): re-read and lay out. */
 void		 view_article_fulltext(struct ui *, struct ui_view *,
 		    int64_t item_id);
-struct ui_view	*view_urls_new(struct ui *, char **urls, size_t n);
+struct ui_view	*view_pick_urls_new(struct ui *, char **urls, size_t n);
 struct ui_view	*view_help_new(struct ui *, enum ui_ctx);
-struct ui_view	*view_tags_new(struct ui *);
-struct ui_view	*view_welcome_new(struct ui *);
+struct ui_view	*view_pick_tags_new(struct ui *);
+struct ui_view	*view_help_welcome_new(struct ui *);
 void		 view_feeds_set_tag_to(struct ui *, struct ui_view *,
 		    const char *tag);
 int64_t		 view_items_move_unread(struct ui *, struct ui_view *,
@@ -214,6 +214,6 @@ int64_t		 view_items_move_unread(struct ui *, struct ui_view *,
 int64_t		 view_items_feed(struct ui_view *);
 int		 view_feeds_seek_unread(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir);
-void		 ui_goto_unread(struct ui *, int dir);
+void		 view_items_goto_unread(struct ui *, int dir);
 
 #endif

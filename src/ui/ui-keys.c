@@ -142,13 +142,13 @@ ui_keys_init(void)
 }
 
 const struct ui_action_info *
-ui_action_info(enum ui_action a)
+ui_keys_action_info(enum ui_action a)
 {
 	return (&ui_actions[a]);
 }
 
 enum ui_action
-ui_action_find(const char *name)
+ui_keys_action_find(const char *name)
 {
 	int	i;
 
@@ -159,13 +159,13 @@ ui_action_find(const char *name)
 }
 
 const char *
-ui_ctx_name(enum ui_ctx c)
+ui_keys_ctx_name(enum ui_ctx c)
 {
 	return (ui_ctx_names[c]);
 }
 
 int
-ui_ctx_find(const char *name)
+ui_keys_ctx_find(const char *name)
 {
 	int	i;
 
@@ -177,7 +177,7 @@ ui_ctx_find(const char *name)
 
 /* Parse a key name: one character, ^X, F1-F12 or a name from the table. */
 int
-ui_key_parse(const char *s, int *key)
+ui_keys_parse(const char *s, int *key)
 {
 	unsigned int	cp;
 	size_t		i, len = strlen(s);
@@ -198,8 +198,9 @@ ui_key_parse(const char *s, int *key)
 		*key = UI_KEY_FUNC | KEY_F(atoi(s + 1));
 		return (0);
 	}
-	if (len > 0 && utf8_decode((const unsigned char *)s, len, &cp) ==
-	    len && cp > ' ' && cp != 0x7f) {
+	if (len > 0 &&
+	    sanitize_utf8_decode((const unsigned char *)s, len, &cp) == len &&
+	    cp > ' ' && cp != 0x7f) {
 		*key = (int)cp;
 		return (0);
 	}
@@ -207,7 +208,7 @@ ui_key_parse(const char *s, int *key)
 }
 
 void
-ui_key_name(int key, char *out, size_t outsz)
+ui_keys_name(int key, char *out, size_t outsz)
 {
 	char	u[5];
 	size_t	i, n;
@@ -229,7 +230,7 @@ ui_key_name(int key, char *out, size_t outsz)
 		snprintf(out, outsz, "^%c", key | 0x40);
 		return;
 	}
-	n = utf8_encode((unsigned int)key, u);
+	n = sanitize_utf8_encode((unsigned int)key, u);
 	u[n] = '\0';
 	snprintf(out, outsz, "%s", u);
 }
@@ -271,7 +272,7 @@ ui_keys_parse_ctx(const char *context, int *ctx, char **cause)
 	*ctx = -1;
 	if (context == NULL)
 		return (0);
-	if ((*ctx = ui_ctx_find(context)) == -1) {
+	if ((*ctx = ui_keys_ctx_find(context)) == -1) {
 		*cause = xasprintf(_("unknown key context: %s"), context);
 		return (-1);
 	}
@@ -284,18 +285,18 @@ ui_keys_parse_ctx(const char *context, int *ctx, char **cause)
  * same everywhere, as in Newsboat.
  */
 int
-ui_bind_key(const char *key, const char *action, const char *context,
+ui_keys_bind(const char *key, const char *action, const char *context,
     char **cause)
 {
 	enum ui_action	a;
 	int		k, ctx, c;
 
 	ui_keys_init();
-	if (ui_key_parse(key, &k) != 0) {
+	if (ui_keys_parse(key, &k) != 0) {
 		*cause = xasprintf(_("unknown key: %s"), key);
 		return (-1);
 	}
-	if ((a = ui_action_find(action)) == ACT_NONE) {
+	if ((a = ui_keys_action_find(action)) == ACT_NONE) {
 		*cause = xasprintf(_("unknown action: %s"), action);
 		return (-1);
 	}
@@ -310,7 +311,7 @@ ui_bind_key(const char *key, const char *action, const char *context,
 }
 
 int
-ui_unbind_key(const char *key, const char *context, char **cause)
+ui_keys_unbind(const char *key, const char *context, char **cause)
 {
 	int	k, ctx, c;
 
@@ -320,7 +321,7 @@ ui_unbind_key(const char *key, const char *context, char **cause)
 		ui_keys_ready = 1;
 		return (0);
 	}
-	if (ui_key_parse(key, &k) != 0) {
+	if (ui_keys_parse(key, &k) != 0) {
 		*cause = xasprintf(_("unknown key: %s"), key);
 		return (-1);
 	}
@@ -345,7 +346,7 @@ ui_keys_defaults(void)
 	ui_keys_ready = 1;
 	for (i = 0; i < sizeof ui_default_keys / sizeof ui_default_keys[0];
 	    i++)
-		if (ui_bind_key(ui_default_keys[i].key,
+		if (ui_keys_bind(ui_default_keys[i].key,
 		    ui_default_keys[i].action, ui_default_keys[i].ctx,
 		    &cause) != 0)
 			fatal("default key %s: %s", ui_default_keys[i].key,
@@ -401,7 +402,7 @@ ui_keys_for(enum ui_ctx ctx, enum ui_action a, char *out, size_t outsz)
 			if (ui_maps[c].v[i].action != a ||
 			    ui_keys_lookup(ctx, ui_maps[c].v[i].key) != a)
 				continue;
-			ui_key_name(ui_maps[c].v[i].key, name, sizeof name);
+			ui_keys_name(ui_maps[c].v[i].key, name, sizeof name);
 			snprintf(out + len, outsz - len, "%s%s",
 			    len ? " " : "", name);
 			len = strlen(out);
@@ -427,7 +428,7 @@ ui_keys_default_at(size_t i, const char **key, const char **action,
 
 /* Name i of the key-name table (tests/dump-tables); NULL past the end. */
 const char *
-ui_key_name_at(size_t i)
+ui_keys_name_at(size_t i)
 {
 	return (i < UI_NKEYNAMES ? ui_key_names[i].name : NULL);
 }

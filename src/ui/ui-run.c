@@ -56,7 +56,7 @@ ui_run_argv(const char *cmd, const char *url, char **argv, size_t max)
 }
 
 int
-ui_open_url(struct ui *ui, const char *url, char **cause)
+ui_run_open_url(struct ui *ui, const char *url, char **cause)
 {
 	struct sigaction	 sa, old_int, old_tstp;
 	const char		*cmd;

@@ -19,7 +19,7 @@ ui_text_next(const char *s, int *w)
 	size_t		n;
 	int		cw;
 
-	n = utf8_decode((const unsigned char *)s, strnlen(s, 4), &cp);
+	n = sanitize_utf8_decode((const unsigned char *)s, strnlen(s, 4), &cp);
 	if (n == 0) {
 		*w = 1;
 		return (1);

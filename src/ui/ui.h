@@ -66,10 +66,10 @@ extern const struct ui_poller_ops ui_poller_ops;
 
 /* Validate and apply the configuration's key and colour lines before
  * ui_run(); each returns 0 or -1 with *cause set. */
-int	ui_bind_key(const char *key, const char *action, const char *context,
+int	ui_keys_bind(const char *key, const char *action, const char *context,
 	    char **cause);
-int	ui_unbind_key(const char *key, const char *context, char **cause);
-int	ui_color(const char *element, const char *fg, const char *bg,
+int	ui_keys_unbind(const char *key, const char *context, char **cause);
+int	ui_colour_set(const char *element, const char *fg, const char *bg,
 	    const char *const *attrs, size_t nattrs, char **cause);
 
 /* Forget every key binding (the defaults come back on next use). */

@@ -37,7 +37,7 @@ struct va_body {
 };
 
 struct va_body *
-va_body_new(const struct db_view_article *a, char **cause)
+view_article_body_new(const struct db_view_article *a, char **cause)
 {
 	struct va_body	*b;
 	const char	*html = a->body != NULL ? a->body : "";
@@ -56,7 +56,7 @@ va_body_new(const struct db_view_article *a, char **cause)
 }
 
 void
-va_body_free(struct va_body *b)
+view_article_body_free(struct va_body *b)
 {
 	if (b == NULL)
 		return;
@@ -65,7 +65,7 @@ va_body_free(struct va_body *b)
 }
 
 void
-va_body_lines(struct va_body *b, int width, va_add_fn *add,
+view_article_body_lines(struct va_body *b, int width, va_add_fn *add,
     struct view_article *va)
 {
 	struct render_lines	*rl;
@@ -93,8 +93,8 @@ va_body_lines(struct va_body *b, int width, va_add_fn *add,
 }
 
 void
-va_links(const struct db_view_article *a, const struct va_body *b,
-    char ***v, size_t *n)
+view_article_body_links(const struct db_view_article *a,
+    const struct va_body *b, char ***v, size_t *n)
 {
 	size_t	i;
 
@@ -126,7 +126,7 @@ va_curses_attr(int a)
 
 /* Draw the line as runs of text, each with its span's attributes. */
 void
-va_draw_line(int y, int width, const struct va_line *l, int base)
+view_article_body_draw_line(int y, int width, const struct va_line *l, int base)
 {
 	size_t	 off = 0, end, si = 0, len = strlen(l->text), n;
 	int	 x = 0, used, cut, attr;

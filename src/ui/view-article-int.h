@@ -36,17 +36,18 @@ typedef void va_add_fn(struct view_article *, const char *, int,
 
 struct va_body;
 
-struct va_body	*va_body_new(const struct db_view_article *, char **cause);
-void		 va_body_free(struct va_body *);
+struct va_body	*view_article_body_new(const struct db_view_article *,
+		    char **cause);
+void		 view_article_body_free(struct va_body *);
 /* Lay the body out at width, handing each line to add(va, ...). */
-void		 va_body_lines(struct va_body *, int width, va_add_fn *add,
-		    struct view_article *);
+void		 view_article_body_lines(struct va_body *, int width,
+		    va_add_fn *add, struct view_article *);
 /* The article's link, its enclosures and the body's links, as new
  * strings in a new array. */
-void		 va_links(const struct db_view_article *,
+void		 view_article_body_links(const struct db_view_article *,
 		    const struct va_body *, char ***, size_t *);
 /* Draw one laid-out line with its attributes. */
-void		 va_draw_line(int y, int width, const struct va_line *,
-		    int base);
+void		 view_article_body_draw_line(int y, int width,
+		    const struct va_line *, int base);
 
 #endif

@@ -160,7 +160,7 @@ view_article_layout(struct ui *ui, struct ui_view *v)
 		view_article_header(va, _("Enclosure:"), a->enclosures[i], w);
 	view_article_add(va, "", 0, NULL, 0);
 	view_article_state(va);
-	va_body_lines(va->body, w, view_article_add, va);
+	view_article_body_lines(va->body, w, view_article_add, va);
 	ui_list_set_count(&v->list, va->nlines);
 }
 
@@ -197,7 +197,7 @@ view_article_draw(struct ui *ui, struct ui_view *v, int y, int height,
 		if (i >= va->nlines)
 			break;
 		l = &va->lines[i];
-		va_draw_line(y + row, width, l, base);
+		view_article_body_draw_line(y + row, width, l, base);
 		if (va->search == NULL)
 			continue;
 		/* Highlight every match on the line. */
@@ -249,7 +249,7 @@ view_article_browser(struct ui *ui, struct ui_view *v)
 		ui_message(ui, 1, "%s", _("This article has no link."));
 		return (0);
 	}
-	if (ui_open_url(ui, va->art->item.link, &cause) != 0) {
+	if (ui_run_open_url(ui, va->art->item.link, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
@@ -265,13 +265,13 @@ view_article_urls(struct ui *ui, struct ui_view *v)
 
 	if (va->art == NULL)
 		return (0);
-	va_links(va->art, va->body, &urls, &n);
+	view_article_body_links(va->art, va->body, &urls, &n);
 	if (n == 0) {
 		ui_message(ui, 0, "%s", _("This article has no links."));
 		free(urls);
 		return (0);
 	}
-	ui_push(ui, view_urls_new(ui, urls, n));
+	ui_push(ui, view_pick_urls_new(ui, urls, n));
 	return (0);
 }
 
@@ -324,7 +324,7 @@ view_article_search(struct ui *ui, struct ui_view *v)
 	char			*q;
 	size_t			 i;
 
-	if ((q = ui_prompt(ui, _("Find in article: "))) == NULL)
+	if ((q = ui_input_prompt(ui, _("Find in article: "))) == NULL)
 		return (0);
 	free(va->search);
 	va->search = NULL;
@@ -374,7 +374,7 @@ view_article_wants(struct ui *ui, const struct db_view_article *a)
 	if (a->fulltext_tried || a->item.link == NULL ||
 	    *a->item.link == '\0' || ui->cfg.conf == NULL)
 		return (0);
-	mode = config_fulltext(ui->cfg.conf, a->feed_url, a->feed_tags);
+	mode = conf_file_fulltext(ui->cfg.conf, a->feed_url, a->feed_tags);
 	if (mode == CONF_FULLTEXT_YES)
 		return (1);
 	return (mode == CONF_FULLTEXT_AUTO && a->content_len == 0 &&
@@ -413,7 +413,7 @@ view_article_fulltext(struct ui *ui, struct ui_view *v, int64_t item_id)
 		return;
 	va->fetching = 0;
 	if (db_view_article(ui->cfg.db, item_id, &a, &cause) != 0 ||
-	    (b = va_body_new(a, &cause)) == NULL) {
+	    (b = view_article_body_new(a, &cause)) == NULL) {
 		/* Keep what is on screen, without the "fetching" line. */
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
@@ -426,7 +426,7 @@ view_article_fulltext(struct ui *ui, struct ui_view *v, int64_t item_id)
 	a->item.unread = va->art->item.unread;
 	a->item.starred = va->art->item.starred;
 	db_view_article_free(va->art);
-	va_body_free(va->body);
+	view_article_body_free(va->body);
 	va->art = a;
 	va->body = b;
 	if (a->fulltext != NULL)
@@ -440,14 +440,14 @@ view_article_fulltext(struct ui *ui, struct ui_view *v, int64_t item_id)
 static int
 view_article_next_unread(struct ui *ui, struct ui_view *v)
 {
-	ui_goto_unread(ui, 1);
+	view_items_goto_unread(ui, 1);
 	return (0);
 }
 
 static int
 view_article_prev_unread(struct ui *ui, struct ui_view *v)
 {
-	ui_goto_unread(ui, -1);
+	view_items_goto_unread(ui, -1);
 	return (0);
 }
 
@@ -470,7 +470,7 @@ view_article_free(struct ui_view *v)
 	struct view_article	*va = v->data;
 
 	view_article_clear(va);
-	va_body_free(va->body);
+	view_article_body_free(va->body);
 	db_view_article_free(va->art);
 	free(va->search);
 	free(va);
@@ -501,7 +501,7 @@ view_article_new(struct ui *ui, int64_t item_id)
 		va->art = NULL;
 	}
 	if (va->art != NULL) {
-		va->body = va_body_new(va->art, &cause);
+		va->body = view_article_body_new(va->art, &cause);
 		if (va->body == NULL) {
 			ui_message(ui, 1, "%s", cause);
 			free(cause);

@@ -237,7 +237,7 @@ view_feeds_mark_all(struct ui *ui, struct ui_view *v)
 static int
 view_feeds_set_tag(struct ui *ui, struct ui_view *v)
 {
-	ui_push(ui, view_tags_new(ui));
+	ui_push(ui, view_pick_tags_new(ui));
 	return (0);
 }
 
@@ -323,14 +323,14 @@ view_feeds_seek_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
 static int
 view_feeds_next_unread(struct ui *ui, struct ui_view *v)
 {
-	ui_goto_unread(ui, 1);
+	view_items_goto_unread(ui, 1);
 	return (0);
 }
 
 static int
 view_feeds_prev_unread(struct ui *ui, struct ui_view *v)
 {
-	ui_goto_unread(ui, -1);
+	view_items_goto_unread(ui, -1);
 	return (0);
 }
 
@@ -343,7 +343,7 @@ view_feeds_browser(struct ui *ui, struct ui_view *v)
 
 	if (f == NULL)
 		return (0);
-	if (ui_open_url(ui, f->site_link != NULL ? f->site_link : f->url,
+	if (ui_run_open_url(ui, f->site_link != NULL ? f->site_link : f->url,
 	    &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);

@@ -101,9 +101,9 @@ view_help_new(struct ui *ui, enum ui_ctx ctx)
 
 	vh = xcalloc(1, sizeof *vh);
 	snprintf(vh->title, sizeof vh->title, _("Help - %s keys"),
-	    ui_ctx_name(ctx));
+	    ui_keys_ctx_name(ctx));
 	for (a = 1; a < ACT__COUNT; a++) {
-		ai = ui_action_info((enum ui_action)a);
+		ai = ui_keys_action_info((enum ui_action)a);
 		ui_keys_for(ctx, (enum ui_action)a, keys, sizeof keys);
 		if (keys[0] == '\0')
 			continue;
@@ -113,7 +113,7 @@ view_help_new(struct ui *ui, enum ui_ctx ctx)
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Unbound actions:")));
 	for (a = 1; a < ACT__COUNT; a++) {
-		ai = ui_action_info((enum ui_action)a);
+		ai = ui_keys_action_info((enum ui_action)a);
 		ui_keys_for(ctx, (enum ui_action)a, keys, sizeof keys);
 		if (keys[0] != '\0')
 			continue;
@@ -139,7 +139,7 @@ view_help_new(struct ui *ui, enum ui_ctx ctx)
 
 /* The first start, with no urls file: how to add feeds. */
 struct ui_view *
-view_welcome_new(struct ui *ui)
+view_help_welcome_new(struct ui *ui)
 {
 	static const char *const text[] = {
 		N_("Welcome to tidings!"),

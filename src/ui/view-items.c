@@ -289,7 +289,7 @@ view_items_browser(struct ui *ui, struct ui_view *v)
 		ui_message(ui, 1, "%s", _("This article has no link."));
 		return (0);
 	}
-	if (ui_open_url(ui, it->link, &cause) != 0) {
+	if (ui_run_open_url(ui, it->link, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
@@ -346,7 +346,7 @@ view_items_feed(struct ui_view *v)
  * next feed that has one (Newsboat's next-unread), opened.
  */
 void
-ui_goto_unread(struct ui *ui, int dir)
+view_items_goto_unread(struct ui *ui, int dir)
 {
 	struct ui_view	*v = ui_top(ui);
 	int64_t		 id, from_feed = 0;
@@ -382,14 +382,14 @@ ui_goto_unread(struct ui *ui, int dir)
 static int
 view_items_next_unread(struct ui *ui, struct ui_view *v)
 {
-	ui_goto_unread(ui, 1);
+	view_items_goto_unread(ui, 1);
 	return (0);
 }
 
 static int
 view_items_prev_unread(struct ui *ui, struct ui_view *v)
 {
-	ui_goto_unread(ui, -1);
+	view_items_goto_unread(ui, -1);
 	return (0);
 }
 

@@ -54,7 +54,7 @@ view_pick_open_url(struct ui *ui, struct ui_view *v)
 	const char	*url = view_pick_current(v);
 	char		*cause = NULL;
 
-	if (url != NULL && ui_open_url(ui, url, &cause) != 0) {
+	if (url != NULL && ui_run_open_url(ui, url, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
@@ -145,13 +145,13 @@ view_pick_new(struct ui *ui, const struct ui_view_type *type, char **v,
 
 /* Takes the array and its strings. */
 struct ui_view *
-view_urls_new(struct ui *ui, char **urls, size_t n)
+view_pick_urls_new(struct ui *ui, char **urls, size_t n)
 {
 	return (view_pick_new(ui, &view_urls_type, urls, n));
 }
 
 struct ui_view *
-view_tags_new(struct ui *ui)
+view_pick_tags_new(struct ui *ui)
 {
 	char	**tags = NULL, *cause = NULL;
 	size_t	  n = 0;

@@ -16,7 +16,7 @@
 #include "util/xmalloc.h"
 
 size_t
-utf8_decode(const unsigned char *s, size_t len, unsigned int *cp)
+sanitize_utf8_decode(const unsigned char *s, size_t len, unsigned int *cp)
 {
 	unsigned int	c, min;
 	size_t		n, i;
@@ -49,7 +49,7 @@ utf8_decode(const unsigned char *s, size_t len, unsigned int *cp)
 }
 
 size_t
-utf8_encode(unsigned int c, char *out)
+sanitize_utf8_encode(unsigned int c, char *out)
 {
 	if (c < 0x80) {
 		out[0] = (char)c;
@@ -336,7 +336,7 @@ sanitize_text(const char *in, size_t len, int flags)
 			n = escape_len(s + i, len - i);
 			continue;
 		}
-		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+		if ((n = sanitize_utf8_decode(s + i, len - i, &cp)) == 0) {
 			memcpy(o, "\xef\xbf\xbd", 3);
 			o += 3;
 			n = 1;

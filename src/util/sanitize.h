@@ -28,8 +28,8 @@ size_t	 sanitize_clean_len_utf8(const char *s, size_t len, int flags);
 size_t	 sanitize_escape_len(const char *s, size_t len);
 
 /* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
-size_t	 utf8_decode(const unsigned char *, size_t, unsigned int *);
+size_t	 sanitize_utf8_decode(const unsigned char *, size_t, unsigned int *);
 /* Encode a code point; returns the length (1-4) written to out[4]. */
-size_t	 utf8_encode(unsigned int, char *);
+size_t	 sanitize_utf8_encode(unsigned int, char *);
 
 #endif

@@ -22,18 +22,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t		 i;
 
 	path = fuzz_file_write(data, size);
-	config_init(&c);
-	if (config_load(&c, path, &cause) != 0) {
+	conf_file_init(&c);
+	if (conf_file_load(&c, path, &cause) != 0) {
 		if (cause == NULL || strncmp(cause, path, strlen(path)) != 0)
 			abort();
 		free(cause);
 	}
 	for (i = 0; i < CONF_NOPTS; i++) {
 		if (conf_options[i].type == CONF_STRING)
-			(void)config_str(&c, (enum conf_opt)i);
+			(void)conf_file_str(&c, (enum conf_opt)i);
 		else
-			(void)config_int(&c, (enum conf_opt)i);
+			(void)conf_file_int(&c, (enum conf_opt)i);
 	}
-	config_fini(&c);
+	conf_file_fini(&c);
 	return (0);
 }

@@ -51,9 +51,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	for (i = 0; i < u.n; i++) {
 		conf_urls_write_line(f, &u.v[i]);
-		t = conf_url_tags_joined(&u.v[i]);
+		t = conf_urls_tags_joined(&u.v[i]);
 		free(t);
-		(void)conf_url_fetchable(u.v[i].url);
+		(void)conf_urls_fetchable(u.v[i].url);
 	}
 	fclose(f);
 	path = fuzz_file_write((const uint8_t *)buf, len);

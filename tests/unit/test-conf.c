@@ -156,9 +156,9 @@ test_config(void **state)
 	(void)state;
 	for (i = 0; i < sizeof config_cases / sizeof config_cases[0]; i++) {
 		path = write_file("config", config_cases[i].text);
-		config_init(&c);
+		conf_file_init(&c);
 		cause = NULL;
-		rc = config_load(&c, path, &cause);
+		rc = conf_file_load(&c, path, &cause);
 		if (config_cases[i].error == NULL) {
 			if (rc != 0)
 				fail_msg("case %zu: %s", i, cause);
@@ -171,22 +171,22 @@ test_config(void **state)
 			free(want);
 			free(cause);
 		}
-		config_fini(&c);
+		conf_file_fini(&c);
 		free(path);
 	}
 	path = write_file("config", "max-connections 3\n"
 	    "download-max-size 2M\nproxy-type socks5h\nbind-key j down\n");
-	config_init(&c);
-	assert_int_equal(config_int(&c, CONF_MAX_CONNECTIONS), 8);
-	assert_int_equal(config_load(&c, path, &cause), 0);
-	assert_int_equal(config_int(&c, CONF_MAX_CONNECTIONS), 3);
-	assert_int_equal(config_int(&c, CONF_DOWNLOAD_MAX_SIZE), 2 << 20);
-	assert_string_equal(config_str(&c, CONF_PROXY_TYPE), "socks5h");
-	assert_string_equal(config_str(&c, CONF_PROXY), "");
+	conf_file_init(&c);
+	assert_int_equal(conf_file_int(&c, CONF_MAX_CONNECTIONS), 8);
+	assert_int_equal(conf_file_load(&c, path, &cause), 0);
+	assert_int_equal(conf_file_int(&c, CONF_MAX_CONNECTIONS), 3);
+	assert_int_equal(conf_file_int(&c, CONF_DOWNLOAD_MAX_SIZE), 2 << 20);
+	assert_string_equal(conf_file_str(&c, CONF_PROXY_TYPE), "socks5h");
+	assert_string_equal(conf_file_str(&c, CONF_PROXY), "");
 	assert_int_equal(c.bind_keys.n, 1);
 	assert_string_equal(c.bind_keys.v[0].argv[1], "down");
 	assert_int_equal(c.bind_keys.v[0].line, 4);
-	config_fini(&c);
+	conf_file_fini(&c);
 	free(path);
 }
 
@@ -199,30 +199,30 @@ test_fulltext(void **state)
 	char		*path, *cause = NULL;
 
 	(void)state;
-	config_init(&c);
-	assert_int_equal(config_fulltext(&c, "http://a/", NULL),
+	conf_file_init(&c);
+	assert_int_equal(conf_file_fulltext(&c, "http://a/", NULL),
 	    CONF_FULLTEXT_AUTO);
-	config_fini(&c);
+	conf_file_fini(&c);
 	path = write_file("config", "fulltext no\n"
 	    "feed-fulltext yes http://a/ news\n"
 	    "feed-fulltext auto http://b/\n"
 	    "feed-fulltext no http://c/\n");
-	config_init(&c);
-	assert_int_equal(config_load(&c, path, &cause), 0);
-	assert_int_equal(config_fulltext(&c, "http://a/", ""),
+	conf_file_init(&c);
+	assert_int_equal(conf_file_load(&c, path, &cause), 0);
+	assert_int_equal(conf_file_fulltext(&c, "http://a/", ""),
 	    CONF_FULLTEXT_YES);
-	assert_int_equal(config_fulltext(&c, "http://b/", "linux\tnews"),
+	assert_int_equal(conf_file_fulltext(&c, "http://b/", "linux\tnews"),
 	    CONF_FULLTEXT_AUTO);
-	assert_int_equal(config_fulltext(&c, "http://c/", "news"),
+	assert_int_equal(conf_file_fulltext(&c, "http://c/", "news"),
 	    CONF_FULLTEXT_NO);
-	assert_int_equal(config_fulltext(&c, "http://d/", "x\tnews"),
+	assert_int_equal(conf_file_fulltext(&c, "http://d/", "x\tnews"),
 	    CONF_FULLTEXT_YES);
 	/* A tag is a whole word: "new" is not "news". */
-	assert_int_equal(config_fulltext(&c, "http://d/", "new\tnewsy"),
+	assert_int_equal(conf_file_fulltext(&c, "http://d/", "new\tnewsy"),
 	    CONF_FULLTEXT_NO);
-	assert_int_equal(config_fulltext(&c, "http://e/", NULL),
+	assert_int_equal(conf_file_fulltext(&c, "http://e/", NULL),
 	    CONF_FULLTEXT_NO);
-	config_fini(&c);
+	conf_file_fini(&c);
 	free(path);
 }
 
@@ -244,7 +244,7 @@ test_urls(void **state)
 	assert_string_equal(u.v[0].tags[1], "two words");
 	assert_string_equal(u.v[0].title, "A Title");
 	assert_int_equal(u.v[0].line, 2);
-	j = conf_url_tags_joined(&u.v[0]);
+	j = conf_urls_tags_joined(&u.v[0]);
 	assert_string_equal(j, "news\ttwo words");
 	free(j);
 	assert_null(u.v[1].title);

@@ -39,7 +39,7 @@ test_charset(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof charset_cases / sizeof charset_cases[0]; i++) {
-		cs = net_header_charset(charset_cases[i].in);
+		cs = net_headers_charset(charset_cases[i].in);
 		if (charset_cases[i].out == NULL)
 			assert_null(cs);
 		else
@@ -76,10 +76,10 @@ test_cache_headers(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof max_age_cases / sizeof max_age_cases[0]; i++)
-		assert_int_equal(net_header_max_age(max_age_cases[i].in),
+		assert_int_equal(net_headers_max_age(max_age_cases[i].in),
 		    max_age_cases[i].out);
 	for (i = 0; i < sizeof retry_cases / sizeof retry_cases[0]; i++)
-		assert_int_equal(net_header_retry_after(retry_cases[i].in,
+		assert_int_equal(net_headers_retry_after(retry_cases[i].in,
 		    1000), retry_cases[i].out);
 }
 

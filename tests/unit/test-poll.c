@@ -109,7 +109,7 @@ test_only_and_notify(void **state)
 	int			 fds[2];
 
 	(void)state;
-	config_init(&conf);
+	conf_file_init(&conf);
 	assert_int_equal(pipe(fds), 0);
 	memset(&po, 0, sizeof po);
 	memset(&seen, 0, sizeof seen);
@@ -140,7 +140,7 @@ test_only_and_notify(void **state)
 	assert_int_equal(count("SELECT count(*) FROM items"), 6);
 	close(fds[0]);
 	close(fds[1]);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 }
 
 static void
@@ -153,7 +153,7 @@ test_cancel(void **state)
 	char			*cause = NULL;
 
 	(void)state;
-	config_init(&conf);
+	conf_file_init(&conf);
 	memset(&po, 0, sizeof po);
 	po.config = &conf;
 	po.cancel = &cancel;
@@ -163,7 +163,7 @@ test_cancel(void **state)
 	assert_int_equal(st.feeds, 3);
 	assert_int_equal(st.failed, 3);
 	assert_int_equal(count("SELECT count(*) FROM items"), 0);
-	config_fini(&conf);
+	conf_file_fini(&conf);
 }
 
 static void
@@ -183,7 +183,7 @@ test_url_display(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		s = poll_url_display(cases[i].in);
+		s = poll_refresh_url_display(cases[i].in);
 		assert_string_equal(s, cases[i].out);
 		free(s);
 	}

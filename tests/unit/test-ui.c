@@ -167,7 +167,7 @@ test_list_pager(void **state)
 static const struct {
 	const char	*name;
 	int		 ok;
-	const char	*back;	/* ui_key_name of the parsed key */
+	const char	*back;	/* ui_keys_name of the parsed key */
 } key_cases[] = {
 	{ "j", 1, "j" },
 	{ "ENTER", 1, "ENTER" },
@@ -191,12 +191,12 @@ test_key_names(void **state)
 	(void)state;
 	for (i = 0; i < sizeof key_cases / sizeof key_cases[0]; i++) {
 		if (!key_cases[i].ok) {
-			assert_int_equal(ui_key_parse(key_cases[i].name,
+			assert_int_equal(ui_keys_parse(key_cases[i].name,
 			    &key), -1);
 			continue;
 		}
-		assert_int_equal(ui_key_parse(key_cases[i].name, &key), 0);
-		ui_key_name(key, name, sizeof name);
+		assert_int_equal(ui_keys_parse(key_cases[i].name, &key), 0);
+		ui_keys_name(key, name, sizeof name);
 		assert_string_equal(name, key_cases[i].back);
 	}
 }
@@ -209,34 +209,34 @@ test_key_maps(void **state)
 
 	(void)state;
 	ui_keys_defaults();
-	ui_key_parse("j", &key);
+	ui_keys_parse("j", &key);
 	assert_int_equal(ui_keys_lookup(CTX_ITEMS, key), ACT_DOWN);
-	ui_key_parse("t", &key);
+	ui_keys_parse("t", &key);
 	assert_int_equal(ui_keys_lookup(CTX_FEEDS, key), ACT_SET_TAG);
 	assert_int_equal(ui_keys_lookup(CTX_ITEMS, key), ACT_NONE);
 
 	/* A view's binding shadows the global one. */
-	assert_int_equal(ui_bind_key("j", "open", "article", &cause), 0);
-	ui_key_parse("j", &key);
+	assert_int_equal(ui_keys_bind("j", "open", "article", &cause), 0);
+	ui_keys_parse("j", &key);
 	assert_int_equal(ui_keys_lookup(CTX_ARTICLE, key), ACT_OPEN);
 	assert_int_equal(ui_keys_lookup(CTX_FEEDS, key), ACT_DOWN);
 	ui_keys_for(CTX_ARTICLE, ACT_DOWN, keys, sizeof keys);
 	assert_string_equal(keys, "DOWN");
 
 	/* Without a context: the same everywhere. */
-	assert_int_equal(ui_bind_key("j", "up", NULL, &cause), 0);
+	assert_int_equal(ui_keys_bind("j", "up", NULL, &cause), 0);
 	assert_int_equal(ui_keys_lookup(CTX_ARTICLE, key), ACT_UP);
 
-	assert_int_equal(ui_unbind_key("j", NULL, &cause), 0);
+	assert_int_equal(ui_keys_unbind("j", NULL, &cause), 0);
 	assert_int_equal(ui_keys_lookup(CTX_FEEDS, key), ACT_NONE);
 
-	assert_int_equal(ui_bind_key("j", "fly", NULL, &cause), -1);
+	assert_int_equal(ui_keys_bind("j", "fly", NULL, &cause), -1);
 	assert_string_equal(cause, "unknown action: fly");
 	free(cause);
-	assert_int_equal(ui_bind_key("xx", "up", NULL, &cause), -1);
+	assert_int_equal(ui_keys_bind("xx", "up", NULL, &cause), -1);
 	assert_string_equal(cause, "unknown key: xx");
 	free(cause);
-	assert_int_equal(ui_bind_key("x", "up", "nowhere", &cause), -1);
+	assert_int_equal(ui_keys_bind("x", "up", "nowhere", &cause), -1);
 	assert_string_equal(cause, "unknown key context: nowhere");
 	free(cause);
 	ui_keys_free();
@@ -250,17 +250,17 @@ test_colour_lines(void **state)
 	char		*cause = NULL;
 
 	(void)state;
-	assert_int_equal(ui_color("listfocus", "color208", "default", attrs,
-	    2, &cause), 0);
-	assert_int_equal(ui_color("info", "red", "color256", NULL, 0,
+	assert_int_equal(ui_colour_set("listfocus", "color208", "default",
+	    attrs, 2, &cause), 0);
+	assert_int_equal(ui_colour_set("info", "red", "color256", NULL, 0,
 	    &cause), -1);
 	assert_string_equal(cause, "unknown color: color256");
 	free(cause);
-	assert_int_equal(ui_color("nosuch", "red", "blue", NULL, 0, &cause),
-	    -1);
+	assert_int_equal(ui_colour_set("nosuch", "red", "blue", NULL, 0,
+	    &cause), -1);
 	assert_string_equal(cause, "unknown color element: nosuch");
 	free(cause);
-	assert_int_equal(ui_color("info", "red", "blue", bad, 1, &cause),
+	assert_int_equal(ui_colour_set("info", "red", "blue", bad, 1, &cause),
 	    -1);
 	assert_string_equal(cause, "unknown attribute: sparkly");
 	free(cause);

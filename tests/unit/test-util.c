@@ -129,7 +129,7 @@ reference_sanitize(const unsigned char *s, size_t len, int flags, char *o)
 			i = k;
 			continue;
 		}
-		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+		if ((n = sanitize_utf8_decode(s + i, len - i, &cp)) == 0) {
 			memcpy(o + out, "\xef\xbf\xbd", 3);
 			out += 3;
 			i++;
@@ -156,7 +156,7 @@ well_formed(const unsigned char *s, size_t len)
 	size_t		i, n;
 
 	for (i = 0; i < len; i += n)
-		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
+		if ((n = sanitize_utf8_decode(s + i, len - i, &cp)) == 0)
 			return (0);
 	return (1);
 }

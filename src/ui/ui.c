@@ -431,7 +431,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 
 	ui_push(&ui, view_feeds_new(&ui));
 	if (cfg->first_start)
-		ui_push(&ui, view_welcome_new(&ui));
+		ui_push(&ui, view_help_welcome_new(&ui));
 	if (cfg->refresh_on_startup && !cfg->first_start)
 		ui_start_refresh(&ui, 0);
 	if (cfg->reload_minutes > 0)
