@@ -14,6 +14,7 @@ EXTRA_DIST += tests/conformance.sh tests/conformance-tap.py \
 	tests/conformance-known-failures.txt tests/local.mk
 
 TESTS += tests/e2e/parse-cli.sh tests/e2e/hostile-feeds.py
+TESTS += tests/e2e/jsonfeed.py
 EXTRA_DIST += tests/lib/tap.sh
 
 # Hardening (issue 6): misbehaving servers in one refresh.

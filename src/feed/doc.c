@@ -17,6 +17,8 @@ static const char *const format_names[] = {
 	[FEED_FORMAT_RSS09X] = "rss0.9x",
 	[FEED_FORMAT_ATOM10] = "atom1.0",
 	[FEED_FORMAT_ATOM03] = "atom0.3",
+	[FEED_FORMAT_JSON10] = "json1.0",
+	[FEED_FORMAT_JSON11] = "json1.1",
 };
 
 const char *

@@ -138,6 +138,11 @@ struct feed_parser {
 	bool			 too_many_items;
 	bool			 text_overflow;
 	int			 html_entity_errors;
+
+	/* JSON Feed (feed-jsonfeed.c). */
+	int			 json_state;
+	struct buf		 json;
+	bool			 json_overflow;
 };
 
 /* parser.c */
@@ -190,5 +195,13 @@ void	 doc_meta_free(struct feed_meta *);
 void	 doc_add_error(struct feed_doc *, char *);
 char	*doc_clean_text(const char *, size_t, bool);
 char	*doc_clean_xml(const char *, size_t, bool);
+
+/* feed-jsonfeed.c */
+int	 feed_jsonfeed_detect(const void *, size_t);
+int	 feed_jsonfeed_push(struct feed_parser *, const void *, size_t, int *);
+int	 feed_jsonfeed_active(const struct feed_parser *);
+struct feed_doc *feed_jsonfeed_parse(const void *, size_t, const char *,
+	    const struct feed_limits *);
+struct feed_doc *feed_jsonfeed_finish(struct feed_parser *);
 
 #endif

@@ -4,6 +4,7 @@ src_feed_libfeed_a_SOURCES = \
 	src/feed/feed.h src/feed/feed-int.h \
 	src/feed/doc.c src/feed/elements.c src/feed/encoding.c \
 	src/feed/entities.c src/feed/html.c src/feed/json.c \
+	src/feed/feed-jsonfeed.c \
 	src/feed/parser.c src/feed/xmlmem.c $(FEED_DATE_SOURCES)
 MODULE_LIBS += src/feed/libfeed.a
 EXTRA_DIST += src/feed/gen-entities.py
@@ -15,10 +16,19 @@ TESTS += tests/unit/test-feed
 tests_unit_test_feed_SOURCES = tests/unit/test-feed.c
 tests_unit_test_feed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_feed_LDADD = src/feed/libfeed.a src/util/libutil.a \
-	$(EXPAT_LIBS) $(GUMBO_LIBS) $(CMOCKA_LIBS)
+	$(EXPAT_LIBS) $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
 check_PROGRAMS += tests/unit/test-date
 TESTS += tests/unit/test-date
 tests_unit_test_date_SOURCES = tests/unit/test-date.c src/feed/date.c
 tests_unit_test_date_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_date_LDADD = $(CMOCKA_LIBS)
+endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-jsonfeed
+TESTS += tests/unit/test-jsonfeed
+tests_unit_test_jsonfeed_SOURCES = tests/unit/test-jsonfeed.c
+tests_unit_test_jsonfeed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_jsonfeed_LDADD = src/feed/libfeed.a src/util/libutil.a \
+	$(EXPAT_LIBS) $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
 endif

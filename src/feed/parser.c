@@ -590,6 +590,10 @@ feed_parser_new(const char *base_url, const char *charset,
 int
 feed_parser_push(struct feed_parser *p, const void *data, size_t len)
 {
+	int	rc;
+
+	if (feed_jsonfeed_push(p, data, len, &rc))
+		return (rc);
 	if (!p->raw_overflow && buf_add(&p->raw, data, len) != 0) {
 		p->raw_overflow = true;
 		buf_fini(&p->raw);
@@ -712,6 +716,8 @@ feed_parser_finish(struct feed_parser *p)
 	size_t			 clen;
 	bool			 failed, lenient_ok;
 
+	if (feed_jsonfeed_active(p))
+		return (feed_jsonfeed_finish(p));
 	failed = p->stopped;
 	doc = finish(p);
 	if (failed && p->lenient_ok && !p->recovering && !p->raw_overflow &&
@@ -757,6 +763,7 @@ feed_parser_free(struct feed_parser *p)
 	encoding_fini(p);
 	buf_fini(&p->raw);
 	buf_fini(&p->text);
+	buf_fini(&p->json);
 	if (p->cur != NULL) {
 		doc_item_free(p->cur);
 		free(p->cur);
@@ -787,6 +794,8 @@ feed_parse_buffer(const void *data, size_t len, const char *base_url,
 {
 	struct feed_parser	*p;
 
+	if (feed_jsonfeed_detect(data, len))
+		return (feed_jsonfeed_parse(data, len, base_url, lim));
 	p = feed_parser_new(base_url, charset, lim);
 	p->whole = data;
 	encoding_push(p, data, len, true);

@@ -113,9 +113,12 @@ ok(d["errors"] and d["items"] and d["items"][0]["title"] == "ok",
    "declared-but-wrong encoding: reported, items kept")
 d, raw = docs["bogus-encoding.xml"]
 ok(d["errors"] and d["feed"].get("title") == "bogus", "unknown encoding: reported, read")
-for n in ("html-page.xml", "json.xml", "empty.xml"):
+for n in ("html-page.xml", "empty.xml"):
     d, raw = docs[n]
     ok(d["format"] == "unknown" and d["errors"], "%s: not a feed, said why" % n)
+d, raw = docs["json.xml"]
+ok(d["format"] == "json1.0" and not d["items"] and not d["errors"],
+   "json.xml: a JSON Feed whatever its name, read as one")
 d, raw = docs["truncated.xml"]
 ok(d["items"] and d["items"][0]["title"] == "whole" and d["errors"],
    "truncated: items before the cut kept, error reported")

@@ -14,10 +14,13 @@ CC=${FUZZ_CC:-clang}
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -I$top/src -I$build -include $build/config.h"
 
 # name: sources, pkg-config modules, seed directories
-harnesses=${FUZZ_HARNESSES:-"feed date render extract config urls opml decode"}
-feed_src="src/feed/doc.c src/feed/elements.c src/feed/encoding.c src/feed/entities.c src/feed/html.c src/feed/json.c src/feed/parser.c src/feed/xmlmem.c src/feed/date.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
-feed_pkgs="expat gumbo"
+harnesses=${FUZZ_HARNESSES:-"feed jsonfeed date render extract config urls opml decode"}
+feed_src="src/feed/doc.c src/feed/elements.c src/feed/encoding.c src/feed/entities.c src/feed/html.c src/feed/json.c src/feed/parser.c src/feed/xmlmem.c src/feed/feed-jsonfeed.c src/feed/date.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
+feed_pkgs="expat gumbo jansson"
 feed_seeds="tests/data ../shared/conformance/feedparser/wellformed/rss ../shared/conformance/feedparser/wellformed/atom10 ../shared/conformance/feedparser/illformed ../shared/conformance/feedparser/encoding"
+jsonfeed_src="$feed_src"
+jsonfeed_pkgs="$feed_pkgs"
+jsonfeed_seeds="tests/data/jsonfeed"
 date_src="src/feed/date.c"
 date_pkgs=""
 date_seeds="tests/data/dates"

@@ -1,0 +1,106 @@
+/*
+ * libFuzzer harness for JSON Feed: every input is read as JSON (a '{' is
+ * put in front when it does not start with one), whole and then pushed in
+ * uneven chunks; both must give the same items, neither may crash, leak
+ * or hang, and every string that comes out must be clean (well-formed
+ * UTF-8 without controls but tab and newline).
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed/feed.h"
+#include "util/sanitize.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static void
+check_clean(const char *s)
+{
+	size_t	len;
+
+	if (s == NULL)
+		return;
+	len = strlen(s);
+	if (sanitize_clean_len(s, len, SANITIZE_KEEP_NEWLINES) != len)
+		abort();
+}
+
+static void
+check_doc(const struct feed_doc *d)
+{
+	const struct feed_meta	*m = &d->meta;
+	const struct feed_item	*it;
+	size_t			 i, j;
+
+	check_clean(m->title);
+	check_clean(m->link);
+	check_clean(m->description);
+	check_clean(m->language);
+	check_clean(m->author);
+	check_clean(m->generator);
+	check_clean(m->image);
+	for (i = 0; i < d->nitems; i++) {
+		it = &d->items[i];
+		check_clean(it->guid);
+		check_clean(it->title);
+		check_clean(it->link);
+		check_clean(it->author);
+		check_clean(it->summary);
+		check_clean(it->content);
+		check_clean(it->comments);
+		for (j = 0; j < it->ncategories; j++)
+			check_clean(it->categories[j]);
+		for (j = 0; j < it->nenclosures; j++) {
+			check_clean(it->enclosures[j].url);
+			check_clean(it->enclosures[j].type);
+		}
+	}
+	for (i = 0; i < d->nerrors; i++)
+		check_clean(d->errors[i]);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct feed_limits	 lim = { .max_text = 4096, .max_items = 64,
+				    .max_depth = 64 };
+	struct feed_parser	*p;
+	struct feed_doc		*a, *b;
+	size_t			 off, n;
+	uint8_t			*doc;
+	FILE			*devnull;
+
+	doc = malloc(size + 1);
+	doc[0] = '{';
+	memcpy(doc + 1, data, size);
+	if (size > 0 && data[0] == '{')
+		memmove(doc, doc + 1, size);
+	else
+		size++;
+	a = feed_parse_buffer(doc, size, "http://fuzz.example/feed/", NULL,
+	    &lim);
+	p = feed_parser_new("http://fuzz.example/feed/", NULL, &lim);
+	for (off = 0; off < size; off += n) {
+		n = 1 + (off * 7) % 13;
+		if (n > size - off)
+			n = size - off;
+		feed_parser_push(p, doc + off, n);
+	}
+	b = feed_parser_finish(p);
+	if (a->nitems != b->nitems || a->format != b->format ||
+	    a->nerrors != b->nerrors)
+		abort();
+	check_doc(a);
+	check_doc(b);
+	if ((devnull = fopen("/dev/null", "w")) != NULL) {
+		feed_doc_write_json(a, devnull);
+		fclose(devnull);
+	}
+	feed_doc_free(a);
+	feed_doc_free(b);
+	free(doc);
+	return (0);
+}
