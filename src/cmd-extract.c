@@ -191,14 +191,14 @@ cmd_extract(const struct cmd_opts *co)
 		base = xstrdup(co->arg);
 	if (ex != 0)
 		return (ex);
-	if (render_extract_page(page.data, page.len, charset, base, &a,
+	if (extract_page_article(page.data, page.len, charset, base, &a,
 	    &cause) != 0) {
 		extract_error(co->arg, cause);
 		ex = EXIT_PARTIAL;
 		goto out;
 	}
 	fputs(a->text, stdout);
-	render_article_free(a);
+	extract_article_free(a);
 	ex = fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
 out:
 	free(cause);

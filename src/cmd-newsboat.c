@@ -343,7 +343,7 @@ nb_cache(const char *from, const struct conf_paths *paths,
 	}
 	rc = EXIT_CACHE;
 	if (poll_sync(db, &urls, cause) != 0 ||
-	    db_import_newsboat(db, from, st, cause) != 0)
+	    db_newsboat_import(db, from, st, cause) != 0)
 		goto out;
 	/* The search index, so that / finds the imported articles. */
 	do {

@@ -17,7 +17,7 @@
 
 /*
  * A regular file is mapped and parsed as one buffer, which spares expat a
- * count of lines over every byte (feed_parse_buffer); a pipe is streamed.
+ * count of lines over every byte (feed_parser_parse_buffer); a pipe is streamed.
  * Past WHOLE_MAX the file is streamed too, so that the copy expat makes
  * of a whole document stays bounded. (Should another process cut the
  * file short while it is mapped, reading past its new end raises SIGBUS;
@@ -45,7 +45,7 @@ parse_mapped(FILE *f, const char *base)
 	    fileno(f), 0);
 	if (map == MAP_FAILED)
 		return (NULL);
-	doc = feed_parse_buffer(map, len, base, NULL, NULL);
+	doc = feed_parser_parse_buffer(map, len, base, NULL, NULL);
 	munmap(map, len);
 	return (doc);
 }
@@ -97,7 +97,7 @@ cmd_parse(const struct cmd_opts *co)
 		    _("read error"));
 		return (EXIT_USAGE);
 	}
-	feed_doc_write_json(doc, stdout);
+	feed_json_write(doc, stdout);
 	rc = doc->format == FEED_FORMAT_UNKNOWN ? EXIT_PARTIAL : EXIT_OK;
 	feed_doc_free(doc);
 	return (rc);

@@ -35,7 +35,7 @@ db_feeds_row(sqlite3_stmt *st, struct db_feed *f)
 }
 
 void
-db_feed_fini(struct db_feed *f)
+db_feeds_fini(struct db_feed *f)
 {
 	free(f->url);
 	free(f->location);
@@ -55,7 +55,7 @@ db_feeds_free(struct db_feed *f, size_t n)
 	size_t	i;
 
 	for (i = 0; i < n; i++)
-		db_feed_fini(&f[i]);
+		db_feeds_fini(&f[i]);
 	free(f);
 }
 
@@ -148,7 +148,7 @@ db_feeds_list(struct db *db, int64_t due_before, struct db_feed **out,
 }
 
 int
-db_feed_get(struct db *db, int64_t id, struct db_feed *f, char **cause)
+db_feeds_get(struct db *db, int64_t id, struct db_feed *f, char **cause)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -228,7 +228,7 @@ db_feeds_state(struct db *db, int64_t id, const struct db_fetch *r,
 }
 
 int
-db_feed_store(struct db *db, int64_t id, const struct db_fetch *r,
+db_feeds_store(struct db *db, int64_t id, const struct db_fetch *r,
     const struct feed_doc *doc, const struct db_doc_prep *dp,
     const struct db_retention *keep, struct db_store_stats *stats,
     char **cause)

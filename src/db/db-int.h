@@ -8,6 +8,9 @@
 
 /* Waits for another connection's lock (then db_begin retries). */
 #define DB_BUSY_TIMEOUT_MS	5000
+/* Attempts at BEGIN IMMEDIATE (and at switching to WAL) before giving up
+ * (about a minute in all). */
+#define DB_BEGIN_TRIES		12
 /* SQLite's own checkpoints: every 32 MB of WAL. */
 #define DB_AUTOCHECKPOINT	8192
 #define DB_STR(x)		DB_STR1(x)

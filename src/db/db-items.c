@@ -44,7 +44,7 @@ db_items_fnvs(uint64_t h, const char *s)
 }
 
 char *
-db_item_ident(const char *guid, const char *link, const char *title,
+db_items_ident(const char *guid, const char *link, const char *title,
     int64_t date)
 {
 	uint64_t	h = 0xcbf29ce484222325ULL;
@@ -204,7 +204,7 @@ db_items_prep(const struct feed_item *it, struct db_item_prep *p)
 	int64_t	date;
 
 	date = it->published != FEED_TIME_NONE ? it->published : it->updated;
-	p->ident = db_item_ident(it->guid, it->link, it->title, date);
+	p->ident = db_items_ident(it->guid, it->link, it->title, date);
 	p->cats = db_items_lists(it, 0);
 	p->encl = db_items_lists(it, 1);
 	p->hash = (int64_t)db_items_hash(it, p->cats, p->encl);
@@ -219,7 +219,7 @@ db_items_prep_fini(struct db_item_prep *p)
 }
 
 struct db_doc_prep *
-db_doc_prepare(const struct feed_doc *doc)
+db_items_doc_prepare(const struct feed_doc *doc)
 {
 	struct db_doc_prep	*dp;
 	size_t			 i;
@@ -232,7 +232,7 @@ db_doc_prepare(const struct feed_doc *doc)
 }
 
 void
-db_doc_prep_free(struct db_doc_prep *dp)
+db_items_doc_prep_free(struct db_doc_prep *dp)
 {
 	size_t	i;
 
@@ -331,7 +331,7 @@ db_items_store(struct db *db, int64_t feed_id, const struct feed_doc *doc,
 	int			 k, rc = -1;
 
 	if (dp == NULL || dp->n != doc->nitems)
-		dp = own = db_doc_prepare(doc);
+		dp = own = db_items_doc_prepare(doc);
 	for (k = 0; k < ST_COUNT; k++)
 		if (db_prepare(db, db_items_sql[k], &st[k], cause) != 0)
 			goto out;
@@ -352,7 +352,7 @@ db_items_store(struct db *db, int64_t feed_id, const struct feed_doc *doc,
 out:
 	for (k = 0; k < ST_COUNT; k++)
 		sqlite3_finalize(st[k]);
-	db_doc_prep_free(own);
+	db_items_doc_prep_free(own);
 	return (rc);
 }
 
@@ -458,21 +458,21 @@ db_items_mark(struct db *db, const char *sql, int64_t id, int val,
 }
 
 int
-db_item_set_read(struct db *db, int64_t id, int read, char **cause)
+db_items_set_read(struct db *db, int64_t id, int read, char **cause)
 {
 	return (db_items_mark(db, "UPDATE items SET read = ?2 WHERE id = ?1",
 	    id, read != 0, cause));
 }
 
 int
-db_item_set_starred(struct db *db, int64_t id, int starred, char **cause)
+db_items_set_starred(struct db *db, int64_t id, int starred, char **cause)
 {
 	return (db_items_mark(db, "UPDATE items SET starred = ?2 WHERE "
 	    "id = ?1", id, starred != 0, cause));
 }
 
 int
-db_feed_set_read(struct db *db, int64_t feed_id, char **cause)
+db_items_feed_set_read(struct db *db, int64_t feed_id, char **cause)
 {
 	return (db_items_mark(db, "UPDATE items SET read = ?2 WHERE "
 	    "feed_id = ?1 AND read = 0", feed_id, 1, cause));

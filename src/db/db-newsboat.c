@@ -101,7 +101,7 @@ db_nb_item(struct db *db, sqlite3_stmt *from, sqlite3_stmt **st,
 	/* Newsboat uses the link as guid when a feed gives none; so would
 	 * our identity, as "l:" and not "g:", or the next refresh would
 	 * store the article again. */
-	ident = db_item_ident(guid != NULL && link != NULL &&
+	ident = db_items_ident(guid != NULL && link != NULL &&
 	    strcmp(guid, link) == 0 ? NULL : guid, link, title,
 	    pub > 0 ? pub : 0);
 
@@ -161,7 +161,7 @@ done:
 }
 
 int
-db_import_newsboat(struct db *db, const char *path,
+db_newsboat_import(struct db *db, const char *path,
     struct db_nb_stats *stats, char **cause)
 {
 	static const char *const sql[NB_NSTMT] = {

@@ -300,7 +300,7 @@ db_view_items_next_unread(sqlite3 *db, const struct db_view_sel *sel,
 }
 
 int
-db_view_mark_read(sqlite3 *db, const struct db_view_sel *sel, char **cause)
+db_view_items_mark_read(sqlite3 *db, const struct db_view_sel *sel, char **cause)
 {
 	sqlite3_stmt	*st;
 	int		 rc;

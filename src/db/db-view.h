@@ -104,7 +104,7 @@ int	db_view_set_unread(struct sqlite3 *, int64_t item_id, int unread,
 	    char **cause);
 int	db_view_set_starred(struct sqlite3 *, int64_t item_id, int starred,
 	    char **cause);
-int	db_view_mark_read(struct sqlite3 *, const struct db_view_sel *,
+int	db_view_items_mark_read(struct sqlite3 *, const struct db_view_sel *,
 	    char **cause);
 
 #endif

@@ -113,7 +113,7 @@ struct db_feed {
 	int64_t	 next_fetch;
 };
 
-/* The outcome of one fetch, for db_feed_store(). */
+/* The outcome of one fetch, for db_feeds_store(). */
 struct db_fetch {
 	int64_t		 fetched_at;	/* Unix time */
 	int		 status;	/* HTTP status, 0 when not HTTP */
@@ -175,29 +175,29 @@ int		 db_feeds_sync(struct db *, const struct db_sub *, size_t,
 int		 db_feeds_list(struct db *, int64_t due_before,
 		    struct db_feed **, size_t *, char **cause);
 void		 db_feeds_free(struct db_feed *, size_t);
-int		 db_feed_get(struct db *, int64_t id, struct db_feed *,
+int		 db_feeds_get(struct db *, int64_t id, struct db_feed *,
 		    char **cause);
-void		 db_feed_fini(struct db_feed *);
+void		 db_feeds_fini(struct db_feed *);
 
 /*
  * Store one fetch result in one transaction: the feed's state, its items
  * (doc may be NULL: a 304 or a failure) and retention. What the items
  * need besides their fields (identity, fingerprint, lists as text) can be
- * worked out beforehand by db_doc_prepare(), on another thread, so that
+ * worked out beforehand by db_items_doc_prepare(), on another thread, so that
  * the writer only runs SQL; with NULL it is done here.
  */
 struct db_doc_prep;
-struct db_doc_prep *db_doc_prepare(const struct feed_doc *);
-void		 db_doc_prep_free(struct db_doc_prep *);
-int		 db_feed_store(struct db *, int64_t feed_id,
+struct db_doc_prep *db_items_doc_prepare(const struct feed_doc *);
+void		 db_items_doc_prep_free(struct db_doc_prep *);
+int		 db_feeds_store(struct db *, int64_t feed_id,
 		    const struct db_fetch *, const struct feed_doc *,
 		    const struct db_doc_prep *, const struct db_retention *,
 		    struct db_store_stats *, char **cause);
 
 /* Marks (db-items.c). */
-int		 db_item_set_read(struct db *, int64_t id, int, char **);
-int		 db_item_set_starred(struct db *, int64_t id, int, char **);
-int		 db_feed_set_read(struct db *, int64_t feed_id, char **);
+int		 db_items_set_read(struct db *, int64_t id, int, char **);
+int		 db_items_set_starred(struct db *, int64_t id, int, char **);
+int		 db_items_feed_set_read(struct db *, int64_t feed_id, char **);
 
 /*
  * Full-text index (db-fts.c): index up to budget items not yet indexed,
@@ -231,7 +231,7 @@ int		 db_fulltext_store(struct db *, int64_t item_id, int64_t now,
 		    char **cause);
 
 /* Identity of an item (db-items.c); exposed for tests. */
-char		*db_item_ident(const char *guid, const char *link,
+char		*db_items_ident(const char *guid, const char *link,
 		    const char *title, int64_t date);
 
 /*
@@ -247,7 +247,7 @@ struct db_nb_stats {
 	size_t	read;
 	size_t	starred;
 };
-int		 db_import_newsboat(struct db *, const char *path,
+int		 db_newsboat_import(struct db *, const char *path,
 		    struct db_nb_stats *, char **cause);
 
 #endif

@@ -2,6 +2,7 @@
 noinst_LIBRARIES += src/db/libdb.a
 src_db_libdb_a_SOURCES = \
 	src/db/db.h src/db/db-int.h \
+	src/db/db.c \
 	src/db/db-checkpoint.c \
 	src/db/db-feeds.c \
 	src/db/db-fts.c \
@@ -10,7 +11,7 @@ src_db_libdb_a_SOURCES = \
 	src/db/db-open.c \
 	src/db/db-schema.c
 MODULE_LIBS += src/db/libdb.a
-# The reader's queries (ui branch).
+# The reader's queries.
 src_db_libdb_a_SOURCES += src/db/db-view.c src/db/db-view.h \
 	src/db/db-view-int.h src/db/db-view-items.c
 
@@ -31,5 +32,5 @@ tests_unit_test_db_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_db_view_LDADD = src/db/libdb.a src/util/libutil.a \
 	$(SQLITE_LIBS) $(CMOCKA_LIBS)
 endif
-# Newsboat's cache into ours (--import-newsboat, docs branch).
+# Newsboat's cache into ours (--import-newsboat).
 src_db_libdb_a_SOURCES += src/db/db-newsboat.c

@@ -82,7 +82,7 @@ struct frame {
 	char		*aux;		/* element-specific string (e.g. href) */
 };
 
-/* An element lookup remembered (elements.c). */
+/* An element lookup remembered (feed-elements.c). */
 #define EL_MEMO_SIZE	64
 struct el_memo {
 	char		 local[16];
@@ -97,7 +97,7 @@ struct feed_parser {
 	char			*http_charset;
 
 	/* Encoding front end. */
-	int			 enc_state;	/* see encoding.c */
+	int			 enc_state;	/* see feed-encoding.c */
 	struct buf		 head;		/* bytes kept until sniffed */
 	iconv_t			 cd;
 	bool			 cp1252;	/* our own windows-1252 decoder */
@@ -145,56 +145,56 @@ struct feed_parser {
 	bool			 json_overflow;
 };
 
-/* parser.c */
-void	 parser_error(struct feed_parser *, const char *, ...)
+/* feed-parser.c */
+void	 feed_parser_error(struct feed_parser *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 parser_error_line(struct feed_parser *, unsigned long,
+void	 feed_parser_error_line(struct feed_parser *, unsigned long,
 	    const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
-const char *parser_attr(const char **, enum ns, const char *);
-void	 parser_begin_capture(struct feed_parser *, struct frame *,
+const char *feed_parser_attr(const char **, enum ns, const char *);
+void	 feed_parser_begin_capture(struct feed_parser *, struct frame *,
 	    enum cap, enum textkind);
-struct frame *parser_parent(struct feed_parser *, size_t);
+struct frame *feed_parser_parent(struct feed_parser *, size_t);
 
-void	 parser_create_xml(struct feed_parser *, const char *);
-int	 parser_xml_feed(struct feed_parser *, const char *, size_t, bool);
+void	 feed_parser_create_xml(struct feed_parser *, const char *);
+int	 feed_parser_xml_feed(struct feed_parser *, const char *, size_t, bool);
 
-/* elements.c */
-enum ns	 elements_ns(const char *, size_t);
-void	 elements_start(struct feed_parser *, struct frame *, const char *,
+/* feed-elements.c */
+enum ns	 feed_elements_ns(const char *, size_t);
+void	 feed_elements_start(struct feed_parser *, struct frame *, const char *,
 	    const char **);
-void	 elements_end(struct feed_parser *, struct frame *, const char *,
+void	 feed_elements_end(struct feed_parser *, struct frame *, const char *,
 	    size_t);
-void	 elements_finish_item(struct feed_parser *);
+void	 feed_elements_finish_item(struct feed_parser *);
 
-/* encoding.c */
-int	 encoding_push(struct feed_parser *, const char *, size_t, bool);
-void	 encoding_fini(struct feed_parser *);
-unsigned int encoding_cp1252(unsigned char);
+/* feed-encoding.c */
+int	 feed_encoding_push(struct feed_parser *, const char *, size_t, bool);
+void	 feed_encoding_fini(struct feed_parser *);
+unsigned int feed_encoding_cp1252(unsigned char);
 
-/* xmlmem.c */
-extern const XML_Memory_Handling_Suite xmlmem_suite;
+/* feed-xmlmem.c */
+extern const XML_Memory_Handling_Suite feed_xmlmem_suite;
 
-/* entities.c */
-const char *entities_lookup(const char *);
+/* feed-entities.c */
+const char *feed_entities_lookup(const char *);
 
-/* html.c */
+/* feed-html.c */
 /*
  * NULL when there is nothing to remove or resolve (the input stands as it
  * is). With a base, relative URLs in links and sources are made absolute
  * against it. The len bytes must be followed by a NUL.
  */
-char	*html_sanitize(const char *, size_t, const char *base);
-char	*html_to_text(const char *, size_t);
-char	*html_escape(const char *, size_t);
-bool	 html_looks_like_html(const char *);
+char	*feed_html_sanitize(const char *, size_t, const char *base);
+char	*feed_html_to_text(const char *, size_t);
+char	*feed_html_escape(const char *, size_t);
+bool	 feed_html_looks_like_html(const char *);
 
-/* doc.c */
-void	 doc_item_free(struct feed_item *);
-void	 doc_meta_free(struct feed_meta *);
-void	 doc_add_error(struct feed_doc *, char *);
-char	*doc_clean_text(const char *, size_t, bool);
-char	*doc_clean_xml(const char *, size_t, bool);
+/* feed-doc.c */
+void	 feed_doc_item_free(struct feed_item *);
+void	 feed_doc_meta_free(struct feed_meta *);
+void	 feed_doc_add_error(struct feed_doc *, char *);
+char	*feed_doc_clean_text(const char *, size_t, bool);
+char	*feed_doc_clean_xml(const char *, size_t, bool);
 
 /* feed-jsonfeed.c */
 int	 feed_jsonfeed_detect(const void *, size_t);

@@ -105,7 +105,7 @@ feed_jsonfeed_active(const struct feed_parser *p)
 static void
 feed_jsonfeed_error(struct jf *j, const char *fmt, const char *arg)
 {
-	doc_add_error(j->doc, xasprintf(fmt, arg));
+	feed_doc_add_error(j->doc, xasprintf(fmt, arg));
 }
 
 static const char *
@@ -127,7 +127,7 @@ feed_jsonfeed_text(struct jf *j, const char *s)
 	len = strlen(s);
 	if (len > j->lim->max_text)
 		len = j->lim->max_text;
-	return (doc_clean_text(s, len, false));
+	return (feed_doc_clean_text(s, len, false));
 }
 
 /* Titles are plain text: any markup in them is removed. */
@@ -142,10 +142,10 @@ feed_jsonfeed_plain(struct jf *j, const char *s)
 	len = strlen(s);
 	if (len > j->lim->max_text)
 		len = j->lim->max_text;
-	if (!html_looks_like_html(s))
-		return (doc_clean_text(s, len, false));
-	h = html_to_text(s, len);
-	r = doc_clean_text(h, strlen(h), false);
+	if (!feed_html_looks_like_html(s))
+		return (feed_doc_clean_text(s, len, false));
+	h = feed_html_to_text(s, len);
+	r = feed_doc_clean_text(h, strlen(h), false);
 	free(h);
 	return (r);
 }
@@ -161,7 +161,7 @@ feed_jsonfeed_url(struct jf *j, const char *s)
 		return (t);
 	u = url_resolve(j->base, t);
 	free(t);
-	t = doc_clean_text(u, strlen(u), false);
+	t = feed_doc_clean_text(u, strlen(u), false);
 	free(u);
 	return (t);
 }
@@ -179,18 +179,18 @@ feed_jsonfeed_html(struct jf *j, const char *s, int is_text)
 	if (len > j->lim->max_text)
 		len = j->lim->max_text;
 	if (is_text) {
-		h = html_escape(s, len);
+		h = feed_html_escape(s, len);
 		s = h;
 		len = strlen(h);
 	} else {
-		h = xstrndup(s, len);	/* html_sanitize wants a NUL */
+		h = xstrndup(s, len);	/* feed_html_sanitize wants a NUL */
 		s = h;
 	}
-	if ((z = html_sanitize(s, len, NULL)) != NULL) {
-		r = doc_clean_text(z, strlen(z), true);
+	if ((z = feed_html_sanitize(s, len, NULL)) != NULL) {
+		r = feed_doc_clean_text(z, strlen(z), true);
 		free(z);
 	} else
-		r = doc_clean_text(s, len, true);
+		r = feed_doc_clean_text(s, len, true);
 	free(h);
 	return (r);
 }
@@ -369,7 +369,7 @@ feed_jsonfeed_read(struct jf *j, json_t *root)
 	}
 	json_array_foreach(items, i, v) {
 		if (d->nitems >= j->lim->max_items) {
-			doc_add_error(d, xasprintf("more than %zu items: the "
+			feed_doc_add_error(d, xasprintf("more than %zu items: the "
 			    "rest are left out", j->lim->max_items));
 			break;
 		}
@@ -410,12 +410,12 @@ feed_jsonfeed_parse(const void *data, size_t len, const char *base_url,
 	root = json_loadb((const char *)data + off, len - off,
 	    0, &err);
 	if (root == NULL) {
-		doc_add_error(d, xasprintf("line %d, column %d: not a valid "
+		feed_doc_add_error(d, xasprintf("line %d, column %d: not a valid "
 		    "JSON document: %s", err.line, err.column, err.text));
 		return (d);
 	}
 	if (!json_is_object(root))
-		doc_add_error(d, xstrdup("not a JSON Feed: not an object"));
+		feed_doc_add_error(d, xstrdup("not a JSON Feed: not an object"));
 	else
 		feed_jsonfeed_read(&j, root);
 	json_decref(root);
@@ -432,7 +432,7 @@ feed_jsonfeed_finish(struct feed_parser *p)
 		d = xcalloc(1, sizeof *d);
 		d->meta.updated = FEED_TIME_NONE;
 		d->meta.ttl = -1;
-		doc_add_error(d, xasprintf("a JSON document larger than %u "
+		feed_doc_add_error(d, xasprintf("a JSON document larger than %u "
 		    "bytes", JSONFEED_MAX));
 	} else
 		d = feed_jsonfeed_parse(p->json.data, p->json.len,

@@ -107,14 +107,14 @@ int			 feed_parser_push(struct feed_parser *, const void *,
 struct feed_doc		*feed_parser_finish(struct feed_parser *);
 void			 feed_parser_free(struct feed_parser *);
 
-struct feed_doc		*feed_parse_buffer(const void *, size_t,
+struct feed_doc		*feed_parser_parse_buffer(const void *, size_t,
 			    const char *base_url, const char *charset,
 			    const struct feed_limits *);
 void			 feed_doc_free(struct feed_doc *);
-const char		*feed_format_name(enum feed_format);
+const char		*feed_doc_format_name(enum feed_format);
 
 /* The --parse JSON of DESIGN.md. */
-void			 feed_doc_write_json(const struct feed_doc *, FILE *);
+void			 feed_json_write(const struct feed_doc *, FILE *);
 
 /* Dates: RFC 822/2822 and RFC 3339/W3CDTF to Unix time, or FEED_TIME_NONE. */
 int64_t			 feed_date_parse(const char *);

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate src/feed/entities.c from Python's html.entities (HTML 5)."""
+"""Regenerate src/feed/feed-entities.c from Python's html.entities (HTML 5)."""
 import html.entities as H
 import os
 
@@ -26,11 +26,11 @@ for n, v in sorted(ents.items()):
 out += ['};', '', 'static int', 'entity_cmp(const void *key, const void *e)',
         '{', '\treturn (strcmp(key, ((const struct entity *)e)->name));', '}',
         '', '/* The UTF-8 text of HTML entity name (without & and ;), or NULL. */',
-        'const char *', 'entities_lookup(const char *name)', '{',
+        'const char *', 'feed_entities_lookup(const char *name)', '{',
         '\tconst struct entity\t*e;', '',
         '\te = bsearch(name, entities, sizeof entities / sizeof entities[0],',
         '\t    sizeof entities[0], entity_cmp);',
         '\treturn (e != NULL ? e->utf8 : NULL);', '}']
 here = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(here, 'entities.c'), 'w') as f:
+with open(os.path.join(here, 'feed-entities.c'), 'w') as f:
     f.write('\n'.join(out) + '\n')

@@ -147,14 +147,14 @@ poll_ft_done(void *arg, const struct net_result *r)
 	else if (r->error != NULL)
 		poll_ft_store(f->ft, f->item_id, NULL, r->error,
 		    poll_ft_retry_at(r));
-	else if (render_extract_page(f->body.data != NULL ? f->body.data : "",
+	else if (extract_page_article(f->body.data != NULL ? f->body.data : "",
 	    f->body.len, f->charset, f->url, &a, &cause) != 0) {
 		why = cause != NULL ? cause : xstrdup(_("no article found"));
 		poll_ft_store(f->ft, f->item_id, NULL, why, 0);
 		free(why);
 	} else {
 		poll_ft_store(f->ft, f->item_id, a->html, NULL, 0);
-		render_article_free(a);
+		extract_article_free(a);
 	}
 	buf_fini(&f->body);
 	free(f->url);

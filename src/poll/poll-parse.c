@@ -6,7 +6,7 @@
  * body is still parsed while it streams in. When a whole body is already
  * there by the time the parser thread gets to it (a fast server, a busy
  * parser), it is parsed in one piece, which expat does faster
- * (feed_parse_buffer): nothing ever waits for a document to be complete.
+ * (feed_parser_parse_buffer): nothing ever waits for a document to be complete.
  * Queued bytes have a ceiling; past it the fetcher waits.
  */
 #include "config.h"
@@ -216,7 +216,7 @@ poll_job_finish(struct poll_job *j, struct poll_chunk *chunks)
 		if (j->parser == NULL && !j->pushed && chunks != NULL) {
 			/* All of it is here: one piece. */
 			whole = poll_chunks_join(chunks, &len, &copied);
-			doc = feed_parse_buffer(whole, len, j->purl,
+			doc = feed_parser_parse_buffer(whole, len, j->purl,
 			    j->pcharset, &lim);
 			if (copied)
 				free(whole);

@@ -255,7 +255,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 			    feeds[i].id == opts->only_feed))
 				feeds[k++] = feeds[i];
 			else
-				db_feed_fini(&feeds[i]);
+				db_feeds_fini(&feeds[i]);
 		}
 		n = k;
 	}

@@ -25,7 +25,7 @@ poll_store_result_free(struct poll_result *r)
 	free(r->etag);
 	free(r->last_modified);
 	free(r->new_url);
-	db_doc_prep_free(r->prep);
+	db_items_doc_prep_free(r->prep);
 	feed_doc_free(r->doc);
 	free(r);
 }
@@ -41,7 +41,7 @@ poll_store_one(struct poll_run *run, struct poll_result *r)
 	int64_t			 id = r->feed_id;
 
 	memset(&ss, 0, sizeof ss);
-	if (db_feed_store(run->db, id, &r->fetch, r->doc, r->prep, &run->keep,
+	if (db_feeds_store(run->db, id, &r->fetch, r->doc, r->prep, &run->keep,
 	    &ss, &cause) != 0) {
 		if (run->db_error == NULL)
 			run->db_error = cause;
@@ -124,7 +124,7 @@ poll_store_push(struct poll_run *run, struct poll_result *r)
 	/* The writer is the busier thread: the items' per-item work is done
 	 * here, on the caller's (the parser's) thread, before the queue. */
 	if (r->doc != NULL)
-		r->prep = db_doc_prepare(r->doc);
+		r->prep = db_items_doc_prepare(r->doc);
 	r->next = NULL;
 	pthread_mutex_lock(&run->lock);
 	while (run->queued >= POLL_QUEUE_MAX)

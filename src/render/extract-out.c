@@ -563,7 +563,7 @@ out_node(struct xdoc *xd, int i, struct buf *b, int depth)
 			c = xd->n[c].end;
 		}
 	}
-	if (name != NULL && !(html_text_tag_flags(tag) & RTAG_VOID))
+	if (name != NULL && !(render_doc_tag_flags(tag) & RTAG_VOID))
 		buf_printf(b, "</%s>", name);
 }
 

@@ -40,11 +40,11 @@ render_page_charset(const char *page, size_t len, const char *http)
 	    memcmp(page, "\xef\xbb\xbf", 3) == 0));
 	if (http != NULL && *http != '\0' && !bom)
 		return (xstrdup(http));
-	return (render_html_charset(page, len));
+	return (render_charset_html(page, len));
 }
 
 int
-render_extract_page(const char *page, size_t len, const char *http_charset,
+extract_page_article(const char *page, size_t len, const char *http_charset,
     const char *base_url, struct render_article **out, char **cause)
 {
 	char	*charset, *html;
@@ -57,18 +57,18 @@ render_extract_page(const char *page, size_t len, const char *http_charset,
 		return (-1);
 	}
 	charset = render_page_charset(page, len, http_charset);
-	html = render_to_utf8(page, len, charset, &hlen, cause);
+	html = render_charset_to_utf8(page, len, charset, &hlen, cause);
 	if (html == NULL && charset != NULL) {
 		/* A charset iconv does not know ("utf8mb4", a typo): read
 		 * it as UTF-8 rather than lose the page. */
 		free(*cause);
 		*cause = NULL;
-		html = render_to_utf8(page, len, NULL, &hlen, cause);
+		html = render_charset_to_utf8(page, len, NULL, &hlen, cause);
 	}
 	free(charset);
 	if (html == NULL)
 		return (-1);
-	rc = render_extract(html, hlen, base_url, out, cause);
+	rc = extract_article(html, hlen, base_url, out, cause);
 	free(html);
 	return (rc);
 }

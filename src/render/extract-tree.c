@@ -155,7 +155,7 @@ extract_tree_entered(const GumboNode *g)
 
 	if (g->type != GUMBO_NODE_ELEMENT)
 		return (0);
-	if (html_text_tag_flags(g->v.element.tag) & RTAG_SKIP)
+	if (render_doc_tag_flags(g->v.element.tag) & RTAG_SKIP)
 		return (0);
 	if (extract_tree_attr(g, "hidden") != NULL)
 		return (0);
@@ -186,7 +186,7 @@ x_node_text(const GumboNode *g, struct buf *b, int depth)
 	if (g->type != GUMBO_NODE_ELEMENT || (depth > 0 &&
 	    !extract_tree_entered(g)))
 		return;
-	if (html_text_tag_flags(g->v.element.tag) & RTAG_BLOCK)
+	if (render_doc_tag_flags(g->v.element.tag) & RTAG_BLOCK)
 		buf_addc(b, ' ');
 	v = &g->v.element.children;
 	for (i = 0; i < v->length; i++)
@@ -406,7 +406,7 @@ extract_tree_classify(struct xdoc *xd)
 		p = &xd->n[n->parent];
 		p->text += n->text;
 		p->link += n->link;
-		if (html_text_tag_flags(XTAG(xd, i)) & RTAG_BLOCK)
+		if (render_doc_tag_flags(XTAG(xd, i)) & RTAG_BLOCK)
 			p->flags |= XN_HASBLOCK;
 		else {
 			p->itext += n->itext;

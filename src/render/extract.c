@@ -253,7 +253,7 @@ x_plain(const char *html, const char *title, const char *base,
 
 	if (render_doc_new(html, strlen(html), base, NULL, &doc, cause) != 0)
 		return (NULL);
-	rl = render_doc_wrap(doc, 0, RENDER_WRAP_PLAIN);
+	rl = render_wrap_doc(doc, 0, RENDER_WRAP_PLAIN);
 	/* The headline once: not again as the body's first line. */
 	start = 0;
 	if (rl->nlines > 0 && extract_tree_same(rl->lines[0].text, title)) {
@@ -267,13 +267,13 @@ x_plain(const char *html, const char *title, const char *base,
 		buf_adds(&b, rl->lines[i].text);
 		buf_addc(&b, '\n');
 	}
-	render_lines_free(rl);
+	render_wrap_lines_free(rl);
 	render_doc_free(doc);
 	return (buf_detach(&b));
 }
 
 int
-render_extract(const char *html, size_t len, const char *base_url,
+extract_article(const char *html, size_t len, const char *base_url,
     struct render_article **out, char **cause)
 {
 	struct xdoc		 xd;
@@ -337,7 +337,7 @@ fail:
 }
 
 void
-render_article_free(struct render_article *a)
+extract_article_free(struct render_article *a)
 {
 	if (a == NULL)
 		return;

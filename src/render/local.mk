@@ -1,14 +1,14 @@
 # render module: HTML to wrapped text (gumbo), full-text extraction.
 noinst_LIBRARIES += src/render/librender.a
 src_render_librender_a_SOURCES = \
-	src/render/charset.c \
+	src/render/render-charset.c \
 	src/render/extract-int.h \
 	src/render/extract-meta.c \
 	src/render/extract-out.c \
 	src/render/extract-page.c \
 	src/render/extract-tree.c \
 	src/render/extract.c \
-	src/render/html-text.c \
+	src/render/render-doc.c \
 	src/render/render-int.h \
 	src/render/render-wrap.c \
 	src/render/render.h

@@ -39,7 +39,7 @@ wr_cpwidth(unsigned int cp)
 }
 
 size_t
-render_text_width(const char *s, size_t len)
+render_wrap_text_width(const char *s, size_t len)
 {
 	unsigned int	cp;
 	size_t		i, n, w = 0;
@@ -118,7 +118,7 @@ wr_avail(const struct wr *w, const char *prefix)
 
 	if (w->width <= 0)
 		return (0);
-	pw = render_text_width(prefix, wr_prefix_len(w, prefix));
+	pw = render_wrap_text_width(prefix, wr_prefix_len(w, prefix));
 	return ((size_t)w->width > pw ? (size_t)w->width - pw : 1);
 }
 
@@ -182,7 +182,7 @@ wr_text(struct wr *w, const struct rblock *b, const char *text, size_t len,
 			if (brk != WR_NONE && brk > ls) {
 				EMIT(brk);
 				ls = brk + skip;
-				col = render_text_width(text + ls, i - ls);
+				col = render_wrap_text_width(text + ls, i - ls);
 			} else {
 				EMIT(i);
 				ls = i;
@@ -332,7 +332,7 @@ wr_linklist(struct wr *w, const struct render_doc *doc)
 }
 
 struct render_lines *
-render_doc_wrap(const struct render_doc *doc, int width, int flags)
+render_wrap_doc(const struct render_doc *doc, int width, int flags)
 {
 	struct wr		 w;
 	const struct rblock	*b, *prev = NULL;
@@ -398,7 +398,7 @@ render_doc_wrap(const struct render_doc *doc, int width, int flags)
 }
 
 void
-render_lines_free(struct render_lines *rl)
+render_wrap_lines_free(struct render_lines *rl)
 {
 	size_t	i;
 
@@ -413,7 +413,7 @@ render_lines_free(struct render_lines *rl)
 }
 
 char *
-render_lines_join(const struct render_lines *rl)
+render_wrap_lines_join(const struct render_lines *rl)
 {
 	struct buf	b;
 	size_t		i;

@@ -3,7 +3,7 @@
  *
  * Rendering is two steps so that a resize costs no re-parse: render_doc_new()
  * parses an item's HTML once (gumbo) into a list of blocks and a link list;
- * render_doc_wrap() lays the blocks out for one width, as often as needed.
+ * render_wrap_doc() lays the blocks out for one width, as often as needed.
  * Every string handed out is sanitised UTF-8: no control characters, no
  * escape sequences (util/sanitize.h).
  */
@@ -73,7 +73,7 @@ void	 render_doc_free(struct render_doc *);
 size_t	 render_doc_nlinks(const struct render_doc *);
 const struct render_link *render_doc_link(const struct render_doc *, size_t);
 
-/* Flags for render_doc_wrap(). */
+/* Flags for render_wrap_doc(). */
 #define RENDER_WRAP_LINKLIST	0x1	/* append "Links:" and the list */
 #define RENDER_WRAP_PLAIN	0x2	/* no [n] markers, no images, no
 					   attributes; blank line between
@@ -83,15 +83,15 @@ const struct render_link *render_doc_link(const struct render_doc *, size_t);
  * Lay the document out in lines of at most width display columns (wcwidth;
  * a width of 0 means no wrapping). Cheap: call it again on every resize.
  */
-struct render_lines *render_doc_wrap(const struct render_doc *, int width,
+struct render_lines *render_wrap_doc(const struct render_doc *, int width,
 	    int flags);
-void	 render_lines_free(struct render_lines *);
+void	 render_wrap_lines_free(struct render_lines *);
 
 /* Convenience: the lines joined with '\n' (and a final '\n'). */
-char	*render_lines_join(const struct render_lines *);
+char	*render_wrap_lines_join(const struct render_lines *);
 
 /* Display width of a UTF-8 string (wcwidth; unprintables count 1). */
-size_t	 render_text_width(const char *, size_t);
+size_t	 render_wrap_text_width(const char *, size_t);
 
 /*
  * Full-text extraction (issue 5): the article of a whole web page.
@@ -109,20 +109,20 @@ struct render_article {
 
 /*
  * Extract the article of html (len bytes, UTF-8; convert other charsets
- * first, see render_html_charset()) fetched from base_url (may be NULL).
+ * first, see render_charset_html()) fetched from base_url (may be NULL).
  * Returns 0 and *out, or -1 and *cause when the page holds no article
  * (a list of stories, too little text) or a ceiling is hit.
  */
-int	 render_extract(const char *html, size_t len, const char *base_url,
+int	 extract_article(const char *html, size_t len, const char *base_url,
 	    struct render_article **out, char **cause);
-void	 render_article_free(struct render_article *);
+void	 extract_article_free(struct render_article *);
 
 /*
  * The same for a page as fetched (len bytes in any charset): refuses what
  * is not HTML, finds the charset (a BOM, then http_charset from the
  * Content-Type (may be NULL), then <meta>), converts and extracts.
  */
-int	 render_extract_page(const char *page, size_t len,
+int	 extract_page_article(const char *page, size_t len,
 	    const char *http_charset, const char *base_url,
 	    struct render_article **out, char **cause);
 
@@ -130,14 +130,14 @@ int	 render_extract_page(const char *page, size_t len,
  * The charset a page declares in its first 1024 bytes (<meta charset> or
  * http-equiv Content-Type), as a new string, or NULL (HTML5 prescan).
  */
-char	*render_html_charset(const char *html, size_t len);
+char	*render_charset_html(const char *html, size_t len);
 
 /*
  * Convert len bytes from charset to UTF-8 (iconv; windows-1252 for
  * ISO-8859-1 and US-ASCII, as browsers do). NULL or UTF-8 charset: a
  * checked copy. Returns NULL and *cause for an unknown charset.
  */
-char	*render_to_utf8(const char *s, size_t len, const char *charset,
+char	*render_charset_to_utf8(const char *s, size_t len, const char *charset,
 	    size_t *outlen, char **cause);
 
 #endif

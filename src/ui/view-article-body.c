@@ -74,7 +74,7 @@ view_article_body_lines(struct va_body *b, int width, va_add_fn *add,
 
 	if (b == NULL)
 		return;
-	rl = render_doc_wrap(b->doc, width, RENDER_WRAP_LINKLIST);
+	rl = render_wrap_doc(b->doc, width, RENDER_WRAP_LINKLIST);
 	for (i = 0; i < rl->nlines; i++) {
 		spans = NULL;
 		if (rl->lines[i].nspans > 0)
@@ -89,7 +89,7 @@ view_article_body_lines(struct va_body *b, int width, va_add_fn *add,
 		    rl->lines[i].nspans);
 		free(spans);
 	}
-	render_lines_free(rl);
+	render_wrap_lines_free(rl);
 }
 
 void

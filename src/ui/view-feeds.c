@@ -209,7 +209,7 @@ view_feeds_mark_read(struct ui *ui, struct ui_view *v)
 	} else
 		sel.kind = v->list.cursor == VF_ROW_STARRED ?
 		    DB_VIEW_STARRED : DB_VIEW_UNREAD;
-	if (db_view_mark_read(ui->cfg.db, &sel, &cause) != 0) {
+	if (db_view_items_mark_read(ui->cfg.db, &sel, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
@@ -225,7 +225,7 @@ view_feeds_mark_all(struct ui *ui, struct ui_view *v)
 
 	memset(&sel, 0, sizeof sel);
 	sel.kind = DB_VIEW_UNREAD;
-	if (db_view_mark_read(ui->cfg.db, &sel, &cause) != 0) {
+	if (db_view_items_mark_read(ui->cfg.db, &sel, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	} else

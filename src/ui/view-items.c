@@ -254,7 +254,7 @@ view_items_mark_read(struct ui *ui, struct ui_view *v)
 	struct view_items	*vi = v->data;
 	char			*cause = NULL;
 
-	if (db_view_mark_read(ui->cfg.db, &vi->sel, &cause) != 0) {
+	if (db_view_items_mark_read(ui->cfg.db, &vi->sel, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	} else
@@ -271,7 +271,7 @@ view_items_mark_all(struct ui *ui, struct ui_view *v)
 
 	memset(&sel, 0, sizeof sel);
 	sel.kind = DB_VIEW_UNREAD;
-	if (db_view_mark_read(ui->cfg.db, &sel, &cause) != 0) {
+	if (db_view_items_mark_read(ui->cfg.db, &sel, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}

@@ -22,13 +22,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char			*cs, *html, *cause = NULL;
 	size_t			 len;
 
-	cs = render_html_charset((const char *)data, size);
-	html = render_to_utf8((const char *)data, size, cs, &len, &cause);
+	cs = render_charset_html((const char *)data, size);
+	html = render_charset_to_utf8((const char *)data, size, cs, &len, &cause);
 	if (html == NULL) {
 		/* An unknown charset: --extract falls back to UTF-8. */
 		free(cause);
 		cause = NULL;
-		html = render_to_utf8((const char *)data, size, NULL, &len,
+		html = render_charset_to_utf8((const char *)data, size, NULL, &len,
 		    &cause);
 	}
 	free(cs);
@@ -36,7 +36,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(cause);
 		return (0);
 	}
-	if (render_extract(html, len, "https://fuzz.example/news/1", &a,
+	if (extract_article(html, len, "https://fuzz.example/news/1", &a,
 	    &cause) != 0) {
 		free(cause);
 		free(html);
@@ -46,12 +46,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (render_doc_new(a->html, strlen(a->html), NULL, NULL, &doc,
 	    &cause) == 0) {
-		l = render_doc_wrap(doc, 72, RENDER_WRAP_LINKLIST);
-		render_lines_free(l);
+		l = render_wrap_doc(doc, 72, RENDER_WRAP_LINKLIST);
+		render_wrap_lines_free(l);
 		render_doc_free(doc);
 	} else
 		free(cause);
-	render_article_free(a);
+	extract_article_free(a);
 	free(html);
 	return (0);
 }

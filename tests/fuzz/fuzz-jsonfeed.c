@@ -80,7 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memmove(doc, doc + 1, size);
 	else
 		size++;
-	a = feed_parse_buffer(doc, size, "http://fuzz.example/feed/", NULL,
+	a = feed_parser_parse_buffer(doc, size, "http://fuzz.example/feed/", NULL,
 	    &lim);
 	p = feed_parser_new("http://fuzz.example/feed/", NULL, &lim);
 	for (off = 0; off < size; off += n) {
@@ -96,7 +96,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_doc(a);
 	check_doc(b);
 	if ((devnull = fopen("/dev/null", "w")) != NULL) {
-		feed_doc_write_json(a, devnull);
+		feed_json_write(a, devnull);
 		fclose(devnull);
 	}
 	feed_doc_free(a);

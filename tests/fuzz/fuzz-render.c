@@ -52,17 +52,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return (0);
 	}
 	for (i = 0; i < sizeof lay / sizeof lay[0]; i++) {
-		l = render_doc_wrap(doc, lay[i].width, lay[i].flags);
+		l = render_wrap_doc(doc, lay[i].width, lay[i].flags);
 		for (k = 0; k < l->nlines; k++) {
 			check_clean(l->lines[k].text);
 			/* The terminal's width is a promise too. */
-			if (lay[i].width == 80 && render_text_width(
+			if (lay[i].width == 80 && render_wrap_text_width(
 			    l->lines[k].text, strlen(l->lines[k].text)) > 80)
 				abort();
 		}
-		joined = render_lines_join(l);
+		joined = render_wrap_lines_join(l);
 		free(joined);
-		render_lines_free(l);
+		render_wrap_lines_free(l);
 	}
 	for (i = 0; i < render_doc_nlinks(doc); i++) {
 		lk = render_doc_link(doc, i);

@@ -1,4 +1,4 @@
-/* Unit tests for feed dates (src/feed/date.c): a table of inputs. */
+/* Unit tests for feed dates (src/feed/feed-date.c): a table of inputs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -153,7 +153,7 @@ test_unread_and_marks(void **state)
 	assert_int_equal(db_view_items_count(sq, &unread, &count, &cause), 0);
 	assert_int_equal(count, (size_t)u);
 	/* Marking a list read. */
-	assert_int_equal(db_view_mark_read(sq, &sel, &cause), 0);
+	assert_int_equal(db_view_items_mark_read(sq, &sel, &cause), 0);
 	assert_int_equal(db_view_totals(sq, &u, &s, &cause), 0);
 	assert_int_equal(u, 1);
 }

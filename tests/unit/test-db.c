@@ -167,18 +167,18 @@ test_ident(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof ident_cases / sizeof ident_cases[0]; i++) {
-		a = db_item_ident(ident_cases[i].guid, ident_cases[i].link,
+		a = db_items_ident(ident_cases[i].guid, ident_cases[i].link,
 		    ident_cases[i].title, ident_cases[i].date);
 		assert_memory_equal(a, ident_cases[i].prefix,
 		    strlen(ident_cases[i].prefix));
 		free(a);
 	}
 	/* The hash depends on the title and on the date. */
-	a = db_item_ident(NULL, NULL, "t", 1);
-	b = db_item_ident(NULL, NULL, "t", 2);
+	a = db_items_ident(NULL, NULL, "t", 1);
+	b = db_items_ident(NULL, NULL, "t", 2);
 	assert_string_not_equal(a, b);
 	free(b);
-	b = db_item_ident(NULL, NULL, "u", 1);
+	b = db_items_ident(NULL, NULL, "u", 1);
 	assert_string_not_equal(a, b);
 	free(a);
 	free(b);
@@ -250,23 +250,23 @@ test_feed_state(void **state)
 	(void)state;
 	db = open_ok();
 	id = sync_one(db, "http://a/feed");
-	assert_int_equal(db_feed_store(db, id, &ok, NULL, NULL, NULL, NULL,
+	assert_int_equal(db_feeds_store(db, id, &ok, NULL, NULL, NULL, NULL,
 	    &cause), 0);
-	assert_int_equal(db_feed_store(db, id, &nm, NULL, NULL, NULL, NULL,
+	assert_int_equal(db_feeds_store(db, id, &nm, NULL, NULL, NULL, NULL,
 	    &cause), 0);
-	assert_int_equal(db_feed_get(db, id, &f, &cause), 0);
+	assert_int_equal(db_feeds_get(db, id, &f, &cause), 0);
 	assert_string_equal(f.etag, "\"e1\"");
 	assert_int_equal(f.last_status, 304);
 	assert_int_equal(f.next_fetch, 400);
 	assert_null(f.last_error);
-	db_feed_fini(&f);
-	assert_int_equal(db_feed_store(db, id, &bad, NULL, NULL, NULL, NULL,
+	db_feeds_fini(&f);
+	assert_int_equal(db_feeds_store(db, id, &bad, NULL, NULL, NULL, NULL,
 	    &cause), 0);
-	assert_int_equal(db_feed_get(db, id, &f, &cause), 0);
+	assert_int_equal(db_feeds_get(db, id, &f, &cause), 0);
 	assert_string_equal(f.etag, "\"e1\"");
 	assert_string_equal(f.last_error, "HTTP 500");
 	assert_string_equal(f.location, "http://new/feed");
-	db_feed_fini(&f);
+	db_feeds_fini(&f);
 	db_close(db);
 }
 
@@ -307,26 +307,26 @@ test_items_upsert(void **state)
 	memset(&doc, 0, sizeof doc);
 	doc.items = items;
 	doc.nitems = 3;
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, &st,
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, NULL, NULL, &st,
 	    &cause), 0);
 	assert_int_equal(st.new_items, 3);
 	assert_int_equal(q(db, "SELECT date FROM items WHERE title = "
 	    "'Three'"), 1000);
 	/* The same document again writes nothing, prepared beforehand (as
 	 * the refresh does, on its parser thread) or not. */
-	prep = db_doc_prepare(&doc);
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, prep, NULL, &st,
+	prep = db_items_doc_prepare(&doc);
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, prep, NULL, &st,
 	    &cause), 0);
-	db_doc_prep_free(prep);
+	db_items_doc_prep_free(prep);
 	assert_int_equal(st.new_items + st.updated_items, 0);
 	/* An item read here and changed upstream keeps its read mark. */
-	assert_int_equal(db_item_set_read(db, q(db, "SELECT id FROM items "
+	assert_int_equal(db_items_set_read(db, q(db, "SELECT id FROM items "
 	    "WHERE guid = 'g1'"), 1, &cause), 0);
 	items[0].title = (char *)"One, corrected";
-	prep = db_doc_prepare(&doc);
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, prep, NULL, &st,
+	prep = db_items_doc_prepare(&doc);
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, prep, NULL, &st,
 	    &cause), 0);
-	db_doc_prep_free(prep);
+	db_items_doc_prep_free(prep);
 	assert_int_equal(st.updated_items, 1);
 	assert_int_equal(st.new_items, 0);
 	assert_int_equal(q(db, "SELECT read FROM items WHERE title = "
@@ -356,7 +356,7 @@ test_fts(void **state)
 	memset(&doc, 0, sizeof doc);
 	doc.items = items;
 	doc.nitems = 2;
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, NULL,
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, NULL, NULL, NULL,
 	    &cause),
 	    0);
 	/* Stored but not yet indexed. */
@@ -373,7 +373,7 @@ test_fts(void **state)
 	    "items_fts MATCH 'b'"), 0);
 	/* Upstream change: the old words leave the index. */
 	items[0].summary = (char *)"spotted horses";
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, NULL,
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, NULL, NULL, NULL,
 	    &cause),
 	    0);
 	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
@@ -416,7 +416,7 @@ test_fulltext(void **state)
 	memset(&doc, 0, sizeof doc);
 	doc.items = items;
 	doc.nitems = 3;
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, NULL, NULL,
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, NULL, NULL, NULL,
 	    &cause),
 	    0);
 	a = q(db, "SELECT id FROM items WHERE guid = 'g1'");
@@ -434,13 +434,13 @@ test_fulltext(void **state)
 	assert_int_equal(n, 1);
 	db_fulltext_jobs_free(jobs, n);
 	/* What was read needs no page. */
-	assert_int_equal(db_item_set_read(db, b, 1, &cause), 0);
+	assert_int_equal(db_items_set_read(db, b, 1, &cause), 0);
 	assert_int_equal(db_fulltext_todo(db, id, 10, 5000, &jobs, &n,
 	    &cause), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(jobs[0].item_id, a);
 	db_fulltext_jobs_free(jobs, n);
-	assert_int_equal(db_item_set_read(db, b, 0, &cause), 0);
+	assert_int_equal(db_items_set_read(db, b, 0, &cause), 0);
 
 	assert_int_equal(db_fts_catch_up(db, 100, NULL, &left, &cause), 0);
 	assert_int_equal(db_fulltext_store(db, a, 2000, "<p>pangolins "
@@ -492,8 +492,8 @@ test_fulltext(void **state)
 	    &cause), 0);
 	assert_int_equal(q(db, "SELECT count(*) FROM fulltext"), 2);
 	/* Retention takes the article out of the index and the table. */
-	assert_int_equal(db_feed_set_read(db, id, &cause), 0);
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, NULL,
+	assert_int_equal(db_items_feed_set_read(db, id, &cause), 0);
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, NULL, &keep, NULL,
 	    &cause), 0);
 	assert_int_equal(q(db, "SELECT count(*) FROM items"), 1);
 	assert_int_equal(q(db, "SELECT count(*) FROM fulltext"), 0);
@@ -601,14 +601,14 @@ test_retention(void **state)
 	doc.items = items;
 	doc.nitems = 4;
 	/* All unread: all kept. */
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, &st,
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, NULL, &keep, &st,
 	    &cause),
 	    0);
 	assert_int_equal(st.deleted_items, 0);
-	assert_int_equal(db_feed_set_read(db, id, &cause), 0);
-	assert_int_equal(db_item_set_starred(db, q(db, "SELECT id FROM items "
+	assert_int_equal(db_items_feed_set_read(db, id, &cause), 0);
+	assert_int_equal(db_items_set_starred(db, q(db, "SELECT id FROM items "
 	    "WHERE guid = 'g1'"), 1, &cause), 0);
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, &st,
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, NULL, &keep, &st,
 	    &cause),
 	    0);
 	/* g4, g3 newest; g1 starred; g2 goes. */
@@ -616,7 +616,7 @@ test_retention(void **state)
 	assert_int_equal(q(db, "SELECT count(*) FROM items WHERE guid = "
 	    "'g2'"), 0);
 	/* Still in the document, but it does not come back. */
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, &st,
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, NULL, &keep, &st,
 	    &cause),
 	    0);
 	assert_int_equal(st.new_items, 0);
@@ -624,7 +624,7 @@ test_retention(void **state)
 	/* Age: everything older than a day goes, except starred. */
 	keep.max_items = 0;
 	keep.keep_days = 1;
-	assert_int_equal(db_feed_store(db, id, &ok, &doc, NULL, &keep, &st,
+	assert_int_equal(db_feeds_store(db, id, &ok, &doc, NULL, &keep, &st,
 	    &cause),
 	    0);
 	assert_int_equal(q(db, "SELECT count(*) FROM items"), 1);

@@ -17,7 +17,7 @@
 static struct feed_doc *
 parse(const char *xml, size_t len)
 {
-	return (feed_parse_buffer(xml, len, "http://example.com/dir/feed.xml",
+	return (feed_parser_parse_buffer(xml, len, "http://example.com/dir/feed.xml",
 	    NULL, NULL));
 }
 
@@ -405,12 +405,12 @@ test_limits(void **state)
 	    "<a></a></a></a></a></a></a></a></a></a></channel></rss>";
 
 	(void)state;
-	d = feed_parse_buffer(many, sizeof many - 1, NULL, NULL, &lim);
+	d = feed_parser_parse_buffer(many, sizeof many - 1, NULL, NULL, &lim);
 	assert_int_equal(d->nitems, 2);
 	assert_string_equal(d->meta.title, "0123456789abcdef");
 	assert_int_equal(d->nerrors, 2);	/* text cut, items left out */
 	feed_doc_free(d);
-	d = feed_parse_buffer(deep, sizeof deep - 1, NULL, NULL, &lim);
+	d = feed_parser_parse_buffer(deep, sizeof deep - 1, NULL, NULL, &lim);
 	assert_true(d->nerrors > 0);
 	assert_non_null(strstr(d->errors[0], "nested"));
 	feed_doc_free(d);
@@ -438,7 +438,7 @@ test_items_past_limit(void **state)
 	struct feed_doc		*d;
 
 	(void)state;
-	d = feed_parse_buffer(xml, sizeof xml - 1, "http://e.example/", NULL,
+	d = feed_parser_parse_buffer(xml, sizeof xml - 1, "http://e.example/", NULL,
 	    &lim);
 	assert_int_equal(d->nitems, 1);
 	assert_string_equal(d->items[0].title, "one");
@@ -450,7 +450,7 @@ test_items_past_limit(void **state)
 	    "line 3: more than 1 items: the rest are left out");
 	feed_doc_free(d);
 	/* Serialised XHTML counts too, tags and all. */
-	d = feed_parse_buffer(atom, sizeof atom - 1, NULL, NULL, &lim);
+	d = feed_parser_parse_buffer(atom, sizeof atom - 1, NULL, NULL, &lim);
 	assert_int_equal(d->nitems, 1);
 	assert_int_equal(d->nerrors, 2);
 	assert_string_equal(d->errors[0],
@@ -491,7 +491,7 @@ json_of(const struct feed_doc *d)
 	FILE	*f = open_memstream(&out, &len);
 
 	assert_non_null(f);
-	feed_doc_write_json(d, f);
+	feed_json_write(d, f);
 	fclose(f);
 	return (out);
 }
@@ -538,7 +538,7 @@ test_whole_equals_streamed(void **state)
 	for (i = 0; i <= sizeof docs / sizeof docs[0]; i++) {
 		doc = i < sizeof docs / sizeof docs[0] ? docs[i] : lines;
 		len = strlen(doc);
-		whole = feed_parse_buffer(doc, len, NULL, NULL, NULL);
+		whole = feed_parser_parse_buffer(doc, len, NULL, NULL, NULL);
 		p = feed_parser_new(NULL, NULL, NULL);
 		for (j = 0; j < len; j += 3)
 			feed_parser_push(p, doc + j, len - j < 3 ?
@@ -554,7 +554,7 @@ test_whole_equals_streamed(void **state)
 	}
 }
 
-/* JSON escaping (RFC 8259 section 7) the plain way, to check json.c. */
+/* JSON escaping (RFC 8259 section 7) the plain way, to check feed-json.c. */
 static void
 reference_json(const char *s, char *out)
 {
@@ -643,7 +643,7 @@ test_lenient_escapes(void **state)
 	struct feed_doc		*d;
 
 	(void)state;
-	d = feed_parse_buffer(doc, sizeof doc - 1, NULL, NULL, NULL);
+	d = feed_parser_parse_buffer(doc, sizeof doc - 1, NULL, NULL, NULL);
 	assert_int_equal(d->nitems, 2);
 	assert_string_equal(d->items[0].title, "Raw story");
 	/* An OSC that never ends loses only its ESC: the rest is text. */

@@ -137,7 +137,7 @@ test_table(void **state)
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		len = strlen(cases[i].doc);
-		d = feed_parse_buffer(cases[i].doc, len, BASE, NULL, NULL);
+		d = feed_parser_parse_buffer(cases[i].doc, len, BASE, NULL, NULL);
 		check_case(&cases[i], d);
 		feed_doc_free(d);
 		/* Pushed a byte at a time, as the fetcher would. */
@@ -167,20 +167,20 @@ test_errors(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof not_feeds / sizeof not_feeds[0]; i++) {
-		d = feed_parse_buffer(not_feeds[i], strlen(not_feeds[i]),
+		d = feed_parser_parse_buffer(not_feeds[i], strlen(not_feeds[i]),
 		    NULL, NULL, NULL);
 		assert_int_equal(d->format, FEED_FORMAT_UNKNOWN);
 		assert_int_equal(d->nerrors, 1);
 		assert_non_null(strstr(d->errors[0], "not a JSON Feed"));
 		feed_doc_free(d);
 	}
-	d = feed_parse_buffer(broken, sizeof broken - 1, NULL, NULL, NULL);
+	d = feed_parser_parse_buffer(broken, sizeof broken - 1, NULL, NULL, NULL);
 	assert_int_equal(d->format, FEED_FORMAT_UNKNOWN);
 	assert_int_equal(d->nerrors, 1);
 	assert_non_null(strstr(d->errors[0], "line 4, column "));
 	feed_doc_free(d);
 	/* Cut short. */
-	d = feed_parse_buffer(broken, 40, NULL, NULL, NULL);
+	d = feed_parser_parse_buffer(broken, 40, NULL, NULL, NULL);
 	assert_int_equal(d->format, FEED_FORMAT_UNKNOWN);
 	assert_non_null(strstr(d->errors[0], "line 2, column "));
 	feed_doc_free(d);
@@ -199,13 +199,13 @@ test_limits(void **state)
 	    " \"title\": \"0123456789abcdef\", \"items\": []}";
 
 	(void)state;
-	d = feed_parse_buffer(many, sizeof many - 1, NULL, NULL, &lim);
+	d = feed_parser_parse_buffer(many, sizeof many - 1, NULL, NULL, &lim);
 	assert_int_equal(d->format, FEED_FORMAT_JSON11);
 	assert_int_equal(d->nitems, 3);
 	assert_int_equal(d->nerrors, 1);
 	assert_non_null(strstr(d->errors[0], "more than 3 items"));
 	feed_doc_free(d);
-	d = feed_parse_buffer(big, sizeof big - 1, NULL, NULL, &lim);
+	d = feed_parser_parse_buffer(big, sizeof big - 1, NULL, NULL, &lim);
 	assert_string_equal(d->meta.title, "01234567");
 	feed_doc_free(d);
 }

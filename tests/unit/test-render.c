@@ -113,16 +113,16 @@ test_wrap_table(void **state)
 		    strlen(wrap_cases[i].html), "http://a.example/dir/page",
 		    NULL, &doc, &cause) != 0)
 			fail_msg("%s: %s", wrap_cases[i].name, cause);
-		rl = render_doc_wrap(doc, wrap_cases[i].width,
+		rl = render_wrap_doc(doc, wrap_cases[i].width,
 		    wrap_cases[i].flags);
-		got = render_lines_join(rl);
+		got = render_wrap_lines_join(rl);
 		if (strcmp(got, wrap_cases[i].out) != 0) {
 			print_error("case \"%s\":\n--- got\n%s--- want\n%s---\n",
 			    wrap_cases[i].name, got, wrap_cases[i].out);
 			bad++;
 		}
 		free(got);
-		render_lines_free(rl);
+		render_wrap_lines_free(rl);
 		render_doc_free(doc);
 	}
 	assert_int_equal(bad, 0);
@@ -149,8 +149,8 @@ test_no_controls(void **state)
 	for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
 		assert_int_equal(render_doc_new(inputs[i], strlen(inputs[i]),
 		    NULL, NULL, &doc, &cause), 0);
-		rl = render_doc_wrap(doc, 30, RENDER_WRAP_LINKLIST);
-		got = render_lines_join(rl);
+		rl = render_wrap_doc(doc, 30, RENDER_WRAP_LINKLIST);
+		got = render_wrap_lines_join(rl);
 		for (p = (const unsigned char *)got; *p != '\0'; p++) {
 			if ((*p < 0x20 && *p != '\n') || *p == 0x7f ||
 			    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
@@ -160,7 +160,7 @@ test_no_controls(void **state)
 		for (j = 0; j < render_doc_nlinks(doc); j++)
 			assert_null(strchr(render_doc_link(doc, j)->url, 0x1b));
 		free(got);
-		render_lines_free(rl);
+		render_wrap_lines_free(rl);
 		render_doc_free(doc);
 	}
 }
@@ -209,7 +209,7 @@ test_url_resolve(void **state)
 	free(s);
 }
 
-/* render_extract(): metadata from JSON-LD first, links made absolute. */
+/* extract_article(): metadata from JSON-LD first, links made absolute. */
 static void
 test_extract_api(void **state)
 {
@@ -233,7 +233,7 @@ test_extract_api(void **state)
 	char			*cause = NULL;
 
 	(void)state;
-	if (render_extract(page, strlen(page), "http://x.example/a/b.html",
+	if (extract_article(page, strlen(page), "http://x.example/a/b.html",
 	    &a, &cause) != 0)
 		fail_msg("declined: %s", cause);
 	assert_string_equal(a->title,
@@ -246,15 +246,15 @@ test_extract_api(void **state)
 	assert_null(strstr(a->html, "<h1>"));
 	assert_true(strncmp(a->text, "The \xe2\x80\x9cright\xe2\x80\x9d one"
 	    "\n\nFirst paragraph, long", 40) == 0);
-	render_article_free(a);
+	extract_article_free(a);
 	/* Not HTML at all, or nothing in it: declined with a cause. */
-	assert_int_equal(render_extract("", 0, NULL, &a, &cause), -1);
+	assert_int_equal(extract_article("", 0, NULL, &a, &cause), -1);
 	assert_null(a);
 	assert_non_null(cause);
 	free(cause);
 }
 
-/* render_extract_page(): the page as fetched, in its charset. */
+/* extract_page_article(): the page as fetched, in its charset. */
 static void
 test_extract_page(void **state)
 {
@@ -272,25 +272,25 @@ test_extract_page(void **state)
 
 	(void)state;
 	/* The Content-Type's charset (Latin-1 read as windows-1252). */
-	if (render_extract_page(body, strlen(body), "ISO-8859-1",
+	if (extract_page_article(body, strlen(body), "ISO-8859-1",
 	    "http://x.example/", &a, &cause) != 0)
 		fail_msg("declined: %s", cause);
 	assert_non_null(strstr(a->text, "Caf\xc3\xa9 news"));
 	assert_non_null(strstr(a->text, "\xe2\x80\x9cquoted\xe2\x80\x9d"));
-	render_article_free(a);
+	extract_article_free(a);
 	/* A charset iconv does not know: read as UTF-8, not lost. */
 	page = malloc(strlen(body) + 64);
 	strcpy(page, "<meta charset=\"utf8mb4\">");
 	strcat(page, "<article><h1>Plain</h1>");
 	strcat(page, strstr(body, "<p>"));
-	if (render_extract_page(page, strlen(page), NULL, NULL, &a,
+	if (extract_page_article(page, strlen(page), NULL, NULL, &a,
 	    &cause) != 0)
 		fail_msg("declined: %s", cause);
 	assert_non_null(strstr(a->text, "Second paragraph"));
-	render_article_free(a);
+	extract_article_free(a);
 	free(page);
 	/* Not HTML: a clear cause. */
-	assert_int_equal(render_extract_page("{\"json\": 1}", 11, NULL, NULL,
+	assert_int_equal(extract_page_article("{\"json\": 1}", 11, NULL, NULL,
 	    &a, &cause), -1);
 	assert_string_equal(cause, "not an HTML page");
 	free(cause);
@@ -315,7 +315,7 @@ test_charset(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		cs = render_html_charset(cases[i].html, strlen(cases[i].html));
+		cs = render_charset_html(cases[i].html, strlen(cases[i].html));
 		if (cases[i].cs == NULL)
 			assert_null(cs);
 		else
@@ -323,10 +323,10 @@ test_charset(void **state)
 		free(cs);
 	}
 	/* Latin-1 is read as windows-1252: 0x93 is a curly quote. */
-	u = render_to_utf8("caf\xe9 \x93q\x94", 8, "iso-8859-1", &len, &cause);
+	u = render_charset_to_utf8("caf\xe9 \x93q\x94", 8, "iso-8859-1", &len, &cause);
 	assert_string_equal(u, "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d");
 	free(u);
-	assert_null(render_to_utf8("x", 1, "no-such-charset", &len, &cause));
+	assert_null(render_charset_to_utf8("x", 1, "no-such-charset", &len, &cause));
 	assert_non_null(cause);
 	free(cause);
 }
@@ -345,7 +345,7 @@ test_attrs_and_rewrap(void **state)
 	(void)state;
 	assert_int_equal(render_doc_new(html, strlen(html), NULL, NULL, &doc,
 	    &cause), 0);
-	rl = render_doc_wrap(doc, 40, 0);
+	rl = render_wrap_doc(doc, 40, 0);
 	assert_int_equal(rl->nlines, 3);
 	assert_true(rl->lines[0].attr & RENDER_ATTR_HEADING);
 	assert_true(rl->lines[0].attr & RENDER_ATTR_BOLD);
@@ -358,7 +358,7 @@ test_attrs_and_rewrap(void **state)
 	assert_int_equal(rl->lines[2].spans[1].attr, RENDER_ATTR_LINK);
 	assert_int_equal(rl->lines[2].spans[2].off, 11);
 	assert_int_equal(rl->lines[2].spans[2].len, 3);
-	render_lines_free(rl);
+	render_wrap_lines_free(rl);
 	assert_int_equal(render_doc_nlinks(doc), 1);
 	assert_string_equal(render_doc_link(doc, 0)->url, "u");
 	assert_string_equal(render_doc_link(doc, 0)->text, "link");
@@ -367,11 +367,11 @@ test_attrs_and_rewrap(void **state)
 	for (w = 3; w < 12; w++) {
 		size_t	i;
 
-		rl = render_doc_wrap(doc, (int)w, RENDER_WRAP_LINKLIST);
+		rl = render_wrap_doc(doc, (int)w, RENDER_WRAP_LINKLIST);
 		for (i = 0; i < rl->nlines; i++)
-			assert_true(render_text_width(rl->lines[i].text,
+			assert_true(render_wrap_text_width(rl->lines[i].text,
 			    strlen(rl->lines[i].text)) <= w);
-		render_lines_free(rl);
+		render_wrap_lines_free(rl);
 	}
 	render_doc_free(doc);
 }
@@ -397,12 +397,12 @@ test_limits(void **state)
 	assert_int_equal(render_doc_new(links, strlen(links), NULL, &lim, &doc,
 	    &cause), 0);
 	assert_int_equal(render_doc_nlinks(doc), 1);
-	rl = render_doc_wrap(doc, 80, RENDER_WRAP_LINKLIST);
-	got = render_lines_join(rl);
+	rl = render_wrap_doc(doc, 80, RENDER_WRAP_LINKLIST);
+	got = render_wrap_lines_join(rl);
 	assert_string_equal(got, "a[1]b\n\nLinks:\n[1]: a\n"
 	    "(links past the limit of 1, with no number: 1)\n");
 	free(got);
-	render_lines_free(rl);
+	render_wrap_lines_free(rl);
 	render_doc_free(doc);
 }
 
@@ -421,7 +421,7 @@ test_to_utf8_nul(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cs / sizeof cs[0]; i++) {
-		out = render_to_utf8(page, sizeof page - 1, cs[i], &len,
+		out = render_charset_to_utf8(page, sizeof page - 1, cs[i], &len,
 		    &cause);
 		assert_non_null(out);
 		assert_int_equal(len, sizeof page - 1);

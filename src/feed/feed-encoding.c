@@ -40,7 +40,7 @@ static const unsigned short cp1252_c1[32] = {
 };
 
 unsigned int
-encoding_cp1252(unsigned char c)
+feed_encoding_cp1252(unsigned char c)
 {
 	if (c >= 0x80 && c < 0xa0)
 		return (cp1252_c1[c - 0x80]);
@@ -107,13 +107,13 @@ use_iconv(struct feed_parser *p, const char *from)
 {
 	p->cd = iconv_open("UTF-8", from);
 	if (p->cd == (iconv_t)-1) {
-		parser_error(p, "unknown encoding '%s', read as UTF-8", from);
+		feed_parser_error(p, "unknown encoding '%s', read as UTF-8", from);
 		p->enc_state = ENC_PASS;
-		parser_create_xml(p, "UTF-8");
+		feed_parser_create_xml(p, "UTF-8");
 		return;
 	}
 	p->enc_state = ENC_ICONV;
-	parser_create_xml(p, "UTF-8");
+	feed_parser_create_xml(p, "UTF-8");
 }
 
 /* Decide how to read the document from its first bytes. */
@@ -138,7 +138,7 @@ sniff(struct feed_parser *p, const unsigned char *s, size_t n)
 			use_iconv(p, "UTF-16");
 		else {
 			p->enc_state = ENC_PASS;
-			parser_create_xml(p, NULL);
+			feed_parser_create_xml(p, NULL);
 		}
 	} else if (n >= 2 && s[0] == 0 && s[1] != 0)
 		use_iconv(p, "UTF-16BE");
@@ -147,7 +147,7 @@ sniff(struct feed_parser *p, const unsigned char *s, size_t n)
 	else if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
 		p->lenient_ok = p->input_utf8 = p->pass_utf8 = true;
 		p->enc_state = ENC_PASS;
-		parser_create_xml(p, "UTF-8");
+		feed_parser_create_xml(p, "UTF-8");
 	} else {
 		/* ASCII-compatible: HTTP charset, then the declaration. */
 		decl = declared_encoding((const char *)s, n);
@@ -156,10 +156,10 @@ sniff(struct feed_parser *p, const unsigned char *s, size_t n)
 		if (name == NULL || is_utf8_name(name) || is_utf16_name(name)) {
 			p->input_utf8 = p->pass_utf8 = true;
 			p->enc_state = ENC_PASS;
-			parser_create_xml(p, "UTF-8");
+			feed_parser_create_xml(p, "UTF-8");
 		} else if (is_latin1_name(name)) {
 			p->enc_state = ENC_CP1252;
-			parser_create_xml(p, "UTF-8");
+			feed_parser_create_xml(p, "UTF-8");
 		} else
 			use_iconv(p, name);
 		free(decl);
@@ -180,14 +180,14 @@ push_cp1252(struct feed_parser *p, const char *data, size_t len, bool final)
 		if (c < 0x80)
 			out[o++] = (char)c;
 		else
-			o += sanitize_utf8_encode(encoding_cp1252(c), out + o);
+			o += sanitize_utf8_encode(feed_encoding_cp1252(c), out + o);
 		if (o >= sizeof out - 8) {
-			if ((rc = parser_xml_feed(p, out, o, false)) != 0)
+			if ((rc = feed_parser_xml_feed(p, out, o, false)) != 0)
 				return (rc);
 			o = 0;
 		}
 	}
-	return (parser_xml_feed(p, out, o, final));
+	return (feed_parser_xml_feed(p, out, o, final));
 }
 
 /* iconv to UTF-8, into expat; an incomplete tail waits for more input. */
@@ -213,7 +213,7 @@ push_iconv(struct feed_parser *p, const char *data, size_t len, bool final)
 			ol = sizeof out;
 			r = iconv(p->cd, &ip, &il, &op, &ol);
 			if (op > out &&
-			    (rc = parser_xml_feed(p, out, (size_t)(op - out),
+			    (rc = feed_parser_xml_feed(p, out, (size_t)(op - out),
 			    false)) != 0)
 				return (rc);
 			if (r != (size_t)-1 || errno == E2BIG)
@@ -225,9 +225,9 @@ push_iconv(struct feed_parser *p, const char *data, size_t len, bool final)
 			}
 			/* Invalid (or truncated at the end): U+FFFD, go on. */
 			if (!p->recovering)
-				parser_error(p, "invalid byte sequence for the "
+				feed_parser_error(p, "invalid byte sequence for the "
 				    "document's encoding");
-			if ((rc = parser_xml_feed(p, "\xef\xbf\xbd", 3,
+			if ((rc = feed_parser_xml_feed(p, "\xef\xbf\xbd", 3,
 			    false)) != 0)
 				return (rc);
 			ip++;
@@ -237,7 +237,7 @@ push_iconv(struct feed_parser *p, const char *data, size_t len, bool final)
 			break;
 	}
 	if (final)
-		return (parser_xml_feed(p, "", 0, true));
+		return (feed_parser_xml_feed(p, "", 0, true));
 	return (rc);
 }
 
@@ -259,7 +259,7 @@ can_sniff(const char *h, size_t n, bool final)
  * or -1 once expat has stopped.
  */
 int
-encoding_push(struct feed_parser *p, const char *data, size_t len,
+feed_encoding_push(struct feed_parser *p, const char *data, size_t len,
     bool final)
 {
 	if (p->enc_state == ENC_SNIFF) {
@@ -284,12 +284,12 @@ encoding_push(struct feed_parser *p, const char *data, size_t len,
 	case ENC_CP1252:
 		return (push_cp1252(p, data, len, final));
 	default:
-		return (parser_xml_feed(p, data, len, final));
+		return (feed_parser_xml_feed(p, data, len, final));
 	}
 }
 
 void
-encoding_fini(struct feed_parser *p)
+feed_encoding_fini(struct feed_parser *p)
 {
 	if (p->enc_state == ENC_ICONV && p->cd != (iconv_t)-1)
 		iconv_close(p->cd);

@@ -1,7 +1,7 @@
 /*
  * The streaming feed parser: expat in namespace mode, an element stack,
  * and the capture of element content. What elements mean is in
- * elements.c; how bytes become characters is in encoding.c.
+ * feed-elements.c; how bytes become characters is in feed-encoding.c.
  *
  * A document that is not well-formed keeps what was read before the error.
  * When the input is small enough to have been kept, a second, lenient pass
@@ -34,7 +34,7 @@
 static const char xml_ns[] = "http://www.w3.org/XML/1998/namespace";
 
 void
-parser_error_line(struct feed_parser *p, unsigned long line,
+feed_parser_error_line(struct feed_parser *p, unsigned long line,
     const char *fmt, ...)
 {
 	va_list	 ap;
@@ -46,9 +46,9 @@ parser_error_line(struct feed_parser *p, unsigned long line,
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (line > 0)
-		doc_add_error(p->doc, xasprintf("line %lu: %s", line, msg));
+		feed_doc_add_error(p->doc, xasprintf("line %lu: %s", line, msg));
 	else
-		doc_add_error(p->doc, xstrdup(msg));
+		feed_doc_add_error(p->doc, xstrdup(msg));
 	free(msg);
 }
 
@@ -111,7 +111,7 @@ current_line(struct feed_parser *p)
 }
 
 void
-parser_error(struct feed_parser *p, const char *fmt, ...)
+feed_parser_error(struct feed_parser *p, const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*msg;
@@ -121,13 +121,13 @@ parser_error(struct feed_parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	parser_error_line(p, current_line(p), "%s", msg);
+	feed_parser_error_line(p, current_line(p), "%s", msg);
 	free(msg);
 }
 
 /* The value of attribute ns:local (NS_NONE: unprefixed), or NULL. */
 const char *
-parser_attr(const char **atts, enum ns ns, const char *local)
+feed_parser_attr(const char **atts, enum ns ns, const char *local)
 {
 	const char	*sep;
 	size_t		 i;
@@ -138,7 +138,7 @@ parser_attr(const char **atts, enum ns ns, const char *local)
 			if (ns == NS_NONE && strcmp(atts[i], local) == 0)
 				return (atts[i + 1]);
 		} else if (ns != NS_NONE && strcmp(sep + 1, local) == 0 &&
-		    elements_ns(atts[i], (size_t)(sep - atts[i])) == ns)
+		    feed_elements_ns(atts[i], (size_t)(sep - atts[i])) == ns)
 			return (atts[i + 1]);
 	}
 	return (NULL);
@@ -146,7 +146,7 @@ parser_attr(const char **atts, enum ns ns, const char *local)
 
 /* The frame n levels above the top (0: the top itself), or NULL. */
 struct frame *
-parser_parent(struct feed_parser *p, size_t n)
+feed_parser_parent(struct feed_parser *p, size_t n)
 {
 	if (n >= p->depth)
 		return (NULL);
@@ -154,7 +154,7 @@ parser_parent(struct feed_parser *p, size_t n)
 }
 
 void
-parser_begin_capture(struct feed_parser *p, struct frame *f, enum cap cap,
+feed_parser_begin_capture(struct feed_parser *p, struct frame *f, enum cap cap,
     enum textkind kind)
 {
 	f->cap = cap;
@@ -194,7 +194,7 @@ text_add(struct feed_parser *p, const char *s, size_t len)
 		buf_add(&p->text, s, room);
 	}
 	p->text_overflow = true;
-	parser_error(p, "text longer than %zu bytes cut short",
+	feed_parser_error(p, "text longer than %zu bytes cut short",
 	    p->lim.max_text);
 }
 
@@ -272,7 +272,7 @@ markup_start(struct feed_parser *p, const char *local, const char **atts)
 }
 
 /*
- * The first xml:base and xml:lang among atts (what parser_attr() would
+ * The first xml:base and xml:lang among atts (what feed_parser_attr() would
  * find for each), in one pass that compares the namespace URI directly.
  */
 static void
@@ -334,7 +334,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	if (p->stopped)
 		return;
 	if (p->depth >= p->lim.max_depth) {
-		parser_error(p, "elements nested deeper than %zu",
+		feed_parser_error(p, "elements nested deeper than %zu",
 		    p->lim.max_depth);
 		p->stopped = true;
 		XML_StopParser(p->xp, XML_FALSE);
@@ -342,11 +342,11 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	}
 	f = push_frame(p);
 	sep = strchr(name, NS_SEP);
-	f->ns = sep != NULL ? elements_ns(name, (size_t)(sep - name)) :
+	f->ns = sep != NULL ? feed_elements_ns(name, (size_t)(sep - name)) :
 	    NS_NONE;
 	local = sep != NULL ? sep + 1 : name;
 	if (p->root_name == NULL)
-		p->root_name = doc_clean_text(local, strlen(local), false);
+		p->root_name = feed_doc_clean_text(local, strlen(local), false);
 	if (atts[0] != NULL)
 		xml_attrs(atts, &base, &lang);
 	if (base != NULL) {
@@ -374,7 +374,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		markup_start(p, local, atts);
 		return;
 	}
-	elements_start(p, f, local, atts);
+	feed_elements_start(p, f, local, atts);
 }
 
 static void XMLCALL
@@ -403,10 +403,10 @@ on_end(void *ud, const XML_Char *name)
 	if (p->cap_depth == p->depth) {
 		/* The capture buffer is lent, and kept for the next one. */
 		p->cap_depth = 0;
-		elements_end(p, f, buf_str(&p->text), p->text.len);
+		feed_elements_end(p, f, buf_str(&p->text), p->text.len);
 		buf_reset(&p->text);
 	} else
-		elements_end(p, f, NULL, 0);
+		feed_elements_end(p, f, NULL, 0);
 	pop_frame(p);
 }
 
@@ -438,15 +438,15 @@ on_skipped_entity(void *ud, const XML_Char *name, int is_pe)
 
 	if (is_pe)
 		return;
-	if ((s = entities_lookup(name)) != NULL) {
+	if ((s = feed_entities_lookup(name)) != NULL) {
 		if (p->html_entity_errors++ == 0)
-			parser_error(p, "undeclared entity &%s; read as HTML's",
+			feed_parser_error(p, "undeclared entity &%s; read as HTML's",
 			    name);
 		on_chars(p, s, (int)strlen(s));
 	} else {
 		char *lit = xasprintf("&%s;", name);
 
-		parser_error(p, "undefined entity &%s;", name);
+		feed_parser_error(p, "undefined entity &%s;", name);
 		on_chars(p, lit, (int)strlen(lit));
 		free(lit);
 	}
@@ -488,7 +488,7 @@ on_entity_decl(void *ud, const XML_Char *name, int is_pe,
 	if (value == NULL || (memchr(value, '&', (size_t)len) == NULL &&
 	    memchr(value, '%', (size_t)len) == NULL))
 		return;
-	parser_error(p, "entity '%s' refused: it refers to other entities",
+	feed_parser_error(p, "entity '%s' refused: it refers to other entities",
 	    name);
 	p->stopped = true;
 	XML_StopParser(p->xp, XML_FALSE);
@@ -499,16 +499,16 @@ on_ns_decl(void *ud, const XML_Char *prefix, const XML_Char *uri)
 {
 	struct feed_parser	*p = ud;
 
-	if (uri != NULL && elements_ns(uri, strlen(uri)) == NS_RSS090)
+	if (uri != NULL && feed_elements_ns(uri, strlen(uri)) == NS_RSS090)
 		p->saw_rss090 = true;
 }
 
 void
-parser_create_xml(struct feed_parser *p, const char *encoding)
+feed_parser_create_xml(struct feed_parser *p, const char *encoding)
 {
 	static const XML_Char	ns_sep[] = { NS_SEP, '\0' };
 
-	p->xp = XML_ParserCreate_MM(encoding, &xmlmem_suite, ns_sep);
+	p->xp = XML_ParserCreate_MM(encoding, &feed_xmlmem_suite, ns_sep);
 	if (p->xp == NULL)
 		fatal("out of memory (expat)");
 	XML_SetUserData(p->xp, p);
@@ -528,7 +528,7 @@ parser_create_xml(struct feed_parser *p, const char *encoding)
  * expat has had its final bytes, later (empty) final pushes do nothing.
  */
 int
-parser_xml_feed(struct feed_parser *p, const char *s, size_t len,
+feed_parser_xml_feed(struct feed_parser *p, const char *s, size_t len,
     bool final)
 {
 	enum XML_Error	err;
@@ -552,7 +552,7 @@ parser_xml_feed(struct feed_parser *p, const char *s, size_t len,
 	p->stopped = true;
 	err = XML_GetErrorCode(p->xp);
 	if (err != XML_ERROR_ABORTED)
-		parser_error_line(p,
+		feed_parser_error_line(p,
 		    (unsigned long)XML_GetCurrentLineNumber(p->xp),
 		    "not well-formed: %s (column %lu)", XML_ErrorString(err),
 		    (unsigned long)XML_GetCurrentColumnNumber(p->xp) + 1);
@@ -600,7 +600,7 @@ feed_parser_push(struct feed_parser *p, const void *data, size_t len)
 	}
 	if (p->stopped)
 		return (-1);
-	return (encoding_push(p, data, len, false));
+	return (feed_encoding_push(p, data, len, false));
 }
 
 /*
@@ -661,7 +661,7 @@ lenient_copy(const char *s, size_t len, bool utf8, size_t *outlen)
 		else {
 			n = 1;
 			buf_add(&b, enc,
-			    sanitize_utf8_encode(encoding_cp1252(c), enc));
+			    sanitize_utf8_encode(feed_encoding_cp1252(c), enc));
 		}
 	}
 	*outlen = b.len;
@@ -682,12 +682,12 @@ finish(struct feed_parser *p)
 	struct feed_doc	*doc;
 
 	if (!p->stopped)
-		encoding_push(p, "", 0, true);
+		feed_encoding_push(p, "", 0, true);
 	if (p->enc_state == 0 && !p->stopped)	/* nothing at all */
-		encoding_push(p, "", 0, true);
+		feed_encoding_push(p, "", 0, true);
 	unwind(p);
 	if (p->doc->format == FEED_FORMAT_UNKNOWN && p->doc->nerrors == 0)
-		parser_error_line(p, 0, "not an RSS or Atom document%s%s%s",
+		feed_parser_error_line(p, 0, "not an RSS or Atom document%s%s%s",
 		    p->root_name != NULL ? " (its root element is <" : "",
 		    p->root_name != NULL ? p->root_name : "",
 		    p->root_name != NULL ? ">)" : "");
@@ -726,7 +726,7 @@ feed_parser_finish(struct feed_parser *p)
 		p2->recovering = true;
 		copy = lenient_copy(p->raw.data, p->raw.len, p->input_utf8,
 		    &clen);
-		encoding_push(p2, copy, clen, false);
+		feed_encoding_push(p2, copy, clen, false);
 		free(copy);
 		lenient_ok = !p2->stopped;
 		doc2 = finish(p2);
@@ -760,12 +760,12 @@ feed_parser_free(struct feed_parser *p)
 	free(p->stack);
 	if (p->xp != NULL)
 		XML_ParserFree(p->xp);
-	encoding_fini(p);
+	feed_encoding_fini(p);
 	buf_fini(&p->raw);
 	buf_fini(&p->text);
 	buf_fini(&p->json);
 	if (p->cur != NULL) {
-		doc_item_free(p->cur);
+		feed_doc_item_free(p->cur);
 		free(p->cur);
 	}
 	free(p->media_title);
@@ -789,7 +789,7 @@ feed_parser_free(struct feed_parser *p)
  * broken document small enough for that pass is read again, streamed.
  */
 struct feed_doc *
-feed_parse_buffer(const void *data, size_t len, const char *base_url,
+feed_parser_parse_buffer(const void *data, size_t len, const char *base_url,
     const char *charset, const struct feed_limits *lim)
 {
 	struct feed_parser	*p;
@@ -798,7 +798,7 @@ feed_parse_buffer(const void *data, size_t len, const char *base_url,
 		return (feed_jsonfeed_parse(data, len, base_url, lim));
 	p = feed_parser_new(base_url, charset, lim);
 	p->whole = data;
-	encoding_push(p, data, len, true);
+	feed_encoding_push(p, data, len, true);
 	if (p->stopped && p->lenient_ok && len > 0 && len <= RAW_MAX) {
 		feed_parser_free(p);
 		p = feed_parser_new(base_url, charset, lim);

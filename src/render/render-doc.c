@@ -115,7 +115,7 @@ struct ht {
 };
 
 int
-html_text_tag_flags(int tag)
+render_doc_tag_flags(int tag)
 {
 	if (tag < 0 || tag > GUMBO_TAG_LAST)
 		return (0);
@@ -204,7 +204,7 @@ ht_prefixes(struct ht *ht, struct buf *p1, struct buf *pn)
 			buf_adds(pn, "> ");
 			break;
 		case CTX_ITEM:
-			w = render_text_width(c->marker, strlen(c->marker));
+			w = render_wrap_text_width(c->marker, strlen(c->marker));
 			if (!c->used)
 				buf_adds(p1, c->marker);
 			else

@@ -147,7 +147,7 @@ text_walk(const GumboNode *n, struct buf *b)
 }
 
 char *
-html_to_text(const char *s, size_t len)
+feed_html_to_text(const char *s, size_t len)
 {
 	GumboOutput	*out;
 	struct buf	 b;
@@ -188,7 +188,7 @@ add_escaped(struct buf *b, const char *s, bool attr)
 }
 
 char *
-html_escape(const char *s, size_t len)
+feed_html_escape(const char *s, size_t len)
 {
 	struct buf	 b;
 	char		*t = xstrndup(s, len);
@@ -318,7 +318,7 @@ serialise(const GumboNode *n, struct buf *b, const char *base)
 }
 
 /*
- * Whether the n bytes at name are a tag that html_sanitize drops: the
+ * Whether the n bytes at name are a tag that feed_html_sanitize drops: the
  * names of each length, back to back.
  */
 static bool
@@ -341,7 +341,7 @@ is_bad_name(const char *name, size_t n)
 }
 
 /*
- * Whether s may hold an element or attribute that html_sanitize drops:
+ * Whether s may hold an element or attribute that feed_html_sanitize drops:
  * a cheap scan, so that clean HTML (nearly all of it) is not parsed.
  * Inside a tag, a table skips the bytes that cannot start "on...",
  * "javascript:" or "vbscript:", or end the tag.
@@ -422,7 +422,7 @@ has_relative_uri(const char *s, size_t len)
 }
 
 char *
-html_sanitize(const char *s, size_t len, const char *base)
+feed_html_sanitize(const char *s, size_t len, const char *base)
 {
 	GumboOutput	*out;
 	struct buf	 b;
@@ -454,7 +454,7 @@ html_sanitize(const char *s, size_t len, const char *base)
  * it holds a closing tag or an entity or character reference.
  */
 bool
-html_looks_like_html(const char *s)
+feed_html_looks_like_html(const char *s)
 {
 	const char	*p;
 

@@ -22,7 +22,7 @@ static const char *const format_names[] = {
 };
 
 const char *
-feed_format_name(enum feed_format f)
+feed_doc_format_name(enum feed_format f)
 {
 	if ((size_t)f >= sizeof format_names / sizeof format_names[0])
 		return ("unknown");
@@ -30,7 +30,7 @@ feed_format_name(enum feed_format f)
 }
 
 void
-doc_item_free(struct feed_item *it)
+feed_doc_item_free(struct feed_item *it)
 {
 	size_t	i;
 
@@ -52,7 +52,7 @@ doc_item_free(struct feed_item *it)
 }
 
 void
-doc_meta_free(struct feed_meta *m)
+feed_doc_meta_free(struct feed_meta *m)
 {
 	free(m->title);
 	free(m->link);
@@ -70,9 +70,9 @@ feed_doc_free(struct feed_doc *d)
 
 	if (d == NULL)
 		return;
-	doc_meta_free(&d->meta);
+	feed_doc_meta_free(&d->meta);
 	for (i = 0; i < d->nitems; i++)
-		doc_item_free(&d->items[i]);
+		feed_doc_item_free(&d->items[i]);
 	free(d->items);
 	for (i = 0; i < d->nerrors; i++)
 		free(d->errors[i]);
@@ -81,7 +81,7 @@ feed_doc_free(struct feed_doc *d)
 }
 
 void
-doc_add_error(struct feed_doc *d, char *msg)
+feed_doc_add_error(struct feed_doc *d, char *msg)
 {
 	char	*clean;
 
@@ -120,7 +120,7 @@ trimmed_copy(const char *s, size_t len)
  * surrounding white space trimmed. NULL when nothing is left.
  */
 char *
-doc_clean_text(const char *s, size_t len, bool keep_newlines)
+feed_doc_clean_text(const char *s, size_t len, bool keep_newlines)
 {
 	struct buf	 b;
 	unsigned int	 cp;
@@ -150,7 +150,7 @@ doc_clean_text(const char *s, size_t len, bool keep_newlines)
 				n = 1;
 			} else if (cp >= 0x80 && cp < 0xa0)
 				buf_add(&b, enc, sanitize_utf8_encode(
-				    encoding_cp1252((unsigned char)cp), enc));
+				    feed_encoding_cp1252((unsigned char)cp), enc));
 			else
 				buf_add(&b, s + i, n);
 		}
@@ -178,14 +178,14 @@ doc_clean_text(const char *s, size_t len, bool keep_newlines)
 }
 
 /*
- * doc_clean_text() for text that expat delivered, which is well-formed
+ * feed_doc_clean_text() for text that expat delivered, which is well-formed
  * UTF-8: only what cleaning changes is looked for.
  */
 char *
-doc_clean_xml(const char *s, size_t len, bool keep_newlines)
+feed_doc_clean_xml(const char *s, size_t len, bool keep_newlines)
 {
 	if (s != NULL && sanitize_clean_len_utf8(s, len, keep_newlines ?
 	    SANITIZE_KEEP_NEWLINES : 0) == len)
 		return (trimmed_copy(s, len));
-	return (doc_clean_text(s, len, keep_newlines));
+	return (feed_doc_clean_text(s, len, keep_newlines));
 }

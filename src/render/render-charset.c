@@ -22,7 +22,7 @@
 #define CS_PRESCAN	1024
 
 char *
-render_html_charset(const char *html, size_t len)
+render_charset_html(const char *html, size_t len)
 {
 	const char	*p, *end, *tag_end, *v;
 	char		 low[CS_PRESCAN + 1];
@@ -86,7 +86,7 @@ cs_alias(const char *cs)
 }
 
 char *
-render_to_utf8(const char *s, size_t len, const char *charset,
+render_charset_to_utf8(const char *s, size_t len, const char *charset,
     size_t *outlen, char **cause)
 {
 	struct buf	 b;

@@ -1,5 +1,5 @@
 /*
- * Memory for expat. Given a whole document at once (feed_parse_buffer),
+ * Memory for expat. Given a whole document at once (feed_parser_parse_buffer),
  * expat copies it into one buffer of its own: tens of MiB for a large
  * feed, which faulting in 4 KiB at a time costs about a tenth of expat's
  * time. Blocks that large are mapped here, with transparent huge pages
@@ -96,6 +96,6 @@ xmlmem_realloc(void *p, size_t n)
 	return (np);
 }
 
-const XML_Memory_Handling_Suite xmlmem_suite = {
+const XML_Memory_Handling_Suite feed_xmlmem_suite = {
 	xmlmem_malloc, xmlmem_realloc, xmlmem_free
 };

@@ -222,7 +222,7 @@ json_item(struct out *o, const struct feed_item *it)
 }
 
 void
-feed_doc_write_json(const struct feed_doc *d, FILE *f)
+feed_json_write(const struct feed_doc *d, FILE *f)
 {
 	struct out		*o = xmalloc(sizeof *o);	/* 64 KiB */
 	const struct feed_meta	*m = &d->meta;
@@ -231,7 +231,7 @@ feed_doc_write_json(const struct feed_doc *d, FILE *f)
 	o->f = f;
 	o->len = 0;
 	out_lit(o, "{\"format\": ");
-	json_str(o, feed_format_name(d->format));
+	json_str(o, feed_doc_format_name(d->format));
 	out_lit(o, ",\n \"feed\": {");
 	json_key(o, "title", m->title, 0);
 	json_key(o, "link", m->link, 0);

@@ -2149,7 +2149,7 @@ entity_cmp(const void *key, const void *e)
 
 /* The UTF-8 text of HTML entity name (without & and ;), or NULL. */
 const char *
-entities_lookup(const char *name)
+feed_entities_lookup(const char *name)
 {
 	const struct entity	*e;
 

@@ -40,7 +40,7 @@ static const struct {
 };
 
 enum ns
-elements_ns(const char *uri, size_t len)
+feed_elements_ns(const char *uri, size_t len)
 {
 	size_t	i;
 
@@ -274,7 +274,7 @@ trimmed(const char *s)
 {
 	if (s == NULL)
 		return (NULL);
-	return (doc_clean_text(s, strlen(s), false));
+	return (feed_doc_clean_text(s, strlen(s), false));
 }
 
 /* A URL from the feed, made absolute against the element's base. */
@@ -295,11 +295,11 @@ url_of(const struct frame *f, const char *s)
 		return (NULL);
 	/* Absolute, or nothing to resolve against: only cleaned. */
 	if (f->base == NULL || *f->base == '\0' || url_has_scheme(s))
-		return (doc_clean_text(s, len, false));
+		return (feed_doc_clean_text(s, len, false));
 	t = xstrndup(s, len);
 	u = url_resolve(f->base, t);
 	free(t);
-	clean = doc_clean_text(u, strlen(u), false);
+	clean = feed_doc_clean_text(u, strlen(u), false);
 	free(u);
 	return (clean);
 }
@@ -313,14 +313,14 @@ plain_of(const struct frame *f, const char *text, size_t len)
 	if (text == NULL)
 		return (NULL);
 	if (f->kind == TK_HTML || f->cap == CAP_MARKUP) {
-		h = html_to_text(text, len);
-		r = doc_clean_text(h, strlen(h), false);
+		h = feed_html_to_text(text, len);
+		r = feed_doc_clean_text(h, strlen(h), false);
 		free(h);
 		return (r);
 	}
 	if (f->cap == CAP_BASE64)	/* decoded: any bytes at all */
-		return (doc_clean_text(text, len, false));
-	return (doc_clean_xml(text, len, false));
+		return (feed_doc_clean_text(text, len, false));
+	return (feed_doc_clean_xml(text, len, false));
 }
 
 /* HTML of a captured element (summary, content): escaped if text. */
@@ -332,21 +332,21 @@ html_of(const struct frame *f, const char *text, size_t len)
 	if (text == NULL)
 		return (NULL);
 	if (f->kind == TK_TEXT && f->cap != CAP_MARKUP) {
-		h = html_escape(text, len);
+		h = feed_html_escape(text, len);
 		text = h;
 		len = strlen(h);
 	}
 	/* Relative links in the HTML follow an xml:base (Atom section 2,
 	 * as feedparser does); without one the reader resolves them
 	 * against the item's link. */
-	if ((s = html_sanitize(text, len, f->xml_base ? f->base : NULL)) !=
+	if ((s = feed_html_sanitize(text, len, f->xml_base ? f->base : NULL)) !=
 	    NULL) {
-		r = doc_clean_text(s, strlen(s), true);
+		r = feed_doc_clean_text(s, strlen(s), true);
 		free(s);
 	} else if (f->cap == CAP_BASE64)
-		r = doc_clean_text(text, len, true);
+		r = feed_doc_clean_text(text, len, true);
 	else
-		r = doc_clean_xml(text, len, true);
+		r = feed_doc_clean_xml(text, len, true);
 	free(h);
 	return (r);
 }
@@ -375,7 +375,7 @@ author_name(const char *text)
 {
 	char		*t, *open, *close, *name;
 
-	if ((t = doc_clean_text(text, strlen(text), false)) == NULL)
+	if ((t = feed_doc_clean_text(text, strlen(text), false)) == NULL)
 		return (NULL);
 	if ((open = strchr(t, '(')) != NULL &&
 	    (close = strrchr(t, ')')) != NULL && close > open + 1) {
@@ -404,26 +404,26 @@ static void
 capture_text_construct(struct feed_parser *p, struct frame *f,
     const char **atts)
 {
-	const char	*type = parser_attr(atts, NS_NONE, "type");
-	const char	*mode = parser_attr(atts, NS_NONE, "mode");
+	const char	*type = feed_parser_attr(atts, NS_NONE, "type");
+	const char	*mode = feed_parser_attr(atts, NS_NONE, "mode");
 
 	if (f->ns == NS_ATOM10 && mode == NULL) {
 		if (type == NULL || *type == '\0' ||
 		    strcasecmp(type, "text") == 0 ||
 		    strcasecmp(type, "text/plain") == 0)
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		else if (strcasecmp(type, "html") == 0 ||
 		    strcasecmp(type, "text/html") == 0)
-			parser_begin_capture(p, f, CAP_HTML, TK_HTML);
+			feed_parser_begin_capture(p, f, CAP_HTML, TK_HTML);
 		else if (strcasecmp(type, "xhtml") == 0) {
-			parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
+			feed_parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
 			f->skip_div = true;
 		} else if (strstr(type, "xml") != NULL)
-			parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
+			feed_parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
 		else if (strncasecmp(type, "text/", 5) == 0)
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		else
-			parser_begin_capture(p, f, CAP_BASE64, TK_TEXT);
+			feed_parser_begin_capture(p, f, CAP_BASE64, TK_TEXT);
 		return;
 	}
 	/* Atom 0.3 (or a mode attribute anywhere). */
@@ -432,16 +432,16 @@ capture_text_construct(struct feed_parser *p, struct frame *f,
 		    strcasestr(type, "xml") != NULL);
 
 		if (mode != NULL && strcasecmp(mode, "escaped") == 0)
-			parser_begin_capture(p, f, CAP_HTML,
+			feed_parser_begin_capture(p, f, CAP_HTML,
 			    html ? TK_HTML : TK_TEXT);
 		else if (mode != NULL && strcasecmp(mode, "base64") == 0)
-			parser_begin_capture(p, f, CAP_BASE64,
+			feed_parser_begin_capture(p, f, CAP_BASE64,
 			    html ? TK_HTML : TK_TEXT);
 		else if (html) {
-			parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
+			feed_parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
 			f->skip_div = true;
 		} else
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 	}
 }
 
@@ -463,7 +463,7 @@ start_item(struct feed_parser *p, struct frame *f, const char **atts)
 	 * cleaned or kept.
 	 */
 	p->cur_dropped = p->doc->nitems >= p->lim.max_items;
-	if ((about = parser_attr(atts, NS_RDF, "about")) != NULL)
+	if ((about = feed_parser_attr(atts, NS_RDF, "about")) != NULL)
 		f->aux = xstrdup(about);
 }
 
@@ -476,7 +476,7 @@ looks_like_url(const char *s)
 
 /* The item is complete: apply the rules between fields and keep it. */
 void
-elements_finish_item(struct feed_parser *p)
+feed_elements_finish_item(struct feed_parser *p)
 {
 	struct feed_item	*it = p->cur;
 	struct feed_doc		*d = p->doc;
@@ -497,10 +497,10 @@ elements_finish_item(struct feed_parser *p)
 		it->content_type = FEED_CONTENT_HTML;
 	if (d->nitems >= p->lim.max_items) {
 		if (!p->too_many_items)
-			parser_error(p, "more than %zu items: the rest are "
+			feed_parser_error(p, "more than %zu items: the rest are "
 			    "left out", p->lim.max_items);
 		p->too_many_items = true;
-		doc_item_free(it);
+		feed_doc_item_free(it);
 		free(it);
 		return;
 	}
@@ -551,8 +551,8 @@ static void
 atom_link(struct feed_parser *p, struct frame *f, const char **atts,
     enum ctx ctx)
 {
-	const char	*rel = parser_attr(atts, NS_NONE, "rel");
-	const char	*href = parser_attr(atts, NS_NONE, "href");
+	const char	*rel = feed_parser_attr(atts, NS_NONE, "rel");
+	const char	*href = feed_parser_attr(atts, NS_NONE, "href");
 
 	if (href == NULL)
 		return;
@@ -563,8 +563,8 @@ atom_link(struct feed_parser *p, struct frame *f, const char **atts,
 		} else if (ctx == CTX_FEED)
 			set_first(&p->doc->meta.link, url_of(f, href));
 	} else if (strcmp(rel, "enclosure") == 0 && ctx == CTX_ITEM)
-		add_enclosure(p, f, href, parser_attr(atts, NS_NONE, "type"),
-		    parser_attr(atts, NS_NONE, "length"));
+		add_enclosure(p, f, href, feed_parser_attr(atts, NS_NONE, "type"),
+		    feed_parser_attr(atts, NS_NONE, "length"));
 }
 
 static void
@@ -574,7 +574,7 @@ start_root(struct feed_parser *p, struct frame *f, const char **atts)
 
 	switch (f->el) {
 	case EL_RSS:
-		v = parser_attr(atts, NS_NONE, "version");
+		v = feed_parser_attr(atts, NS_NONE, "version");
 		if (v != NULL && strncmp(v, "0.9", 3) == 0)
 			p->doc->format = FEED_FORMAT_RSS09X;
 		else
@@ -600,10 +600,10 @@ start_root(struct feed_parser *p, struct frame *f, const char **atts)
 }
 
 void
-elements_start(struct feed_parser *p, struct frame *f, const char *local,
+feed_elements_start(struct feed_parser *p, struct frame *f, const char *local,
     const char **atts)
 {
-	struct frame	*parent = parser_parent(p, 1);
+	struct frame	*parent = feed_parser_parent(p, 1);
 	enum ctx	 ctx = context_of(parent);
 	enum el		 pel = parent != NULL ? parent->el : EL_UNKNOWN;
 	const char	*v;
@@ -647,22 +647,22 @@ elements_start(struct feed_parser *p, struct frame *f, const char *local,
 		return;
 	case EL_URL:
 		if (pel == EL_IMAGE &&
-		    context_of(parser_parent(p, 2)) == CTX_FEED)
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
-		else if (pel == EL_IMAGE && parser_parent(p, 2) != NULL &&
-		    parser_parent(p, 2)->el == EL_RDF)
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		    context_of(feed_parser_parent(p, 2)) == CTX_FEED)
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		else if (pel == EL_IMAGE && feed_parser_parent(p, 2) != NULL &&
+		    feed_parser_parent(p, 2)->el == EL_RDF)
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		return;
 	case EL_NAME: case EL_EMAIL:
 		if (pel == EL_AUTHOR &&
-		    context_of(parser_parent(p, 2)) != CTX_NONE)
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		    context_of(feed_parser_parent(p, 2)) != CTX_NONE)
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		return;
 	case EL_ITUNES_CATEGORY:
 		if (ctx != CTX_NONE || pel == EL_ITUNES_CATEGORY) {
-			v = parser_attr(atts, NS_NONE, "text");
+			v = feed_parser_attr(atts, NS_NONE, "text");
 			if (v != NULL && p->cur != NULL && !p->cur_dropped)
-				add_category(p->cur, doc_clean_text(v,
+				add_category(p->cur, feed_doc_clean_text(v,
 				    strlen(v), false));
 		}
 		return;
@@ -683,7 +683,7 @@ elements_start(struct feed_parser *p, struct frame *f, const char *local,
 		if (is_atom(p, f))
 			capture_text_construct(p, f, atts);
 		else if (f->el == EL_TITLE)
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		else
 			f->el = EL_UNKNOWN;
 		return;
@@ -691,49 +691,49 @@ elements_start(struct feed_parser *p, struct frame *f, const char *local,
 		if (is_atom(p, f))
 			atom_link(p, f, atts, ctx);
 		else
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		return;
 	case EL_AUTHOR:
 		if (!is_atom(p, f))
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		return;		/* Atom: name and email inside */
 	case EL_CATEGORY:
 		if (is_atom(p, f)) {
-			v = parser_attr(atts, NS_NONE, "term");
+			v = feed_parser_attr(atts, NS_NONE, "term");
 			if (v == NULL)
-				v = parser_attr(atts, NS_NONE, "label");
+				v = feed_parser_attr(atts, NS_NONE, "label");
 			if (v != NULL && ctx == CTX_ITEM && !p->cur_dropped)
 				add_category(p->cur, trimmed(v));
 		} else
-			parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		return;
 	case EL_ENCLOSURE:
 		if (ctx == CTX_ITEM)
-			add_enclosure(p, f, parser_attr(atts, NS_NONE, "url"),
-			    parser_attr(atts, NS_NONE, "type"),
-			    parser_attr(atts, NS_NONE, "length"));
+			add_enclosure(p, f, feed_parser_attr(atts, NS_NONE, "url"),
+			    feed_parser_attr(atts, NS_NONE, "type"),
+			    feed_parser_attr(atts, NS_NONE, "length"));
 		return;
 	case EL_GUID:
-		v = parser_attr(atts, NS_NONE, "isPermaLink");
+		v = feed_parser_attr(atts, NS_NONE, "isPermaLink");
 		f->attr = v == NULL || strcasecmp(v, "false") != 0;
-		parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		return;
 	case EL_DESCRIPTION: case EL_CONTENT_ENCODED: case EL_FULLITEM:
-		parser_begin_capture(p, f, CAP_HTML, TK_HTML);
+		feed_parser_begin_capture(p, f, CAP_HTML, TK_HTML);
 		return;
 	case EL_XHTML_BODY:
-		parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
+		feed_parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
 		return;
 	case EL_ITUNES_IMAGE:
 		if (ctx == CTX_FEED &&
-		    (v = parser_attr(atts, NS_NONE, "href")) != NULL)
+		    (v = feed_parser_attr(atts, NS_NONE, "href")) != NULL)
 			f->aux = url_of(f, v);
 		return;
 	case EL_MEDIA_CONTENT: case EL_MEDIA_THUMBNAIL: case EL_UNKNOWN:
 	case EL_DC_CONTRIBUTOR:
 		return;
 	default:
-		parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		return;
 	}
 }
@@ -893,10 +893,10 @@ end_feed_field(struct feed_parser *p, struct frame *f, const char *text,
  * NULL.
  */
 void
-elements_end(struct feed_parser *p, struct frame *f, const char *text,
+feed_elements_end(struct feed_parser *p, struct frame *f, const char *text,
     size_t len)
 {
-	struct frame	*parent = parser_parent(p, 1);
+	struct frame	*parent = feed_parser_parent(p, 1);
 	enum ctx	 ctx = context_of(parent);
 	char		*dec = NULL;
 
@@ -907,9 +907,9 @@ elements_end(struct feed_parser *p, struct frame *f, const char *text,
 	switch (f->el) {
 	case EL_ITEM: case EL_ENTRY:
 		if (p->cur != NULL && f->aux != NULL && p->cur->guid == NULL)
-			p->cur->guid = doc_clean_text(f->aux,
+			p->cur->guid = feed_doc_clean_text(f->aux,
 			    strlen(f->aux), false);
-		elements_finish_item(p);
+		feed_elements_finish_item(p);
 		break;
 	case EL_ITUNES_IMAGE:
 		if (f->aux != NULL) {
@@ -918,7 +918,7 @@ elements_end(struct feed_parser *p, struct frame *f, const char *text,
 		}
 		break;
 	case EL_NAME: case EL_EMAIL:
-		ctx = context_of(parser_parent(p, 2));
+		ctx = context_of(feed_parser_parent(p, 2));
 		/* FALLTHROUGH */
 	default:
 		if (text == NULL)
@@ -928,7 +928,7 @@ elements_end(struct feed_parser *p, struct frame *f, const char *text,
 		if (parent != NULL && parent->el == EL_MEDIA_GROUP)
 			ctx = CTX_ITEM;
 		if (f->el == EL_TITLE && !is_atom(p, f) &&
-		    html_looks_like_html(text))
+		    feed_html_looks_like_html(text))
 			f->kind = TK_HTML;
 		if (ctx == CTX_ITEM && p->cur != NULL)
 			end_item_field(p, f, text, len);
