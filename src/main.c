@@ -4,17 +4,17 @@
  */
 #include "config.h"
 
-#include <curl/curl.h>
-#include <expat.h>
 #include <getopt.h>
 #include <locale.h>
-#include <ncurses.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/db.h"
+#include "feed/feed.h"
 #include "main-modes.h"
+#include "net/net.h"
+#include "ui/ui.h"
 #include "util/i18n.h"
 
 /* getopt values of options that have no short form. */
@@ -115,13 +115,11 @@ usage(FILE *f)
 static void
 version(void)
 {
-	const curl_version_info_data	*cv;
-
-	cv = curl_version_info(CURLVERSION_NOW);
 	printf("%s %s\n", PACKAGE, VERSION);
 	printf("libcurl %s, expat %s, sqlite %s, %s, gumbo %s\n",
-	    cv->version, XML_ExpatVersion() + strlen("expat_"),
-	    sqlite3_libversion(), curses_version(), GUMBO_VERSION_STRING);
+	    net_curl_version(), feed_parser_expat_version(),
+	    db_sqlite_version(), ui_curses_version(),
+	    feed_html_gumbo_version());
 }
 
 int

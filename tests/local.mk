@@ -17,17 +17,17 @@ TESTS += tests/e2e/parse-cli.sh tests/e2e/hostile-feeds.py
 TESTS += tests/e2e/jsonfeed.py
 EXTRA_DIST += tests/lib/tap.sh
 
-# Hardening (issue 6): misbehaving servers in one refresh.
+# Hardening: misbehaving servers in one refresh.
 TESTS += tests/e2e/hostile-servers.py
-# Hardening (issue 6): kill -9 during refreshes, round after round.
+# Hardening: kill -9 during refreshes, round after round.
 TESTS += tests/e2e/crash-kill.py
-# Hardening (issue 6): the reader marks articles read during refreshes.
+# Hardening: the reader marks articles read during refreshes.
 TESTS += tests/e2e/concurrent-ui.sh
-# Hardening (issue 6): the cache's filesystem fills up during a refresh.
+# Hardening: the cache's filesystem fills up during a refresh.
 TESTS += tests/e2e/disk-full.py
-# Hardening (issue 6): config and urls files with errors are never changed.
+# Hardening: config and urls files with errors are never changed.
 TESTS += tests/e2e/bad-config.sh
-# Hardening (issue 6): the refresh path under valgrind memcheck.
+# Hardening: the refresh path under valgrind memcheck.
 TESTS += tests/e2e/valgrind-refresh.py
 # The libFuzzer harnesses (tests/run.sh runs them through tests/fuzz/run.sh).
 EXTRA_DIST += tests/fuzz

@@ -135,3 +135,10 @@ db_rollback(struct db *db)
 	sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
 	db->in_txn = 0;
 }
+
+/* For --version: the SQLite the program runs with. */
+const char *
+db_sqlite_version(void)
+{
+	return (sqlite3_libversion());
+}

@@ -250,4 +250,7 @@ struct db_nb_stats {
 int		 db_newsboat_import(struct db *, const char *path,
 		    struct db_nb_stats *, char **cause);
 
+/* The library's version, for --version. */
+const char	*db_sqlite_version(void);
+
 #endif

@@ -474,3 +474,10 @@ feed_html_looks_like_html(const char *s)
 	}
 	return (false);
 }
+
+/* For --version: the gumbo the program was built with. */
+const char *
+feed_html_gumbo_version(void)
+{
+	return (GUMBO_VERSION_STRING);
+}

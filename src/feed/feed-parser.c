@@ -806,3 +806,12 @@ feed_parser_parse_buffer(const void *data, size_t len, const char *base_url,
 	}
 	return (feed_parser_finish(p));
 }
+
+/* For --version: the expat the program runs with, without its prefix. */
+const char *
+feed_parser_expat_version(void)
+{
+	const char	*v = XML_ExpatVersion();
+
+	return (strncmp(v, "expat_", 6) == 0 ? v + 6 : v);
+}

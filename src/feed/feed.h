@@ -121,4 +121,8 @@ int64_t			 feed_date_parse(const char *);
 /* Unix time as "YYYY-MM-DDTHH:MM:SSZ" into out[21]. */
 void			 feed_date_format(int64_t, char out[21]);
 
+/* The libraries' versions, for --version. */
+const char	*feed_parser_expat_version(void);
+const char	*feed_html_gumbo_version(void);
+
 #endif

@@ -232,3 +232,10 @@ net_run(struct net *net, volatile int *cancel, char **cause)
 	net->pending_tail = NULL;
 	return (0);
 }
+
+/* For --version: the libcurl the program runs with. */
+const char *
+net_curl_version(void)
+{
+	return (curl_version_info(CURLVERSION_NOW)->version);
+}

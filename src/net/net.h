@@ -83,4 +83,7 @@ char		*net_headers_charset(const char *content_type);
 int64_t		 net_headers_max_age(const char *cache_control);
 int64_t		 net_headers_retry_after(const char *value, int64_t now);
 
+/* The libraries' versions, for --version. */
+const char	*net_curl_version(void);
+
 #endif

@@ -1,5 +1,5 @@
 /*
- * Full-text extraction: find the article in a web page (issue 5).
+ * Full-text extraction: find the article in a web page.
  *
  * The readability approach, on gumbo's tree: paragraphs score by length
  * and commas, the score flows to their parent and, halved, to the

@@ -26,5 +26,5 @@ endif
 
 # --extract end to end: the shared example, our own site shapes, HTTP.
 TESTS += tests/e2e/extract.sh
-# Full text in --refresh and the reader (issue 5).
+# Full text in --refresh and the reader.
 TESTS += tests/e2e/fulltext.sh

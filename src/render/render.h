@@ -94,7 +94,7 @@ char	*render_wrap_lines_join(const struct render_lines *);
 size_t	 render_wrap_text_width(const char *, size_t);
 
 /*
- * Full-text extraction (issue 5): the article of a whole web page.
+ * Full-text extraction: the article of a whole web page.
  */
 struct render_article {
 	char	*title;		/* headline: JSON-LD, og:, h1, <title> */

@@ -30,5 +30,5 @@ endif
 
 # End-to-end: the real binary in tmux (tests/lib/tmux.sh).
 TESTS += tests/e2e/ui-basic.sh tests/e2e/ui-nav.sh tests/e2e/ui-refresh.sh
-# Hardening (issue 6): escape sequences from feeds never reach the terminal.
+# Hardening: escape sequences from feeds never reach the terminal.
 TESTS += tests/e2e/ui-hostile.sh

@@ -8,7 +8,7 @@
 
 #include "ui/ui.h"
 
-/* Everything a key can do; names in ui-actions.c (Newsboat's words). */
+/* Everything a key can do; names in ui-keys.c (Newsboat's words). */
 enum ui_action {
 	ACT_NONE,
 	ACT_UP,

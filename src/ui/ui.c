@@ -454,3 +454,10 @@ ui_run(const struct ui_config *cfg, char **cause)
 	ui_keys_free();
 	return (0);
 }
+
+/* For --version: the curses library the program runs with. */
+const char *
+ui_curses_version(void)
+{
+	return (curses_version());
+}

@@ -78,4 +78,7 @@ void	ui_keys_free(void);
 /* Run the reader until the user quits; returns 0 or -1 with *cause. */
 int	ui_run(const struct ui_config *, char **cause);
 
+/* The library's version, for --version. */
+const char	*ui_curses_version(void);
+
 #endif
