@@ -122,7 +122,7 @@ cmd_ui(const struct cmd_opts *co)
 		ex = EXIT_CACHE;
 		goto out;
 	}
-	cfg.db = db_sqlite(db);
+	cfg.db = db;
 	cfg.conf = &conf;
 	cfg.browser = conf_file_str(&conf, CONF_BROWSER);
 	cfg.refresh_on_startup =

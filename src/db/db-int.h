@@ -51,4 +51,7 @@ char	*db_fts_text(const char *summary, const char *content,
 	    const char *fulltext);
 int	 db_fts_forget(struct db *, int64_t id, char **cause);
 
+/* The raw connection, for the queries of src/db (and its unit tests). */
+sqlite3	*db_sqlite(struct db *);
+
 #endif

@@ -5,9 +5,6 @@
 #ifndef TIDINGS_DB_DB_VIEW_INT_H
 #define TIDINGS_DB_DB_VIEW_INT_H
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 /*
  * Headline order: newest first by the schema's sort key `date` (published,
  * else updated, else first seen; never NULL), ties by id so that the order
@@ -55,9 +52,5 @@ struct sqlite3_stmt;
 	"id, feed_id, " DB_VIEW_SQL_PUB ", 1 - read, starred, title, " \
 	"author, link"
 
-struct sqlite3_stmt *db_view_prepare(struct sqlite3 *, const char *,
-	    char **cause);
-char	*db_view_error(struct sqlite3 *);
-char	*db_view_column_text(struct sqlite3_stmt *, int);
 
 #endif

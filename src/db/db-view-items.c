@@ -6,11 +6,11 @@
  */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/db-int.h"
 #include "db/db-view.h"
 #include "db/db-view-int.h"
 #include "util/buf.h"
@@ -83,7 +83,7 @@ db_view_where(const struct db_view_sel *sel)
 
 /* Prepare "prefix WHERE <sel> suffix" and bind the selection's ?1. */
 static sqlite3_stmt *
-db_view_prepare_sel(sqlite3 *db, const struct db_view_sel *sel,
+db_view_prepare_sel(struct db *db, const struct db_view_sel *sel,
     const char *prefix, const char *suffix, char **cause)
 {
 	sqlite3_stmt	*st;
@@ -91,7 +91,7 @@ db_view_prepare_sel(sqlite3 *db, const struct db_view_sel *sel,
 
 	sql = xasprintf("%s WHERE (%s) %s", prefix, db_view_where(sel),
 	    suffix);
-	if ((st = db_view_prepare(db, sql, cause)) == NULL) {
+	if (db_prepare(db, sql, &st, cause) != 0) {
 		free(sql);
 		return (NULL);
 	}
@@ -106,7 +106,7 @@ db_view_prepare_sel(sqlite3 *db, const struct db_view_sel *sel,
 }
 
 int
-db_view_items_count(sqlite3 *db, const struct db_view_sel *sel, size_t *n,
+db_view_items_count(struct db *db, const struct db_view_sel *sel, size_t *n,
     char **cause)
 {
 	sqlite3_stmt	*st;
@@ -115,14 +115,14 @@ db_view_items_count(sqlite3 *db, const struct db_view_sel *sel, size_t *n,
 	*n = 0;
 	/* Lists of whole feeds are counted by the triggers, not here. */
 	if (sel->kind == DB_VIEW_FEED) {
-		if ((st = db_view_prepare(db, DB_VIEW_SQL_COUNT_FEED,
-		    cause)) == NULL)
+		if (db_prepare(db, DB_VIEW_SQL_COUNT_FEED, &st, cause) != 0)
 			return (-1);
 		sqlite3_bind_int64(st, 1, sel->feed_id);
 	} else if (sel->kind == DB_VIEW_UNREAD)
-		st = db_view_prepare(db, DB_VIEW_SQL_COUNT_SUM("unread"), cause);
+		(void)db_prepare(db, DB_VIEW_SQL_COUNT_SUM("unread"), &st,
+		    cause);
 	else if (sel->kind == DB_VIEW_STARRED)
-		st = db_view_prepare(db, DB_VIEW_SQL_COUNT_SUM("starred"),
+		(void)db_prepare(db, DB_VIEW_SQL_COUNT_SUM("starred"), &st,
 		    cause);
 	else
 		st = db_view_prepare_sel(db, sel, "SELECT count(*) FROM items",
@@ -132,7 +132,7 @@ db_view_items_count(sqlite3 *db, const struct db_view_sel *sel, size_t *n,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*n = (size_t)sqlite3_column_int64(st, 0);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		*cause = db_view_error(db);
+		*cause = db_errmsg(db, _("cannot read the cache"));
 		sqlite3_finalize(st);
 		return (-1);
 	}
@@ -148,13 +148,13 @@ db_view_item_read(sqlite3_stmt *st, struct db_view_item *it)
 	it->published = sqlite3_column_int64(st, 2);
 	it->unread = sqlite3_column_int(st, 3);
 	it->starred = sqlite3_column_int(st, 4);
-	it->title = db_view_column_text(st, 5);
-	it->author = db_view_column_text(st, 6);
-	it->link = db_view_column_text(st, 7);
+	it->title = db_column_strdup(st, 5);
+	it->author = db_column_strdup(st, 6);
+	it->link = db_column_strdup(st, 7);
 }
 
 int
-db_view_items(sqlite3 *db, const struct db_view_sel *sel, size_t offset,
+db_view_items(struct db *db, const struct db_view_sel *sel, size_t offset,
     size_t limit, size_t total, struct db_view_item **out, size_t *n,
     char **cause)
 {
@@ -184,7 +184,7 @@ db_view_items(sqlite3 *db, const struct db_view_sel *sel, size_t offset,
 	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		db_view_item_read(st, &(*out)[(*n)++]);
 	if (*n < limit && rc != SQLITE_DONE) {
-		*cause = db_view_error(db);
+		*cause = db_errmsg(db, _("cannot read the cache"));
 		sqlite3_finalize(st);
 		db_view_items_free(*out, *n);
 		*out = NULL;
@@ -216,7 +216,7 @@ db_view_items_free(struct db_view_item *v, size_t n)
 
 /* Rows before `it` in the list's order; -1 when it left the list. */
 int
-db_view_items_position(sqlite3 *db, const struct db_view_sel *sel,
+db_view_items_position(struct db *db, const struct db_view_sel *sel,
     const struct db_view_item *it, size_t *pos)
 {
 	sqlite3_stmt	*st;
@@ -253,7 +253,7 @@ db_view_items_position(sqlite3 *db, const struct db_view_sel *sel,
 }
 
 int
-db_view_items_next_unread(sqlite3 *db, const struct db_view_sel *sel,
+db_view_items_next_unread(struct db *db, const struct db_view_sel *sel,
     const struct db_view_item *from, int dir, size_t *pos)
 {
 	struct db_view_item	 it;
@@ -300,7 +300,7 @@ db_view_items_next_unread(sqlite3 *db, const struct db_view_sel *sel,
 }
 
 int
-db_view_items_mark_read(sqlite3 *db, const struct db_view_sel *sel, char **cause)
+db_view_items_mark_read(struct db *db, const struct db_view_sel *sel, char **cause)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -312,7 +312,7 @@ db_view_items_mark_read(sqlite3 *db, const struct db_view_sel *sel, char **cause
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		*cause = db_view_error(db);
+		*cause = db_errmsg(db, _("cannot store a mark"));
 		return (-1);
 	}
 	return (0);

@@ -4,11 +4,11 @@
  */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/db-int.h"
 #include "db/db-view.h"
 #include "db/db-view-int.h"
 #include "util/i18n.h"
@@ -20,37 +20,11 @@
 #define DB_VIEW_MAX_TAGS	10000
 #define DB_VIEW_MAX_ENCLOSURES	64
 
-sqlite3_stmt *
-db_view_prepare(sqlite3 *db, const char *sql, char **cause)
-{
-	sqlite3_stmt	*st;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		*cause = db_view_error(db);
-		return (NULL);
-	}
-	return (st);
-}
-
-char *
-db_view_error(sqlite3 *db)
-{
-	return (xasprintf(_("cache: %s"), sqlite3_errmsg(db)));
-}
-
-char *
-db_view_column_text(sqlite3_stmt *st, int col)
-{
-	const unsigned char	*s = sqlite3_column_text(st, col);
-
-	return (s != NULL ? xstrdup((const char *)s) : NULL);
-}
-
 /* Tags for display: separated by spaces. */
 static char *
 db_view_tags_text(sqlite3_stmt *st, int col)
 {
-	char	*t = db_view_column_text(st, col), *p;
+	char	*t = db_column_strdup(st, col), *p;
 
 	for (p = t; p != NULL && *p != '\0'; p++)
 		if (*p == '\t')
@@ -59,7 +33,7 @@ db_view_tags_text(sqlite3_stmt *st, int col)
 }
 
 int
-db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
+db_view_feeds(struct db *db, const char *tag, int hide_read,
     struct db_view_feed **out, size_t *n, char **cause)
 {
 	static const char sql[] =
@@ -75,12 +49,12 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 
 	*out = NULL;
 	*n = 0;
-	if ((st = db_view_prepare(db, sql, cause)) == NULL)
+	if (db_prepare(db, sql, &st, cause) != 0)
 		return (-1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&f, 0, sizeof f);
 		f.id = sqlite3_column_int64(st, 0);
-		f.tags = db_view_column_text(st, 3);
+		f.tags = db_column_strdup(st, 3);
 		f.unread = sqlite3_column_int64(st, 5);
 		f.total = sqlite3_column_int64(st, 6);
 		if ((tag != NULL && (f.tags == NULL ||
@@ -96,12 +70,12 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 			sqlite3_finalize(st);
 			return (-1);
 		}
-		f.title = db_view_column_text(st, 1);
+		f.title = db_column_strdup(st, 1);
 		free(f.tags);
 		f.tags = db_view_tags_text(st, 3);
-		f.url = db_view_column_text(st, 2);
-		f.error = db_view_column_text(st, 4);
-		f.site_link = db_view_column_text(st, 7);
+		f.url = db_column_strdup(st, 2);
+		f.error = db_column_strdup(st, 4);
+		f.site_link = db_column_strdup(st, 7);
 		if (f.title == NULL)
 			f.title = xstrdup("");
 		if (*n == cap) {
@@ -111,7 +85,7 @@ db_view_feeds(sqlite3 *db, const char *tag, int hide_read,
 		(*out)[(*n)++] = f;
 	}
 	if (rc != SQLITE_DONE) {
-		*cause = db_view_error(db);
+		*cause = db_errmsg(db, _("cannot read the cache"));
 		sqlite3_finalize(st);
 		return (-1);
 	}
@@ -141,7 +115,7 @@ db_view_strcmp(const void *a, const void *b)
 }
 
 int
-db_view_tags(sqlite3 *db, char ***out, size_t *n, char **cause)
+db_view_tags(struct db *db, char ***out, size_t *n, char **cause)
 {
 	sqlite3_stmt	*st;
 	const char	*tags, *p, *end;
@@ -151,8 +125,8 @@ db_view_tags(sqlite3 *db, char ***out, size_t *n, char **cause)
 
 	*out = NULL;
 	*n = 0;
-	if ((st = db_view_prepare(db, "SELECT tags FROM feeds WHERE tags "
-	    "<> '' AND position >= 0", cause)) == NULL)
+	if (db_prepare(db, "SELECT tags FROM feeds WHERE tags "
+	    "<> '' AND position >= 0", &st, cause) != 0)
 		return (-1);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		tags = (const char *)sqlite3_column_text(st, 0);
@@ -191,15 +165,15 @@ db_view_tags_free(char **v, size_t n)
 }
 
 int
-db_view_totals(sqlite3 *db, int64_t *unread, int64_t *starred, char **cause)
+db_view_totals(struct db *db, int64_t *unread, int64_t *starred, char **cause)
 {
 	sqlite3_stmt	*st;
 
 	*unread = *starred = 0;
 	/* From the trigger-kept counts of the subscribed feeds. */
-	if ((st = db_view_prepare(db, "SELECT coalesce(sum(c.unread), 0), "
+	if (db_prepare(db, "SELECT coalesce(sum(c.unread), 0), "
 	    "coalesce(sum(c.starred), 0) FROM feed_counts c JOIN feeds f ON "
-	    "f.id = c.feed_id WHERE f.position >= 0", cause)) == NULL)
+	    "f.id = c.feed_id WHERE f.position >= 0", &st, cause) != 0)
 		return (-1);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*unread = sqlite3_column_int64(st, 0);
@@ -245,7 +219,7 @@ db_view_enclosures(const char *text, struct db_view_article *a)
 }
 
 int
-db_view_article(sqlite3 *db, int64_t id, struct db_view_article **out,
+db_view_article(struct db *db, int64_t id, struct db_view_article **out,
     char **cause)
 {
 	static const char sql[] =
@@ -264,12 +238,12 @@ db_view_article(sqlite3 *db, int64_t id, struct db_view_article **out,
 	int			 rc;
 
 	*out = NULL;
-	if ((st = db_view_prepare(db, sql, cause)) == NULL)
+	if (db_prepare(db, sql, &st, cause) != 0)
 		return (-1);
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		*cause = rc == SQLITE_DONE ? xstrdup(_("no such article")) :
-		    db_view_error(db);
+		    db_errmsg(db, _("cannot read the cache"));
 		sqlite3_finalize(st);
 		return (-1);
 	}
@@ -279,22 +253,22 @@ db_view_article(sqlite3 *db, int64_t id, struct db_view_article **out,
 	a->item.published = sqlite3_column_int64(st, 2);
 	a->item.unread = sqlite3_column_int(st, 3);
 	a->item.starred = sqlite3_column_int(st, 4);
-	a->item.title = db_view_column_text(st, 5);
-	a->item.author = db_view_column_text(st, 6);
-	a->item.link = db_view_column_text(st, 7);
-	a->feed_title = db_view_column_text(st, 8);
-	a->body = db_view_column_text(st, 9);
-	a->base_url = db_view_column_text(st, 7);
+	a->item.title = db_column_strdup(st, 5);
+	a->item.author = db_column_strdup(st, 6);
+	a->item.link = db_column_strdup(st, 7);
+	a->feed_title = db_column_strdup(st, 8);
+	a->body = db_column_strdup(st, 9);
+	a->base_url = db_column_strdup(st, 7);
 	if (a->base_url == NULL)
-		a->base_url = db_view_column_text(st, 10);
+		a->base_url = db_column_strdup(st, 10);
 	db_view_enclosures((const char *)sqlite3_column_text(st, 11), a);
-	a->feed_url = db_view_column_text(st, 10);
-	a->feed_tags = db_view_column_text(st, 12);
+	a->feed_url = db_column_strdup(st, 10);
+	a->feed_tags = db_column_strdup(st, 12);
 	a->content_len = (size_t)sqlite3_column_int64(st, 13);
 	a->summary_len = (size_t)sqlite3_column_int64(st, 14);
 	a->fulltext_tried = sqlite3_column_int(st, 15);
-	a->fulltext = db_view_column_text(st, 16);
-	a->fulltext_error = db_view_column_text(st, 17);
+	a->fulltext = db_column_strdup(st, 16);
+	a->fulltext_error = db_column_strdup(st, 17);
 	sqlite3_finalize(st);
 	*out = a;
 	return (0);
@@ -324,33 +298,33 @@ db_view_article_free(struct db_view_article *a)
 }
 
 static int
-db_view_set(sqlite3 *db, const char *sql, int64_t id, int v, char **cause)
+db_view_set(struct db *db, const char *sql, int64_t id, int v, char **cause)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if ((st = db_view_prepare(db, sql, cause)) == NULL)
+	if (db_prepare(db, sql, &st, cause) != 0)
 		return (-1);
 	sqlite3_bind_int(st, 1, v);
 	sqlite3_bind_int64(st, 2, id);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		*cause = db_view_error(db);
+		*cause = db_errmsg(db, _("cannot store a mark"));
 		return (-1);
 	}
 	return (0);
 }
 
 int
-db_view_set_unread(sqlite3 *db, int64_t id, int unread, char **cause)
+db_view_set_unread(struct db *db, int64_t id, int unread, char **cause)
 {
 	return (db_view_set(db, "UPDATE items SET read = ?1 WHERE id = ?2",
 	    id, unread == 0, cause));
 }
 
 int
-db_view_set_starred(sqlite3 *db, int64_t id, int starred, char **cause)
+db_view_set_starred(struct db *db, int64_t id, int starred, char **cause)
 {
 	return (db_view_set(db, "UPDATE items SET starred = ?1 WHERE id = ?2",
 	    id, starred != 0, cause));

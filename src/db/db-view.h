@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct sqlite3;
+struct db;
 
 struct db_view_feed {
 	int64_t	 id;
@@ -66,45 +66,45 @@ struct db_view_article {
 };
 
 /* Feeds in urls-file order; tag (NULL: all) and hide_read filter them. */
-int	db_view_feeds(struct sqlite3 *, const char *tag, int hide_read,
+int	db_view_feeds(struct db *, const char *tag, int hide_read,
 	    struct db_view_feed **, size_t *, char **cause);
 void	db_view_feeds_free(struct db_view_feed *, size_t);
 /* Every tag in use, sorted. */
-int	db_view_tags(struct sqlite3 *, char ***, size_t *, char **cause);
+int	db_view_tags(struct db *, char ***, size_t *, char **cause);
 void	db_view_tags_free(char **, size_t);
 /* Unread and starred counts over every feed. */
-int	db_view_totals(struct sqlite3 *, int64_t *unread, int64_t *starred,
+int	db_view_totals(struct db *, int64_t *unread, int64_t *starred,
 	    char **cause);
 
 /* Headlines, newest first (published, then id, descending). */
-int	db_view_items_count(struct sqlite3 *, const struct db_view_sel *,
+int	db_view_items_count(struct db *, const struct db_view_sel *,
 	    size_t *, char **cause);
 /* total: the list's count, so that rows near the end are read backwards
  * from it (OFFSET costs what it skips). */
-int	db_view_items(struct sqlite3 *, const struct db_view_sel *,
+int	db_view_items(struct db *, const struct db_view_sel *,
 	    size_t offset, size_t limit, size_t total,
 	    struct db_view_item **, size_t *, char **cause);
 void	db_view_items_free(struct db_view_item *, size_t);
 /* Where the item now stands in the list (rows before it), to keep the
  * cursor on it when new items arrive; -1 if it is gone. */
-int	db_view_items_position(struct sqlite3 *, const struct db_view_sel *,
+int	db_view_items_position(struct db *, const struct db_view_sel *,
 	    const struct db_view_item *, size_t *);
 /* The next (dir 1) or previous (-1) unread item of the list after `from`
  * (NULL: from the top); 0 and *pos, or -1 when there is none. */
-int	db_view_items_next_unread(struct sqlite3 *,
+int	db_view_items_next_unread(struct db *,
 	    const struct db_view_sel *, const struct db_view_item *from,
 	    int dir, size_t *pos);
 
-int	db_view_article(struct sqlite3 *, int64_t id,
+int	db_view_article(struct db *, int64_t id,
 	    struct db_view_article **, char **cause);
 void	db_view_article_free(struct db_view_article *);
 
 /* Marks. feed_id 0 in db_view_mark_feed_read: every feed. */
-int	db_view_set_unread(struct sqlite3 *, int64_t item_id, int unread,
+int	db_view_set_unread(struct db *, int64_t item_id, int unread,
 	    char **cause);
-int	db_view_set_starred(struct sqlite3 *, int64_t item_id, int starred,
+int	db_view_set_starred(struct db *, int64_t item_id, int starred,
 	    char **cause);
-int	db_view_items_mark_read(struct sqlite3 *, const struct db_view_sel *,
+int	db_view_items_mark_read(struct db *, const struct db_view_sel *,
 	    char **cause);
 
 #endif

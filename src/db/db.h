@@ -73,8 +73,8 @@
  *					 to try again; NULL: never by itself
  *   Its html is part of the item's text in items_fts.
  *
- * Other files of src/db may add read-only queries (db-view*.c) through
- * db_sqlite().
+ * The reader's queries (db-view.h) take the same struct db; SQLite's
+ * header and the raw connection (db_sqlite(), db-int.h) stay in src/db.
  */
 #ifndef TIDINGS_DB_DB_H
 #define TIDINGS_DB_DB_H
@@ -160,8 +160,6 @@ void		 db_close(struct db *);
 int		 db_checkpoint_start(struct db *, int start, int limit,
 		    char **cause);
 void		 db_checkpoint_stop(struct db *);
-/* The connection, for queries in other db-*.c files. */
-struct sqlite3	*db_sqlite(struct db *);
 
 /* Write transactions: BEGIN IMMEDIATE, retried while another writer
  * holds the lock (busy timeout plus a bounded retry loop). */

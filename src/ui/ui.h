@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 struct config;
-struct sqlite3;
+struct db;
 struct ui_poller_ops;
 
 /* What the caller hands the UI; every pointer is borrowed. */
@@ -22,7 +22,7 @@ struct ui_config {
 	int		 first_start;	/* no urls file: show the welcome */
 	/* Started with the UI's database connection and the poller's
 	 * callbacks (NULL when no poller is built in). */
-	struct sqlite3	*db;
+	struct db	*db;
 	/* The whole configuration, for per-feed settings (fulltext). */
 	const struct config *conf;
 	const struct ui_poller_ops *poller;

@@ -15,7 +15,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "db/db.h"
+#include "db/db-int.h"
 #include "db/db-view.h"
 
 #define NITEMS	50
@@ -87,10 +87,10 @@ test_windows(void **state)
 	char			*cause = NULL;
 
 	(void)state;
-	assert_int_equal(db_view_items_count(sq, &sel, &count, &cause), 0);
+	assert_int_equal(db_view_items_count(db, &sel, &count, &cause), 0);
 	assert_int_equal(count, NITEMS);
 	/* Everything in one read: newest first, ties by id, descending. */
-	assert_int_equal(db_view_items(sq, &sel, 0, NITEMS, 0, &all, &n,
+	assert_int_equal(db_view_items(db, &sel, 0, NITEMS, 0, &all, &n,
 	    &cause), 0);
 	assert_int_equal(n, NITEMS);
 	for (i = 1; i < n; i++)
@@ -99,7 +99,7 @@ test_windows(void **state)
 		    all[i - 1].id > all[i].id));
 	/* Every window, front half or back half, is the same slice. */
 	for (off = 0; off < NITEMS; off += 7) {
-		assert_int_equal(db_view_items(sq, &sel, off, 10, count, &w,
+		assert_int_equal(db_view_items(db, &sel, off, 10, count, &w,
 		    &nw, &cause), 0);
 		assert_int_equal(nw, off + 10 > NITEMS ? NITEMS - off : 10);
 		for (i = 0; i < nw; i++)
@@ -107,7 +107,7 @@ test_windows(void **state)
 		db_view_items_free(w, nw);
 	}
 	/* Positions: rows before an item. */
-	assert_int_equal(db_view_items_position(sq, &sel, &all[17], &i), 0);
+	assert_int_equal(db_view_items_position(db, &sel, &all[17], &i), 0);
 	assert_int_equal(i, 17);
 	db_view_items_free(all, n);
 }
@@ -125,36 +125,36 @@ test_unread_and_marks(void **state)
 
 	(void)state;
 	/* Row 0 is item 0, read; the first unread is row 1. */
-	assert_int_equal(db_view_items_next_unread(sq, &sel, NULL, 1, &pos),
+	assert_int_equal(db_view_items_next_unread(db, &sel, NULL, 1, &pos),
 	    0);
 	assert_int_equal(pos, 1);
-	assert_int_equal(db_view_items(sq, &sel, 1, 1, 0, &w, &n, &cause), 0);
-	assert_int_equal(db_view_items_next_unread(sq, &sel, &w[0], 1, &pos),
+	assert_int_equal(db_view_items(db, &sel, 1, 1, 0, &w, &n, &cause), 0);
+	assert_int_equal(db_view_items_next_unread(db, &sel, &w[0], 1, &pos),
 	    0);
 	assert_int_equal(pos, 2);
-	assert_int_equal(db_view_items_next_unread(sq, &sel, &w[0], -1,
+	assert_int_equal(db_view_items_next_unread(db, &sel, &w[0], -1,
 	    &pos), -1);
 	/* Marks move the trigger-kept counts. */
-	assert_int_equal(db_view_set_unread(sq, w[0].id, 0, &cause), 0);
+	assert_int_equal(db_view_set_unread(db, w[0].id, 0, &cause), 0);
 	db_view_items_free(w, n);
-	assert_int_equal(db_view_feeds(sq, NULL, 0, &f, &n, &cause), 0);
+	assert_int_equal(db_view_feeds(db, NULL, 0, &f, &n, &cause), 0);
 	assert_int_equal(n, 2);		/* the unsubscribed one is hidden */
 	assert_string_equal(f[0].title, "Feed A");
 	assert_string_equal(f[0].tags, "a b");
 	assert_int_equal(f[0].total, NITEMS);
 	assert_int_equal(f[0].unread, NITEMS - (NITEMS + 2) / 3 - 1);
 	db_view_feeds_free(f, n);
-	assert_int_equal(db_view_feeds(sq, "b", 0, &f, &n, &cause), 0);
+	assert_int_equal(db_view_feeds(db, "b", 0, &f, &n, &cause), 0);
 	assert_int_equal(n, 1);
 	db_view_feeds_free(f, n);
-	assert_int_equal(db_view_totals(sq, &u, &s, &cause), 0);
+	assert_int_equal(db_view_totals(db, &u, &s, &cause), 0);
 	assert_int_equal(u, NITEMS - (NITEMS + 2) / 3 - 1 + 1);
 	assert_int_equal(s, 1);
-	assert_int_equal(db_view_items_count(sq, &unread, &count, &cause), 0);
+	assert_int_equal(db_view_items_count(db, &unread, &count, &cause), 0);
 	assert_int_equal(count, (size_t)u);
 	/* Marking a list read. */
-	assert_int_equal(db_view_items_mark_read(sq, &sel, &cause), 0);
-	assert_int_equal(db_view_totals(sq, &u, &s, &cause), 0);
+	assert_int_equal(db_view_items_mark_read(db, &sel, &cause), 0);
+	assert_int_equal(db_view_totals(db, &u, &s, &cause), 0);
 	assert_int_equal(u, 1);
 }
 
@@ -169,21 +169,21 @@ test_search(void **state)
 
 	(void)state;
 	/* Whole words; the unsubscribed feed's article is left out. */
-	assert_int_equal(db_view_items_count(sq, &sel, &count, &cause), 0);
+	assert_int_equal(db_view_items_count(db, &sel, &count, &cause), 0);
 	assert_int_equal(count, 1);
-	assert_int_equal(db_view_items(sq, &sel, 0, 10, count, &w, &n,
+	assert_int_equal(db_view_items(db, &sel, 0, 10, count, &w, &n,
 	    &cause), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(w[0].id, 100);
 	db_view_items_free(w, n);
 	sel.query = "quok*";
-	assert_int_equal(db_view_items_count(sq, &sel, &count, &cause), 0);
+	assert_int_equal(db_view_items_count(db, &sel, &count, &cause), 0);
 	assert_int_equal(count, 1);
 	sel.query = "quok";
-	assert_int_equal(db_view_items_count(sq, &sel, &count, &cause), 0);
+	assert_int_equal(db_view_items_count(db, &sel, &count, &cause), 0);
 	assert_int_equal(count, 0);
 	/* FTS syntax typed by the user is only words. */
-	assert_int_equal(db_view_items_count(sq, &bad, &count, &cause), 0);
+	assert_int_equal(db_view_items_count(db, &bad, &count, &cause), 0);
 	assert_int_equal(count, 0);
 }
 
