@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -763,54 +764,162 @@ base64_decode(const char *s)
 	return (out);
 }
 
+/*
+ * Where an element's text goes, in an item or in the feed: a row per
+ * element, read by end_field(). What a row cannot say (a guid's
+ * isPermaLink, content's type, categories, ttl) is the FR_OWN case of
+ * end_item_own() and end_feed_own().
+ */
+enum fr_read {
+	FR_NONE,	/* not a field here */
+	FR_PLAIN,	/* text (or HTML) as plain text */
+	FR_URL,		/* a URL, made absolute */
+	FR_TRIM,	/* trimmed text */
+	FR_AUTHOR,	/* "email (Name)" as a name */
+	FR_HTML,	/* HTML */
+	FR_DATE,	/* a date, into an int64_t */
+	FR_OWN		/* handled by code of its own */
+};
+
+struct field_rule {
+	unsigned char	 read;		/* enum fr_read */
+	unsigned char	 last;		/* the last one wins, not the first */
+	unsigned short	 off;		/* of the field in the struct */
+};
+
+#define FI(r, f)	{ (r), 0, offsetof(struct feed_item, f) }
+#define FI_LAST(r, f)	{ (r), 1, offsetof(struct feed_item, f) }
+#define FI_OWN		{ FR_OWN, 0, 0 }
+static const struct field_rule item_rules[EL_INSIDE + 1] = {
+	[EL_TITLE] = FI(FR_PLAIN, title),
+	[EL_DC_TITLE] = FI(FR_PLAIN, title),
+	[EL_MEDIA_TITLE] = FI_OWN,	/* only when the item has no title */
+	/* RSS <link> always wins over a guid or an atom:link. */
+	[EL_LINK] = FI_LAST(FR_URL, link),
+	[EL_GUID] = FI_OWN,
+	[EL_ID] = FI(FR_TRIM, guid),
+	[EL_AUTHOR] = FI(FR_AUTHOR, author),
+	[EL_DC_CREATOR] = FI(FR_AUTHOR, author),
+	[EL_ITUNES_AUTHOR] = FI(FR_AUTHOR, author),
+	[EL_NAME] = FI(FR_PLAIN, author),
+	[EL_EMAIL] = FI_OWN,
+	[EL_PUBDATE] = FI(FR_DATE, published),
+	[EL_PUBLISHED] = FI(FR_DATE, published),
+	[EL_ISSUED] = FI(FR_DATE, published),
+	[EL_DCT_ISSUED] = FI(FR_DATE, published),
+	[EL_CREATED] = FI(FR_DATE, published),
+	[EL_DCT_CREATED] = FI(FR_DATE, published),
+	[EL_UPDATED] = FI(FR_DATE, updated),
+	[EL_MODIFIED] = FI(FR_DATE, updated),
+	[EL_DC_DATE] = FI(FR_DATE, updated),
+	[EL_DCT_MODIFIED] = FI(FR_DATE, updated),
+	[EL_DESCRIPTION] = FI(FR_HTML, summary),
+	[EL_DC_DESCRIPTION] = FI(FR_HTML, summary),
+	[EL_SUMMARY] = FI(FR_HTML, summary),
+	[EL_ITUNES_SUMMARY] = FI(FR_HTML, summary),
+	[EL_MEDIA_DESCRIPTION] = FI(FR_HTML, summary),
+	[EL_CONTENT] = FI_OWN,
+	[EL_CONTENT_ENCODED] = FI_OWN,
+	[EL_XHTML_BODY] = FI_OWN,
+	[EL_FULLITEM] = FI_OWN,
+	[EL_CATEGORY] = FI_OWN,
+	[EL_DC_SUBJECT] = FI_OWN,
+	[EL_MEDIA_CATEGORY] = FI_OWN,
+	[EL_COMMENTS] = FI(FR_URL, comments),
+};
+
+#define FM(r, f)	{ (r), 0, offsetof(struct feed_meta, f) }
+#define FM_LAST(r, f)	{ (r), 1, offsetof(struct feed_meta, f) }
+#define FM_OWN		{ FR_OWN, 0, 0 }
+static const struct field_rule feed_rules[EL_INSIDE + 1] = {
+	[EL_TITLE] = FM(FR_PLAIN, title),
+	[EL_DC_TITLE] = FM(FR_PLAIN, title),
+	[EL_LINK] = FM_LAST(FR_URL, link),
+	[EL_DESCRIPTION] = FM_OWN,	/* RSS: HTML, whatever it says */
+	[EL_SUBTITLE] = FM(FR_PLAIN, description),
+	[EL_TAGLINE] = FM(FR_PLAIN, description),
+	[EL_DC_DESCRIPTION] = FM(FR_PLAIN, description),
+	[EL_ITUNES_SUMMARY] = FM(FR_PLAIN, description),
+	[EL_ITUNES_SUBTITLE] = FM(FR_PLAIN, description),
+	[EL_LANGUAGE] = FM(FR_TRIM, language),
+	[EL_DC_LANGUAGE] = FM(FR_TRIM, language),
+	[EL_LASTBUILDDATE] = FM(FR_DATE, updated),
+	[EL_UPDATED] = FM(FR_DATE, updated),
+	[EL_MODIFIED] = FM(FR_DATE, updated),
+	[EL_DC_DATE] = FM(FR_DATE, updated),
+	[EL_DCT_MODIFIED] = FM(FR_DATE, updated),
+	[EL_PUBDATE] = FM(FR_DATE, updated),
+	[EL_AUTHOR] = FM(FR_AUTHOR, author),
+	[EL_MANAGINGEDITOR] = FM(FR_AUTHOR, author),
+	[EL_DC_CREATOR] = FM(FR_AUTHOR, author),
+	[EL_ITUNES_AUTHOR] = FM(FR_AUTHOR, author),
+	[EL_NAME] = FM(FR_PLAIN, author),
+	[EL_EMAIL] = FM_OWN,
+	[EL_GENERATOR] = FM(FR_PLAIN, generator),
+	[EL_URL] = FM(FR_URL, image),
+	[EL_LOGO] = FM(FR_URL, image),
+	[EL_ICON] = FM(FR_URL, image),
+	[EL_TTL] = FM_OWN,
+};
+
+/* Store the element's text as its row says; 1 when the row is FR_OWN. */
+static int
+end_field(const struct field_rule *rule, void *base, struct frame *f,
+    const char *text, size_t len)
+{
+	char	*v, **dst;
+
+	switch ((enum fr_read)rule->read) {
+	case FR_NONE:
+		return (0);
+	case FR_OWN:
+		return (1);
+	case FR_DATE:
+		set_date((int64_t *)((char *)base + rule->off), text);
+		return (0);
+	case FR_PLAIN:
+		v = plain_of(f, text, len);
+		break;
+	case FR_URL:
+		v = url_of(f, text);
+		break;
+	case FR_TRIM:
+		v = trimmed(text);
+		break;
+	case FR_AUTHOR:
+		v = author_name(text);
+		break;
+	case FR_HTML:
+		v = html_of(f, text, len);
+		break;
+	default:
+		return (0);
+	}
+	dst = (char **)(void *)((char *)base + rule->off);
+	if (rule->last)
+		set_last(dst, v);
+	else
+		set_first(dst, v);
+	return (0);
+}
+
 static void
-end_item_field(struct feed_parser *p, struct frame *f, const char *text,
+end_item_own(struct feed_parser *p, struct frame *f, const char *text,
     size_t len)
 {
 	struct feed_item	*it = p->cur;
 
-	if (p->cur_dropped)
-		return;
-
 	switch (f->el) {
-	case EL_TITLE: case EL_DC_TITLE:
-		set_first(&it->title, plain_of(f, text, len));
-		break;
-	case EL_MEDIA_TITLE:	/* only when the item has no title */
+	case EL_MEDIA_TITLE:
 		set_first(&p->media_title, plain_of(f, text, len));
-		break;
-	case EL_LINK:
-		/* RSS <link> always wins over a guid or an atom:link. */
-		set_last(&it->link, url_of(f, text));
 		break;
 	case EL_GUID:
 		if (it->guid == NULL && (it->guid = trimmed(text)) != NULL)
 			p->guid_permalink = f->attr;
 		break;
-	case EL_ID:
-		set_first(&it->guid, trimmed(text));
-		break;
-	case EL_AUTHOR: case EL_DC_CREATOR: case EL_ITUNES_AUTHOR:
-		set_first(&it->author, author_name(text));
-		break;
-	case EL_NAME:
-		set_first(&it->author, plain_of(f, text, len));
-		break;
 	case EL_EMAIL:
 		if (it->author == NULL)
 			it->author = trimmed(text);
-		break;
-	case EL_PUBDATE: case EL_PUBLISHED: case EL_ISSUED:
-	case EL_DCT_ISSUED: case EL_CREATED: case EL_DCT_CREATED:
-		set_date(&it->published, text);
-		break;
-	case EL_UPDATED: case EL_MODIFIED: case EL_DC_DATE:
-	case EL_DCT_MODIFIED:
-		set_date(&it->updated, text);
-		break;
-	case EL_DESCRIPTION: case EL_DC_DESCRIPTION: case EL_SUMMARY:
-	case EL_ITUNES_SUMMARY: case EL_MEDIA_DESCRIPTION:
-		set_first(&it->summary, html_of(f, text, len));
 		break;
 	case EL_CONTENT: case EL_CONTENT_ENCODED: case EL_XHTML_BODY:
 	case EL_FULLITEM:
@@ -824,58 +933,36 @@ end_item_field(struct feed_parser *p, struct frame *f, const char *text,
 	case EL_CATEGORY: case EL_DC_SUBJECT: case EL_MEDIA_CATEGORY:
 		add_category(it, plain_of(f, text, len));
 		break;
-	case EL_COMMENTS:
-		set_first(&it->comments, url_of(f, text));
-		break;
 	default:
 		break;
 	}
 }
 
 static void
-end_feed_field(struct feed_parser *p, struct frame *f, const char *text,
+end_item_field(struct feed_parser *p, struct frame *f, const char *text,
+    size_t len)
+{
+	if (p->cur_dropped)
+		return;
+	if (end_field(&item_rules[f->el], p->cur, f, text, len))
+		end_item_own(p, f, text, len);
+}
+
+static void
+end_feed_own(struct feed_parser *p, struct frame *f, const char *text,
     size_t len)
 {
 	struct feed_meta	*m = &p->doc->meta;
 	char			*t;
 
 	switch (f->el) {
-	case EL_TITLE: case EL_DC_TITLE:
-		set_first(&m->title, plain_of(f, text, len));
-		break;
-	case EL_LINK:
-		set_last(&m->link, url_of(f, text));
-		break;
-	case EL_DESCRIPTION: case EL_SUBTITLE: case EL_TAGLINE:
-	case EL_DC_DESCRIPTION: case EL_ITUNES_SUMMARY:
-	case EL_ITUNES_SUBTITLE:
-		if (f->el == EL_DESCRIPTION)
-			f->kind = TK_HTML;
+	case EL_DESCRIPTION:
+		f->kind = TK_HTML;
 		set_first(&m->description, plain_of(f, text, len));
-		break;
-	case EL_LANGUAGE: case EL_DC_LANGUAGE:
-		set_first(&m->language, trimmed(text));
-		break;
-	case EL_LASTBUILDDATE: case EL_UPDATED: case EL_MODIFIED:
-	case EL_DC_DATE: case EL_DCT_MODIFIED: case EL_PUBDATE:
-		set_date(&m->updated, text);
-		break;
-	case EL_AUTHOR: case EL_MANAGINGEDITOR: case EL_DC_CREATOR:
-	case EL_ITUNES_AUTHOR:
-		set_first(&m->author, author_name(text));
-		break;
-	case EL_NAME:
-		set_first(&m->author, plain_of(f, text, len));
 		break;
 	case EL_EMAIL:
 		if (m->author == NULL)
 			m->author = trimmed(text);
-		break;
-	case EL_GENERATOR:
-		set_first(&m->generator, plain_of(f, text, len));
-		break;
-	case EL_URL: case EL_LOGO: case EL_ICON:
-		set_first(&m->image, url_of(f, text));
 		break;
 	case EL_TTL:
 		if ((t = trimmed(text)) != NULL) {
@@ -886,6 +973,14 @@ end_feed_field(struct feed_parser *p, struct frame *f, const char *text,
 	default:
 		break;
 	}
+}
+
+static void
+end_feed_field(struct feed_parser *p, struct frame *f, const char *text,
+    size_t len)
+{
+	if (end_field(&feed_rules[f->el], &p->doc->meta, f, text, len))
+		end_feed_own(p, f, text, len);
 }
 
 /*
