@@ -32,6 +32,7 @@ struct jf {
 	const char		*base;
 	struct feed_doc		*doc;
 	char			*feed_author;
+	int			 cut;		/* a field was cut short */
 };
 
 /* Whether a byte may come before the document's first real byte. */
@@ -116,6 +117,28 @@ feed_jsonfeed_str(json_t *o, const char *key)
 	return (json_is_string(v) ? json_string_value(v) : NULL);
 }
 
+/*
+ * The length of s kept under the field limit, cut on a character
+ * boundary; the first cut is reported, as the XML formats do.
+ */
+static size_t
+feed_jsonfeed_len(struct jf *j, const char *s)
+{
+	size_t	len = strlen(s);
+
+	if (len <= j->lim->max_text)
+		return (len);
+	len = j->lim->max_text;
+	while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+		len--;
+	if (!j->cut) {
+		j->cut = 1;
+		feed_doc_add_error(j->doc, xasprintf("text longer than %zu "
+		    "bytes cut short", j->lim->max_text));
+	}
+	return (len);
+}
+
 /* A short value, cleaned and cut to the field limit. */
 static char *
 feed_jsonfeed_text(struct jf *j, const char *s)
@@ -124,9 +147,7 @@ feed_jsonfeed_text(struct jf *j, const char *s)
 
 	if (s == NULL)
 		return (NULL);
-	len = strlen(s);
-	if (len > j->lim->max_text)
-		len = j->lim->max_text;
+	len = feed_jsonfeed_len(j, s);
 	return (feed_doc_clean_text(s, len, false));
 }
 
@@ -139,9 +160,7 @@ feed_jsonfeed_plain(struct jf *j, const char *s)
 
 	if (s == NULL)
 		return (NULL);
-	len = strlen(s);
-	if (len > j->lim->max_text)
-		len = j->lim->max_text;
+	len = feed_jsonfeed_len(j, s);
 	if (!feed_html_looks_like_html(s))
 		return (feed_doc_clean_text(s, len, false));
 	h = feed_html_to_text(s, len);
@@ -175,9 +194,7 @@ feed_jsonfeed_html(struct jf *j, const char *s, int is_text)
 
 	if (s == NULL)
 		return (NULL);
-	len = strlen(s);
-	if (len > j->lim->max_text)
-		len = j->lim->max_text;
+	len = feed_jsonfeed_len(j, s);
 	if (is_text) {
 		h = feed_html_escape(s, len);
 		s = h;

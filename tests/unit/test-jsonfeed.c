@@ -197,6 +197,9 @@ test_limits(void **state)
 	static const char big[] =
 	    "{\"version\": \"https://jsonfeed.org/version/1.1\","
 	    " \"title\": \"0123456789abcdef\", \"items\": []}";
+	static const char cut[] =
+	    "{\"version\": \"https://jsonfeed.org/version/1.1\","
+	    " \"title\": \"0123456\u00e9f\", \"items\": []}";
 
 	(void)state;
 	d = feed_parser_parse_buffer(many, sizeof many - 1, NULL, NULL, &lim);
@@ -207,6 +210,13 @@ test_limits(void **state)
 	feed_doc_free(d);
 	d = feed_parser_parse_buffer(big, sizeof big - 1, NULL, NULL, &lim);
 	assert_string_equal(d->meta.title, "01234567");
+	assert_int_equal(d->nerrors, 1);
+	assert_non_null(strstr(d->errors[0], "longer than 8 bytes"));
+	feed_doc_free(d);
+	/* A cut never splits a character: "0123456" and half an e-acute
+	 * would be 8 bytes. */
+	d = feed_parser_parse_buffer(cut, sizeof cut - 1, NULL, NULL, &lim);
+	assert_string_equal(d->meta.title, "0123456");
 	feed_doc_free(d);
 }
 
