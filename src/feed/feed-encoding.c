@@ -150,7 +150,13 @@ sniff(struct feed_parser *p, const unsigned char *s, size_t n)
 		feed_parser_create_xml(p, "UTF-8");
 	} else {
 		/* ASCII-compatible: HTTP charset, then the declaration. */
-		decl = declared_encoding((const char *)s, n);
+		/*
+		 * Only the first SNIFF_MAX bytes, however many the first
+		 * push brought, so a document reads the same whole or
+		 * streamed.
+		 */
+		decl = declared_encoding((const char *)s,
+		    n < SNIFF_MAX ? n : SNIFF_MAX);
 		name = p->http_charset != NULL ? p->http_charset : decl;
 		p->lenient_ok = true;
 		if (name == NULL || is_utf8_name(name) || is_utf16_name(name)) {

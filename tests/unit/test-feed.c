@@ -482,6 +482,37 @@ test_streaming_chunks(void **state)
 	feed_doc_free(whole);
 }
 
+/*
+ * An XML declaration that ends past the bytes sniffed for it counts for
+ * nothing, whether the document comes whole or byte by byte (the whole
+ * buffer used to find its encoding, a stream not).
+ */
+static void
+test_streaming_long_declaration(void **state)
+{
+	struct feed_parser	*p;
+	struct feed_doc		*whole, *d;
+	char			 doc[2048];
+	int			 len;
+	size_t			 i;
+
+	(void)state;
+	len = snprintf(doc, sizeof doc, "<?xml version=\"1.0\"%1100s"
+	    "encoding=\"KOI8-R\"?><rss version=\"2.0\"><channel>"
+	    "<title>\xf0\xd2\xc9</title></channel></rss>", "");
+	assert_true(len > 0 && (size_t)len < sizeof doc);
+	whole = feed_parser_parse_buffer(doc, (size_t)len, NULL, NULL, NULL);
+	p = feed_parser_new(NULL, NULL, NULL);
+	for (i = 0; i < (size_t)len; i++)
+		feed_parser_push(p, doc + i, 1);
+	d = feed_parser_finish(p);
+	assert_non_null(whole->meta.title);
+	assert_non_null(d->meta.title);
+	assert_string_equal(d->meta.title, whole->meta.title);
+	feed_doc_free(d);
+	feed_doc_free(whole);
+}
+
 /* The --parse JSON of a document, as a string to compare. */
 static char *
 json_of(const struct feed_doc *d)
@@ -677,6 +708,7 @@ main(void)
 		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_sanitized_html),
 		cmocka_unit_test(test_lenient_escapes),
+		cmocka_unit_test(test_streaming_long_declaration),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
