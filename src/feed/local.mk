@@ -15,7 +15,7 @@ check_PROGRAMS += tests/unit/test-feed
 TESTS += tests/unit/test-feed
 tests_unit_test_feed_SOURCES = tests/unit/test-feed.c
 tests_unit_test_feed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_feed_LDADD = src/feed/libfeed.a src/util/libutil.a \
+tests_unit_test_feed_LDADD = src/feed/libfeed.a src/html/libhtml.a src/util/libutil.a \
 	$(EXPAT_LIBS) $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
 check_PROGRAMS += tests/unit/test-date
 TESTS += tests/unit/test-date
@@ -29,6 +29,6 @@ check_PROGRAMS += tests/unit/test-jsonfeed
 TESTS += tests/unit/test-jsonfeed
 tests_unit_test_jsonfeed_SOURCES = tests/unit/test-jsonfeed.c
 tests_unit_test_jsonfeed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_jsonfeed_LDADD = src/feed/libfeed.a src/util/libutil.a \
+tests_unit_test_jsonfeed_LDADD = src/feed/libfeed.a src/html/libhtml.a src/util/libutil.a \
 	$(EXPAT_LIBS) $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
 endif

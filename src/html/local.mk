@@ -1,0 +1,6 @@
+# html module: what feed, render and conf share about HTML (escaping).
+noinst_LIBRARIES += src/html/libhtml.a
+src_html_libhtml_a_SOURCES = \
+	src/html/html.h \
+	src/html/html-escape.c
+MODULE_LIBS += src/html/libhtml.a
