@@ -180,17 +180,20 @@ feed_html_escape(const char *s, size_t len)
 	return (buf_detach(&b));
 }
 
+/*
+ * Elements written without an end tag. base, embed, link and meta are void
+ * in HTML too but have always been written with one here; they are kept
+ * so, as changing that would change stored content.
+ */
 static bool
 is_void(GumboTag t)
 {
 	switch (t) {
-	case GUMBO_TAG_AREA: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
-	case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
-	case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK:
-	case GUMBO_TAG_WBR:
-		return (true);
-	default:
+	case GUMBO_TAG_BASE: case GUMBO_TAG_EMBED: case GUMBO_TAG_LINK:
+	case GUMBO_TAG_META:
 		return (false);
+	default:
+		return ((html_tags_flags(t) & HTML_TAG_VOID) != 0);
 	}
 }
 

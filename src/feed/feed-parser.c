@@ -222,18 +222,11 @@ text_add_escaped(struct feed_parser *p, const char *s, size_t len,
 	buf_fini(&t);
 }
 
+/* Void elements are serialised as "<br />", the others get an end tag. */
 static bool
 is_void_element(const char *local)
 {
-	static const char *const v[] = { "area", "base", "br", "col",
-	    "embed", "hr", "img", "input", "link", "meta", "param", "source",
-	    "track", "wbr" };
-	size_t	i;
-
-	for (i = 0; i < sizeof v / sizeof v[0]; i++)
-		if (strcmp(local, v[i]) == 0)
-			return (true);
-	return (false);
+	return ((html_tags_name_flags(local) & HTML_TAG_VOID) != 0);
 }
 
 static const char *
