@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "conf/conf-int.h"
+#include "html/html.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
@@ -186,18 +187,17 @@ out:
 	return (rc);
 }
 
+/* Write s to f escaped for a double-quoted attribute value. */
 static void
 opml_escape(FILE *f, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: fputc(*s, f);
-		}
-	}
+	struct buf	b;
+
+	buf_init(&b, 0);
+	html_escape_add(&b, s, strlen(s), HTML_ESCAPE_ATTR);
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, f);
+	buf_fini(&b);
 }
 
 void

@@ -15,6 +15,6 @@ check_PROGRAMS += tests/unit/test-conf
 TESTS += tests/unit/test-conf
 tests_unit_test_conf_SOURCES = tests/unit/test-conf.c
 tests_unit_test_conf_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_conf_LDADD = src/conf/libconf.a src/util/libutil.a \
-	$(EXPAT_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_conf_LDADD = src/conf/libconf.a src/html/libhtml.a \
+	src/util/libutil.a $(EXPAT_LIBS) $(CMOCKA_LIBS)
 endif

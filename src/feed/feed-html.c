@@ -15,6 +15,7 @@
 #include <gumbo.h>
 
 #include "feed/feed-int.h"
+#include "html/html.h"
 #include "util/url.h"
 #include "util/xmalloc.h"
 
@@ -167,50 +168,32 @@ feed_html_to_text(const char *s, size_t len)
 	return (buf_detach(&b));
 }
 
-static void
-add_escaped(struct buf *b, const char *s, bool attr)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"':
-			if (attr) {
-				buf_adds(b, "&quot;");
-				break;
-			}
-			/* FALLTHROUGH */
-		default:
-			buf_addc(b, *s);
-		}
-	}
-}
-
 char *
 feed_html_escape(const char *s, size_t len)
 {
 	struct buf	 b;
-	char		*t = xstrndup(s, len);
 
 	buf_init(&b, 0);
 	buf_add(&b, "", 0);
-	add_escaped(&b, t, false);
-	free(t);
+	/* Stop at a NUL, as the old NUL-terminated escaper did. */
+	html_escape_add(&b, s, strnlen(s, len), 0);
 	return (buf_detach(&b));
 }
 
+/*
+ * Elements written without an end tag. base, embed, link and meta are void
+ * in HTML too but have always been written with one here; they are kept
+ * so, as changing that would change stored content.
+ */
 static bool
 is_void(GumboTag t)
 {
 	switch (t) {
-	case GUMBO_TAG_AREA: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
-	case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
-	case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK:
-	case GUMBO_TAG_WBR:
-		return (true);
-	default:
+	case GUMBO_TAG_BASE: case GUMBO_TAG_EMBED: case GUMBO_TAG_LINK:
+	case GUMBO_TAG_META:
 		return (false);
+	default:
+		return ((html_tags_flags(t) & HTML_TAG_VOID) != 0);
 	}
 }
 
@@ -263,10 +246,10 @@ serialise(const GumboNode *n, struct buf *b, const char *base)
 
 	switch (n->type) {
 	case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE:
-		add_escaped(b, n->v.text.text, false);
+		html_escape_add(b, n->v.text.text, strlen(n->v.text.text), 0);
 		return;
 	case GUMBO_NODE_CDATA:
-		add_escaped(b, n->v.text.text, false);
+		html_escape_add(b, n->v.text.text, strlen(n->v.text.text), 0);
 		return;
 	case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
 		break;
@@ -302,10 +285,11 @@ serialise(const GumboNode *n, struct buf *b, const char *base)
 		    is_relative(a->value)) {
 			char	*u = url_resolve(base, a->value);
 
-			add_escaped(b, u, true);
+			html_escape_add(b, u, strlen(u), HTML_ESCAPE_ATTR);
 			free(u);
 		} else
-			add_escaped(b, a->value, true);
+			html_escape_add(b, a->value, strlen(a->value),
+			    HTML_ESCAPE_ATTR);
 		buf_addc(b, '"');
 	}
 	buf_addc(b, '>');

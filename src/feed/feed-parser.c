@@ -21,6 +21,7 @@
 #endif
 
 #include "feed/feed-int.h"
+#include "html/html.h"
 #include "util/sanitize.h"
 #include "util/url.h"
 #include "util/xmalloc.h"
@@ -198,43 +199,34 @@ text_add(struct feed_parser *p, const char *s, size_t len)
 	    p->lim.max_text);
 }
 
-/* Append s to the capture, HTML-escaped (for serialised markup). */
+/*
+ * Append s to the capture, HTML-escaped (for serialised markup). When the
+ * worst case (every byte a "&quot;") fits, escape straight into the
+ * capture; otherwise escape aside and let text_add cut and report.
+ */
 static void
 text_add_escaped(struct feed_parser *p, const char *s, size_t len,
     bool attr)
 {
-	size_t	i, start = 0;
+	struct buf	t;
+	int		flags = attr ? HTML_ESCAPE_ATTR : 0;
 
-	for (i = 0; i < len; i++) {
-		const char *rep = NULL;
-
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = attr ? "&quot;" : NULL; break;
-		}
-		if (rep == NULL)
-			continue;
-		text_add(p, s + start, i - start);
-		text_add(p, rep, strlen(rep));
-		start = i + 1;
+	if (!(p->cur != NULL && p->cur_dropped) && !p->text_overflow &&
+	    len <= (p->text.max - p->text.len) / 6) {
+		html_escape_add(&p->text, s, len, flags);
+		return;
 	}
-	text_add(p, s + start, len - start);
+	buf_init(&t, 0);
+	html_escape_add(&t, s, len, flags);
+	text_add(p, t.data != NULL ? t.data : "", t.len);
+	buf_fini(&t);
 }
 
+/* Void elements are serialised as "<br />", the others get an end tag. */
 static bool
 is_void_element(const char *local)
 {
-	static const char *const v[] = { "area", "base", "br", "col",
-	    "embed", "hr", "img", "input", "link", "meta", "param", "source",
-	    "track", "wbr" };
-	size_t	i;
-
-	for (i = 0; i < sizeof v / sizeof v[0]; i++)
-		if (strcmp(local, v[i]) == 0)
-			return (true);
-	return (false);
+	return ((html_tags_name_flags(local) & HTML_TAG_VOID) != 0);
 }
 
 static const char *

@@ -15,8 +15,9 @@ check_PROGRAMS += tests/unit/test-feed
 TESTS += tests/unit/test-feed
 tests_unit_test_feed_SOURCES = tests/unit/test-feed.c
 tests_unit_test_feed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_feed_LDADD = src/feed/libfeed.a src/util/libutil.a \
-	$(EXPAT_LIBS) $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_feed_LDADD = src/feed/libfeed.a src/html/libhtml.a \
+	src/util/libutil.a $(EXPAT_LIBS) $(GUMBO_LIBS) $(JANSSON_LIBS) \
+	$(CMOCKA_LIBS)
 check_PROGRAMS += tests/unit/test-date
 TESTS += tests/unit/test-date
 tests_unit_test_date_SOURCES = tests/unit/test-date.c src/feed/feed-date.c
@@ -29,6 +30,7 @@ check_PROGRAMS += tests/unit/test-jsonfeed
 TESTS += tests/unit/test-jsonfeed
 tests_unit_test_jsonfeed_SOURCES = tests/unit/test-jsonfeed.c
 tests_unit_test_jsonfeed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_jsonfeed_LDADD = src/feed/libfeed.a src/util/libutil.a \
-	$(EXPAT_LIBS) $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_jsonfeed_LDADD = src/feed/libfeed.a src/html/libhtml.a \
+	src/util/libutil.a $(EXPAT_LIBS) $(GUMBO_LIBS) $(JANSSON_LIBS) \
+	$(CMOCKA_LIBS)
 endif

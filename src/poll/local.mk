@@ -17,8 +17,8 @@ tests_unit_test_poll_SOURCES = tests/unit/test-poll.c
 tests_unit_test_poll_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_poll_LDADD = src/poll/libpoll.a src/render/librender.a \
 	src/db/libdb.a src/net/libnet.a src/conf/libconf.a \
-	src/feed/libfeed.a src/util/libutil.a $(DEP_LIBS) $(JANSSON_LIBS) \
-	$(CMOCKA_LIBS)
+	src/feed/libfeed.a src/html/libhtml.a src/util/libutil.a $(DEP_LIBS) \
+	$(JANSSON_LIBS) $(CMOCKA_LIBS)
 endif
 
 # End-to-end tests of --refresh, -i and -e against a local HTTP server.

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html/html.h"
 #include "render/extract-int.h"
 #include "render/render-int.h"
 #include "util/buf.h"
@@ -484,25 +485,6 @@ out_tag_name(int tag)
 }
 
 static void
-out_escape(struct buf *b, const char *s, int attr)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"':
-			if (attr) {
-				buf_adds(b, "&quot;");
-				break;
-			}
-			/* FALLTHROUGH */
-		default: buf_addc(b, *s); break;
-		}
-	}
-}
-
-static void
 out_url_attr(struct xdoc *xd, struct buf *b, const char *name,
     const char *v)
 {
@@ -512,7 +494,7 @@ out_url_attr(struct xdoc *xd, struct buf *b, const char *name,
 		return;
 	u = url_resolve(xd->base, v);
 	buf_printf(b, " %s=\"", name);
-	out_escape(b, u, 1);
+	html_escape_add(b, u, strlen(u), HTML_ESCAPE_ATTR);
 	buf_addc(b, '"');
 	free(u);
 }
@@ -538,14 +520,15 @@ out_node(struct xdoc *xd, int i, struct buf *b, int depth)
 			out_url_attr(xd, b, "src", v);
 			if ((v = extract_tree_attr(g, "alt")) != NULL) {
 				buf_adds(b, " alt=\"");
-				out_escape(b, v, 1);
+				html_escape_add(b, v, strlen(v),
+				    HTML_ESCAPE_ATTR);
 				buf_addc(b, '"');
 			}
 		}
 		if (tag == GUMBO_TAG_OL &&
 		    (v = extract_tree_attr(g, "start")) != NULL) {
 			buf_adds(b, " start=\"");
-			out_escape(b, v, 1);
+			html_escape_add(b, v, strlen(v), HTML_ESCAPE_ATTR);
 			buf_addc(b, '"');
 		}
 		buf_addc(b, '>');
@@ -557,7 +540,8 @@ out_node(struct xdoc *xd, int i, struct buf *b, int depth)
 		ch = g->v.element.children.data[k];
 		if (ch->type == GUMBO_NODE_TEXT || ch->type == GUMBO_NODE_CDATA ||
 		    ch->type == GUMBO_NODE_WHITESPACE)
-			out_escape(b, ch->v.text.text, 0);
+			html_escape_add(b, ch->v.text.text,
+			    strlen(ch->v.text.text), 0);
 		else if (extract_tree_entered(ch)) {
 			out_node(xd, c, b, depth + 1);
 			c = xd->n[c].end;

@@ -20,8 +20,8 @@ check_PROGRAMS += tests/unit/test-render
 TESTS += tests/unit/test-render
 tests_unit_test_render_SOURCES = tests/unit/test-render.c
 tests_unit_test_render_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_render_LDADD = src/render/librender.a src/util/libutil.a \
-	$(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_render_LDADD = src/render/librender.a src/html/libhtml.a \
+	src/util/libutil.a $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
 endif
 
 # --extract end to end: the shared example, our own site shapes, HTTP.
