@@ -5,6 +5,8 @@
 #ifndef TIDINGS_FUZZ_DOC_H
 #define TIDINGS_FUZZ_DOC_H
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +57,44 @@ check_doc(const struct feed_doc *d)
 	}
 	for (i = 0; i < d->nerrors; i++)
 		check_clean(d->errors[i]);
+}
+
+/*
+ * Parse the document whole, then pushed in uneven chunks: both must give
+ * the same result (same_errors: the same number of errors too), and every
+ * string either holds must be clean. Aborts otherwise.
+ */
+static void
+fuzz_doc_run(const uint8_t *data, size_t size, int same_errors)
+{
+	struct feed_limits	 lim = { .max_text = 4096, .max_items = 64,
+				    .max_depth = 64 };
+	struct feed_parser	*p;
+	struct feed_doc		*a, *b;
+	size_t			 off, n;
+	FILE			*devnull;
+
+	a = feed_parser_parse_buffer(data, size, "http://fuzz.example/feed/",
+	    NULL, &lim);
+	p = feed_parser_new("http://fuzz.example/feed/", NULL, &lim);
+	for (off = 0; off < size; off += n) {
+		n = 1 + (off * 7) % 13;
+		if (n > size - off)
+			n = size - off;
+		feed_parser_push(p, data + off, n);
+	}
+	b = feed_parser_finish(p);
+	if (a->nitems != b->nitems || a->format != b->format ||
+	    (same_errors && a->nerrors != b->nerrors))
+		abort();
+	check_doc(a);
+	check_doc(b);
+	if ((devnull = fopen("/dev/null", "w")) != NULL) {
+		feed_json_write(a, devnull);
+		fclose(devnull);
+	}
+	feed_doc_free(a);
+	feed_doc_free(b);
 }
 
 #endif
