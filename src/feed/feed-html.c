@@ -19,55 +19,63 @@
 #include "util/url.h"
 #include "util/xmalloc.h"
 
+/*
+ * What the feed's HTML goes through, by tag: the sanitiser's policy, and
+ * where a title's plain text breaks its lines. An iframe's or object's
+ * fallback text is harmless text (as feedparser keeps it), so those are
+ * unwrapped rather than dropped. The lines break at a fixed set of
+ * elements and at <br>, narrower than html/'s blocks: titles are stored,
+ * and widening it would change them.
+ */
+#define FH_DROP		0x1	/* removed with everything inside */
+#define FH_UNWRAP	0x2	/* its tags go, its content stays */
+#define FH_NEWLINE	0x4	/* a title's text breaks a line after it */
+
+static const unsigned char fh_tags[GUMBO_TAG_LAST + 1] = {
+	[GUMBO_TAG_SCRIPT] = FH_DROP, [GUMBO_TAG_STYLE] = FH_DROP,
+	[GUMBO_TAG_APPLET] = FH_DROP, [GUMBO_TAG_EMBED] = FH_DROP,
+	[GUMBO_TAG_FRAME] = FH_DROP, [GUMBO_TAG_META] = FH_DROP,
+	[GUMBO_TAG_LINK] = FH_DROP, [GUMBO_TAG_BASE] = FH_DROP,
+	[GUMBO_TAG_HEAD] = FH_DROP, [GUMBO_TAG_TITLE] = FH_DROP,
+
+	[GUMBO_TAG_BLINK] = FH_UNWRAP, [GUMBO_TAG_HTML] = FH_UNWRAP,
+	[GUMBO_TAG_BODY] = FH_UNWRAP, [GUMBO_TAG_IFRAME] = FH_UNWRAP,
+	[GUMBO_TAG_OBJECT] = FH_UNWRAP, [GUMBO_TAG_FRAMESET] = FH_UNWRAP,
+	[GUMBO_TAG_NOFRAMES] = FH_UNWRAP,
+
+	[GUMBO_TAG_P] = FH_NEWLINE, [GUMBO_TAG_DIV] = FH_NEWLINE,
+	[GUMBO_TAG_BR] = FH_NEWLINE, [GUMBO_TAG_LI] = FH_NEWLINE,
+	[GUMBO_TAG_TR] = FH_NEWLINE, [GUMBO_TAG_H1] = FH_NEWLINE,
+	[GUMBO_TAG_H2] = FH_NEWLINE, [GUMBO_TAG_H3] = FH_NEWLINE,
+	[GUMBO_TAG_H4] = FH_NEWLINE, [GUMBO_TAG_H5] = FH_NEWLINE,
+	[GUMBO_TAG_H6] = FH_NEWLINE, [GUMBO_TAG_BLOCKQUOTE] = FH_NEWLINE,
+	[GUMBO_TAG_PRE] = FH_NEWLINE, [GUMBO_TAG_UL] = FH_NEWLINE,
+	[GUMBO_TAG_OL] = FH_NEWLINE, [GUMBO_TAG_TABLE] = FH_NEWLINE,
+	[GUMBO_TAG_HR] = FH_NEWLINE,
+};
+
 /* Elements dropped with everything inside them. */
 static bool
 is_dropped(GumboTag t)
 {
-	switch (t) {
-	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_APPLET:
-	case GUMBO_TAG_EMBED: case GUMBO_TAG_FRAME: case GUMBO_TAG_META:
-	case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_HEAD:
-	case GUMBO_TAG_TITLE:
-		return (true);
-	default:
-		return (false);
-	}
+	return ((fh_tags[t] & FH_DROP) != 0);
 }
 
-/*
- * Elements whose tags go but whose text stays: an iframe's or object's
- * fallback text is harmless text (as feedparser keeps it).
- */
+/* Elements whose tags go but whose text stays. */
 static bool
 is_unwrapped(const GumboElement *e)
 {
-	switch (e->tag) {
-	case GUMBO_TAG_BLINK: case GUMBO_TAG_HTML: case GUMBO_TAG_BODY:
-	case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_FRAMESET:
-	case GUMBO_TAG_NOFRAMES:
+	if (fh_tags[e->tag] & FH_UNWRAP)
 		return (true);
-	default:
-		break;
-	}
 	/* gumbo knows no <blink>; its name is then only in the source. */
 	return (e->tag == GUMBO_TAG_UNKNOWN && e->original_tag.length >= 6 &&
 	    strncasecmp(e->original_tag.data + 1, "blink", 5) == 0);
 }
 
 static bool
-is_block(GumboTag t)
+is_newline(GumboTag t)
 {
-	switch (t) {
-	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR:
-	case GUMBO_TAG_LI: case GUMBO_TAG_TR: case GUMBO_TAG_H1:
-	case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-	case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE:
-	case GUMBO_TAG_PRE: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-	case GUMBO_TAG_TABLE: case GUMBO_TAG_HR:
-		return (true);
-	default:
-		return (false);
-	}
+	return ((fh_tags[t] & FH_NEWLINE) != 0);
 }
 
 static GumboOutput *
@@ -134,7 +142,7 @@ text_walk(const GumboNode *n, struct buf *b)
 		kids = &n->v.element.children;
 		for (i = 0; i < kids->length; i++)
 			text_walk(kids->data[i], b);
-		if (is_block(n->v.element.tag))
+		if (is_newline(n->v.element.tag))
 			buf_addc(b, '\n');
 		return;
 	case GUMBO_NODE_DOCUMENT:

@@ -14,7 +14,6 @@
 
 #include "html/html.h"
 #include "render/extract-int.h"
-#include "render/render-int.h"
 #include "util/buf.h"
 #include "util/url.h"
 #include "util/xmalloc.h"
@@ -58,14 +57,6 @@ struct unit {
 	int	 heading;
 	size_t	 len, link;
 };
-
-static int
-out_is_heading(int tag)
-{
-	return (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
-	    tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
-	    tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6);
-}
 
 static int
 out_is_unit(const struct xnode *n)
@@ -134,7 +125,8 @@ out_units_of(struct xdoc *xd, int i, int top, struct unit **u, size_t *nu,
 		(*u)[*nu].i = j;
 		(*u)[*nu].ep = out_effective_parent(xd, j, top);
 		(*u)[*nu].text = extract_tree_text(xd->n[j].g);
-		(*u)[*nu].heading = out_is_heading(xd->n[j].g->v.element.tag);
+		(*u)[*nu].heading = (html_tags_flags(xd->n[j].g->v.element.tag) &
+		    HTML_TAG_HEADING) != 0;
 		(*u)[*nu].len = xd->n[j].text;
 		(*u)[*nu].link = xd->n[j].link;
 		(*nu)++;
@@ -547,7 +539,7 @@ out_node(struct xdoc *xd, int i, struct buf *b, int depth)
 			c = xd->n[c].end;
 		}
 	}
-	if (name != NULL && !(render_doc_tag_flags(tag) & RTAG_VOID))
+	if (name != NULL && !(html_tags_flags(tag) & HTML_TAG_VOID))
 		buf_printf(b, "</%s>", name);
 }
 

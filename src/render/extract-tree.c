@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html/html.h"
 #include "render/extract-int.h"
 #include "render/render-int.h"
 #include "util/buf.h"
@@ -155,7 +156,7 @@ extract_tree_entered(const GumboNode *g)
 
 	if (g->type != GUMBO_NODE_ELEMENT)
 		return (0);
-	if (render_doc_tag_flags(g->v.element.tag) & RTAG_SKIP)
+	if (render_doc_tag_hidden(g->v.element.tag))
 		return (0);
 	if (extract_tree_attr(g, "hidden") != NULL)
 		return (0);
@@ -186,7 +187,7 @@ x_node_text(const GumboNode *g, struct buf *b, int depth)
 	if (g->type != GUMBO_NODE_ELEMENT || (depth > 0 &&
 	    !extract_tree_entered(g)))
 		return;
-	if (render_doc_tag_flags(g->v.element.tag) & RTAG_BLOCK)
+	if (html_tags_flags(g->v.element.tag) & HTML_TAG_BLOCK)
 		buf_addc(b, ' ');
 	v = &g->v.element.children;
 	for (i = 0; i < v->length; i++)
@@ -406,7 +407,7 @@ extract_tree_classify(struct xdoc *xd)
 		p = &xd->n[n->parent];
 		p->text += n->text;
 		p->link += n->link;
-		if (render_doc_tag_flags(XTAG(xd, i)) & RTAG_BLOCK)
+		if (html_tags_flags(XTAG(xd, i)) & HTML_TAG_BLOCK)
 			p->flags |= XN_HASBLOCK;
 		else {
 			p->itext += n->itext;

@@ -36,26 +36,17 @@ x_link_density(const struct xnode *n)
 	return (n->text == 0 ? 0 : (double)n->link / (double)n->text);
 }
 
-static double
-x_tag_weight(int tag)
-{
-	switch (tag) {
-	case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
-		return (5);
-	case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
-		return (3);
-	case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL:
-	case GUMBO_TAG_DL: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-	case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
-		return (-3);
-	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-	case GUMBO_TAG_TH:
-		return (-5);
-	default:
-		return (0);
-	}
-}
+/* What an element's tag adds to its score as a candidate (Readability's). */
+static const signed char x_tag_weights[GUMBO_TAG_LAST + 1] = {
+	[GUMBO_TAG_DIV] = 5, [GUMBO_TAG_ARTICLE] = 5, [GUMBO_TAG_SECTION] = 5,
+	[GUMBO_TAG_PRE] = 3, [GUMBO_TAG_TD] = 3, [GUMBO_TAG_BLOCKQUOTE] = 3,
+	[GUMBO_TAG_ADDRESS] = -3, [GUMBO_TAG_OL] = -3, [GUMBO_TAG_UL] = -3,
+	[GUMBO_TAG_DL] = -3, [GUMBO_TAG_DD] = -3, [GUMBO_TAG_DT] = -3,
+	[GUMBO_TAG_LI] = -3, [GUMBO_TAG_FORM] = -3,
+	[GUMBO_TAG_H1] = -5, [GUMBO_TAG_H2] = -5, [GUMBO_TAG_H3] = -5,
+	[GUMBO_TAG_H4] = -5, [GUMBO_TAG_H5] = -5, [GUMBO_TAG_H6] = -5,
+	[GUMBO_TAG_TH] = -5,
+};
 
 /* Paragraphs score their ancestors: parent 1, grandparent 1/2, then 1/6. */
 static void
@@ -90,7 +81,7 @@ x_score(struct xdoc *xd)
 			a = &xd->n[ai];
 			if (!(a->flags & XN_CAND)) {
 				a->flags |= XN_CAND;
-				a->score = x_tag_weight(XTAG(xd, ai)) +
+				a->score = x_tag_weights[XTAG(xd, ai)] +
 				    a->weight;
 			}
 			a->score += s * share[k];

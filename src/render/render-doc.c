@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html/html.h"
 #include "render/render-int.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -21,62 +22,6 @@
 
 #define HT_MAX_DEPTH	512	/* element nesting the walk follows */
 #define HT_MAX_NEST	32	/* quotes and lists shown as prefixes */
-
-static const unsigned char tag_flags[GUMBO_TAG_LAST + 1] = {
-	[GUMBO_TAG_HEAD] = RTAG_SKIP, [GUMBO_TAG_TITLE] = RTAG_SKIP,
-	[GUMBO_TAG_BASE] = RTAG_SKIP, [GUMBO_TAG_LINK] = RTAG_SKIP,
-	[GUMBO_TAG_META] = RTAG_SKIP, [GUMBO_TAG_STYLE] = RTAG_SKIP,
-	[GUMBO_TAG_SCRIPT] = RTAG_SKIP, [GUMBO_TAG_NOSCRIPT] = RTAG_SKIP,
-	[GUMBO_TAG_TEMPLATE] = RTAG_SKIP, [GUMBO_TAG_IFRAME] = RTAG_SKIP,
-	[GUMBO_TAG_EMBED] = RTAG_SKIP, [GUMBO_TAG_OBJECT] = RTAG_SKIP,
-	[GUMBO_TAG_PARAM] = RTAG_SKIP, [GUMBO_TAG_VIDEO] = RTAG_SKIP,
-	[GUMBO_TAG_AUDIO] = RTAG_SKIP, [GUMBO_TAG_SOURCE] = RTAG_SKIP,
-	[GUMBO_TAG_TRACK] = RTAG_SKIP, [GUMBO_TAG_CANVAS] = RTAG_SKIP,
-	[GUMBO_TAG_MAP] = RTAG_SKIP, [GUMBO_TAG_AREA] = RTAG_SKIP,
-	[GUMBO_TAG_MATH] = RTAG_SKIP, [GUMBO_TAG_SVG] = RTAG_SKIP,
-	[GUMBO_TAG_INPUT] = RTAG_SKIP, [GUMBO_TAG_BUTTON] = RTAG_SKIP,
-	[GUMBO_TAG_SELECT] = RTAG_SKIP, [GUMBO_TAG_DATALIST] = RTAG_SKIP,
-	[GUMBO_TAG_TEXTAREA] = RTAG_SKIP, [GUMBO_TAG_KEYGEN] = RTAG_SKIP,
-	[GUMBO_TAG_APPLET] = RTAG_SKIP, [GUMBO_TAG_FRAME] = RTAG_SKIP,
-	[GUMBO_TAG_FRAMESET] = RTAG_SKIP, [GUMBO_TAG_NOFRAMES] = RTAG_SKIP,
-	[GUMBO_TAG_NOEMBED] = RTAG_SKIP, [GUMBO_TAG_BGSOUND] = RTAG_SKIP,
-	[GUMBO_TAG_BLINK] = RTAG_SKIP, [GUMBO_TAG_MARQUEE] = RTAG_SKIP,
-	[GUMBO_TAG_P] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_H1] = RTAG_BLOCK | RTAG_MARGIN | RTAG_HEADING,
-	[GUMBO_TAG_H2] = RTAG_BLOCK | RTAG_MARGIN | RTAG_HEADING,
-	[GUMBO_TAG_H3] = RTAG_BLOCK | RTAG_MARGIN | RTAG_HEADING,
-	[GUMBO_TAG_H4] = RTAG_BLOCK | RTAG_MARGIN | RTAG_HEADING,
-	[GUMBO_TAG_H5] = RTAG_BLOCK | RTAG_MARGIN | RTAG_HEADING,
-	[GUMBO_TAG_H6] = RTAG_BLOCK | RTAG_MARGIN | RTAG_HEADING,
-	[GUMBO_TAG_UL] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_OL] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_DIR] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_MENU] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_DL] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_BLOCKQUOTE] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_PRE] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_LISTING] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_XMP] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_TABLE] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_FIGURE] = RTAG_BLOCK | RTAG_MARGIN,
-	[GUMBO_TAG_HR] = RTAG_BLOCK | RTAG_MARGIN | RTAG_VOID,
-	[GUMBO_TAG_LI] = RTAG_BLOCK, [GUMBO_TAG_DT] = RTAG_BLOCK,
-	[GUMBO_TAG_DD] = RTAG_BLOCK, [GUMBO_TAG_TR] = RTAG_BLOCK,
-	[GUMBO_TAG_CAPTION] = RTAG_BLOCK, [GUMBO_TAG_THEAD] = RTAG_BLOCK,
-	[GUMBO_TAG_TBODY] = RTAG_BLOCK, [GUMBO_TAG_TFOOT] = RTAG_BLOCK,
-	[GUMBO_TAG_FIGCAPTION] = RTAG_BLOCK, [GUMBO_TAG_DIV] = RTAG_BLOCK,
-	[GUMBO_TAG_SECTION] = RTAG_BLOCK, [GUMBO_TAG_ARTICLE] = RTAG_BLOCK,
-	[GUMBO_TAG_MAIN] = RTAG_BLOCK, [GUMBO_TAG_ASIDE] = RTAG_BLOCK,
-	[GUMBO_TAG_HEADER] = RTAG_BLOCK, [GUMBO_TAG_FOOTER] = RTAG_BLOCK,
-	[GUMBO_TAG_NAV] = RTAG_BLOCK, [GUMBO_TAG_ADDRESS] = RTAG_BLOCK,
-	[GUMBO_TAG_CENTER] = RTAG_BLOCK, [GUMBO_TAG_DETAILS] = RTAG_BLOCK,
-	[GUMBO_TAG_SUMMARY] = RTAG_BLOCK, [GUMBO_TAG_FIELDSET] = RTAG_BLOCK,
-	[GUMBO_TAG_LEGEND] = RTAG_BLOCK, [GUMBO_TAG_FORM] = RTAG_BLOCK,
-	[GUMBO_TAG_HGROUP] = RTAG_BLOCK, [GUMBO_TAG_BODY] = RTAG_BLOCK,
-	[GUMBO_TAG_HTML] = RTAG_BLOCK, [GUMBO_TAG_PLAINTEXT] = RTAG_BLOCK,
-	[GUMBO_TAG_BR] = RTAG_VOID, [GUMBO_TAG_WBR] = RTAG_VOID,
-	[GUMBO_TAG_IMG] = RTAG_VOID, [GUMBO_TAG_IMAGE] = RTAG_VOID,
-};
 
 /* A level of nesting shown as a line prefix. */
 #define CTX_QUOTE	0
@@ -113,14 +58,6 @@ struct ht {
 
 	char			*cause;
 };
-
-int
-render_doc_tag_flags(int tag)
-{
-	if (tag < 0 || tag > GUMBO_TAG_LAST)
-		return (0);
-	return (tag_flags[tag]);
-}
 
 static void
 ht_fail(struct ht *ht, char *cause)
@@ -474,193 +411,328 @@ ht_item(struct ht *ht)
 	ht_push(ht, CTX_ITEM, m);
 }
 
-static int
-ht_inline_attr(GumboTag tag)
+/* An element being laid out: what its open and close steps share. */
+struct ht_el {
+	GumboElement	*el;
+	int		 attr;		/* of the text inside */
+	int		 pushed;	/* a prefix level was pushed */
+	const char	*href;		/* <a>: where it links */
+	size_t		 start;		/* <a>: where its text begins */
+	size_t		 nb;		/* <a>: blocks before it */
+};
+
+static void
+ht_br(struct ht *ht, GumboElement *el, int attr)
 {
-	switch (tag) {
-	case GUMBO_TAG_B: case GUMBO_TAG_STRONG: case GUMBO_TAG_TH:
-	case GUMBO_TAG_DT: case GUMBO_TAG_CAPTION:
-		return (RENDER_ATTR_BOLD);
-	case GUMBO_TAG_I: case GUMBO_TAG_EM: case GUMBO_TAG_CITE:
-	case GUMBO_TAG_DFN: case GUMBO_TAG_VAR: case GUMBO_TAG_FIGCAPTION:
-		return (RENDER_ATTR_ITALIC);
-	case GUMBO_TAG_U: case GUMBO_TAG_INS:
-		return (RENDER_ATTR_UNDERLINE);
-	case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP:
-	case GUMBO_TAG_TT: case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING:
-	case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT:
-		return (RENDER_ATTR_CODE);
-	default:
-		return (0);
+	(void)el;
+	(void)attr;
+	if (ht->in_cell || ht->in_pre) {
+		ht->space = 1;
+		return;
+	}
+	while (ht->text.len > 0 && ht_last(ht) == ' ')
+		ht->text.len--;
+	ht->space = 0;
+	ht_add(ht, "\n", 1, 0);
+}
+
+static void
+ht_img(struct ht *ht, GumboElement *el, int attr)
+{
+	ht_image(ht, el, attr);
+}
+
+static void
+ht_wbr(struct ht *ht, GumboElement *el, int attr)
+{
+	(void)ht;
+	(void)el;
+	(void)attr;
+}
+
+static void
+ht_hr(struct ht *ht, GumboElement *el, int attr)
+{
+	(void)el;
+	(void)attr;
+	if (ht->in_cell)
+		return;
+	ht_flush(ht);
+	ht_sep(ht, RBLOCK_SEP_BLANK);
+	ht->kind = RBLOCK_RULE;
+	ht_flush(ht);
+	ht->kind = RBLOCK_TEXT;
+	ht_sep(ht, RBLOCK_SEP_BLANK);
+}
+
+static void
+ht_open_quote(struct ht *ht, struct ht_el *e)
+{
+	ht_push(ht, CTX_QUOTE, NULL);
+	e->pushed = 1;
+}
+
+static void
+ht_open_li(struct ht *ht, struct ht_el *e)
+{
+	if (!ht->in_cell) {
+		ht_item(ht);
+		e->pushed = 1;
 	}
 }
 
-static int
-ht_block_sep(const struct ht *ht, GumboTag tag, int flags)
+static void
+ht_open_dd(struct ht *ht, struct ht_el *e)
 {
-	if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL)
-		return (ht->nlists > 0 ? RBLOCK_SEP_LINE : RBLOCK_SEP_BLANK);
-	if (flags & RTAG_MARGIN)
-		return (RBLOCK_SEP_BLANK);
-	switch (tag) {
-	case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-	case GUMBO_TAG_TR:
-		return (RBLOCK_SEP_LINE);
-	default:
-		return (RBLOCK_SEP_SOFT);
+	if (!ht->in_cell) {
+		ht_push(ht, CTX_INDENT, NULL);
+		e->pushed = 1;
 	}
+}
+
+static void
+ht_open_tr(struct ht *ht, struct ht_el *e)
+{
+	(void)e;
+	ht->cells = 0;
+}
+
+static void
+ht_open_cell(struct ht *ht, struct ht_el *e)
+{
+	(void)e;
+	if (ht->cells++ > 0 && ht->text.len > 0) {
+		ht->space = 0;
+		ht_add(ht, " | ", 3, 0);
+	}
+	ht->in_cell++;
+}
+
+static void
+ht_close_cell(struct ht *ht, struct ht_el *e)
+{
+	(void)e;
+	ht->in_cell--;
+}
+
+static void
+ht_open_a(struct ht *ht, struct ht_el *e)
+{
+	e->href = ht_attr(e->el, "href");
+	if (e->href != NULL)
+		e->attr |= RENDER_ATTR_LINK;
+	e->start = ht->text.len;
+	e->nb = ht->doc->nblocks;
+}
+
+static void
+ht_close_a(struct ht *ht, struct ht_el *e)
+{
+	/* A link with no text of its own gets no number. */
+	if (e->href != NULL && e->nb == ht->doc->nblocks &&
+	    ht->text.len > e->start)
+		ht_link(ht, e->href, e->start);
+}
+
+static void
+ht_open_q(struct ht *ht, struct ht_el *e)
+{
+	ht_space(ht);
+	ht_add(ht, "\"", 1, e->attr);
+}
+
+static void
+ht_close_q(struct ht *ht, struct ht_el *e)
+{
+	ht_add(ht, "\"", 1, e->attr);
+}
+
+/*
+ * How the article view lays out an element; html/ says what the element
+ * is (block, heading, list, pre). A block's sep of 0 is the default,
+ * RBLOCK_SEP_SOFT; HT_SEP_LIST is a line inside another list, else a
+ * blank line. An element with a leaf step is laid out by that alone.
+ */
+#define HT_SKIP		0x1	/* never shown: script, style, head... */
+#define HT_SEP_LIST	4
+struct ht_row {
+	int	  flags;
+	int	  attr;		/* RENDER_ATTR_* of the text inside */
+	int	  sep;
+	void	(*leaf)(struct ht *, GumboElement *, int);
+	void	(*open)(struct ht *, struct ht_el *);
+	void	(*close)(struct ht *, struct ht_el *);
+};
+
+#define SKIP		{ .flags = HT_SKIP }
+#define BOLD		RENDER_ATTR_BOLD
+#define ITALIC		RENDER_ATTR_ITALIC
+#define CODE		RENDER_ATTR_CODE
+
+static const struct ht_row ht_rows[GUMBO_TAG_LAST + 1] = {
+	[GUMBO_TAG_HEAD] = SKIP, [GUMBO_TAG_TITLE] = SKIP,
+	[GUMBO_TAG_BASE] = SKIP, [GUMBO_TAG_LINK] = SKIP,
+	[GUMBO_TAG_META] = SKIP, [GUMBO_TAG_STYLE] = SKIP,
+	[GUMBO_TAG_SCRIPT] = SKIP, [GUMBO_TAG_NOSCRIPT] = SKIP,
+	[GUMBO_TAG_TEMPLATE] = SKIP, [GUMBO_TAG_IFRAME] = SKIP,
+	[GUMBO_TAG_EMBED] = SKIP, [GUMBO_TAG_OBJECT] = SKIP,
+	[GUMBO_TAG_PARAM] = SKIP, [GUMBO_TAG_VIDEO] = SKIP,
+	[GUMBO_TAG_AUDIO] = SKIP, [GUMBO_TAG_SOURCE] = SKIP,
+	[GUMBO_TAG_TRACK] = SKIP, [GUMBO_TAG_CANVAS] = SKIP,
+	[GUMBO_TAG_MAP] = SKIP, [GUMBO_TAG_AREA] = SKIP,
+	[GUMBO_TAG_MATH] = SKIP, [GUMBO_TAG_SVG] = SKIP,
+	[GUMBO_TAG_INPUT] = SKIP, [GUMBO_TAG_BUTTON] = SKIP,
+	[GUMBO_TAG_SELECT] = SKIP, [GUMBO_TAG_DATALIST] = SKIP,
+	[GUMBO_TAG_TEXTAREA] = SKIP, [GUMBO_TAG_KEYGEN] = SKIP,
+	[GUMBO_TAG_APPLET] = SKIP, [GUMBO_TAG_FRAME] = SKIP,
+	[GUMBO_TAG_FRAMESET] = SKIP, [GUMBO_TAG_NOFRAMES] = SKIP,
+	[GUMBO_TAG_NOEMBED] = SKIP, [GUMBO_TAG_BGSOUND] = SKIP,
+	[GUMBO_TAG_BLINK] = SKIP, [GUMBO_TAG_MARQUEE] = SKIP,
+
+	[GUMBO_TAG_BR] = { .leaf = ht_br },
+	[GUMBO_TAG_IMG] = { .leaf = ht_img },
+	[GUMBO_TAG_IMAGE] = { .leaf = ht_img },
+	[GUMBO_TAG_WBR] = { .leaf = ht_wbr },
+	[GUMBO_TAG_HR] = { .leaf = ht_hr },
+
+	[GUMBO_TAG_P] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_H1] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_H2] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_H3] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_H4] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_H5] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_H6] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_UL] = { .sep = HT_SEP_LIST },
+	[GUMBO_TAG_OL] = { .sep = HT_SEP_LIST },
+	[GUMBO_TAG_DL] = { .sep = HT_SEP_LIST },
+	[GUMBO_TAG_DIR] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_MENU] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_BLOCKQUOTE] = { .sep = RBLOCK_SEP_BLANK,
+	    .open = ht_open_quote },
+	[GUMBO_TAG_PRE] = { .attr = CODE, .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_LISTING] = { .attr = CODE, .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_XMP] = { .attr = CODE, .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_PLAINTEXT] = { .attr = CODE },
+	[GUMBO_TAG_TABLE] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_FIGURE] = { .sep = RBLOCK_SEP_BLANK },
+	[GUMBO_TAG_LI] = { .sep = RBLOCK_SEP_LINE, .open = ht_open_li },
+	[GUMBO_TAG_DT] = { .attr = BOLD, .sep = RBLOCK_SEP_LINE },
+	[GUMBO_TAG_DD] = { .sep = RBLOCK_SEP_LINE, .open = ht_open_dd },
+	[GUMBO_TAG_TR] = { .sep = RBLOCK_SEP_LINE, .open = ht_open_tr },
+	[GUMBO_TAG_TD] = { .open = ht_open_cell, .close = ht_close_cell },
+	[GUMBO_TAG_TH] = { .attr = BOLD, .open = ht_open_cell,
+	    .close = ht_close_cell },
+	[GUMBO_TAG_CAPTION] = { .attr = BOLD },
+	[GUMBO_TAG_FIGCAPTION] = { .attr = ITALIC },
+
+	[GUMBO_TAG_A] = { .open = ht_open_a, .close = ht_close_a },
+	[GUMBO_TAG_Q] = { .open = ht_open_q, .close = ht_close_q },
+	[GUMBO_TAG_B] = { .attr = BOLD }, [GUMBO_TAG_STRONG] = { .attr = BOLD },
+	[GUMBO_TAG_I] = { .attr = ITALIC }, [GUMBO_TAG_EM] = { .attr = ITALIC },
+	[GUMBO_TAG_CITE] = { .attr = ITALIC },
+	[GUMBO_TAG_DFN] = { .attr = ITALIC },
+	[GUMBO_TAG_VAR] = { .attr = ITALIC },
+	[GUMBO_TAG_U] = { .attr = RENDER_ATTR_UNDERLINE },
+	[GUMBO_TAG_INS] = { .attr = RENDER_ATTR_UNDERLINE },
+	[GUMBO_TAG_CODE] = { .attr = CODE }, [GUMBO_TAG_KBD] = { .attr = CODE },
+	[GUMBO_TAG_SAMP] = { .attr = CODE }, [GUMBO_TAG_TT] = { .attr = CODE },
+};
+
+#undef SKIP
+#undef BOLD
+#undef ITALIC
+#undef CODE
+
+int
+render_doc_tag_hidden(int tag)
+{
+	if (tag < 0 || tag > GUMBO_TAG_LAST)
+		return (0);
+	return ((ht_rows[tag].flags & HT_SKIP) != 0);
+}
+
+static int
+ht_block_sep(const struct ht *ht, const struct ht_row *row)
+{
+	if (row->sep == HT_SEP_LIST)
+		return (ht->nlists > 0 ? RBLOCK_SEP_LINE : RBLOCK_SEP_BLANK);
+	return (row->sep != 0 ? row->sep : RBLOCK_SEP_SOFT);
+}
+
+static void
+ht_list(struct ht *ht, GumboElement *el)
+{
+	const char	*v;
+
+	if (ht->nlists < HT_MAX_NEST) {
+		ht->lists[ht->nlists].ordered = el->tag == GUMBO_TAG_OL;
+		v = ht_attr(el, "start");
+		ht->lists[ht->nlists].next = v ? strtol(v, NULL, 10) : 1;
+		/* Numbers stay printable and cannot overflow. */
+		if (ht->lists[ht->nlists].next > 999999999L ||
+		    ht->lists[ht->nlists].next < -999999999L)
+			ht->lists[ht->nlists].next = 1;
+	}
+	ht->nlists++;
 }
 
 static void
 ht_element(struct ht *ht, GumboElement *el, int attr, int depth)
 {
-	GumboTag	 tag = el->tag;
-	int		 fl = tag_flags[tag], block, sep = 0, pushed = 0;
-	const char	*href = NULL, *v;
-	size_t		 i, start = 0, nb = 0;
+	const struct ht_row	*row = &ht_rows[el->tag];
+	int			 fl = html_tags_flags(el->tag), block, sep = 0;
+	struct ht_el		 e;
+	size_t			 i;
 
-	if ((fl & RTAG_SKIP) || ht_hidden(el))
+	if ((row->flags & HT_SKIP) || ht_hidden(el))
 		return;
-	switch (tag) {
-	case GUMBO_TAG_BR:
-		if (ht->in_cell || ht->in_pre) {
-			ht->space = 1;
-			return;
-		}
-		while (ht->text.len > 0 && ht_last(ht) == ' ')
-			ht->text.len--;
-		ht->space = 0;
-		ht_add(ht, "\n", 1, 0);
+	if (row->leaf != NULL) {
+		row->leaf(ht, el, attr);
 		return;
-	case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
-		ht_image(ht, el, attr);
-		return;
-	case GUMBO_TAG_WBR:
-		return;
-	case GUMBO_TAG_HR:
-		if (ht->in_cell)
-			return;
-		ht_flush(ht);
-		ht_sep(ht, RBLOCK_SEP_BLANK);
-		ht->kind = RBLOCK_RULE;
-		ht_flush(ht);
-		ht->kind = RBLOCK_TEXT;
-		ht_sep(ht, RBLOCK_SEP_BLANK);
-		return;
-	default:
-		break;
 	}
 
-	block = (fl & RTAG_BLOCK) && !ht->in_cell;
+	block = (fl & HTML_TAG_BLOCK) && !ht->in_cell;
 	if (block) {
-		sep = ht_block_sep(ht, tag, fl);
+		sep = ht_block_sep(ht, row);
 		ht_flush(ht);
 		ht_sep(ht, sep);
-	} else if (fl & RTAG_BLOCK)
+	} else if (fl & HTML_TAG_BLOCK)
 		ht->space = 1;
-	attr |= ht_inline_attr(tag);
-	switch (tag) {
-	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-		if (block)
-			ht->block_attr = RENDER_ATTR_HEADING | RENDER_ATTR_BOLD;
-		break;
-	case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
-	case GUMBO_TAG_PLAINTEXT:
+	memset(&e, 0, sizeof e);
+	e.el = el;
+	e.attr = attr | row->attr;
+	if ((fl & HTML_TAG_HEADING) && block)
+		ht->block_attr = RENDER_ATTR_HEADING | RENDER_ATTR_BOLD;
+	if (fl & HTML_TAG_PRE) {
 		ht->in_pre++;
 		if (block)
 			ht->kind = RBLOCK_PRE;
-		break;
-	case GUMBO_TAG_BLOCKQUOTE:
-		ht_push(ht, CTX_QUOTE, NULL);
-		pushed = 1;
-		break;
-	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DIR:
-	case GUMBO_TAG_MENU:
-		if (ht->nlists < HT_MAX_NEST) {
-			ht->lists[ht->nlists].ordered = tag == GUMBO_TAG_OL;
-			v = ht_attr(el, "start");
-			ht->lists[ht->nlists].next = v ? strtol(v, NULL, 10) : 1;
-			/* Numbers stay printable and cannot overflow. */
-			if (ht->lists[ht->nlists].next > 999999999L ||
-			    ht->lists[ht->nlists].next < -999999999L)
-				ht->lists[ht->nlists].next = 1;
-		}
-		ht->nlists++;
-		break;
-	case GUMBO_TAG_LI:
-		if (!ht->in_cell) {
-			ht_item(ht);
-			pushed = 1;
-		}
-		break;
-	case GUMBO_TAG_DD:
-		if (!ht->in_cell) {
-			ht_push(ht, CTX_INDENT, NULL);
-			pushed = 1;
-		}
-		break;
-	case GUMBO_TAG_TR:
-		ht->cells = 0;
-		break;
-	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-		if (ht->cells++ > 0 && ht->text.len > 0) {
-			ht->space = 0;
-			ht_add(ht, " | ", 3, 0);
-		}
-		ht->in_cell++;
-		break;
-	case GUMBO_TAG_A:
-		href = ht_attr(el, "href");
-		if (href != NULL)
-			attr |= RENDER_ATTR_LINK;
-		start = ht->text.len;
-		nb = ht->doc->nblocks;
-		break;
-	case GUMBO_TAG_Q:
-		ht_space(ht);
-		ht_add(ht, "\"", 1, attr);
-		break;
-	default:
-		break;
 	}
+	if (fl & HTML_TAG_LIST)
+		ht_list(ht, el);
+	if (row->open != NULL)
+		row->open(ht, &e);
 
 	for (i = 0; i < el->children.length && ht->cause == NULL; i++)
-		ht_node(ht, el->children.data[i], attr, depth + 1);
+		ht_node(ht, el->children.data[i], e.attr, depth + 1);
 
-	switch (tag) {
-	case GUMBO_TAG_A:
-		/* A link with no text of its own gets no number. */
-		if (href != NULL && nb == ht->doc->nblocks &&
-		    ht->text.len > start)
-			ht_link(ht, href, start);
-		break;
-	case GUMBO_TAG_Q:
-		ht_add(ht, "\"", 1, attr);
-		break;
-	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-		ht->in_cell--;
-		break;
-	default:
-		break;
-	}
+	if (row->close != NULL)
+		row->close(ht, &e);
 	if (block) {
 		ht_flush(ht);
 		ht_sep(ht, sep);
-	} else if (fl & RTAG_BLOCK)
+	} else if (fl & HTML_TAG_BLOCK)
 		ht->space = 1;
-	if (fl & RTAG_HEADING)
+	if (fl & HTML_TAG_HEADING)
 		ht->block_attr = 0;
-	if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING ||
-	    tag == GUMBO_TAG_XMP || tag == GUMBO_TAG_PLAINTEXT) {
+	if (fl & HTML_TAG_PRE) {
 		ht->in_pre--;
 		if (ht->in_pre == 0)
 			ht->kind = RBLOCK_TEXT;
 	}
-	if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL ||
-	    tag == GUMBO_TAG_DIR || tag == GUMBO_TAG_MENU)
+	if (fl & HTML_TAG_LIST)
 		ht->nlists--;
-	if (pushed)
+	if (e.pushed)
 		ht_pop(ht);
 }
 

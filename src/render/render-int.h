@@ -40,12 +40,11 @@ struct render_doc {
 	size_t			 links_over;	/* past max_links: no number */
 };
 
-/* render-doc.c: the tag table, shared with the extractor. */
-#define RTAG_SKIP	0x01	/* never shown: script, style, head... */
-#define RTAG_BLOCK	0x02	/* starts and ends a block */
-#define RTAG_MARGIN	0x04	/* a blank line before and after */
-#define RTAG_HEADING	0x08
-#define RTAG_VOID	0x10	/* has no content or end tag */
-int	render_doc_tag_flags(int gumbo_tag);
+/*
+ * render-doc.c: whether the article view never shows an element (script,
+ * style, head, embedded media, form controls...); the extractor skips the
+ * same ones.
+ */
+int	render_doc_tag_hidden(int gumbo_tag);
 
 #endif
