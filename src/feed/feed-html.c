@@ -243,70 +243,46 @@ is_relative(const char *v)
 	return (*v != '\0' && *v != '"' && *v != '\'' && !url_has_scheme(v));
 }
 
-static void
-serialise(const GumboNode *n, struct buf *b, const char *base)
+/* The sanitiser's policy for the serialiser: which elements stay. */
+static int
+sanitize_element(void *arg, const GumboNode *n, const char **name,
+    size_t *nkids)
 {
-	const GumboElement	*e;
+	const GumboElement	*e = &n->v.element;
+
+	(void)arg;
+	(void)name;
+	(void)nkids;
+	if (is_dropped(e->tag))
+		return (HTML_SERIALISE_SKIP);
+	if (is_unwrapped(e))
+		return (HTML_SERIALISE_CONTENT);
+	return (is_void(e->tag) ? HTML_SERIALISE_VOID :
+	    HTML_SERIALISE_ELEMENT);
+}
+
+/* Every attribute but the unsafe, URLs resolved against the base (arg). */
+static void
+sanitize_attrs(void *arg, struct buf *b, const GumboNode *n)
+{
+	const GumboElement	*e = &n->v.element;
 	const GumboAttribute	*a;
-	const char		*name;
-	char			*own = NULL;
+	const char		*base = arg;
+	char			*u;
 	size_t			 i;
 
-	switch (n->type) {
-	case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE:
-		html_escape_add(b, n->v.text.text, strlen(n->v.text.text), 0);
-		return;
-	case GUMBO_NODE_CDATA:
-		html_escape_add(b, n->v.text.text, strlen(n->v.text.text), 0);
-		return;
-	case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
-		break;
-	default:
-		return;
-	}
-	e = &n->v.element;
-	if (is_dropped(e->tag))
-		return;
-	if (is_unwrapped(e)) {
-		for (i = 0; i < e->children.length; i++)
-			serialise(e->children.data[i], b, base);
-		return;
-	}
-	if (e->tag == GUMBO_TAG_UNKNOWN) {
-		GumboStringPiece	 piece = e->original_tag;
-
-		gumbo_tag_from_original_text(&piece);
-		own = xstrndup(piece.data, piece.length);
-		for (i = 0; own[i] != '\0'; i++)
-			own[i] = (char)tolower((unsigned char)own[i]);
-		name = own;
-	} else
-		name = gumbo_normalized_tagname(e->tag);
-	buf_addc(b, '<');
-	buf_adds(b, name);
 	for (i = 0; i < e->attributes.length; i++) {
 		a = e->attributes.data[i];
 		if (is_unsafe_attr(a))
 			continue;
-		buf_printf(b, " %s=\"", a->name);
 		if (base != NULL && is_uri_attr(a->name, strlen(a->name)) &&
 		    is_relative(a->value)) {
-			char	*u = url_resolve(base, a->value);
-
-			html_escape_add(b, u, strlen(u), HTML_ESCAPE_ATTR);
+			u = url_resolve(base, a->value);
+			html_serialise_attr(b, a->name, u);
 			free(u);
 		} else
-			html_escape_add(b, a->value, strlen(a->value),
-			    HTML_ESCAPE_ATTR);
-		buf_addc(b, '"');
+			html_serialise_attr(b, a->name, a->value);
 	}
-	buf_addc(b, '>');
-	if (!is_void(e->tag)) {
-		for (i = 0; i < e->children.length; i++)
-			serialise(e->children.data[i], b, base);
-		buf_printf(b, "</%s>", name);
-	}
-	free(own);
 }
 
 /*
@@ -416,11 +392,12 @@ has_relative_uri(const char *s, size_t len)
 char *
 feed_html_sanitize(const char *s, size_t len, const char *base)
 {
-	GumboOutput	*out;
-	struct buf	 b;
-	const GumboNode	*root;
-	char		*fixed;
-	size_t		 i, flen;
+	GumboOutput		*out;
+	struct buf		 b;
+	const GumboNode		*root;
+	struct html_serialise	 pol;
+	char			*fixed;
+	size_t			 i, flen;
 
 	if (base != NULL && *base == '\0')
 		base = NULL;
@@ -431,11 +408,15 @@ feed_html_sanitize(const char *s, size_t len, const char *base)
 	out = parse_fragment(fixed, flen);
 	buf_init(&b, 0);
 	buf_add(&b, "", 0);
+	memset(&pol, 0, sizeof pol);
+	pol.element = sanitize_element;
+	pol.attrs = sanitize_attrs;
+	pol.arg = (void *)base;
 	root = out->root;
 	if (root->type == GUMBO_NODE_ELEMENT)
 		for (i = 0; i < root->v.element.children.length; i++)
-			serialise(root->v.element.children.data[i], &b,
-			    base);
+			html_serialise_node(&b,
+			    root->v.element.children.data[i], &pol);
 	gumbo_destroy_output(&kGumboDefaultOptions, out);
 	free(fixed);
 	return (buf_detach(&b));

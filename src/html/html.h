@@ -1,6 +1,7 @@
 /*
  * What the feed, render and conf modules share about HTML: escaping text
- * and attribute values for serialised markup, and a table of elements.
+ * and attribute values for serialised markup, a table of elements, and
+ * writing a gumbo tree back out as HTML.
  */
 #ifndef TIDINGS_HTML_HTML_H
 #define TIDINGS_HTML_HTML_H
@@ -24,5 +25,30 @@ int	 html_escape_add(struct buf *, const char *, size_t, int);
 
 int	 html_tags_flags(GumboTag);
 int	 html_tags_name_flags(const char *);
+
+/* html-serialise.c: what the element callback makes of an element. */
+#define HTML_SERIALISE_SKIP	0	/* nothing of it */
+#define HTML_SERIALISE_CONTENT	1	/* its content, without its tags */
+#define HTML_SERIALISE_ELEMENT	2	/* start tag, content, end tag */
+#define HTML_SERIALISE_VOID	3	/* a start tag alone */
+
+struct html_serialise {
+	/*
+	 * What to write of an element (or template) node: an
+	 * HTML_SERIALISE_* value. It may set *name to write the element
+	 * under another name (left NULL: its own) and lower *nkids (its
+	 * number of children) to write only the first ones. Called in
+	 * document order, and not for the inside of what it skips.
+	 */
+	int	(*element)(void *, const GumboNode *, const char **, size_t *);
+	/* Append the attributes kept, each with html_serialise_attr(). */
+	void	(*attrs)(void *, struct buf *, const GumboNode *);
+	int	  max_depth;	/* deeper elements are left out; 0: no limit */
+	void	 *arg;
+};
+
+void	 html_serialise_node(struct buf *, const GumboNode *,
+	    const struct html_serialise *);
+void	 html_serialise_attr(struct buf *, const char *, const char *);
 
 #endif

@@ -58,22 +58,76 @@ struct unit {
 	size_t	 len, link;
 };
 
+/*
+ * The extractor's policy, by tag: the units of text that trimming weighs
+ * (a <div> only when it holds text and no block), and what the cleaned
+ * HTML keeps: the element itself, a <div> for a sectioning wrapper, or
+ * (neither) only its content.
+ */
+#define OUT_UNIT	0x1
+#define OUT_UNIT_LEAF	0x2
+#define OUT_KEEP	0x4
+#define OUT_DIV		0x8
+
+static const unsigned char out_tags[GUMBO_TAG_LAST + 1] = {
+	[GUMBO_TAG_P] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_H1] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_H2] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_H3] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_H4] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_H5] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_H6] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_PRE] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_BLOCKQUOTE] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_UL] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_OL] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_DL] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_TABLE] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_FIGURE] = OUT_UNIT | OUT_KEEP,
+	[GUMBO_TAG_HR] = OUT_UNIT | OUT_KEEP,
+
+	[GUMBO_TAG_DIV] = OUT_UNIT_LEAF | OUT_DIV,
+	[GUMBO_TAG_SECTION] = OUT_UNIT_LEAF | OUT_DIV,
+	[GUMBO_TAG_ARTICLE] = OUT_UNIT_LEAF | OUT_DIV,
+	[GUMBO_TAG_SPAN] = OUT_UNIT_LEAF,
+
+	[GUMBO_TAG_MAIN] = OUT_DIV, [GUMBO_TAG_HEADER] = OUT_DIV,
+	[GUMBO_TAG_FOOTER] = OUT_DIV, [GUMBO_TAG_ASIDE] = OUT_DIV,
+	[GUMBO_TAG_NAV] = OUT_DIV, [GUMBO_TAG_ADDRESS] = OUT_DIV,
+	[GUMBO_TAG_CENTER] = OUT_DIV, [GUMBO_TAG_DETAILS] = OUT_DIV,
+	[GUMBO_TAG_SUMMARY] = OUT_DIV, [GUMBO_TAG_HGROUP] = OUT_DIV,
+	[GUMBO_TAG_FORM] = OUT_DIV, [GUMBO_TAG_FIELDSET] = OUT_DIV,
+	[GUMBO_TAG_BODY] = OUT_DIV,
+
+	[GUMBO_TAG_LI] = OUT_KEEP, [GUMBO_TAG_DT] = OUT_KEEP,
+	[GUMBO_TAG_DD] = OUT_KEEP, [GUMBO_TAG_CODE] = OUT_KEEP,
+	[GUMBO_TAG_EM] = OUT_KEEP, [GUMBO_TAG_I] = OUT_KEEP,
+	[GUMBO_TAG_STRONG] = OUT_KEEP, [GUMBO_TAG_B] = OUT_KEEP,
+	[GUMBO_TAG_U] = OUT_KEEP, [GUMBO_TAG_A] = OUT_KEEP,
+	[GUMBO_TAG_IMG] = OUT_KEEP, [GUMBO_TAG_FIGCAPTION] = OUT_KEEP,
+	[GUMBO_TAG_THEAD] = OUT_KEEP, [GUMBO_TAG_TBODY] = OUT_KEEP,
+	[GUMBO_TAG_TFOOT] = OUT_KEEP, [GUMBO_TAG_TR] = OUT_KEEP,
+	[GUMBO_TAG_TD] = OUT_KEEP, [GUMBO_TAG_TH] = OUT_KEEP,
+	[GUMBO_TAG_CAPTION] = OUT_KEEP, [GUMBO_TAG_BR] = OUT_KEEP,
+	[GUMBO_TAG_SUP] = OUT_KEEP, [GUMBO_TAG_SUB] = OUT_KEEP,
+	[GUMBO_TAG_Q] = OUT_KEEP, [GUMBO_TAG_CITE] = OUT_KEEP,
+	[GUMBO_TAG_SMALL] = OUT_KEEP, [GUMBO_TAG_S] = OUT_KEEP,
+	[GUMBO_TAG_DEL] = OUT_KEEP, [GUMBO_TAG_INS] = OUT_KEEP,
+	[GUMBO_TAG_MARK] = OUT_KEEP, [GUMBO_TAG_ABBR] = OUT_KEEP,
+	[GUMBO_TAG_KBD] = OUT_KEEP, [GUMBO_TAG_SAMP] = OUT_KEEP,
+	[GUMBO_TAG_VAR] = OUT_KEEP,
+};
+
 static int
 out_is_unit(const struct xnode *n)
 {
-	switch (n->g->v.element.tag) {
-	case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-	case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-	case GUMBO_TAG_H6: case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE:
-	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
-	case GUMBO_TAG_TABLE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_HR:
+	int	fl = out_tags[n->g->v.element.tag];
+
+	if (fl & OUT_UNIT)
 		return (1);
-	case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-	case GUMBO_TAG_SPAN:
+	if (fl & OUT_UNIT_LEAF)
 		return (!(n->flags & XN_HASBLOCK) && n->text > 0);
-	default:
-		return (0);
-	}
+	return (0);
 }
 
 /* Children of element i that are not skipped. */
@@ -441,39 +495,45 @@ extract_out_trim(struct xdoc *xd, int p)
 	free(u);
 }
 
-/* The tag written for an element, or NULL to write only its content. */
-static const char *
-out_tag_name(int tag)
+/*
+ * The serialiser's walk, beside the mirror: both are in document order,
+ * so the mirror element of each node the walk meets is at or after next.
+ */
+struct out_walk {
+	struct xdoc	*xd;
+	int		 next;
+};
+
+/* What the cleaned HTML keeps of an element. */
+static int
+out_element(void *arg, const GumboNode *g, const char **name,
+    size_t *nkids)
 {
-	switch (tag) {
-	case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-	case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-	case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_ADDRESS:
-	case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS:
-	case GUMBO_TAG_SUMMARY: case GUMBO_TAG_HGROUP: case GUMBO_TAG_FORM:
-	case GUMBO_TAG_FIELDSET: case GUMBO_TAG_BODY:
-		return ("div");
-	case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-	case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-	case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-	case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-	case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-	case GUMBO_TAG_CODE: case GUMBO_TAG_EM: case GUMBO_TAG_I:
-	case GUMBO_TAG_STRONG: case GUMBO_TAG_B: case GUMBO_TAG_U:
-	case GUMBO_TAG_A: case GUMBO_TAG_IMG: case GUMBO_TAG_FIGURE:
-	case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TABLE:
-	case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
-	case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-	case GUMBO_TAG_CAPTION: case GUMBO_TAG_BR: case GUMBO_TAG_HR:
-	case GUMBO_TAG_SUP: case GUMBO_TAG_SUB: case GUMBO_TAG_Q:
-	case GUMBO_TAG_CITE: case GUMBO_TAG_SMALL: case GUMBO_TAG_S:
-	case GUMBO_TAG_DEL: case GUMBO_TAG_INS: case GUMBO_TAG_MARK:
-	case GUMBO_TAG_ABBR: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP:
-	case GUMBO_TAG_VAR:
-		return (gumbo_normalized_tagname(tag));
-	default:
-		return (NULL);
+	struct out_walk	*w = arg;
+	struct xdoc	*xd = w->xd;
+	int		 i, tag, fl;
+
+	if (!extract_tree_entered(g))
+		return (HTML_SERIALISE_SKIP);
+	while (w->next < (int)xd->nn && xd->n[w->next].g != g)
+		w->next++;
+	if ((i = w->next) == (int)xd->nn)
+		return (HTML_SERIALISE_SKIP);
+	if (xd->n[i].flags & (XN_SKIP | XN_DROP)) {
+		w->next = xd->n[i].end;
+		return (HTML_SERIALISE_SKIP);
 	}
+	w->next = i + 1;
+	if (i == xd->cut_unit)
+		*nkids = xd->cut_child;
+	tag = g->v.element.tag;
+	fl = out_tags[tag];
+	if (fl & OUT_DIV)
+		*name = "div";
+	else if (!(fl & OUT_KEEP))
+		return (HTML_SERIALISE_CONTENT);
+	return ((html_tags_flags(tag) & HTML_TAG_VOID) ? HTML_SERIALISE_VOID :
+	    HTML_SERIALISE_ELEMENT);
 }
 
 static void
@@ -485,62 +545,45 @@ out_url_attr(struct xdoc *xd, struct buf *b, const char *name,
 	if (v == NULL || strncasecmp(v, "javascript:", 11) == 0)
 		return;
 	u = url_resolve(xd->base, v);
-	buf_printf(b, " %s=\"", name);
-	html_escape_add(b, u, strlen(u), HTML_ESCAPE_ATTR);
-	buf_addc(b, '"');
+	html_serialise_attr(b, name, u);
 	free(u);
 }
 
+/* Links and images, absolute; an image's alt, a list's start. */
 static void
-out_node(struct xdoc *xd, int i, struct buf *b, int depth)
+out_attrs(void *arg, struct buf *b, const GumboNode *g)
 {
-	const GumboNode	*g = xd->n[i].g, *ch;
-	const char	*name, *v;
-	size_t		 k;
-	int		 c, tag = g->v.element.tag;
+	struct out_walk	*w = arg;
+	const char	*v;
+	int		 tag = g->v.element.tag;
 
-	if ((xd->n[i].flags & (XN_SKIP | XN_DROP)) || depth > OUT_MAX_DEPTH)
-		return;
-	if ((name = out_tag_name(tag)) != NULL) {
-		buf_printf(b, "<%s", name);
-		if (tag == GUMBO_TAG_A)
-			out_url_attr(xd, b, "href", extract_tree_attr(g, "href"));
-		if (tag == GUMBO_TAG_IMG) {
-			if ((v = extract_tree_attr(g, "src")) == NULL ||
-			    strncmp(v, "data:", 5) == 0)
-				v = extract_tree_attr(g, "data-src");
-			out_url_attr(xd, b, "src", v);
-			if ((v = extract_tree_attr(g, "alt")) != NULL) {
-				buf_adds(b, " alt=\"");
-				html_escape_add(b, v, strlen(v),
-				    HTML_ESCAPE_ATTR);
-				buf_addc(b, '"');
-			}
-		}
-		if (tag == GUMBO_TAG_OL &&
-		    (v = extract_tree_attr(g, "start")) != NULL) {
-			buf_adds(b, " start=\"");
-			html_escape_add(b, v, strlen(v), HTML_ESCAPE_ATTR);
-			buf_addc(b, '"');
-		}
-		buf_addc(b, '>');
+	if (tag == GUMBO_TAG_A)
+		out_url_attr(w->xd, b, "href", extract_tree_attr(g, "href"));
+	if (tag == GUMBO_TAG_IMG) {
+		if ((v = extract_tree_attr(g, "src")) == NULL ||
+		    strncmp(v, "data:", 5) == 0)
+			v = extract_tree_attr(g, "data-src");
+		out_url_attr(w->xd, b, "src", v);
+		if ((v = extract_tree_attr(g, "alt")) != NULL)
+			html_serialise_attr(b, "alt", v);
 	}
-	c = i + 1;
-	for (k = 0; k < g->v.element.children.length; k++) {
-		if (i == xd->cut_unit && k == xd->cut_child)
-			break;
-		ch = g->v.element.children.data[k];
-		if (ch->type == GUMBO_NODE_TEXT || ch->type == GUMBO_NODE_CDATA ||
-		    ch->type == GUMBO_NODE_WHITESPACE)
-			html_escape_add(b, ch->v.text.text,
-			    strlen(ch->v.text.text), 0);
-		else if (extract_tree_entered(ch)) {
-			out_node(xd, c, b, depth + 1);
-			c = xd->n[c].end;
-		}
-	}
-	if (name != NULL && !(html_tags_flags(tag) & HTML_TAG_VOID))
-		buf_printf(b, "</%s>", name);
+	if (tag == GUMBO_TAG_OL &&
+	    (v = extract_tree_attr(g, "start")) != NULL)
+		html_serialise_attr(b, "start", v);
+}
+
+static void
+out_node(struct xdoc *xd, int i, struct buf *b)
+{
+	struct out_walk		w = { xd, i };
+	struct html_serialise	pol;
+
+	memset(&pol, 0, sizeof pol);
+	pol.element = out_element;
+	pol.attrs = out_attrs;
+	pol.max_depth = OUT_MAX_DEPTH;
+	pol.arg = &w;
+	html_serialise_node(b, xd->n[i].g, &pol);
 }
 
 char *
@@ -552,10 +595,10 @@ extract_out_html(struct xdoc *xd, int p)
 	buf_init(&b, 0);
 	buf_add(&b, "", 0);
 	if (xd->n[p].flags & XN_SELECTED)
-		out_node(xd, p, &b, 0);
+		out_node(xd, p, &b);
 	else
 		for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end)
 			if (xd->n[i].flags & XN_SELECTED)
-				out_node(xd, i, &b, 0);
+				out_node(xd, i, &b);
 	return (buf_detach(&b));
 }

@@ -15,7 +15,7 @@ CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefin
 
 # name: sources, pkg-config modules, seed directories
 harnesses=${FUZZ_HARNESSES:-"feed jsonfeed date render extract config urls opml decode"}
-feed_src="src/feed/feed-doc.c src/feed/feed-elements.c src/feed/feed-encoding.c src/feed/feed-entities.c src/feed/feed-html.c src/feed/feed-json.c src/feed/feed-parser.c src/feed/feed-xmlmem.c src/feed/feed-jsonfeed.c src/feed/feed-date.c src/html/html-escape.c src/html/html-tags.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
+feed_src="src/feed/feed-doc.c src/feed/feed-elements.c src/feed/feed-encoding.c src/feed/feed-entities.c src/feed/feed-html.c src/feed/feed-json.c src/feed/feed-parser.c src/feed/feed-xmlmem.c src/feed/feed-jsonfeed.c src/feed/feed-date.c src/html/html-escape.c src/html/html-serialise.c src/html/html-tags.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
 feed_pkgs="expat gumbo jansson"
 feed_seeds="tests/data ../shared/conformance/feedparser/wellformed/rss ../shared/conformance/feedparser/wellformed/atom10 ../shared/conformance/feedparser/illformed ../shared/conformance/feedparser/encoding"
 jsonfeed_src="$feed_src"
@@ -24,7 +24,7 @@ jsonfeed_seeds="tests/data/jsonfeed"
 date_src="src/feed/feed-date.c"
 date_pkgs=""
 date_seeds="tests/data/dates"
-render_src="src/render/render-charset.c src/render/extract-meta.c src/render/extract-out.c src/render/extract-tree.c src/render/extract.c src/render/render-doc.c src/render/render-wrap.c src/html/html-escape.c src/html/html-tags.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
+render_src="src/render/render-charset.c src/render/extract-meta.c src/render/extract-out.c src/render/extract-tree.c src/render/extract.c src/render/render-doc.c src/render/render-wrap.c src/html/html-escape.c src/html/html-serialise.c src/html/html-tags.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
 render_pkgs="gumbo jansson"
 render_seeds="tests/data/extract tests/data/fuzz/render ../shared/examples"
 extract_src="$render_src"
