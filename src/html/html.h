@@ -20,7 +20,7 @@ int	 html_escape_add(struct buf *, const char *, size_t, int);
 #define HTML_TAG_VOID		0x01	/* no content and no end tag */
 #define HTML_TAG_BLOCK		0x02	/* laid out as a block of its own */
 #define HTML_TAG_HEADING	0x04	/* h1 to h6 */
-#define HTML_TAG_LIST		0x08	/* holds list items: ul, ol, dir, menu */
+#define HTML_TAG_LIST		0x08	/* ul, ol, dir, menu: holds items */
 #define HTML_TAG_PRE		0x10	/* keeps its white space and lines */
 
 int	 html_tags_flags(GumboTag);

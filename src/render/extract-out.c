@@ -179,7 +179,7 @@ out_units_of(struct xdoc *xd, int i, int top, struct unit **u, size_t *nu,
 		(*u)[*nu].i = j;
 		(*u)[*nu].ep = out_effective_parent(xd, j, top);
 		(*u)[*nu].text = extract_tree_text(xd->n[j].g);
-		(*u)[*nu].heading = (html_tags_flags(xd->n[j].g->v.element.tag) &
+		(*u)[*nu].heading = (html_tags_flags(XTAG(xd, j)) &
 		    HTML_TAG_HEADING) != 0;
 		(*u)[*nu].len = xd->n[j].text;
 		(*u)[*nu].link = xd->n[j].link;

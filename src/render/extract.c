@@ -36,16 +36,38 @@ x_link_density(const struct xnode *n)
 	return (n->text == 0 ? 0 : (double)n->link / (double)n->text);
 }
 
-/* What an element's tag adds to its score as a candidate (Readability's). */
-static const signed char x_tag_weights[GUMBO_TAG_LAST + 1] = {
-	[GUMBO_TAG_DIV] = 5, [GUMBO_TAG_ARTICLE] = 5, [GUMBO_TAG_SECTION] = 5,
-	[GUMBO_TAG_PRE] = 3, [GUMBO_TAG_TD] = 3, [GUMBO_TAG_BLOCKQUOTE] = 3,
-	[GUMBO_TAG_ADDRESS] = -3, [GUMBO_TAG_OL] = -3, [GUMBO_TAG_UL] = -3,
-	[GUMBO_TAG_DL] = -3, [GUMBO_TAG_DD] = -3, [GUMBO_TAG_DT] = -3,
-	[GUMBO_TAG_LI] = -3, [GUMBO_TAG_FORM] = -3,
-	[GUMBO_TAG_H1] = -5, [GUMBO_TAG_H2] = -5, [GUMBO_TAG_H3] = -5,
-	[GUMBO_TAG_H4] = -5, [GUMBO_TAG_H5] = -5, [GUMBO_TAG_H6] = -5,
-	[GUMBO_TAG_TH] = -5,
+/*
+ * Readability's scoring, by tag: what the tag adds to a candidate's score,
+ * which elements are paragraphs that score their ancestors (a <div> only
+ * when it holds text outside links), and which headings are looked at for
+ * being mostly a link.
+ */
+#define XS_PARA		0x1
+#define XS_PARA_TEXT	0x2
+#define XS_LINKHEAD	0x4
+
+struct x_tag_row {
+	signed char	weight;
+	unsigned char	flags;
+};
+
+static const struct x_tag_row x_tag_rows[GUMBO_TAG_LAST + 1] = {
+	[GUMBO_TAG_DIV] = { 5, XS_PARA_TEXT },
+	[GUMBO_TAG_ARTICLE] = { 5, XS_PARA_TEXT },
+	[GUMBO_TAG_SECTION] = { 5, XS_PARA_TEXT },
+	[GUMBO_TAG_P] = { 0, XS_PARA },
+	[GUMBO_TAG_PRE] = { 3, XS_PARA }, [GUMBO_TAG_TD] = { 3, XS_PARA },
+	[GUMBO_TAG_BLOCKQUOTE] = { 3, 0 },
+	[GUMBO_TAG_ADDRESS] = { -3, 0 }, [GUMBO_TAG_OL] = { -3, 0 },
+	[GUMBO_TAG_UL] = { -3, 0 }, [GUMBO_TAG_DL] = { -3, 0 },
+	[GUMBO_TAG_DD] = { -3, 0 }, [GUMBO_TAG_DT] = { -3, 0 },
+	[GUMBO_TAG_LI] = { -3, 0 }, [GUMBO_TAG_FORM] = { -3, 0 },
+	[GUMBO_TAG_H1] = { -5, XS_LINKHEAD },
+	[GUMBO_TAG_H2] = { -5, XS_LINKHEAD },
+	[GUMBO_TAG_H3] = { -5, XS_LINKHEAD },
+	[GUMBO_TAG_H4] = { -5, XS_LINKHEAD },
+	[GUMBO_TAG_H5] = { -5, 0 }, [GUMBO_TAG_H6] = { -5, 0 },
+	[GUMBO_TAG_TH] = { -5, 0 },
 };
 
 /* Paragraphs score their ancestors: parent 1, grandparent 1/2, then 1/6. */
@@ -55,21 +77,18 @@ x_score(struct xdoc *xd)
 	static const double	 share[] = { 1, 0.5, 1.0 / 6 };
 	struct xnode		*n, *a;
 	double			 s;
-	int			 i, tag, k, ai;
+	int			 i, tag, fl, k, ai;
 
 	for (i = 0; i < (int)xd->nn; i++) {
 		n = &xd->n[i];
 		tag = XTAG(xd, i);
 		if (n->flags & XN_SKIP)
 			continue;
-		if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
-		    tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4) {
-			if (n->text > 0 && n->link * 10 >= n->text * 6)
-				n->flags |= XN_LINKHEAD;
-		}
-		if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE ||
-		    tag == GUMBO_TAG_TD || ((tag == GUMBO_TAG_DIV ||
-		    tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_ARTICLE) &&
+		fl = x_tag_rows[tag].flags;
+		if ((fl & XS_LINKHEAD) && n->text > 0 &&
+		    n->link * 10 >= n->text * 6)
+			n->flags |= XN_LINKHEAD;
+		if ((fl & XS_PARA) || ((fl & XS_PARA_TEXT) &&
 		    n->itext >= X_MIN_PARA && !(n->flags & XN_IN_LINK)))
 			n->flags |= XN_PARA;
 		if (!(n->flags & XN_PARA) || n->itext < X_MIN_PARA)
@@ -81,7 +100,7 @@ x_score(struct xdoc *xd)
 			a = &xd->n[ai];
 			if (!(a->flags & XN_CAND)) {
 				a->flags |= XN_CAND;
-				a->score = x_tag_weights[XTAG(xd, ai)] +
+				a->score = x_tag_rows[XTAG(xd, ai)].weight +
 				    a->weight;
 			}
 			a->score += s * share[k];
