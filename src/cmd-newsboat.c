@@ -24,7 +24,6 @@
 #include "db/db.h"
 #include "main-modes.h"
 #include "poll/poll.h"
-#include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -175,13 +174,13 @@ nb_config_line(struct config *scratch, const char *line, char **argv,
 	int		 r;
 
 	if (strcmp(name, "bind-key") == 0)
-		r = argc < 3 ? -1 : ui_keys_bind(argv[1], argv[2],
+		r = argc < 3 ? -1 : conf_keys_bind(argv[1], argv[2],
 		    argc > 3 ? argv[3] : NULL, why);
 	else if (strcmp(name, "unbind-key") == 0)
-		r = argc < 2 ? -1 : ui_keys_unbind(argv[1],
+		r = argc < 2 ? -1 : conf_keys_unbind(argv[1],
 		    argc > 2 ? argv[2] : NULL, why);
 	else if (strcmp(name, "color") == 0)
-		r = argc < 4 ? -1 : ui_colour_set(argv[1], argv[2], argv[3],
+		r = argc < 4 ? -1 : conf_colour_set(argv[1], argv[2], argv[3],
 		    (const char *const *)argv + 4, (size_t)argc - 4, why);
 	else {
 		for (i = 0; i < sizeof nb_renames / sizeof nb_renames[0]; i++)

@@ -29,7 +29,7 @@ cmd_ui_apply(const char *what, const struct conf_cmd *c, char **cause)
 			    "[CONTEXT]"));
 			return (-1);
 		}
-		return (ui_keys_bind(c->argv[0], c->argv[1], c->argc > 2 ?
+		return (conf_keys_bind(c->argv[0], c->argv[1], c->argc > 2 ?
 		    c->argv[2] : NULL, cause));
 	}
 	if (strcmp(what, "unbind-key") == 0) {
@@ -37,10 +37,10 @@ cmd_ui_apply(const char *what, const struct conf_cmd *c, char **cause)
 			*cause = xstrdup(_("unbind-key takes KEY [CONTEXT]"));
 			return (-1);
 		}
-		return (ui_keys_unbind(c->argv[0], c->argc > 1 ? c->argv[1] :
+		return (conf_keys_unbind(c->argv[0], c->argc > 1 ? c->argv[1] :
 		    NULL, cause));
 	}
-	return (ui_colour_set(c->argv[0], c->argv[1], c->argv[2],
+	return (conf_colour_set(c->argv[0], c->argv[1], c->argv[2],
 	    (const char *const *)c->argv + 3, (size_t)c->argc - 3, cause));
 }
 
@@ -139,7 +139,7 @@ cmd_ui(const struct cmd_opts *co)
 		ex = EXIT_USAGE;
 	}
 out:
-	ui_keys_free();
+	conf_keys_free();
 	ui_poller_free(poller);
 	db_close(db);
 	conf_urls_fini(&urls);

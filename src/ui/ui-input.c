@@ -85,7 +85,7 @@ static const struct ui_handler ui_global_handlers[] = {
 
 static int
 ui_handlers_run(const struct ui_handler *h, struct ui *ui, struct ui_view *v,
-    enum ui_action a)
+    enum conf_action a)
 {
 	for (; h != NULL && h->action != ACT_NONE; h++)
 		if (h->action == a)
@@ -94,7 +94,7 @@ ui_handlers_run(const struct ui_handler *h, struct ui *ui, struct ui_view *v,
 }
 
 void
-ui_input_dispatch(struct ui *ui, enum ui_action a)
+ui_input_dispatch(struct ui *ui, enum conf_action a)
 {
 	struct ui_view	*v = ui_top(ui);
 
@@ -109,7 +109,7 @@ ui_input_dispatch(struct ui *ui, enum ui_action a)
 	if (ui_handlers_run(ui_global_handlers, ui, v, a) == 0)
 		return;
 	ui_message(ui, 0, _("%s: not available here"),
-	    ui_keys_action_info(a)->name);
+	    conf_keys_action_info(a)->name);
 }
 
 /* Two presses on one row this close together are a double click. */

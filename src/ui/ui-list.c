@@ -96,7 +96,7 @@ ui_list_scroll(struct ui_list *l, long n)
 
 /* Movement actions; returns 0 when the action was one of them. */
 int
-ui_list_action(struct ui_list *l, enum ui_action a)
+ui_list_action(struct ui_list *l, enum conf_action a)
 {
 	size_t	 h = (size_t)l->height, *p;
 
