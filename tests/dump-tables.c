@@ -6,8 +6,9 @@
  * contrib/ so that the documentation cannot drift from the code.
  *
  *	dump-tables		the tables
- *	dump-tables check FILE	load FILE as a config, apply its bind-key,
- *				unbind-key and color lines; exit 1 on error
+ *	dump-tables check FILE	load FILE as a config (its bind-key,
+ *				unbind-key and color lines too); exit 1 on
+ *				error
  */
 #include "config.h"
 
@@ -60,36 +61,6 @@ dump_tables(void)
 			printf("%s\t%s\n", kinds[kind], name);
 }
 
-/* Apply one list of kept lines; 0 or -1 with the error printed. */
-static int
-dump_apply(const struct conf_cmds *l, int which)
-{
-	const struct conf_cmd	*c;
-	char			*cause = NULL;
-	size_t			 i;
-	int			 r;
-
-	for (i = 0; i < l->n; i++) {
-		c = &l->v[i];
-		if (which == 0)
-			r = conf_keys_bind(c->argv[0], c->argv[1],
-			    c->argc > 2 ? c->argv[2] : NULL, &cause);
-		else if (which == 1)
-			r = conf_keys_unbind(c->argv[0],
-			    c->argc > 1 ? c->argv[1] : NULL, &cause);
-		else
-			r = conf_colour_set(c->argv[0], c->argv[1], c->argv[2],
-			    (const char *const *)c->argv + 3,
-			    (size_t)c->argc - 3, &cause);
-		if (r != 0) {
-			fprintf(stderr, "%s:%d: %s\n", c->file, c->line, cause);
-			free(cause);
-			return (-1);
-		}
-	}
-	return (0);
-}
-
 static int
 dump_check(const char *path)
 {
@@ -102,10 +73,7 @@ dump_check(const char *path)
 		fprintf(stderr, "%s\n", cause);
 		free(cause);
 		rc = 1;
-	} else if (dump_apply(&c.unbind_keys, 1) != 0 ||
-	    dump_apply(&c.bind_keys, 0) != 0 ||
-	    dump_apply(&c.colors, 2) != 0)
-		rc = 1;
+	}
 	conf_file_fini(&c);
 	conf_keys_free();
 	return (rc);

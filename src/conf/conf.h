@@ -51,6 +51,7 @@ enum conf_opt {
 	CONF_BROWSER,
 	CONF_SHOW_READ_FEEDS,
 	CONF_FULLTEXT,
+	CONF_AUTO_RELOAD,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -66,7 +67,7 @@ struct conf_option {
 
 extern const struct conf_option	conf_options[CONF_NOPTS];
 
-/* A bind-key, unbind-key or color line, kept for the UI to check. */
+/* A feed-fulltext line, kept (checked) for conf_file_fulltext(). */
 struct conf_cmd {
 	char	**argv;		/* after the command name */
 	int	  argc;
@@ -85,10 +86,10 @@ struct config {
 				 * (index into choices) */
 		char	*s;	/* CONF_STRING */
 	}			 val[CONF_NOPTS];
-	struct conf_cmds	 bind_keys;
-	struct conf_cmds	 unbind_keys;
-	struct conf_cmds	 colors;
 	struct conf_cmds	 feed_fulltext;	/* VALUE FEED... (checked) */
+	/* "FILE:LINE: ..." for each line accepted but ignored. */
+	char			**warnings;
+	size_t			  nwarnings;
 };
 
 /* The values of `fulltext` (the order of its choices). */
@@ -250,12 +251,48 @@ void		 conf_colour_reset(void);
 /* kind 0 elements, 1 colours, 2 attributes; NULL past the end. */
 const char	*conf_colour_name_at(int kind, size_t);
 
+/*
+ * Newsboat's words (conf-newsboat.c), for a config copied from Newsboat:
+ * an option tidings has under another name is renamed, one it lacks is
+ * ignored with a warning (CONF_NB_LATER: a feature still to come).
+ */
+enum conf_nb_kind {
+	CONF_NB_RENAMED,
+	CONF_NB_IGNORED,
+	CONF_NB_LATER
+};
+
+struct conf_newsboat_option {
+	const char		*name;
+	enum conf_nb_kind	 kind;
+	const char		*tidings;	/* CONF_NB_RENAMED */
+};
+
+const struct conf_newsboat_option *conf_newsboat_option(const char *);
+const struct conf_newsboat_option *conf_newsboat_option_at(size_t);
+int		 conf_newsboat_action(const char *);
+int		 conf_newsboat_dialog(const char *);
+int		 conf_newsboat_element(const char *);
+
 /* conf-file.c */
-void		 conf_file_init(struct config *);	/* the defaults */
+/* The defaults, key bindings and colours too. */
+void		 conf_file_init(struct config *);
 void		 conf_file_fini(struct config *);
-/* Read a config file over the current values; a missing file is fine. */
+/*
+ * Read a config file over the current values, its bind-key, unbind-key
+ * and color lines into the key and colour tables, in the file's order; a
+ * missing file is fine. Every bad line is reported: *cause holds one
+ * "FILE:LINE: message" a line. Lines accepted but ignored (Newsboat's
+ * options tidings lacks) add to c->warnings.
+ */
 int		 conf_file_load(struct config *, const char *path,
 		    char **cause);
+/*
+ * One line's words as conf_file_load() reads them: 0 (applied), 1
+ * (accepted but ignored, *cause says why) or -1 (an error, *cause).
+ */
+int		 conf_file_line(struct config *, const char *path, int lineno,
+		    char **argv, int argc, char **cause);
 /* Set one option from text, as a config line would. */
 int		 conf_file_set(struct config *, const char *name,
 		    const char *value, char **cause);

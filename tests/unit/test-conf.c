@@ -175,7 +175,7 @@ test_config(void **state)
 		free(path);
 	}
 	path = write_file("config", "max-connections 3\n"
-	    "download-max-size 2M\nproxy-type socks5h\nbind-key j down\n");
+	    "download-max-size 2M\nproxy-type socks5h\nbind-key j open feedlist\n");
 	conf_file_init(&c);
 	assert_int_equal(conf_file_int(&c, CONF_MAX_CONNECTIONS), 8);
 	assert_int_equal(conf_file_load(&c, path, &cause), 0);
@@ -183,9 +183,8 @@ test_config(void **state)
 	assert_int_equal(conf_file_int(&c, CONF_DOWNLOAD_MAX_SIZE), 2 << 20);
 	assert_string_equal(conf_file_str(&c, CONF_PROXY_TYPE), "socks5h");
 	assert_string_equal(conf_file_str(&c, CONF_PROXY), "");
-	assert_int_equal(c.bind_keys.n, 1);
-	assert_string_equal(c.bind_keys.v[0].argv[1], "down");
-	assert_int_equal(c.bind_keys.v[0].line, 4);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, 'j'), ACT_OPEN);
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 'j'), ACT_DOWN);
 	conf_file_fini(&c);
 	free(path);
 }
