@@ -77,7 +77,13 @@ static const struct {
 	{ "SPACE", "pagedown", "global" },
 	{ "g", "home", "global" }, { "HOME", "home", "global" },
 	{ "G", "end", "global" }, { "END", "end", "global" },
-	{ "ENTER", "open", "global" }, { "RIGHT", "open", "global" },
+	/* Not in the article: ENTER there does nothing, as in Newsboat
+	 * (o opens the link). */
+	{ "ENTER", "open", "feedlist" }, { "RIGHT", "open", "feedlist" },
+	{ "ENTER", "open", "articlelist" }, { "RIGHT", "open", "articlelist" },
+	{ "ENTER", "open", "urlview" }, { "RIGHT", "open", "urlview" },
+	{ "ENTER", "open", "tagselection" },
+	{ "RIGHT", "open", "tagselection" },
 	{ "q", "quit", "global" }, { "LEFT", "quit", "global" },
 	{ "Q", "hard-quit", "global" },
 	{ "r", "reload", "global" }, { "R", "reload-all", "global" },

@@ -453,7 +453,6 @@ view_article_prev_unread(struct ui *ui, struct ui_view *v)
 
 static const struct ui_handler view_article_handlers[] = {
 	{ ACT_OPEN_BROWSER, view_article_browser },
-	{ ACT_OPEN, view_article_browser },
 	{ ACT_SHOW_URLS, view_article_urls },
 	{ ACT_TOGGLE_READ, view_article_toggle_read },
 	{ ACT_TOGGLE_STAR, view_article_star },
