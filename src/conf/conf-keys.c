@@ -53,6 +53,23 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	[ACT_REDRAW] = { "redraw", N_("redraw the screen") },
 	[ACT_FETCH_FULLTEXT] = { "fetch-fulltext",
 	    N_("fetch the article's full text from its web page again") },
+	[ACT_NEXT] = { "next", N_("next entry; in an article, the next "
+	    "article") },
+	[ACT_PREV] = { "prev", N_("previous entry; in an article, the "
+	    "previous article") },
+	[ACT_NEXT_FEED] = { "next-feed", N_("the next feed's articles") },
+	[ACT_PREV_FEED] = { "prev-feed",
+	    N_("the previous feed's articles") },
+	[ACT_NEXT_UNREAD_FEED] = { "next-unread-feed",
+	    N_("the next feed with unread articles") },
+	[ACT_PREV_UNREAD_FEED] = { "prev-unread-feed",
+	    N_("the previous feed with unread articles") },
+	[ACT_RANDOM_UNREAD] = { "random-unread",
+	    N_("a random unread article") },
+	[ACT_OPEN_BROWSER_READ] = { "open-in-browser-and-mark-read",
+	    N_("open the link in the browser and mark the article read") },
+	[ACT_RELOAD_URLS] = { "reload-urls",
+	    N_("read the urls file again") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -65,7 +82,15 @@ static const char *const conf_ctx_names[CTX__COUNT] = {
 	[CTX_HELP] = "help",
 };
 
-/* The default bindings, as `bind-key KEY ACTION [CONTEXT]` would say. */
+/*
+ * The default bindings, as `bind-key KEY ACTION [CONTEXT]` would say:
+ * Newsboat 2.21's where tidings has the action. Newsboat keys whose
+ * action tidings lacks stay unbound until it lands: s save, e enqueue
+ * (in the article), : cmdline, , macro-prefix, | pipe-to, E edit-urls,
+ * F f ^F filters, ^B bookmark, ^E edit-flags, D ^D $ deleting, v ^V ^G
+ * ^X dialogs, ^U toggle-source-view. g and G are Newsboat's sort and
+ * rev-sort in the lists; without sorting they go to the top and bottom.
+ */
 static const struct {
 	const char	*key;
 	const char	*action;
@@ -73,8 +98,13 @@ static const struct {
 } conf_default_keys[] = {
 	{ "j", "down", "global" }, { "DOWN", "down", "global" },
 	{ "k", "up", "global" }, { "UP", "up", "global" },
+	/* In the headlines j and k change feeds, as in Newsboat. */
+	{ "j", "next-feed", "articlelist" },
+	{ "k", "prev-feed", "articlelist" },
+	{ "J", "next", "global" }, { "K", "prev", "global" },
 	{ "PPAGE", "pageup", "global" }, { "NPAGE", "pagedown", "global" },
 	{ "SPACE", "pagedown", "global" },
+	{ "b", "pageup", "article" }, { "b", "pageup", "help" },
 	{ "g", "home", "global" }, { "HOME", "home", "global" },
 	{ "G", "end", "global" }, { "END", "end", "global" },
 	/* Not in the article: ENTER there does nothing, as in Newsboat
@@ -87,17 +117,24 @@ static const struct {
 	{ "q", "quit", "global" }, { "LEFT", "quit", "global" },
 	{ "Q", "hard-quit", "global" },
 	{ "r", "reload", "global" }, { "R", "reload-all", "global" },
+	{ "^R", "reload-urls", "global" },
 	{ "n", "next-unread", "global" }, { "p", "prev-unread", "global" },
+	{ "^N", "next-unread-feed", "articlelist" },
+	{ "^P", "prev-unread-feed", "articlelist" },
+	{ "^K", "random-unread", "global" },
 	{ "N", "toggle-article-read", "global" },
 	{ "A", "mark-feed-read", "global" },
 	{ "C", "mark-all-feeds-read", "global" },
-	{ "s", "toggle-star", "global" },
+	/* Newsboat has no star (s is its save). */
+	{ "S", "toggle-star", "global" },
 	{ "o", "open-in-browser", "global" },
+	{ "O", "open-in-browser-and-mark-read", "global" },
 	{ "/", "open-search", "global" },
 	{ "?", "help", "global" },
 	{ "u", "show-urls", "article" },
 	{ "r", "fetch-fulltext", "article" },
-	{ "t", "set-tag", "feedlist" }, { "T", "clear-tag", "feedlist" },
+	{ "t", "set-tag", "feedlist" },
+	{ "^T", "clear-tag", "feedlist" }, { "T", "clear-tag", "feedlist" },
 	{ "l", "toggle-show-read-feeds", "feedlist" },
 	{ "e", "show-error", "feedlist" },
 	{ "^L", "redraw", "global" },

@@ -73,6 +73,20 @@ ui_global_search(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+static int
+ui_global_random_unread(struct ui *ui, struct ui_view *v)
+{
+	view_items_random_unread(ui);
+	return (0);
+}
+
+static int
+ui_global_reload_urls(struct ui *ui, struct ui_view *v)
+{
+	view_feeds_reload_urls(ui);
+	return (0);
+}
+
 static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_BACK, ui_global_back },
 	{ ACT_QUIT, ui_global_quit },
@@ -80,6 +94,8 @@ static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_REDRAW, ui_global_redraw },
 	{ ACT_RELOAD_ALL, ui_global_reload_all },
 	{ ACT_SEARCH, ui_global_search },
+	{ ACT_RANDOM_UNREAD, ui_global_random_unread },
+	{ ACT_RELOAD_URLS, ui_global_reload_urls },
 	{ ACT_NONE, NULL }
 };
 

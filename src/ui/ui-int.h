@@ -139,5 +139,12 @@ int64_t		 view_items_feed(struct ui_view *);
 int		 view_feeds_seek_unread(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir);
 void		 view_items_goto_unread(struct ui *, int dir);
+int		 view_items_goto_step(struct ui *, int dir);
+void		 view_items_random_unread(struct ui *);
+long		 view_feeds_find(struct ui *, struct ui_view *,
+		    int64_t from_feed, int dir, int unread);
+int		 view_feeds_seek(struct ui *, struct ui_view *,
+		    int64_t from_feed, int dir, int unread);
+void		 view_feeds_reload_urls(struct ui *);
 
 #endif

@@ -27,7 +27,7 @@ check() {
 nb=$TESTS_DATA/conf/newsboat-2.21-options.conf
 refresh() { "$TIDINGS" --refresh -C "$1" -u urls -c cache.db; }
 
-echo "1..9"
+echo "1..12"
 refresh "$nb" >out 2>err
 check "every Newsboat 2.21 option: --refresh exits 0" [ $? -eq 0 ]
 check "one warning for each option tidings lacks, with file and line" \
@@ -71,4 +71,17 @@ check "a typo is no Newsboat option: exit 2 with file:line" sh -c '
 check "the reader: the same exit and message" sh -c '
 	[ $1 -eq 2 ] && grep -qx "tidings: c.typo:2: unknown option '"'auto-relaod'"'" "$2"' \
     _ $? err
+# Cron lines copied from Newsboat: -x reload is --refresh.
+printf '%s\n' 'max-connections 2' >c.ok
+"$TIDINGS" -x reload -C c.ok -u urls -c cache.db >out 2>err
+check "-x reload: a refresh, exit 0" sh -c '[ $1 -eq 0 ] && [ ! -s "$2" ]' \
+    _ $? err
+printf 'http://127.0.0.1:9/none.xml\n' >urls.one
+"$TIDINGS" -x reload -C c.ok -u urls.one -c cache.db >out 2>err
+check "-x reload fetches as --refresh does (a dead feed: exit 1, named)" \
+    sh -c '[ $1 -eq 1 ] && grep -q "^tidings: http://127.0.0.1:9/none.xml: " "$2"' \
+    _ $? err
+"$TIDINGS" -x print-unread -C c.ok -u urls -c cache.db >out 2>err
+check "-x with another Newsboat command: exit 2, said" sh -c '[ $1 -eq 2 ] &&
+	grep -q "only .reload. is supported" "$2"' _ $? err
 exit $failed

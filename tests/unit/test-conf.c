@@ -184,7 +184,7 @@ test_config(void **state)
 	assert_string_equal(conf_file_str(&c, CONF_PROXY_TYPE), "socks5h");
 	assert_string_equal(conf_file_str(&c, CONF_PROXY), "");
 	assert_int_equal(conf_keys_lookup(CTX_FEEDS, 'j'), ACT_OPEN);
-	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 'j'), ACT_DOWN);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'j'), ACT_DOWN);
 	conf_file_fini(&c);
 	free(path);
 }
@@ -396,7 +396,17 @@ test_key_maps(void **state)
 	(void)state;
 	conf_keys_defaults();
 	conf_keys_parse("j", &key);
-	assert_int_equal(conf_keys_lookup(CTX_ITEMS, key), ACT_DOWN);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, key), ACT_DOWN);
+	/* Newsboat's: j in the headlines goes to the next feed. */
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, key), ACT_NEXT_FEED);
+	/* ENTER opens in the lists, does nothing in the article. */
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, '\n'), ACT_OPEN);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, '\n'), ACT_NONE);
+	/* s is Newsboat's save: unbound until it exists. */
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 's'), ACT_NONE);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'J'), ACT_NEXT);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'b'), ACT_PAGE_UP);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, 0x14), ACT_CLEAR_TAG);
 	conf_keys_parse("t", &key);
 	assert_int_equal(conf_keys_lookup(CTX_FEEDS, key), ACT_SET_TAG);
 	assert_int_equal(conf_keys_lookup(CTX_ITEMS, key), ACT_NONE);
