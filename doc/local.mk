@@ -6,9 +6,8 @@ EXTRA_DIST += doc/local.mk
 # Prints the option, action, key and colour tables from the code.
 check_PROGRAMS += tests/dump-tables
 tests_dump_tables_SOURCES = tests/dump-tables.c
-tests_dump_tables_LDADD = src/ui/libui.a src/conf/libconf.a \
-	src/html/libhtml.a src/util/libutil.a $(NCURSES_LIBS) $(EXPAT_LIBS) \
-	$(LTLIBINTL)
+tests_dump_tables_LDADD = src/conf/libconf.a src/html/libhtml.a \
+	src/util/libutil.a $(EXPAT_LIBS) $(LTLIBINTL)
 TESTS += tests/e2e/man-sync.py
 
 # contrib/ (already in the tarball through EXTRA_DIST): completions, the

@@ -24,17 +24,8 @@
 #include "db/db.h"
 #include "main-modes.h"
 #include "poll/poll.h"
-#include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
-
-/* Newsboat's names for options tidings has under another name. */
-static const struct {
-	const char	*newsboat;
-	const char	*tidings;
-} nb_renames[] = {
-	{ "reload-threads", "max-connections" },
-};
 
 /* Lines of Newsboat's config read at most (a runaway file). */
 #define NB_MAX_LINES	100000
@@ -164,48 +155,22 @@ out_nb:
 	return (rc);
 }
 
-/* Check one Newsboat config line as tidings would read it; the line to
- * write, or NULL with *why set. */
+/*
+ * Check one Newsboat config line as tidings reads it; the line to write
+ * (a renamed option under tidings' name), or NULL with *why set: an
+ * error, or a line tidings accepts but ignores.
+ */
 static char *
 nb_config_line(struct config *scratch, const char *line, char **argv,
     int argc, char **why)
 {
-	const char	*name = argv[0];
-	size_t		 i;
-	int		 r;
+	const struct conf_newsboat_option	*nb;
 
-	if (strcmp(name, "bind-key") == 0)
-		r = argc < 3 ? -1 : ui_keys_bind(argv[1], argv[2],
-		    argc > 3 ? argv[3] : NULL, why);
-	else if (strcmp(name, "unbind-key") == 0)
-		r = argc < 2 ? -1 : ui_keys_unbind(argv[1],
-		    argc > 2 ? argv[2] : NULL, why);
-	else if (strcmp(name, "color") == 0)
-		r = argc < 4 ? -1 : ui_colour_set(argv[1], argv[2], argv[3],
-		    (const char *const *)argv + 4, (size_t)argc - 4, why);
-	else {
-		for (i = 0; i < sizeof nb_renames / sizeof nb_renames[0]; i++)
-			if (strcmp(name, nb_renames[i].newsboat) == 0)
-				name = nb_renames[i].tidings;
-		if (argc < 2 ||
-		    conf_file_set(scratch, name, argv[1], why) != 0) {
-			if (*why == NULL)
-				*why = xstrdup(_("no value"));
-			return (NULL);
-		}
-		if (argc != 2) {
-			*why = xasprintf(_("%s takes one value"), argv[0]);
-			return (NULL);
-		}
-		if (name != argv[0])
-			return (xasprintf("%s %s", name, argv[1]));
-		return (xstrdup(line));
-	}
-	if (r != 0) {
-		if (*why == NULL)
-			*why = xstrdup(_("too few arguments"));
+	if (conf_file_line(scratch, "", 0, argv, argc, why) != 0)
 		return (NULL);
-	}
+	nb = conf_newsboat_option(argv[0]);
+	if (nb != NULL && nb->kind == CONF_NB_RENAMED)
+		return (xasprintf("%s %s", nb->tidings, argv[1]));
 	return (xstrdup(line));
 }
 

@@ -1,14 +1,31 @@
 /*
  * What the modes that read the configuration share: the paths and the
- * loaded configuration, with any error already printed.
+ * loaded configuration, with any error (and warning) already printed.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "conf/conf.h"
 #include "main-modes.h"
+
+/* Each line of msg as "tidings: LINE" on stderr. */
+static void
+cmd_setup_print(const char *msg)
+{
+	const char	*nl;
+
+	for (;;) {
+		nl = strchr(msg, '\n');
+		fprintf(stderr, "%s: %.*s\n", PACKAGE,
+		    (int)(nl != NULL ? nl - msg : (int)strlen(msg)), msg);
+		if (nl == NULL)
+			break;
+		msg = nl + 1;
+	}
+}
 
 /* Paths and configuration for the modes that need them; 0 or an exit
  * status, with the message already printed. */
@@ -17,6 +34,7 @@ cmd_setup_config(const struct cmd_opts *co, struct conf_paths *paths,
     struct config *conf)
 {
 	char	*cause = NULL;
+	size_t	 i;
 
 	if (conf_paths_init(paths, co->urls_path, co->cache_path,
 	    co->config_path, &cause) != 0) {
@@ -26,11 +44,13 @@ cmd_setup_config(const struct cmd_opts *co, struct conf_paths *paths,
 	}
 	conf_file_init(conf);
 	if (conf_file_load(conf, paths->config, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		cmd_setup_print(cause);
 		free(cause);
 		conf_file_fini(conf);
 		conf_paths_fini(paths);
 		return (EXIT_USAGE);
 	}
+	for (i = 0; i < conf->nwarnings; i++)
+		cmd_setup_print(conf->warnings[i]);
 	return (0);
 }

@@ -55,6 +55,9 @@ static const struct opt_row {
 	{ "refresh", 'r', no_argument, NULL, MODE_REFRESH,
 	  N_("fetch every feed due, store, exit (quiet unless a feed fails "
 	  "when not on a terminal)") },
+	{ "execute", 'x', required_argument, "reload", MODE_REFRESH,
+	  N_("with the word reload: the same as --refresh (Newsboat's -x "
+	  "reload, for cron lines copied from it)") },
 	{ "import", 'i', required_argument, "FILE", MODE_IMPORT,
 	  N_("add the feeds of an OPML file to the urls file") },
 	{ "export", 'e', no_argument, NULL, MODE_EXPORT,
@@ -187,9 +190,15 @@ main(int argc, char **argv)
 			    PACKAGE, o->name, mode_name);
 			return (EXIT_USAGE);
 		}
+		/* Newsboat's -x runs commands; reload is --refresh. */
+		if (o->shortopt == 'x' && strcmp(optarg, "reload") != 0) {
+			fprintf(stderr, _("%s: -x: only 'reload' is supported, "
+			    "not '%s'\n"), PACKAGE, optarg);
+			return (EXIT_USAGE);
+		}
 		mode = o->mode;
 		mode_name = o->name;
-		co.arg = optarg;
+		co.arg = o->shortopt == 'x' ? NULL : optarg;
 	}
 	if (optind < argc) {
 		fprintf(stderr, _("%s: unexpected argument: %s\n"), PACKAGE,

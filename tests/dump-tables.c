@@ -6,8 +6,9 @@
  * contrib/ so that the documentation cannot drift from the code.
  *
  *	dump-tables		the tables
- *	dump-tables check FILE	load FILE as a config, apply its bind-key,
- *				unbind-key and color lines; exit 1 on error
+ *	dump-tables check FILE	load FILE as a config (its bind-key,
+ *				unbind-key and color lines too); exit 1 on
+ *				error
  */
 #include "config.h"
 
@@ -17,7 +18,7 @@
 #include <string.h>
 
 #include "conf/conf.h"
-#include "ui/ui-int.h"
+#include "conf/conf.h"
 
 static const char *const dump_type_names[] = {
 	[CONF_BOOL] = "boolean",
@@ -48,46 +49,16 @@ dump_tables(void)
 	}
 	for (i = 1; i < ACT__COUNT; i++)
 		printf("action\t%s\n",
-		    ui_keys_action_info((enum ui_action)i)->name);
+		    conf_keys_action_info((enum conf_action)i)->name);
 	for (i = 0; i < CTX__COUNT; i++)
-		printf("context\t%s\n", ui_keys_ctx_name((enum ui_ctx)i));
-	for (i = 0; ui_keys_default_at(i, &key, &action, &ctx); i++)
+		printf("context\t%s\n", conf_keys_ctx_name((enum conf_ctx)i));
+	for (i = 0; conf_keys_default_at(i, &key, &action, &ctx); i++)
 		printf("bind\t%s\t%s\t%s\n", key, action, ctx);
-	for (i = 0; (name = ui_keys_name_at(i)) != NULL; i++)
+	for (i = 0; (name = conf_keys_name_at(i)) != NULL; i++)
 		printf("keyname\t%s\n", name);
 	for (kind = 0; kind < 3; kind++)
-		for (i = 0; (name = ui_colour_name_at(kind, i)) != NULL; i++)
+		for (i = 0; (name = conf_colour_name_at(kind, i)) != NULL; i++)
 			printf("%s\t%s\n", kinds[kind], name);
-}
-
-/* Apply one list of kept lines; 0 or -1 with the error printed. */
-static int
-dump_apply(const struct conf_cmds *l, int which)
-{
-	const struct conf_cmd	*c;
-	char			*cause = NULL;
-	size_t			 i;
-	int			 r;
-
-	for (i = 0; i < l->n; i++) {
-		c = &l->v[i];
-		if (which == 0)
-			r = ui_keys_bind(c->argv[0], c->argv[1],
-			    c->argc > 2 ? c->argv[2] : NULL, &cause);
-		else if (which == 1)
-			r = ui_keys_unbind(c->argv[0],
-			    c->argc > 1 ? c->argv[1] : NULL, &cause);
-		else
-			r = ui_colour_set(c->argv[0], c->argv[1], c->argv[2],
-			    (const char *const *)c->argv + 3,
-			    (size_t)c->argc - 3, &cause);
-		if (r != 0) {
-			fprintf(stderr, "%s:%d: %s\n", c->file, c->line, cause);
-			free(cause);
-			return (-1);
-		}
-	}
-	return (0);
 }
 
 static int
@@ -102,12 +73,9 @@ dump_check(const char *path)
 		fprintf(stderr, "%s\n", cause);
 		free(cause);
 		rc = 1;
-	} else if (dump_apply(&c.unbind_keys, 1) != 0 ||
-	    dump_apply(&c.bind_keys, 0) != 0 ||
-	    dump_apply(&c.colors, 2) != 0)
-		rc = 1;
+	}
 	conf_file_fini(&c);
-	ui_keys_free();
+	conf_keys_free();
 	return (rc);
 }
 

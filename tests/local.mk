@@ -27,6 +27,8 @@ TESTS += tests/e2e/concurrent-ui.sh
 TESTS += tests/e2e/disk-full.py
 # Hardening: config and urls files with errors are never changed.
 TESTS += tests/e2e/bad-config.sh
+# A config copied from Newsboat starts, with a warning per unknown option.
+TESTS += tests/e2e/newsboat-config.sh
 # Hardening: the refresh path under valgrind memcheck.
 TESTS += tests/e2e/valgrind-refresh.py
 # The libFuzzer harnesses (tests/run.sh runs them through tests/fuzz/run.sh).

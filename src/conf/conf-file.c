@@ -1,8 +1,9 @@
 /*
  * The config file: Newsboat-style lines "option value", plus bind-key,
- * unbind-key and color lines, which are kept (with file and line) for the
- * UI to check against its own tables, and feed-fulltext lines, checked
- * here and applied per feed by conf_file_fulltext().
+ * unbind-key and color lines, which go into the key and colour tables
+ * (conf-keys.c, conf-colour.c) as they are read, and feed-fulltext lines,
+ * checked here and applied per feed by conf_file_fulltext(). Every mode
+ * reads the file through here, so all agree on whether it is valid.
  */
 #include "config.h"
 
@@ -119,6 +120,8 @@ conf_file_init(struct config *c)
 	size_t	 i;
 
 	memset(c, 0, sizeof *c);
+	conf_keys_free();
+	conf_colour_reset();
 	for (i = 0; i < CONF_NOPTS; i++) {
 		if (conf_options[i].name == NULL)
 			continue;
@@ -149,10 +152,12 @@ conf_file_fini(struct config *c)
 	for (i = 0; i < CONF_NOPTS; i++)
 		if (conf_options[i].type == CONF_STRING)
 			free(c->val[i].s);
-	config_cmds_fini(&c->bind_keys);
-	config_cmds_fini(&c->unbind_keys);
-	config_cmds_fini(&c->colors);
 	config_cmds_fini(&c->feed_fulltext);
+	for (i = 0; i < c->nwarnings; i++)
+		free(c->warnings[i]);
+	free(c->warnings);
+	c->warnings = NULL;
+	c->nwarnings = 0;
 }
 
 int64_t
@@ -169,17 +174,6 @@ conf_file_str(const struct config *c, enum conf_opt o)
 	return (c->val[o].s);
 }
 
-/* Commands kept for the UI: name, the fewest arguments, and the list. */
-static const struct {
-	const char	*name;
-	int		 min_args;
-	size_t		 list;	/* offset in struct config */
-} config_cmds[] = {
-	{ "bind-key", 2, offsetof(struct config, bind_keys) },
-	{ "unbind-key", 1, offsetof(struct config, unbind_keys) },
-	{ "color", 3, offsetof(struct config, colors) },
-	{ "feed-fulltext", 2, offsetof(struct config, feed_fulltext) },
-};
 
 enum conf_fulltext
 conf_file_fulltext(const struct config *c, const char *url, const char *tags)
@@ -209,73 +203,182 @@ conf_file_fulltext(const struct config *c, const char *url, const char *tags)
 
 /* feed-fulltext VALUE FEED...: the value is one of fulltext's. */
 static int
-config_check_cmd(const char *name, char **argv, char **cause)
+config_feed_fulltext(struct config *c, const char *path, int lineno,
+    char **argv, int argc, char **cause)
 {
 	const char *const	*v = conf_options[CONF_FULLTEXT].choices;
-	size_t			 k;
-
-	if (strcmp(name, "feed-fulltext") != 0)
-		return (0);
-	for (k = 0; v[k] != NULL; k++)
-		if (strcmp(v[k], argv[1]) == 0)
-			return (0);
-	*cause = xasprintf(_("%s: '%s' is not one of the choices"), name,
-	    argv[1]);
-	return (-1);
-}
-
-/* One line's words (borrowed). */
-static int
-config_line(struct config *c, const char *path, int lineno, char **argv,
-    int argc, char **cause)
-{
-	struct conf_cmds	*l;
+	struct conf_cmds	*l = &c->feed_fulltext;
 	struct conf_cmd		*cmd;
-	size_t			 i;
+	size_t			 k;
 	int			 j;
 
+	for (k = 0; v[k] != NULL; k++)
+		if (strcmp(v[k], argv[1]) == 0)
+			break;
+	if (v[k] == NULL) {
+		*cause = xasprintf(_("%s: '%s' is not one of the choices"),
+		    argv[0], argv[1]);
+		return (-1);
+	}
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	cmd = &l->v[l->n++];
+	cmd->argc = argc - 1;
+	cmd->argv = xreallocarray(NULL, argc, sizeof *cmd->argv);
+	for (j = 1; j < argc; j++)
+		cmd->argv[j - 1] = xstrdup(argv[j]);
+	cmd->file = xstrdup(path);
+	cmd->line = lineno;
+	return (0);
+}
+
+/* Not supported: a warning naming what is ignored. */
+static int
+config_ignored(const char *what, int later, char **cause)
+{
+	if (later)
+		*cause = xasprintf(_("%s: not supported yet, ignored"), what);
+	else
+		*cause = xasprintf(_("%s: not supported, ignored"), what);
+	return (1);
+}
+
+/* bind-key KEY ACTION [CONTEXT]; Newsboat's "all" is no context. */
+static int
+config_bind_key(char **argv, int argc, char **cause)
+{
+	const char	*ctx = argc > 3 ? argv[3] : NULL;
+
+	if (argc > 4) {
+		*cause = xstrdup(_("bind-key takes KEY ACTION [CONTEXT]"));
+		return (-1);
+	}
+	if (ctx != NULL && strcmp(ctx, "all") == 0)
+		ctx = NULL;
+	if (conf_keys_action_find(argv[2]) == ACT_NONE &&
+	    conf_newsboat_action(argv[2]))
+		return (config_ignored(argv[2], 0, cause));
+	if (ctx != NULL && conf_keys_ctx_find(ctx) == -1 &&
+	    conf_newsboat_dialog(ctx))
+		return (config_ignored(ctx, 0, cause));
+	return (conf_keys_bind(argv[1], argv[2], ctx, cause));
+}
+
+static int
+config_unbind_key(char **argv, int argc, char **cause)
+{
+	const char	*ctx = argc > 2 ? argv[2] : NULL;
+
+	if (argc > 3) {
+		*cause = xstrdup(_("unbind-key takes KEY [CONTEXT]"));
+		return (-1);
+	}
+	if (ctx != NULL && strcmp(ctx, "all") == 0)
+		ctx = NULL;
+	if (ctx != NULL && conf_keys_ctx_find(ctx) == -1 &&
+	    conf_newsboat_dialog(ctx))
+		return (config_ignored(ctx, 0, cause));
+	return (conf_keys_unbind(argv[1], ctx, cause));
+}
+
+static int
+config_color(char **argv, int argc, char **cause)
+{
+	size_t	i;
+
+	for (i = 0; conf_colour_name_at(0, i) != NULL; i++)
+		if (strcmp(conf_colour_name_at(0, i), argv[1]) == 0)
+			break;
+	if (conf_colour_name_at(0, i) == NULL &&
+	    conf_newsboat_element(argv[1]))
+		return (config_ignored(argv[1], 0, cause));
+	return (conf_colour_set(argv[1], argv[2], argv[3],
+	    (const char *const *)argv + 4, (size_t)argc - 4, cause));
+}
+
+/* Commands: name, the fewest arguments, and what reads them. */
+static const struct {
+	const char	*name;
+	int		 min_args;
+	int		 kind;
+} config_cmds[] = {
+	{ "bind-key", 2, 0 },
+	{ "unbind-key", 1, 1 },
+	{ "color", 3, 2 },
+	{ "feed-fulltext", 2, 3 },
+};
+
+int
+conf_file_line(struct config *c, const char *path, int lineno, char **argv,
+    int argc, char **cause)
+{
+	const struct conf_newsboat_option	*nb;
+	const char				*name = argv[0];
+	size_t					 i;
+
 	for (i = 0; i < sizeof config_cmds / sizeof config_cmds[0]; i++) {
-		if (strcmp(argv[0], config_cmds[i].name) != 0)
+		if (strcmp(name, config_cmds[i].name) != 0)
 			continue;
 		if (argc - 1 < config_cmds[i].min_args) {
-			*cause = xasprintf(_("%s needs %d arguments"), argv[0],
+			*cause = xasprintf(_("%s needs %d arguments"), name,
 			    config_cmds[i].min_args);
 			return (-1);
 		}
-		if (config_check_cmd(argv[0], argv, cause) != 0)
+		switch (config_cmds[i].kind) {
+		case 0:
+			return (config_bind_key(argv, argc, cause));
+		case 1:
+			return (config_unbind_key(argv, argc, cause));
+		case 2:
+			return (config_color(argv, argc, cause));
+		}
+		return (config_feed_fulltext(c, path, lineno, argv, argc,
+		    cause));
+	}
+	for (i = 0; i < CONF_NOPTS; i++)
+		if (conf_options[i].name != NULL &&
+		    strcmp(conf_options[i].name, name) == 0)
+			break;
+	if (i == CONF_NOPTS) {
+		if ((nb = conf_newsboat_option(name)) == NULL) {
+			*cause = xasprintf(_("unknown option '%s'"), name);
 			return (-1);
-		l = (struct conf_cmds *)((char *)c + config_cmds[i].list);
-		l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-		cmd = &l->v[l->n++];
-		cmd->argc = argc - 1;
-		cmd->argv = xreallocarray(NULL, argc, sizeof *cmd->argv);
-		for (j = 1; j < argc; j++)
-			cmd->argv[j - 1] = xstrdup(argv[j]);
-		cmd->file = xstrdup(path);
-		cmd->line = lineno;
-		return (0);
+		}
+		if (nb->kind != CONF_NB_RENAMED)
+			return (config_ignored(name, nb->kind == CONF_NB_LATER,
+			    cause));
+		name = nb->tidings;
 	}
 	if (argc != 2) {
-		for (i = 0; i < CONF_NOPTS; i++)
-			if (conf_options[i].name != NULL &&
-			    strcmp(conf_options[i].name, argv[0]) == 0)
-				break;
-		if (i == CONF_NOPTS)
-			*cause = xasprintf(_("unknown option '%s'"), argv[0]);
-		else
-			*cause = xasprintf(_("%s takes one value"), argv[0]);
+		*cause = xasprintf(_("%s takes one value"), argv[0]);
 		return (-1);
 	}
-	return (conf_file_set(c, argv[0], argv[1], cause));
+	return (conf_file_set(c, name, argv[1], cause));
+}
+
+/* Errors reported from one file at most; the rest are counted. */
+#define CONF_MAX_ERRORS	20
+
+static void
+config_error(char **errors, int *nerrors, const char *path, int lineno,
+    const char *why)
+{
+	char	*s;
+
+	if (++*nerrors > CONF_MAX_ERRORS)
+		return;
+	s = xasprintf("%s%s%s:%d: %s", *errors != NULL ? *errors : "",
+	    *errors != NULL ? "\n" : "", path, lineno, why);
+	free(*errors);
+	*errors = s;
 }
 
 int
 conf_file_load(struct config *c, const char *path, char **cause)
 {
 	FILE	 *f;
-	char	 *line = NULL, **argv, *why = NULL;
+	char	 *line = NULL, **argv, *why, *errors = NULL, *s;
 	size_t	  cap = 0;
-	int	  argc, lineno = 0, rc = 0, r;
+	int	  argc, lineno = 0, rc = 0, r, nerrors = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT)
@@ -284,31 +387,47 @@ conf_file_load(struct config *c, const char *path, char **cause)
 		return (-1);
 	}
 	while ((r = conf_token_getline(f, &line, &cap, &lineno)) != 0) {
+		why = NULL;
 		if (r < 0) {
-			why = xstrdup(_("line too long"));
-			goto fail;
+			config_error(&errors, &nerrors, path, lineno,
+			    _("line too long"));
+			continue;
 		}
-		if (conf_token_split(line, &argv, &argc, &why) != 0)
-			goto fail;
+		if (conf_token_split(line, &argv, &argc, &why) != 0) {
+			config_error(&errors, &nerrors, path, lineno, why);
+			free(why);
+			continue;
+		}
 		if (argc == 0) {
 			free(argv);
 			continue;
 		}
-		r = config_line(c, path, lineno, argv, argc, &why);
+		r = conf_file_line(c, path, lineno, argv, argc, &why);
 		conf_token_free(argv, argc);
-		if (r != 0)
-			goto fail;
+		if (r < 0)
+			config_error(&errors, &nerrors, path, lineno, why);
+		else if (r > 0) {
+			c->warnings = xreallocarray(c->warnings,
+			    c->nwarnings + 1, sizeof *c->warnings);
+			c->warnings[c->nwarnings++] = xasprintf("%s:%d: %s",
+			    path, lineno, why);
+		}
+		free(why);
 	}
 	if (ferror(f)) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
+		config_error(&errors, &nerrors, path, lineno, strerror(errno));
+	}
+	if (nerrors > CONF_MAX_ERRORS) {
+		s = xasprintf(ngettext("%s\n%s: %d more error",
+		    "%s\n%s: %d more errors", nerrors - CONF_MAX_ERRORS),
+		    errors, path, nerrors - CONF_MAX_ERRORS);
+		free(errors);
+		errors = s;
+	}
+	if (errors != NULL) {
+		*cause = errors;
 		rc = -1;
 	}
-	goto out;
-fail:
-	*cause = xasprintf("%s:%d: %s", path, lineno, why);
-	free(why);
-	rc = -1;
-out:
 	free(line);
 	fclose(f);
 	return (rc);

@@ -61,6 +61,9 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	    conf_fulltext_values, N_("fetch the article's web page for its "
 	    "full text: no (only with r in the article), auto (when a feed "
 	    "gives only a summary) or yes (every new article, at refresh)") },
+	[CONF_AUTO_RELOAD] = { "auto-reload", CONF_BOOL, "yes", 0, 1, NULL,
+	    N_("refresh every feed each reload-time minutes while the reader "
+	    "runs") },
 	[CONF_SHOW_READ_FEEDS] = { "show-read-feeds", CONF_BOOL, "yes", 0, 1,
 	    NULL, N_("list feeds that have nothing unread") },
 };

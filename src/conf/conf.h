@@ -51,6 +51,7 @@ enum conf_opt {
 	CONF_BROWSER,
 	CONF_SHOW_READ_FEEDS,
 	CONF_FULLTEXT,
+	CONF_AUTO_RELOAD,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -66,7 +67,7 @@ struct conf_option {
 
 extern const struct conf_option	conf_options[CONF_NOPTS];
 
-/* A bind-key, unbind-key or color line, kept for the UI to check. */
+/* A feed-fulltext line, kept (checked) for conf_file_fulltext(). */
 struct conf_cmd {
 	char	**argv;		/* after the command name */
 	int	  argc;
@@ -85,10 +86,10 @@ struct config {
 				 * (index into choices) */
 		char	*s;	/* CONF_STRING */
 	}			 val[CONF_NOPTS];
-	struct conf_cmds	 bind_keys;
-	struct conf_cmds	 unbind_keys;
-	struct conf_cmds	 colors;
 	struct conf_cmds	 feed_fulltext;	/* VALUE FEED... (checked) */
+	/* "FILE:LINE: ..." for each line accepted but ignored. */
+	char			**warnings;
+	size_t			  nwarnings;
 };
 
 /* The values of `fulltext` (the order of its choices). */
@@ -98,12 +99,209 @@ enum conf_fulltext {
 	CONF_FULLTEXT_YES	/* every new article, at refresh time */
 };
 
+/*
+ * Key bindings (conf-keys.c). Everything a key can do, with Newsboat's
+ * action names where it has one; the maps are one per view kind and a
+ * global one they fall back to. bind-key and unbind-key lines go into
+ * them as the config is read; src/ui/ looks keys up.
+ */
+enum conf_action {
+	ACT_NONE,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_OPEN,
+	ACT_BACK,
+	ACT_QUIT,
+	ACT_RELOAD,
+	ACT_RELOAD_ALL,
+	ACT_NEXT_UNREAD,
+	ACT_PREV_UNREAD,
+	ACT_TOGGLE_READ,
+	ACT_MARK_FEED_READ,
+	ACT_MARK_ALL_READ,
+	ACT_TOGGLE_STAR,
+	ACT_OPEN_BROWSER,
+	ACT_SEARCH,
+	ACT_HELP,
+	ACT_SHOW_URLS,
+	ACT_SET_TAG,
+	ACT_CLEAR_TAG,
+	ACT_TOGGLE_SHOW_READ,
+	ACT_SHOW_ERROR,
+	ACT_REDRAW,
+	ACT_FETCH_FULLTEXT,
+	ACT_NEXT,
+	ACT_PREV,
+	ACT_NEXT_FEED,
+	ACT_PREV_FEED,
+	ACT_NEXT_UNREAD_FEED,
+	ACT_PREV_UNREAD_FEED,
+	ACT_RANDOM_UNREAD,
+	ACT_OPEN_BROWSER_READ,
+	ACT_RELOAD_URLS,
+	ACT__COUNT
+};
+
+enum conf_ctx {
+	CTX_GLOBAL,
+	CTX_FEEDS,
+	CTX_ITEMS,
+	CTX_ARTICLE,
+	CTX_URLS,
+	CTX_TAGS,
+	CTX_HELP,
+	CTX__COUNT
+};
+
+/*
+ * A key: a character (its code point, control characters as 1-31), or
+ * one of these, which have CONF_KEY_FUNC set.
+ */
+#define CONF_KEY_FUNC	0x40000000
+enum {
+	CONF_KEY_BACKSPACE = CONF_KEY_FUNC | 1,
+	CONF_KEY_UP,
+	CONF_KEY_DOWN,
+	CONF_KEY_LEFT,
+	CONF_KEY_RIGHT,
+	CONF_KEY_PPAGE,
+	CONF_KEY_NPAGE,
+	CONF_KEY_HOME,
+	CONF_KEY_END,
+	CONF_KEY_DC,
+	CONF_KEY_IC
+};
+#define CONF_KEY_F(n)	(CONF_KEY_FUNC | (0x100 + (n)))	/* F1-F12 */
+
+struct conf_action_info {
+	const char	*name;
+	const char	*help;		/* N_() */
+};
+
+const struct conf_action_info *conf_keys_action_info(enum conf_action);
+enum conf_action conf_keys_action_find(const char *);
+const char	*conf_keys_ctx_name(enum conf_ctx);
+int		 conf_keys_ctx_find(const char *);
+/* bind-key KEY ACTION [CONTEXT] and unbind-key KEY [CONTEXT]: 0, or -1
+ * with *cause. */
+int		 conf_keys_bind(const char *key, const char *action,
+		    const char *context, char **cause);
+int		 conf_keys_unbind(const char *key, const char *context,
+		    char **cause);
+void		 conf_keys_defaults(void);
+/* Forget every binding (the defaults come back on next use). */
+void		 conf_keys_free(void);
+enum conf_action conf_keys_lookup(enum conf_ctx, int key);
+int		 conf_keys_parse(const char *, int *key);
+void		 conf_keys_name(int key, char *out, size_t outsz);
+/* Keys bound to an action in ctx (not the global map) as "j DOWN". */
+void		 conf_keys_for(enum conf_ctx, enum conf_action, char *, size_t);
+/* Table rows for tests/dump-tables (the manual pages' check). */
+int		 conf_keys_default_at(size_t, const char **key,
+		    const char **action, const char **ctx);
+const char	*conf_keys_name_at(size_t);
+
+/*
+ * Colours of the screen elements (conf-colour.c), set by color lines as
+ * the config is read: palette numbers (-1 the terminal's default, 0-7
+ * the ANSI colours) and CONF_ATTR_* bits.
+ */
+enum conf_elem {
+	ELEM_LISTNORMAL,
+	ELEM_LISTFOCUS,
+	ELEM_LISTNORMAL_UNREAD,
+	ELEM_LISTFOCUS_UNREAD,
+	ELEM_INFO,
+	ELEM_ARTICLE,
+	ELEM_HIGHLIGHT,
+	ELEM_ERROR,
+	ELEM__COUNT
+};
+
+#define CONF_COLOUR_DEFAULT	-1
+enum {
+	CONF_COLOUR_BLACK,
+	CONF_COLOUR_RED,
+	CONF_COLOUR_GREEN,
+	CONF_COLOUR_YELLOW,
+	CONF_COLOUR_BLUE,
+	CONF_COLOUR_MAGENTA,
+	CONF_COLOUR_CYAN,
+	CONF_COLOUR_WHITE
+};
+
+#define CONF_ATTR_BOLD		0x001
+#define CONF_ATTR_UNDERLINE	0x002
+#define CONF_ATTR_STANDOUT	0x004
+#define CONF_ATTR_REVERSE	0x008
+#define CONF_ATTR_BLINK		0x010
+#define CONF_ATTR_DIM		0x020
+#define CONF_ATTR_INVIS		0x040
+#define CONF_ATTR_PROTECT	0x080
+#define CONF_ATTR_ITALIC	0x100
+
+struct conf_colour {
+	short	fg;
+	short	bg;
+	int	attrs;
+	int	nocolour;	/* attributes used without colour */
+};
+
+int		 conf_colour_set(const char *element, const char *fg,
+		    const char *bg, const char *const *attrs, size_t nattrs,
+		    char **cause);
+const struct conf_colour *conf_colour_get(enum conf_elem);
+/* Back to the defaults. */
+void		 conf_colour_reset(void);
+/* kind 0 elements, 1 colours, 2 attributes; NULL past the end. */
+const char	*conf_colour_name_at(int kind, size_t);
+
+/*
+ * Newsboat's words (conf-newsboat.c), for a config copied from Newsboat:
+ * an option tidings has under another name is renamed, one it lacks is
+ * ignored with a warning (CONF_NB_LATER: a feature still to come).
+ */
+enum conf_nb_kind {
+	CONF_NB_RENAMED,
+	CONF_NB_IGNORED,
+	CONF_NB_LATER
+};
+
+struct conf_newsboat_option {
+	const char		*name;
+	enum conf_nb_kind	 kind;
+	const char		*tidings;	/* CONF_NB_RENAMED */
+};
+
+const struct conf_newsboat_option *conf_newsboat_option(const char *);
+const struct conf_newsboat_option *conf_newsboat_option_at(size_t);
+int		 conf_newsboat_action(const char *);
+int		 conf_newsboat_dialog(const char *);
+int		 conf_newsboat_element(const char *);
+
 /* conf-file.c */
-void		 conf_file_init(struct config *);	/* the defaults */
+/* The defaults, key bindings and colours too. */
+void		 conf_file_init(struct config *);
 void		 conf_file_fini(struct config *);
-/* Read a config file over the current values; a missing file is fine. */
+/*
+ * Read a config file over the current values, its bind-key, unbind-key
+ * and color lines into the key and colour tables, in the file's order; a
+ * missing file is fine. Every bad line is reported: *cause holds one
+ * "FILE:LINE: message" a line. Lines accepted but ignored (Newsboat's
+ * options tidings lacks) add to c->warnings.
+ */
 int		 conf_file_load(struct config *, const char *path,
 		    char **cause);
+/*
+ * One line's words as conf_file_load() reads them: 0 (applied), 1
+ * (accepted but ignored, *cause says why) or -1 (an error, *cause).
+ */
+int		 conf_file_line(struct config *, const char *path, int lineno,
+		    char **argv, int argc, char **cause);
 /* Set one option from text, as a config line would. */
 int		 conf_file_set(struct config *, const char *name,
 		    const char *value, char **cause);

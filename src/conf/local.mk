@@ -1,8 +1,12 @@
-# conf module: paths, config file and option table, urls file, OPML.
+# conf module: paths, config file and option table, key and colour
+# tables, urls file, OPML.
 noinst_LIBRARIES += src/conf/libconf.a
 src_conf_libconf_a_SOURCES = \
 	src/conf/conf.h src/conf/conf-int.h \
+	src/conf/conf-colour.c \
 	src/conf/conf-file.c \
+	src/conf/conf-keys.c \
+	src/conf/conf-newsboat.c \
 	src/conf/conf-opml.c \
 	src/conf/conf-options.c \
 	src/conf/conf-paths.c \

@@ -24,11 +24,13 @@ check_PROGRAMS += tests/unit/test-ui
 TESTS += tests/unit/test-ui
 tests_unit_test_ui_SOURCES = tests/unit/test-ui.c
 tests_unit_test_ui_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_ui_LDADD = src/ui/libui.a src/util/libutil.a \
+tests_unit_test_ui_LDADD = src/ui/libui.a src/conf/libconf.a \
+	src/html/libhtml.a src/util/libutil.a $(EXPAT_LIBS) \
 	$(NCURSES_LIBS) $(CMOCKA_LIBS)
 endif
 
 # End-to-end: the real binary in tmux (tests/lib/tmux.sh).
 TESTS += tests/e2e/ui-basic.sh tests/e2e/ui-nav.sh tests/e2e/ui-refresh.sh
+TESTS += tests/e2e/ui-keys.sh
 # Hardening: escape sequences from feeds never reach the terminal.
 TESTS += tests/e2e/ui-hostile.sh

@@ -1,144 +1,65 @@
 /*
- * Colours and attributes of the screen elements, set by `color` lines:
- *	color ELEMENT FG BG [ATTR ...]
- * with Newsboat's element, colour and attribute names plus colorN for the
- * 256-colour palette. NO_COLOR (https://no-color.org) keeps attributes
- * and drops colours.
+ * The colours of the `color` lines (conf-colour.c) onto the terminal:
+ * conf's attribute bits become curses's, its palette numbers colour
+ * pairs. NO_COLOR (https://no-color.org) keeps attributes and drops
+ * colours.
  */
 #include "config.h"
 
 #include <ncurses.h>
 #include <stdlib.h>
-#include <string.h>
 
+#include "conf/conf.h"
 #include "ui/ui-int.h"
-#include "util/i18n.h"
-#include "util/xmalloc.h"
-
-#define UI_COLOUR_DEFAULT	-1
-
-struct ui_colour {
-	const char	*name;
-	short		 fg;
-	short		 bg;
-	int		 attrs;
-	int		 nocolour;	/* attributes used without colour */
-};
-
-static struct ui_colour ui_colours[ELEM__COUNT] = {
-	[ELEM_LISTNORMAL] = { "listnormal", -1, -1, 0, 0 },
-	[ELEM_LISTFOCUS] = { "listfocus", COLOR_YELLOW, COLOR_BLUE, A_BOLD,
-	    A_REVERSE },
-	[ELEM_LISTNORMAL_UNREAD] = { "listnormal_unread", -1, -1, A_BOLD,
-	    A_BOLD },
-	[ELEM_LISTFOCUS_UNREAD] = { "listfocus_unread", COLOR_YELLOW,
-	    COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD },
-	[ELEM_INFO] = { "info", COLOR_YELLOW, COLOR_BLUE, A_BOLD, A_REVERSE },
-	[ELEM_ARTICLE] = { "article", -1, -1, 0, 0 },
-	[ELEM_HIGHLIGHT] = { "highlight", COLOR_BLACK, COLOR_YELLOW, 0,
-	    A_REVERSE | A_UNDERLINE },
-	[ELEM_ERROR] = { "error", COLOR_RED, -1, A_BOLD, A_BOLD },
-};
 
 static const struct {
-	const char	*name;
-	short		 colour;
-} ui_colour_names[] = {
-	{ "default", UI_COLOUR_DEFAULT },
-	{ "black", COLOR_BLACK }, { "red", COLOR_RED },
-	{ "green", COLOR_GREEN }, { "yellow", COLOR_YELLOW },
-	{ "blue", COLOR_BLUE }, { "magenta", COLOR_MAGENTA },
-	{ "cyan", COLOR_CYAN }, { "white", COLOR_WHITE },
+	int	conf;
+	int	curses;
+} ui_colour_attr_map[] = {
+	{ CONF_ATTR_BOLD, A_BOLD }, { CONF_ATTR_UNDERLINE, A_UNDERLINE },
+	{ CONF_ATTR_STANDOUT, A_STANDOUT }, { CONF_ATTR_REVERSE, A_REVERSE },
+	{ CONF_ATTR_BLINK, A_BLINK }, { CONF_ATTR_DIM, A_DIM },
+	{ CONF_ATTR_INVIS, A_INVIS }, { CONF_ATTR_PROTECT, A_PROTECT },
+	{ CONF_ATTR_ITALIC, A_ITALIC },
 };
 
-static const struct {
-	const char	*name;
-	int		 attr;
-} ui_attr_names[] = {
-	{ "bold", A_BOLD }, { "underline", A_UNDERLINE },
-	{ "standout", A_STANDOUT }, { "reverse", A_REVERSE },
-	{ "blink", A_BLINK }, { "dim", A_DIM }, { "invis", A_INVIS },
-	{ "protect", A_PROTECT }, { "italic", A_ITALIC },
+/* The ANSI colours by their curses names; the others are numbers. */
+static const short ui_colour_map[8] = {
+	COLOR_BLACK, COLOR_RED, COLOR_GREEN, COLOR_YELLOW, COLOR_BLUE,
+	COLOR_MAGENTA, COLOR_CYAN, COLOR_WHITE
 };
 
 static int	ui_colour_attrs[ELEM__COUNT];
 
 static int
-ui_colour_parse(const char *s, short *out)
+ui_colour_curses_attrs(int a)
 {
 	size_t	i;
-	char	*end;
-	long	n;
+	int	out = 0;
 
-	for (i = 0; i < sizeof ui_colour_names / sizeof ui_colour_names[0];
+	for (i = 0; i < sizeof ui_colour_attr_map / sizeof ui_colour_attr_map[0];
 	    i++)
-		if (strcmp(s, ui_colour_names[i].name) == 0) {
-			*out = ui_colour_names[i].colour;
-			return (0);
-		}
-	if (strncmp(s, "color", 5) == 0 && s[5] >= '0' && s[5] <= '9') {
-		n = strtol(s + 5, &end, 10);
-		if (*end == '\0' && n >= 0 && n <= 255) {
-			*out = (short)n;
-			return (0);
-		}
-	}
-	return (-1);
+		if (a & ui_colour_attr_map[i].conf)
+			out |= ui_colour_attr_map[i].curses;
+	return (out);
 }
 
-/* Check and record one `color` line; applied when curses starts. */
-int
-ui_colour_set(const char *element, const char *fg, const char *bg,
-    const char *const *attrs, size_t nattrs, char **cause)
+static short
+ui_colour_curses(short c)
 {
-	struct ui_colour	*c = NULL;
-	short			 f, b;
-	size_t			 i, j;
-	int			 a = 0, found;
-
-	for (i = 0; i < ELEM__COUNT; i++)
-		if (strcmp(ui_colours[i].name, element) == 0)
-			c = &ui_colours[i];
-	if (c == NULL) {
-		*cause = xasprintf(_("unknown color element: %s"), element);
-		return (-1);
-	}
-	if (ui_colour_parse(fg, &f) != 0) {
-		*cause = xasprintf(_("unknown color: %s"), fg);
-		return (-1);
-	}
-	if (ui_colour_parse(bg, &b) != 0) {
-		*cause = xasprintf(_("unknown color: %s"), bg);
-		return (-1);
-	}
-	for (i = 0; i < nattrs; i++) {
-		found = 0;
-		for (j = 0; j < sizeof ui_attr_names / sizeof ui_attr_names[0];
-		    j++)
-			if (strcmp(attrs[i], ui_attr_names[j].name) == 0) {
-				a |= ui_attr_names[j].attr;
-				found = 1;
-			}
-		if (!found) {
-			*cause = xasprintf(_("unknown attribute: %s"),
-			    attrs[i]);
-			return (-1);
-		}
-	}
-	c->fg = f;
-	c->bg = b;
-	c->attrs = a;
-	c->nocolour = a;
-	return (0);
+	if (c >= 0 && c < 8)
+		return (ui_colour_map[c]);
+	return (c);
 }
 
 /* After initscr(): make the colour pairs, or fall back to attributes. */
 void
 ui_colour_start(void)
 {
-	const char	*nc = getenv("NO_COLOR");
-	int		 i, colour;
-	short		 f, b;
+	const struct conf_colour *cc;
+	const char		*nc = getenv("NO_COLOR");
+	int			 i, colour;
+	short			 f, b;
 
 	colour = has_colors() && (nc == NULL || *nc == '\0');
 	if (colour) {
@@ -146,49 +67,31 @@ ui_colour_start(void)
 		use_default_colors();
 	}
 	for (i = 0; i < ELEM__COUNT; i++) {
+		cc = conf_colour_get((enum conf_elem)i);
 		if (!colour) {
-			ui_colour_attrs[i] = ui_colours[i].nocolour;
+			ui_colour_attrs[i] = ui_colour_curses_attrs(
+			    cc->nocolour);
 			continue;
 		}
-		f = ui_colours[i].fg;
-		b = ui_colours[i].bg;
+		f = ui_colour_curses(cc->fg);
+		b = ui_colour_curses(cc->bg);
 		/* A colour the terminal lacks becomes its default. */
 		if (f >= COLORS)
 			f = -1;
 		if (b >= COLORS)
 			b = -1;
 		if (f == -1 && b == -1) {
-			ui_colour_attrs[i] = ui_colours[i].attrs;
+			ui_colour_attrs[i] = ui_colour_curses_attrs(cc->attrs);
 			continue;
 		}
 		init_pair((short)(i + 1), f, b);
-		ui_colour_attrs[i] = COLOR_PAIR(i + 1) | ui_colours[i].attrs;
+		ui_colour_attrs[i] = COLOR_PAIR(i + 1) |
+		    ui_colour_curses_attrs(cc->attrs);
 	}
 }
 
 int
-ui_colour_attr(enum ui_elem e)
+ui_colour_attr(enum conf_elem e)
 {
 	return (ui_colour_attrs[e]);
-}
-
-/*
- * The names a `color` line accepts, for tests/dump-tables (which checks
- * the manual pages against these tables): kind 0 elements, 1 colours,
- * 2 attributes. NULL past the end.
- */
-const char *
-ui_colour_name_at(int kind, size_t i)
-{
-	switch (kind) {
-	case 0:
-		return (i < ELEM__COUNT ? ui_colours[i].name : NULL);
-	case 1:
-		return (i < sizeof ui_colour_names / sizeof ui_colour_names[0] ?
-		    ui_colour_names[i].name : NULL);
-	case 2:
-		return (i < sizeof ui_attr_names / sizeof ui_attr_names[0] ?
-		    ui_attr_names[i].name : NULL);
-	}
-	return (NULL);
 }

@@ -32,7 +32,7 @@ static void
 ui_draw_hints(struct ui *ui, struct ui_view *v, int y)
 {
 	static const struct {
-		enum ui_action	 a;
+		enum conf_action	 a;
 		const char	*label;
 	} hints[] = {
 		{ ACT_BACK, N_("Quit") }, { ACT_OPEN, N_("Open") },
@@ -48,7 +48,7 @@ ui_draw_hints(struct ui *ui, struct ui_view *v, int y)
 
 	line[0] = '\0';
 	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
-		ui_keys_for(v->type->ctx, hints[i].a, keys, sizeof keys);
+		conf_keys_for(v->type->ctx, hints[i].a, keys, sizeof keys);
 		if (keys[0] == '\0')
 			continue;
 		/* The first key is enough here; help lists them all. */

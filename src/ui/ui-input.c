@@ -73,6 +73,20 @@ ui_global_search(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+static int
+ui_global_random_unread(struct ui *ui, struct ui_view *v)
+{
+	view_items_random_unread(ui);
+	return (0);
+}
+
+static int
+ui_global_reload_urls(struct ui *ui, struct ui_view *v)
+{
+	view_feeds_reload_urls(ui);
+	return (0);
+}
+
 static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_BACK, ui_global_back },
 	{ ACT_QUIT, ui_global_quit },
@@ -80,12 +94,14 @@ static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_REDRAW, ui_global_redraw },
 	{ ACT_RELOAD_ALL, ui_global_reload_all },
 	{ ACT_SEARCH, ui_global_search },
+	{ ACT_RANDOM_UNREAD, ui_global_random_unread },
+	{ ACT_RELOAD_URLS, ui_global_reload_urls },
 	{ ACT_NONE, NULL }
 };
 
 static int
 ui_handlers_run(const struct ui_handler *h, struct ui *ui, struct ui_view *v,
-    enum ui_action a)
+    enum conf_action a)
 {
 	for (; h != NULL && h->action != ACT_NONE; h++)
 		if (h->action == a)
@@ -94,7 +110,7 @@ ui_handlers_run(const struct ui_handler *h, struct ui *ui, struct ui_view *v,
 }
 
 void
-ui_input_dispatch(struct ui *ui, enum ui_action a)
+ui_input_dispatch(struct ui *ui, enum conf_action a)
 {
 	struct ui_view	*v = ui_top(ui);
 
@@ -109,7 +125,7 @@ ui_input_dispatch(struct ui *ui, enum ui_action a)
 	if (ui_handlers_run(ui_global_handlers, ui, v, a) == 0)
 		return;
 	ui_message(ui, 0, _("%s: not available here"),
-	    ui_keys_action_info(a)->name);
+	    conf_keys_action_info(a)->name);
 }
 
 /* Two presses on one row this close together are a double click. */

@@ -1,4 +1,4 @@
-/* The UI's own declarations: actions, key maps, views, the list widget. */
+/* The UI's own declarations: views, the list widget, the dispatch. */
 #ifndef TIDINGS_UI_UI_INT_H
 #define TIDINGS_UI_UI_INT_H
 
@@ -6,95 +6,19 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "conf/conf.h"
 #include "ui/ui.h"
-
-/* Everything a key can do; names in ui-keys.c (Newsboat's words). */
-enum ui_action {
-	ACT_NONE,
-	ACT_UP,
-	ACT_DOWN,
-	ACT_PAGE_UP,
-	ACT_PAGE_DOWN,
-	ACT_TOP,
-	ACT_BOTTOM,
-	ACT_OPEN,
-	ACT_BACK,
-	ACT_QUIT,
-	ACT_RELOAD,
-	ACT_RELOAD_ALL,
-	ACT_NEXT_UNREAD,
-	ACT_PREV_UNREAD,
-	ACT_TOGGLE_READ,
-	ACT_MARK_FEED_READ,
-	ACT_MARK_ALL_READ,
-	ACT_TOGGLE_STAR,
-	ACT_OPEN_BROWSER,
-	ACT_SEARCH,
-	ACT_HELP,
-	ACT_SHOW_URLS,
-	ACT_SET_TAG,
-	ACT_CLEAR_TAG,
-	ACT_TOGGLE_SHOW_READ,
-	ACT_SHOW_ERROR,
-	ACT_REDRAW,
-	ACT_FETCH_FULLTEXT,
-	ACT__COUNT
-};
-
-/* Key maps: one per view kind, and a global one they fall back to. */
-enum ui_ctx {
-	CTX_GLOBAL,
-	CTX_FEEDS,
-	CTX_ITEMS,
-	CTX_ARTICLE,
-	CTX_URLS,
-	CTX_TAGS,
-	CTX_HELP,
-	CTX__COUNT
-};
 
 /* A key as read by get_wch(): a character, or a curses KEY_* code. */
 #define UI_KEY_FUNC	0x40000000	/* set for KEY_* codes */
 
-struct ui_action_info {
-	const char	*name;
-	const char	*help;
-};
+/* The terminal's keys onto conf's codes and maps (ui-keys.c). */
+int		 ui_keys_conf(int key);
+enum conf_action ui_keys_lookup(enum conf_ctx, int key);
 
-const struct ui_action_info *ui_keys_action_info(enum ui_action);
-enum ui_action	 ui_keys_action_find(const char *);
-const char	*ui_keys_ctx_name(enum ui_ctx);
-int		 ui_keys_ctx_find(const char *);
-
-/* Key maps (ui-keys.c). */
-void		 ui_keys_defaults(void);
-void		 ui_keys_free(void);
-enum ui_action	 ui_keys_lookup(enum ui_ctx, int key);
-int		 ui_keys_parse(const char *, int *key);
-void		 ui_keys_name(int key, char *out, size_t outsz);
-/* Keys bound to an action in ctx (not the global map) as "j, DOWN". */
-void		 ui_keys_for(enum ui_ctx, enum ui_action, char *, size_t);
-/* Table rows for tests/dump-tables (the manual pages' check). */
-int		 ui_keys_default_at(size_t, const char **key,
-		    const char **action, const char **ctx);
-const char	*ui_keys_name_at(size_t);
-
-/* Colours and attributes of the screen elements (ui-colour.c). */
-enum ui_elem {
-	ELEM_LISTNORMAL,
-	ELEM_LISTFOCUS,
-	ELEM_LISTNORMAL_UNREAD,
-	ELEM_LISTFOCUS_UNREAD,
-	ELEM_INFO,
-	ELEM_ARTICLE,
-	ELEM_HIGHLIGHT,
-	ELEM_ERROR,
-	ELEM__COUNT
-};
+/* The configured colours on the terminal (ui-colour.c). */
 void		 ui_colour_start(void);
-int		 ui_colour_attr(enum ui_elem);
-/* kind 0 elements, 1 colours, 2 attributes; NULL past the end. */
-const char	*ui_colour_name_at(int kind, size_t);
+int		 ui_colour_attr(enum conf_elem);
 
 /* The list widget every list view (and the pager) shares (ui-list.c). */
 struct ui_list {
@@ -107,7 +31,7 @@ struct ui_list {
 void	 ui_list_init(struct ui_list *, int pager);
 void	 ui_list_set_count(struct ui_list *, size_t);
 void	 ui_list_set_height(struct ui_list *, int);
-int	 ui_list_action(struct ui_list *, enum ui_action);
+int	 ui_list_action(struct ui_list *, enum conf_action);
 void	 ui_list_set_cursor(struct ui_list *, size_t);
 void	 ui_list_scroll(struct ui_list *, long);
 int	 ui_list_click(struct ui_list *, int row);
@@ -117,14 +41,14 @@ struct ui_view;
 
 /* An action's handler in a view: returns 0 when handled. */
 struct ui_handler {
-	enum ui_action	 action;
+	enum conf_action	 action;
 	int		(*fn)(struct ui *, struct ui_view *);
 };
 
 /* A view is a struct of callbacks (tmux's mode-tree, NeoMutt's dialogs). */
 struct ui_view_type {
 	const char		*name;
-	enum ui_ctx		 ctx;
+	enum conf_ctx		 ctx;
 	const struct ui_handler	*handlers;	/* ends with ACT_NONE */
 	/* Draw the rows between the title bar and the key hints. */
 	void			(*draw)(struct ui *, struct ui_view *, int y,
@@ -185,7 +109,7 @@ void		 ui_start_refresh(struct ui *, long long feed_id);
 
 /* ui-input.c */
 void		 ui_input(struct ui *);
-void		 ui_input_dispatch(struct ui *, enum ui_action);
+void		 ui_input_dispatch(struct ui *, enum conf_action);
 
 /* ui-draw.c */
 void		 ui_draw_text(int y, int x, int width, const char *,
@@ -204,7 +128,7 @@ struct ui_view	*view_article_new(struct ui *, int64_t item_id);
 void		 view_article_fulltext(struct ui *, struct ui_view *,
 		    int64_t item_id);
 struct ui_view	*view_pick_urls_new(struct ui *, char **urls, size_t n);
-struct ui_view	*view_help_new(struct ui *, enum ui_ctx);
+struct ui_view	*view_help_new(struct ui *, enum conf_ctx);
 struct ui_view	*view_pick_tags_new(struct ui *);
 struct ui_view	*view_help_welcome_new(struct ui *);
 void		 view_feeds_set_tag_to(struct ui *, struct ui_view *,
@@ -215,5 +139,12 @@ int64_t		 view_items_feed(struct ui_view *);
 int		 view_feeds_seek_unread(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir);
 void		 view_items_goto_unread(struct ui *, int dir);
+int		 view_items_goto_step(struct ui *, int dir);
+void		 view_items_random_unread(struct ui *);
+long		 view_feeds_find(struct ui *, struct ui_view *,
+		    int64_t from_feed, int dir, int unread);
+int		 view_feeds_seek(struct ui *, struct ui_view *,
+		    int64_t from_feed, int dir, int unread);
+void		 view_feeds_reload_urls(struct ui *);
 
 #endif

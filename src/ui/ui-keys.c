@@ -1,434 +1,58 @@
 /*
- * Actions, key names and key maps. The default bindings are data in the
- * shape of config lines (as tmux's key-bindings.c), applied through the
- * same function as the user's `bind-key`, so both are checked alike.
+ * The terminal's keys onto conf's key codes (conf-keys.c holds the
+ * actions, key names and maps): get_wch()'s KEY_* codes become
+ * CONF_KEY_*, so that a `bind-key` line means the same key here.
  */
 #include "config.h"
 
 #include <ncurses.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stddef.h>
 
+#include "conf/conf.h"
 #include "ui/ui-int.h"
-#include "util/i18n.h"
-#include "util/sanitize.h"
-#include "util/xmalloc.h"
 
-/* Newsboat's action names where it has one, so configs carry over. */
-static const struct ui_action_info ui_actions[ACT__COUNT] = {
-	[ACT_NONE] = { "none", "" },
-	[ACT_UP] = { "up", N_("move up") },
-	[ACT_DOWN] = { "down", N_("move down") },
-	[ACT_PAGE_UP] = { "pageup", N_("one page up") },
-	[ACT_PAGE_DOWN] = { "pagedown", N_("one page down") },
-	[ACT_TOP] = { "home", N_("go to the top") },
-	[ACT_BOTTOM] = { "end", N_("go to the bottom") },
-	[ACT_OPEN] = { "open", N_("open the selection") },
-	[ACT_BACK] = { "quit", N_("go back; quit from the feed list") },
-	[ACT_QUIT] = { "hard-quit", N_("quit tidings") },
-	[ACT_RELOAD] = { "reload", N_("reload the selected feed") },
-	[ACT_RELOAD_ALL] = { "reload-all", N_("reload every feed") },
-	[ACT_NEXT_UNREAD] = { "next-unread", N_("next unread article") },
-	[ACT_PREV_UNREAD] = { "prev-unread", N_("previous unread article") },
-	[ACT_TOGGLE_READ] = { "toggle-article-read",
-	    N_("mark the article read or unread") },
-	[ACT_MARK_FEED_READ] = { "mark-feed-read",
-	    N_("mark the feed read") },
-	[ACT_MARK_ALL_READ] = { "mark-all-feeds-read",
-	    N_("mark every feed read") },
-	[ACT_TOGGLE_STAR] = { "toggle-star", N_("star or unstar the article") },
-	[ACT_OPEN_BROWSER] = { "open-in-browser",
-	    N_("open the link in the browser") },
-	[ACT_SEARCH] = { "open-search", N_("search") },
-	[ACT_HELP] = { "help", N_("show the keys") },
-	[ACT_SHOW_URLS] = { "show-urls", N_("list the article's links") },
-	[ACT_SET_TAG] = { "set-tag", N_("show only the feeds of a tag") },
-	[ACT_CLEAR_TAG] = { "clear-tag", N_("show the feeds of every tag") },
-	[ACT_TOGGLE_SHOW_READ] = { "toggle-show-read-feeds",
-	    N_("hide or show feeds with nothing unread") },
-	[ACT_SHOW_ERROR] = { "show-error",
-	    N_("show the feed's last error") },
-	[ACT_REDRAW] = { "redraw", N_("redraw the screen") },
-	[ACT_FETCH_FULLTEXT] = { "fetch-fulltext",
-	    N_("fetch the article's full text from its web page again") },
-};
-
-static const char *const ui_ctx_names[CTX__COUNT] = {
-	[CTX_GLOBAL] = "global",
-	[CTX_FEEDS] = "feedlist",
-	[CTX_ITEMS] = "articlelist",
-	[CTX_ARTICLE] = "article",
-	[CTX_URLS] = "urlview",
-	[CTX_TAGS] = "tagselection",
-	[CTX_HELP] = "help",
-};
-
-/* The default bindings, as `bind-key KEY ACTION [CONTEXT]` would say. */
 static const struct {
-	const char	*key;
-	const char	*action;
-	const char	*ctx;
-} ui_default_keys[] = {
-	{ "j", "down", "global" }, { "DOWN", "down", "global" },
-	{ "k", "up", "global" }, { "UP", "up", "global" },
-	{ "PPAGE", "pageup", "global" }, { "NPAGE", "pagedown", "global" },
-	{ "SPACE", "pagedown", "global" },
-	{ "g", "home", "global" }, { "HOME", "home", "global" },
-	{ "G", "end", "global" }, { "END", "end", "global" },
-	{ "ENTER", "open", "global" }, { "RIGHT", "open", "global" },
-	{ "q", "quit", "global" }, { "LEFT", "quit", "global" },
-	{ "Q", "hard-quit", "global" },
-	{ "r", "reload", "global" }, { "R", "reload-all", "global" },
-	{ "n", "next-unread", "global" }, { "p", "prev-unread", "global" },
-	{ "N", "toggle-article-read", "global" },
-	{ "A", "mark-feed-read", "global" },
-	{ "C", "mark-all-feeds-read", "global" },
-	{ "s", "toggle-star", "global" },
-	{ "o", "open-in-browser", "global" },
-	{ "/", "open-search", "global" },
-	{ "?", "help", "global" },
-	{ "u", "show-urls", "article" },
-	{ "r", "fetch-fulltext", "article" },
-	{ "t", "set-tag", "feedlist" }, { "T", "clear-tag", "feedlist" },
-	{ "l", "toggle-show-read-feeds", "feedlist" },
-	{ "e", "show-error", "feedlist" },
-	{ "^L", "redraw", "global" },
+	int	curses;
+	int	conf;
+} ui_keys_map[] = {
+	{ KEY_BACKSPACE, CONF_KEY_BACKSPACE },
+	{ KEY_UP, CONF_KEY_UP },
+	{ KEY_DOWN, CONF_KEY_DOWN },
+	{ KEY_LEFT, CONF_KEY_LEFT },
+	{ KEY_RIGHT, CONF_KEY_RIGHT },
+	{ KEY_PPAGE, CONF_KEY_PPAGE },
+	{ KEY_NPAGE, CONF_KEY_NPAGE },
+	{ KEY_HOME, CONF_KEY_HOME },
+	{ KEY_END, CONF_KEY_END },
+	{ KEY_DC, CONF_KEY_DC },
+	{ KEY_IC, CONF_KEY_IC },
 };
 
-/* Names of keys that are not one printable character. */
-static const struct {
-	const char	*name;
-	int		 key;
-} ui_key_names[] = {
-	{ "ENTER", '\n' },
-	{ "SPACE", ' ' },
-	{ "TAB", '\t' },
-	{ "ESC", 27 },
-	{ "BACKSPACE", UI_KEY_FUNC | KEY_BACKSPACE },
-	{ "UP", UI_KEY_FUNC | KEY_UP },
-	{ "DOWN", UI_KEY_FUNC | KEY_DOWN },
-	{ "LEFT", UI_KEY_FUNC | KEY_LEFT },
-	{ "RIGHT", UI_KEY_FUNC | KEY_RIGHT },
-	{ "PPAGE", UI_KEY_FUNC | KEY_PPAGE },
-	{ "NPAGE", UI_KEY_FUNC | KEY_NPAGE },
-	{ "HOME", UI_KEY_FUNC | KEY_HOME },
-	{ "END", UI_KEY_FUNC | KEY_END },
-	{ "DEL", UI_KEY_FUNC | KEY_DC },
-	{ "INS", UI_KEY_FUNC | KEY_IC },
-};
-#define UI_NKEYNAMES	(sizeof ui_key_names / sizeof ui_key_names[0])
-
-/* A map is a short array; the ceiling keeps a runaway config bounded. */
-#define UI_MAX_BINDINGS	512
-
-struct ui_binding {
-	int		 key;
-	enum ui_action	 action;
-};
-
-static struct {
-	struct ui_binding	*v;
-	size_t			 n;
-} ui_maps[CTX__COUNT];
-/* The defaults go in before the first config line changes them. */
-static int	ui_keys_ready;
-
-static void
-ui_keys_init(void)
-{
-	if (!ui_keys_ready)
-		ui_keys_defaults();
-}
-
-const struct ui_action_info *
-ui_keys_action_info(enum ui_action a)
-{
-	return (&ui_actions[a]);
-}
-
-enum ui_action
-ui_keys_action_find(const char *name)
-{
-	int	i;
-
-	for (i = 1; i < ACT__COUNT; i++)
-		if (strcmp(ui_actions[i].name, name) == 0)
-			return ((enum ui_action)i);
-	return (ACT_NONE);
-}
-
-const char *
-ui_keys_ctx_name(enum ui_ctx c)
-{
-	return (ui_ctx_names[c]);
-}
-
+/* A key as ui_key_code() gives it, as conf's code; -1 for none. */
 int
-ui_keys_ctx_find(const char *name)
+ui_keys_conf(int key)
 {
-	int	i;
+	size_t	i;
+	int	k;
 
-	for (i = 0; i < CTX__COUNT; i++)
-		if (strcmp(ui_ctx_names[i], name) == 0)
-			return (i);
+	if (!(key & UI_KEY_FUNC))
+		return (key);
+	k = key & ~UI_KEY_FUNC;
+	for (i = 0; i < sizeof ui_keys_map / sizeof ui_keys_map[0]; i++)
+		if (ui_keys_map[i].curses == k)
+			return (ui_keys_map[i].conf);
+	if (k >= KEY_F(1) && k <= KEY_F(12))
+		return (CONF_KEY_F(k - KEY_F0));
 	return (-1);
 }
 
-/* Parse a key name: one character, ^X, F1-F12 or a name from the table. */
-int
-ui_keys_parse(const char *s, int *key)
+/* The action of a key read from the terminal in a view of ctx. */
+enum conf_action
+ui_keys_lookup(enum conf_ctx ctx, int key)
 {
-	unsigned int	cp;
-	size_t		i, len = strlen(s);
+	int	k;
 
-	for (i = 0; i < UI_NKEYNAMES; i++)
-		if (strcmp(ui_key_names[i].name, s) == 0) {
-			*key = ui_key_names[i].key;
-			return (0);
-		}
-	if (len == 2 && s[0] == '^' &&
-	    ((s[1] >= '@' && s[1] <= '_') || (s[1] >= 'a' && s[1] <= 'z'))) {
-		*key = (s[1] & 0x1f);
-		return (0);
-	}
-	if (s[0] == 'F' && len >= 2 && len <= 3 && strspn(s + 1,
-	    "0123456789") == len - 1 && atoi(s + 1) >= 1 &&
-	    atoi(s + 1) <= 12) {
-		*key = UI_KEY_FUNC | KEY_F(atoi(s + 1));
-		return (0);
-	}
-	if (len > 0 &&
-	    sanitize_utf8_decode((const unsigned char *)s, len, &cp) == len &&
-	    cp > ' ' && cp != 0x7f) {
-		*key = (int)cp;
-		return (0);
-	}
-	return (-1);
-}
-
-void
-ui_keys_name(int key, char *out, size_t outsz)
-{
-	char	u[5];
-	size_t	i, n;
-
-	for (i = 0; i < UI_NKEYNAMES; i++)
-		if (ui_key_names[i].key == key) {
-			snprintf(out, outsz, "%s", ui_key_names[i].name);
-			return;
-		}
-	if (key & UI_KEY_FUNC) {
-		key &= ~UI_KEY_FUNC;
-		if (key >= KEY_F(1) && key <= KEY_F(12))
-			snprintf(out, outsz, "F%d", key - KEY_F0);
-		else
-			snprintf(out, outsz, "<%d>", key);
-		return;
-	}
-	if (key < ' ') {
-		snprintf(out, outsz, "^%c", key | 0x40);
-		return;
-	}
-	n = sanitize_utf8_encode((unsigned int)key, u);
-	u[n] = '\0';
-	snprintf(out, outsz, "%s", u);
-}
-
-/* Remove key from the map of ctx; returns 1 when it was bound. */
-static int
-ui_keys_remove(enum ui_ctx ctx, int key)
-{
-	size_t	i;
-
-	for (i = 0; i < ui_maps[ctx].n; i++)
-		if (ui_maps[ctx].v[i].key == key) {
-			ui_maps[ctx].v[i] = ui_maps[ctx].v[--ui_maps[ctx].n];
-			return (1);
-		}
-	return (0);
-}
-
-static int
-ui_keys_add(enum ui_ctx ctx, int key, enum ui_action a, char **cause)
-{
-	ui_keys_remove(ctx, key);
-	if (ui_maps[ctx].n >= UI_MAX_BINDINGS) {
-		*cause = xasprintf(_("too many key bindings (at most %d)"),
-		    UI_MAX_BINDINGS);
-		return (-1);
-	}
-	ui_maps[ctx].v = xreallocarray(ui_maps[ctx].v, ui_maps[ctx].n + 1,
-	    sizeof *ui_maps[ctx].v);
-	ui_maps[ctx].v[ui_maps[ctx].n].key = key;
-	ui_maps[ctx].v[ui_maps[ctx].n].action = a;
-	ui_maps[ctx].n++;
-	return (0);
-}
-
-static int
-ui_keys_parse_ctx(const char *context, int *ctx, char **cause)
-{
-	*ctx = -1;
-	if (context == NULL)
-		return (0);
-	if ((*ctx = ui_keys_ctx_find(context)) == -1) {
-		*cause = xasprintf(_("unknown key context: %s"), context);
-		return (-1);
-	}
-	return (0);
-}
-
-/*
- * bind-key KEY ACTION [CONTEXT]. Without a context the key is bound in
- * the global map and taken out of every view's map, so that it does the
- * same everywhere, as in Newsboat.
- */
-int
-ui_keys_bind(const char *key, const char *action, const char *context,
-    char **cause)
-{
-	enum ui_action	a;
-	int		k, ctx, c;
-
-	ui_keys_init();
-	if (ui_keys_parse(key, &k) != 0) {
-		*cause = xasprintf(_("unknown key: %s"), key);
-		return (-1);
-	}
-	if ((a = ui_keys_action_find(action)) == ACT_NONE) {
-		*cause = xasprintf(_("unknown action: %s"), action);
-		return (-1);
-	}
-	if (ui_keys_parse_ctx(context, &ctx, cause) != 0)
-		return (-1);
-	if (ctx == -1) {
-		for (c = 1; c < CTX__COUNT; c++)
-			ui_keys_remove(c, k);
-		ctx = CTX_GLOBAL;
-	}
-	return (ui_keys_add(ctx, k, a, cause));
-}
-
-int
-ui_keys_unbind(const char *key, const char *context, char **cause)
-{
-	int	k, ctx, c;
-
-	ui_keys_init();
-	if (strcmp(key, "-a") == 0) {
-		ui_keys_free();
-		ui_keys_ready = 1;
-		return (0);
-	}
-	if (ui_keys_parse(key, &k) != 0) {
-		*cause = xasprintf(_("unknown key: %s"), key);
-		return (-1);
-	}
-	if (ui_keys_parse_ctx(context, &ctx, cause) != 0)
-		return (-1);
-	if (ctx != -1) {
-		ui_keys_remove(ctx, k);
-		return (0);
-	}
-	for (c = 0; c < CTX__COUNT; c++)
-		ui_keys_remove(c, k);
-	return (0);
-}
-
-void
-ui_keys_defaults(void)
-{
-	char	*cause = NULL;
-	size_t	 i;
-
-	ui_keys_free();
-	ui_keys_ready = 1;
-	for (i = 0; i < sizeof ui_default_keys / sizeof ui_default_keys[0];
-	    i++)
-		if (ui_keys_bind(ui_default_keys[i].key,
-		    ui_default_keys[i].action, ui_default_keys[i].ctx,
-		    &cause) != 0)
-			fatal("default key %s: %s", ui_default_keys[i].key,
-			    cause);
-}
-
-void
-ui_keys_free(void)
-{
-	int	c;
-
-	for (c = 0; c < CTX__COUNT; c++) {
-		free(ui_maps[c].v);
-		ui_maps[c].v = NULL;
-		ui_maps[c].n = 0;
-	}
-	ui_keys_ready = 0;
-}
-
-/* The view's map first, then the global one. */
-enum ui_action
-ui_keys_lookup(enum ui_ctx ctx, int key)
-{
-	size_t	i;
-
-	ui_keys_init();
-	for (i = 0; i < ui_maps[ctx].n; i++)
-		if (ui_maps[ctx].v[i].key == key)
-			return (ui_maps[ctx].v[i].action);
-	if (ctx == CTX_GLOBAL)
+	if ((k = ui_keys_conf(key)) == -1)
 		return (ACT_NONE);
-	for (i = 0; i < ui_maps[CTX_GLOBAL].n; i++)
-		if (ui_maps[CTX_GLOBAL].v[i].key == key)
-			return (ui_maps[CTX_GLOBAL].v[i].action);
-	return (ACT_NONE);
-}
-
-/* The keys that do action a in a view of ctx, as "j DOWN". */
-void
-ui_keys_for(enum ui_ctx ctx, enum ui_action a, char *out, size_t outsz)
-{
-	char	name[32];
-	size_t	i, len = 0;
-	int	pass, c;
-
-	ui_keys_init();
-	out[0] = '\0';
-	for (pass = 0; pass < 2; pass++) {
-		c = pass == 0 ? (int)ctx : CTX_GLOBAL;
-		if (pass == 1 && ctx == CTX_GLOBAL)
-			break;
-		for (i = 0; i < ui_maps[c].n; i++) {
-			if (ui_maps[c].v[i].action != a ||
-			    ui_keys_lookup(ctx, ui_maps[c].v[i].key) != a)
-				continue;
-			ui_keys_name(ui_maps[c].v[i].key, name, sizeof name);
-			snprintf(out + len, outsz - len, "%s%s",
-			    len ? " " : "", name);
-			len = strlen(out);
-		}
-	}
-}
-
-/*
- * Row i of the default bindings (for tests/dump-tables, which checks the
- * manual pages against this table); 0 past the end.
- */
-int
-ui_keys_default_at(size_t i, const char **key, const char **action,
-    const char **ctx)
-{
-	if (i >= sizeof ui_default_keys / sizeof ui_default_keys[0])
-		return (0);
-	*key = ui_default_keys[i].key;
-	*action = ui_default_keys[i].action;
-	*ctx = ui_default_keys[i].ctx;
-	return (1);
-}
-
-/* Name i of the key-name table (tests/dump-tables); NULL past the end. */
-const char *
-ui_keys_name_at(size_t i)
-{
-	return (i < UI_NKEYNAMES ? ui_key_names[i].name : NULL);
+	return (conf_keys_lookup(ctx, k));
 }

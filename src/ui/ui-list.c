@@ -96,11 +96,16 @@ ui_list_scroll(struct ui_list *l, long n)
 
 /* Movement actions; returns 0 when the action was one of them. */
 int
-ui_list_action(struct ui_list *l, enum ui_action a)
+ui_list_action(struct ui_list *l, enum conf_action a)
 {
 	size_t	 h = (size_t)l->height, *p;
 
 	p = l->pager ? &l->top : &l->cursor;
+	/* next and prev are a step where a view has no more to say. */
+	if (a == ACT_NEXT)
+		a = ACT_DOWN;
+	else if (a == ACT_PREV)
+		a = ACT_UP;
 	switch (a) {
 	case ACT_UP:
 		if (*p > 0)

@@ -451,7 +451,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 	close(ui.sigpipe[1]);
 	close(ui.notify[0]);
 	close(ui.notify[1]);
-	ui_keys_free();
+	conf_keys_free();
 	return (0);
 }
 

@@ -1,6 +1,7 @@
 /*
  * The terminal user interface: the front door used by src/cmd-ui.c.
- * Only src/ui/ includes curses.
+ * Only src/ui/ includes curses; the key and colour tables it reads are
+ * conf's (conf/conf.h).
  */
 #ifndef TIDINGS_UI_UI_H
 #define TIDINGS_UI_UI_H
@@ -63,17 +64,6 @@ struct ui_poller	*ui_poller_new(const struct config *,
 			    const char *cache_path);
 void			 ui_poller_free(struct ui_poller *);
 extern const struct ui_poller_ops ui_poller_ops;
-
-/* Validate and apply the configuration's key and colour lines before
- * ui_run(); each returns 0 or -1 with *cause set. */
-int	ui_keys_bind(const char *key, const char *action, const char *context,
-	    char **cause);
-int	ui_keys_unbind(const char *key, const char *context, char **cause);
-int	ui_colour_set(const char *element, const char *fg, const char *bg,
-	    const char *const *attrs, size_t nattrs, char **cause);
-
-/* Forget every key binding (the defaults come back on next use). */
-void	ui_keys_free(void);
 
 /* Run the reader until the user quits; returns 0 or -1 with *cause. */
 int	ui_run(const struct ui_config *, char **cause);

@@ -451,9 +451,30 @@ view_article_prev_unread(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+/* J and K: the next or previous article, read or not. */
+static int
+view_article_step(struct ui *ui, int dir)
+{
+	if (view_items_goto_step(ui, dir) != 0)
+		ui_message(ui, 0, "%s", dir > 0 ? _("This is the last "
+		    "article.") : _("This is the first article."));
+	return (0);
+}
+
+static int
+view_article_next(struct ui *ui, struct ui_view *v)
+{
+	return (view_article_step(ui, 1));
+}
+
+static int
+view_article_prev(struct ui *ui, struct ui_view *v)
+{
+	return (view_article_step(ui, -1));
+}
+
 static const struct ui_handler view_article_handlers[] = {
 	{ ACT_OPEN_BROWSER, view_article_browser },
-	{ ACT_OPEN, view_article_browser },
 	{ ACT_SHOW_URLS, view_article_urls },
 	{ ACT_TOGGLE_READ, view_article_toggle_read },
 	{ ACT_TOGGLE_STAR, view_article_star },
@@ -461,6 +482,9 @@ static const struct ui_handler view_article_handlers[] = {
 	{ ACT_NEXT_UNREAD, view_article_next_unread },
 	{ ACT_PREV_UNREAD, view_article_prev_unread },
 	{ ACT_FETCH_FULLTEXT, view_article_fetch },
+	{ ACT_NEXT, view_article_next },
+	{ ACT_PREV, view_article_prev },
+	{ ACT_OPEN_BROWSER_READ, view_article_browser },
 	{ ACT_NONE, NULL }
 };
 

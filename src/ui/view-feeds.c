@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf/conf.h"
 #include "db/db-view.h"
+#include "poll/poll.h"
 #include "ui/ui-int.h"
 #include "ui/ui-text.h"
 #include "util/i18n.h"
@@ -289,13 +291,13 @@ view_feeds_show_error(struct ui *ui, struct ui_view *v)
 }
 
 /*
- * Find the next (dir 1) or previous feed with unread articles after
- * from_feed (0: from the cursor, counting it) and open its headlines;
- * -1 when there is none.
+ * The index of the next (dir 1) or previous feed after from_feed (0: from
+ * the cursor, counting it), one with unread articles when unread; -1
+ * when there is none.
  */
-int
-view_feeds_seek_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
-    int dir)
+long
+view_feeds_find(struct ui *ui, struct ui_view *v, int64_t from_feed, int dir,
+    int unread)
 {
 	struct view_feeds	*vf = v->data;
 	long			 i, start = -1;
@@ -312,12 +314,31 @@ view_feeds_seek_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
 	else
 		start = (long)(v->list.cursor - VF_FIXED);
 	for (i = start; i >= 0 && i < (long)vf->n; i += dir)
-		if (vf->feeds[i].unread > 0) {
-			ui_list_set_cursor(&v->list, VF_FIXED + (size_t)i);
-			view_feeds_open(ui, v);
-			return (0);
-		}
+		if (!unread || vf->feeds[i].unread > 0)
+			return (i);
 	return (-1);
+}
+
+/* That feed's headlines opened; -1 when there is none. */
+int
+view_feeds_seek(struct ui *ui, struct ui_view *v, int64_t from_feed, int dir,
+    int unread)
+{
+	long	i;
+
+	if ((i = view_feeds_find(ui, v, from_feed, dir, unread)) == -1)
+		return (-1);
+	ui_list_set_cursor(&v->list, VF_FIXED + (size_t)i);
+	view_feeds_open(ui, v);
+	return (0);
+}
+
+/* The next or previous feed with unread articles, opened. */
+int
+view_feeds_seek_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
+    int dir)
+{
+	return (view_feeds_seek(ui, v, from_feed, dir, 1));
 }
 
 static int
@@ -349,6 +370,33 @@ view_feeds_browser(struct ui *ui, struct ui_view *v)
 		free(cause);
 	}
 	return (0);
+}
+
+/* ^R: the urls file read again into the cache's feed list. */
+void
+view_feeds_reload_urls(struct ui *ui)
+{
+	struct conf_urls	 urls;
+	char			*cause = NULL;
+
+	if (ui->refreshing) {
+		ui_message(ui, 0, "%s", _("A refresh is running: reload the "
+		    "urls file after it."));
+		return;
+	}
+	if (conf_urls_load(ui->cfg.urls_path, &urls, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (poll_sync(ui->cfg.db, &urls, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else
+		ui_message(ui, 0, ngettext("The urls file has %zu feed.",
+		    "The urls file has %zu feeds.", urls.n), urls.n);
+	conf_urls_fini(&urls);
+	ui_reload_all(ui, 0);
 }
 
 static const struct ui_handler view_feeds_handlers[] = {

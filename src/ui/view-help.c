@@ -92,19 +92,19 @@ view_help_make(struct ui *ui, struct view_help *vh)
 
 /* Every action with the keys that do it in a view of ctx. */
 struct ui_view *
-view_help_new(struct ui *ui, enum ui_ctx ctx)
+view_help_new(struct ui *ui, enum conf_ctx ctx)
 {
 	struct view_help	*vh;
-	const struct ui_action_info *ai;
+	const struct conf_action_info *ai;
 	char			 keys[256];
 	int			 a, o;
 
 	vh = xcalloc(1, sizeof *vh);
 	snprintf(vh->title, sizeof vh->title, _("Help - %s keys"),
-	    ui_keys_ctx_name(ctx));
+	    conf_keys_ctx_name(ctx));
 	for (a = 1; a < ACT__COUNT; a++) {
-		ai = ui_keys_action_info((enum ui_action)a);
-		ui_keys_for(ctx, (enum ui_action)a, keys, sizeof keys);
+		ai = conf_keys_action_info((enum conf_action)a);
+		conf_keys_for(ctx, (enum conf_action)a, keys, sizeof keys);
 		if (keys[0] == '\0')
 			continue;
 		view_help_add(vh, xasprintf("%-14s %-24s %s", keys, ai->name,
@@ -113,8 +113,8 @@ view_help_new(struct ui *ui, enum ui_ctx ctx)
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Unbound actions:")));
 	for (a = 1; a < ACT__COUNT; a++) {
-		ai = ui_keys_action_info((enum ui_action)a);
-		ui_keys_for(ctx, (enum ui_action)a, keys, sizeof keys);
+		ai = conf_keys_action_info((enum conf_action)a);
+		conf_keys_for(ctx, (enum conf_action)a, keys, sizeof keys);
 		if (keys[0] != '\0')
 			continue;
 		view_help_add(vh, xasprintf("%-14s %-24s %s", "", ai->name,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db/db-view.h"
 #include "ui/ui-int.h"
@@ -393,6 +394,143 @@ view_items_prev_unread(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+/* O: the link in the browser, and the article marked read. */
+static int
+view_items_browser_read(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_item	*it = view_items_current(ui, v);
+	char			*cause = NULL;
+	int64_t			 id, feed;
+
+	if (it == NULL || it->link == NULL) {
+		ui_message(ui, 1, "%s", _("This article has no link."));
+		return (0);
+	}
+	id = it->id;
+	feed = it->feed_id;
+	if (ui_run_open_url(ui, it->link, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (0);
+	}
+	if (db_view_set_unread(ui->cfg.db, id, 0, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (0);
+	}
+	ui_reload_all(ui, feed);
+	return (0);
+}
+
+/*
+ * j, k, ^N and ^P in a feed's headlines: the next (dir 1) or previous
+ * feed's, or the next or previous feed with unread articles, in the feed
+ * list's order; this list stays when there is none.
+ */
+static int
+view_items_step_feed(struct ui *ui, struct ui_view *v, int dir, int unread)
+{
+	struct ui_view	*fv = ui_below(ui, v);
+	int64_t		 feed = view_items_feed(v);
+
+	if (feed == 0 || fv == NULL || fv->type->ctx != CTX_FEEDS) {
+		ui_message(ui, 0, "%s", _("Not a feed's articles."));
+		return (0);
+	}
+	if (view_feeds_find(ui, fv, feed, dir, unread) == -1) {
+		ui_message(ui, 0, "%s", unread ?
+		    _("No more feeds with unread articles.") :
+		    _("No more feeds."));
+		return (0);
+	}
+	ui_pop(ui);
+	(void)view_feeds_seek(ui, fv, feed, dir, unread);
+	return (0);
+}
+
+static int
+view_items_next_feed(struct ui *ui, struct ui_view *v)
+{
+	return (view_items_step_feed(ui, v, 1, 0));
+}
+
+static int
+view_items_prev_feed(struct ui *ui, struct ui_view *v)
+{
+	return (view_items_step_feed(ui, v, -1, 0));
+}
+
+static int
+view_items_next_unread_feed(struct ui *ui, struct ui_view *v)
+{
+	return (view_items_step_feed(ui, v, 1, 1));
+}
+
+static int
+view_items_prev_unread_feed(struct ui *ui, struct ui_view *v)
+{
+	return (view_items_step_feed(ui, v, -1, 1));
+}
+
+/*
+ * J and K in an article: the next (dir 1) or previous article of the
+ * headlines below it, read or not, opened; -1 at either end (the article
+ * stays).
+ */
+int
+view_items_goto_step(struct ui *ui, int dir)
+{
+	struct ui_view	*v = ui_below(ui, ui_top(ui));
+	size_t		 pos;
+
+	if (v == NULL || v->type->ctx != CTX_ITEMS)
+		return (-1);
+	pos = v->list.cursor;
+	if (dir > 0 ? pos + 1 >= v->list.count : pos == 0)
+		return (-1);
+	ui_pop(ui);
+	ui_list_set_cursor(&v->list, dir > 0 ? pos + 1 : pos - 1);
+	view_items_open(ui, v);
+	return (0);
+}
+
+/*
+ * ^K: a random unread article, opened from the list of every unread one
+ * (so that n and p go on from there), over the feed list.
+ */
+void
+view_items_random_unread(struct ui *ui)
+{
+	static int		 seeded;
+	struct db_view_sel	 sel;
+	struct ui_view		*v;
+	size_t			 n = 0;
+	char			*cause = NULL;
+
+	memset(&sel, 0, sizeof sel);
+	sel.kind = DB_VIEW_UNREAD;
+	if (db_view_items_count(ui->cfg.db, &sel, &n, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (n == 0) {
+		ui_message(ui, 0, "%s", _("No unread articles."));
+		return;
+	}
+	if (!seeded) {
+		srandom((unsigned int)time(NULL) ^ (unsigned int)getpid());
+		seeded = 1;
+	}
+	while (ui->nviews > 1)
+		ui_pop(ui);
+	v = view_items_new(ui, DB_VIEW_UNREAD, 0, NULL,
+	    _("All unread articles"));
+	ui_push(ui, v);
+	ui_list_set_cursor(&v->list, (size_t)random() % n);
+	view_items_open(ui, v);
+}
+
 static const struct ui_handler view_items_handlers[] = {
 	{ ACT_OPEN, view_items_open },
 	{ ACT_TOGGLE_READ, view_items_toggle_read },
@@ -403,6 +541,11 @@ static const struct ui_handler view_items_handlers[] = {
 	{ ACT_RELOAD, view_items_reload_feed },
 	{ ACT_NEXT_UNREAD, view_items_next_unread },
 	{ ACT_PREV_UNREAD, view_items_prev_unread },
+	{ ACT_OPEN_BROWSER_READ, view_items_browser_read },
+	{ ACT_NEXT_FEED, view_items_next_feed },
+	{ ACT_PREV_FEED, view_items_prev_feed },
+	{ ACT_NEXT_UNREAD_FEED, view_items_next_unread_feed },
+	{ ACT_PREV_UNREAD_FEED, view_items_prev_unread_feed },
 	{ ACT_NONE, NULL }
 };
 

@@ -53,7 +53,7 @@ expect() {
 
 refresh() { "$TIDINGS" --refresh -C "$1" -u "$2" -c cache.db; }
 
-echo "1..13"
+echo "1..19"
 
 printf 'max-connections 4\n# a comment\nfrobnicate yes\n' >c.unknown
 expect "unknown option" "c\.unknown:3: unknown option 'frobnicate'" \
@@ -81,6 +81,30 @@ expect "line too long" "c\.long:2: line too long" refresh c.long urls.good
 
 printf 'max-connections 4\nx\0y 3\n' >c.nul
 expect "NUL byte in a line" "c\.nul:2: " refresh c.nul urls.good
+
+# Key and colour lines are checked by every mode alike, the reader and
+# --refresh, and every bad line is named, not only the first.
+printf 'max-connections 4\nbind-key j no-such-action\n' >c.bind
+expect "--refresh: bind-key with an unknown action" \
+    "c\.bind:2: unknown action: no-such-action" refresh c.bind urls.good
+expect "reader: the same line, the same message" \
+    "c\.bind:2: unknown action: no-such-action" \
+    "$TIDINGS" -C c.bind -u urls.good -c cache.db </dev/null
+printf 'color info red blue sparkly\n' >c.color
+expect "--refresh: color with an unknown attribute" \
+    "c\.color:1: unknown attribute: sparkly" refresh c.color urls.good
+printf 'unbind-key j nowhere\n' >c.unbind
+expect "--refresh: unbind-key with an unknown context" \
+    "c\.unbind:1: unknown key context: nowhere" refresh c.unbind urls.good
+printf 'frobnicate 1\nbind-key x fly\nmax-connections 0\n' >c.many
+expect "every bad line is reported (1 of 3)" "c\.many:1: unknown option" \
+    refresh c.many urls.good
+if grep -q "^tidings: c\.many:2: unknown action: fly" err &&
+    grep -q "^tidings: c\.many:3: max-connections: " err; then
+	ok "every bad line is reported (2 and 3 of 3)"
+else
+	cp err diag; not_ok "every bad line is reported (2 and 3 of 3)"
+fi
 
 printf 'http://127.0.0.1:9/a.xml\n# c\nhttp://127.0.0.1:9/b.xml "tag\n' >u.quote
 expect "urls file: unterminated quote (--refresh)" "u\.quote:3: unterminated quote" \

@@ -163,7 +163,7 @@ for junk in ("Breaking", "Most read", "Newsletter", "Leave a Reply",
         sys.exit(1)
 ' "$LAST_SCREEN" "$expected"
 keys q
-keys j Enter
+keys Down Enter
 check "a page that fails: one line says why" \
     wait_match "^No full text \(.*404.*\); the feed's text follows\.$" 15
 check "... and the feed's summary is shown" \
@@ -172,7 +172,7 @@ keys r
 check "r fetches the page again" wait_requests /status/404 2
 check "... and says again that there is none" \
     wait_for "No full text for this article." 10
-keys q k Enter
+keys q Up Enter
 check "the stored article opens without fetching it again" sh -c '
 	. "$TOP_SRCDIR/tests/lib/tmux.sh"; TMUX_SOCK=$1
 	wait_for "Ambassador Chen Xu told the press" 5 &&
@@ -180,7 +180,7 @@ check "the stored article opens without fetching it again" sh -c '
     "$TMUX_SOCK" "$dir/log"
 # The reader too: a server error is shown, then tried again on opening
 # once its time has come.
-keys q j j j j j Enter
+keys q Down Down Down Down Down Enter
 check "a server error: one line says why" \
     wait_match "^No full text \(.*503.*\); the feed's text follows\.$" 15
 sql auto.db "UPDATE fulltext SET retry_at = 1 WHERE retry_at IS NOT NULL"

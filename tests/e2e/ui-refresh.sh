@@ -37,7 +37,7 @@ check "256-colour focus from a color line" sh -c '
 
 keys Enter
 wait_for "Story 1" 5
-keys j
+keys Down
 # A new, newer story arrives; R fetches it while the cursor stays put.
 feed 3 2 1 >"$dir/feed.xml"
 keys R

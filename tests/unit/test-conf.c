@@ -175,7 +175,7 @@ test_config(void **state)
 		free(path);
 	}
 	path = write_file("config", "max-connections 3\n"
-	    "download-max-size 2M\nproxy-type socks5h\nbind-key j down\n");
+	    "download-max-size 2M\nproxy-type socks5h\nbind-key j open feedlist\n");
 	conf_file_init(&c);
 	assert_int_equal(conf_file_int(&c, CONF_MAX_CONNECTIONS), 8);
 	assert_int_equal(conf_file_load(&c, path, &cause), 0);
@@ -183,9 +183,8 @@ test_config(void **state)
 	assert_int_equal(conf_file_int(&c, CONF_DOWNLOAD_MAX_SIZE), 2 << 20);
 	assert_string_equal(conf_file_str(&c, CONF_PROXY_TYPE), "socks5h");
 	assert_string_equal(conf_file_str(&c, CONF_PROXY), "");
-	assert_int_equal(c.bind_keys.n, 1);
-	assert_string_equal(c.bind_keys.v[0].argv[1], "down");
-	assert_int_equal(c.bind_keys.v[0].line, 4);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, 'j'), ACT_OPEN);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'j'), ACT_DOWN);
 	conf_file_fini(&c);
 	free(path);
 }
@@ -351,6 +350,118 @@ test_paths(void **state)
 	conf_paths_fini(&p);
 }
 
+static const struct {
+	const char	*name;
+	int		 ok;
+	const char	*back;	/* conf_keys_name of the parsed key */
+} key_cases[] = {
+	{ "j", 1, "j" },
+	{ "ENTER", 1, "ENTER" },
+	{ "^L", 1, "^L" },
+	{ "F5", 1, "F5" },
+	{ "PPAGE", 1, "PPAGE" },
+	{ "\xc3\xa9", 1, "\xc3\xa9" },	/* é: not confused with KEY_* */
+	{ "F13", 0, NULL },
+	{ "jj", 0, NULL },
+	{ "", 0, NULL },
+	{ "NOSUCHKEY", 0, NULL },
+};
+
+static void
+test_key_names(void **state)
+{
+	char	name[32];
+	size_t	i;
+	int	key;
+
+	(void)state;
+	for (i = 0; i < sizeof key_cases / sizeof key_cases[0]; i++) {
+		if (!key_cases[i].ok) {
+			assert_int_equal(conf_keys_parse(key_cases[i].name,
+			    &key), -1);
+			continue;
+		}
+		assert_int_equal(conf_keys_parse(key_cases[i].name, &key), 0);
+		conf_keys_name(key, name, sizeof name);
+		assert_string_equal(name, key_cases[i].back);
+	}
+}
+
+static void
+test_key_maps(void **state)
+{
+	char	*cause = NULL, keys[64];
+	int	 key;
+
+	(void)state;
+	conf_keys_defaults();
+	conf_keys_parse("j", &key);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, key), ACT_DOWN);
+	/* Newsboat's: j in the headlines goes to the next feed. */
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, key), ACT_NEXT_FEED);
+	/* ENTER opens in the lists, does nothing in the article. */
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, '\n'), ACT_OPEN);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, '\n'), ACT_NONE);
+	/* s is Newsboat's save: unbound until it exists. */
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 's'), ACT_NONE);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'J'), ACT_NEXT);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'b'), ACT_PAGE_UP);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, 0x14), ACT_CLEAR_TAG);
+	conf_keys_parse("t", &key);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, key), ACT_SET_TAG);
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, key), ACT_NONE);
+
+	/* A view's binding shadows the global one. */
+	assert_int_equal(conf_keys_bind("j", "open", "article", &cause), 0);
+	conf_keys_parse("j", &key);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, key), ACT_OPEN);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, key), ACT_DOWN);
+	conf_keys_for(CTX_ARTICLE, ACT_DOWN, keys, sizeof keys);
+	assert_string_equal(keys, "DOWN");
+
+	/* Without a context: the same everywhere. */
+	assert_int_equal(conf_keys_bind("j", "up", NULL, &cause), 0);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, key), ACT_UP);
+
+	assert_int_equal(conf_keys_unbind("j", NULL, &cause), 0);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, key), ACT_NONE);
+
+	assert_int_equal(conf_keys_bind("j", "fly", NULL, &cause), -1);
+	assert_string_equal(cause, "unknown action: fly");
+	free(cause);
+	assert_int_equal(conf_keys_bind("xx", "up", NULL, &cause), -1);
+	assert_string_equal(cause, "unknown key: xx");
+	free(cause);
+	assert_int_equal(conf_keys_bind("x", "up", "nowhere", &cause), -1);
+	assert_string_equal(cause, "unknown key context: nowhere");
+	free(cause);
+	conf_keys_free();
+}
+
+static void
+test_colour_lines(void **state)
+{
+	const char	*attrs[] = { "bold", "underline" };
+	const char	*bad[] = { "sparkly" };
+	char		*cause = NULL;
+
+	(void)state;
+	assert_int_equal(conf_colour_set("listfocus", "color208", "default",
+	    attrs, 2, &cause), 0);
+	assert_int_equal(conf_colour_set("info", "red", "color256", NULL, 0,
+	    &cause), -1);
+	assert_string_equal(cause, "unknown color: color256");
+	free(cause);
+	assert_int_equal(conf_colour_set("nosuch", "red", "blue", NULL, 0,
+	    &cause), -1);
+	assert_string_equal(cause, "unknown color element: nosuch");
+	free(cause);
+	assert_int_equal(conf_colour_set("info", "red", "blue", bad, 1, &cause),
+	    -1);
+	assert_string_equal(cause, "unknown attribute: sparkly");
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -363,6 +474,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_urls, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_opml, setup, teardown),
 		cmocka_unit_test(test_paths),
+		cmocka_unit_test(test_key_names),
+		cmocka_unit_test(test_key_maps),
+		cmocka_unit_test(test_colour_lines),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

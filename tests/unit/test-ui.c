@@ -92,7 +92,7 @@ test_text_wrap(void **state)
 
 /* Actions on a list of 100 rows, 10 on screen: cursor and top after. */
 static const struct {
-	enum ui_action	 a;
+	enum conf_action	 a;
 	size_t		 cursor;
 	size_t		 top;
 } list_cases[] = {
@@ -164,108 +164,6 @@ test_list_pager(void **state)
 	assert_int_equal(l.top, 0);
 }
 
-static const struct {
-	const char	*name;
-	int		 ok;
-	const char	*back;	/* ui_keys_name of the parsed key */
-} key_cases[] = {
-	{ "j", 1, "j" },
-	{ "ENTER", 1, "ENTER" },
-	{ "^L", 1, "^L" },
-	{ "F5", 1, "F5" },
-	{ "PPAGE", 1, "PPAGE" },
-	{ "\xc3\xa9", 1, "\xc3\xa9" },	/* é: not confused with KEY_* */
-	{ "F13", 0, NULL },
-	{ "jj", 0, NULL },
-	{ "", 0, NULL },
-	{ "NOSUCHKEY", 0, NULL },
-};
-
-static void
-test_key_names(void **state)
-{
-	char	name[32];
-	size_t	i;
-	int	key;
-
-	(void)state;
-	for (i = 0; i < sizeof key_cases / sizeof key_cases[0]; i++) {
-		if (!key_cases[i].ok) {
-			assert_int_equal(ui_keys_parse(key_cases[i].name,
-			    &key), -1);
-			continue;
-		}
-		assert_int_equal(ui_keys_parse(key_cases[i].name, &key), 0);
-		ui_keys_name(key, name, sizeof name);
-		assert_string_equal(name, key_cases[i].back);
-	}
-}
-
-static void
-test_key_maps(void **state)
-{
-	char	*cause = NULL, keys[64];
-	int	 key;
-
-	(void)state;
-	ui_keys_defaults();
-	ui_keys_parse("j", &key);
-	assert_int_equal(ui_keys_lookup(CTX_ITEMS, key), ACT_DOWN);
-	ui_keys_parse("t", &key);
-	assert_int_equal(ui_keys_lookup(CTX_FEEDS, key), ACT_SET_TAG);
-	assert_int_equal(ui_keys_lookup(CTX_ITEMS, key), ACT_NONE);
-
-	/* A view's binding shadows the global one. */
-	assert_int_equal(ui_keys_bind("j", "open", "article", &cause), 0);
-	ui_keys_parse("j", &key);
-	assert_int_equal(ui_keys_lookup(CTX_ARTICLE, key), ACT_OPEN);
-	assert_int_equal(ui_keys_lookup(CTX_FEEDS, key), ACT_DOWN);
-	ui_keys_for(CTX_ARTICLE, ACT_DOWN, keys, sizeof keys);
-	assert_string_equal(keys, "DOWN");
-
-	/* Without a context: the same everywhere. */
-	assert_int_equal(ui_keys_bind("j", "up", NULL, &cause), 0);
-	assert_int_equal(ui_keys_lookup(CTX_ARTICLE, key), ACT_UP);
-
-	assert_int_equal(ui_keys_unbind("j", NULL, &cause), 0);
-	assert_int_equal(ui_keys_lookup(CTX_FEEDS, key), ACT_NONE);
-
-	assert_int_equal(ui_keys_bind("j", "fly", NULL, &cause), -1);
-	assert_string_equal(cause, "unknown action: fly");
-	free(cause);
-	assert_int_equal(ui_keys_bind("xx", "up", NULL, &cause), -1);
-	assert_string_equal(cause, "unknown key: xx");
-	free(cause);
-	assert_int_equal(ui_keys_bind("x", "up", "nowhere", &cause), -1);
-	assert_string_equal(cause, "unknown key context: nowhere");
-	free(cause);
-	ui_keys_free();
-}
-
-static void
-test_colour_lines(void **state)
-{
-	const char	*attrs[] = { "bold", "underline" };
-	const char	*bad[] = { "sparkly" };
-	char		*cause = NULL;
-
-	(void)state;
-	assert_int_equal(ui_colour_set("listfocus", "color208", "default",
-	    attrs, 2, &cause), 0);
-	assert_int_equal(ui_colour_set("info", "red", "color256", NULL, 0,
-	    &cause), -1);
-	assert_string_equal(cause, "unknown color: color256");
-	free(cause);
-	assert_int_equal(ui_colour_set("nosuch", "red", "blue", NULL, 0,
-	    &cause), -1);
-	assert_string_equal(cause, "unknown color element: nosuch");
-	free(cause);
-	assert_int_equal(ui_colour_set("info", "red", "blue", bad, 1, &cause),
-	    -1);
-	assert_string_equal(cause, "unknown attribute: sparkly");
-	free(cause);
-}
-
 int
 main(void)
 {
@@ -275,9 +173,6 @@ main(void)
 		cmocka_unit_test(test_text_wrap),
 		cmocka_unit_test(test_list_moves),
 		cmocka_unit_test(test_list_pager),
-		cmocka_unit_test(test_key_names),
-		cmocka_unit_test(test_key_maps),
-		cmocka_unit_test(test_colour_lines),
 	};
 
 	/* wcwidth() needs a UTF-8 locale; C.UTF-8 is always there. */
