@@ -31,3 +31,5 @@ TESTS += tests/e2e/bad-config.sh
 TESTS += tests/e2e/valgrind-refresh.py
 # The libFuzzer harnesses (tests/run.sh runs them through tests/fuzz/run.sh).
 EXTRA_DIST += tests/fuzz
+# The reader in tmux: counts after marks.
+TESTS += tests/e2e/ui-counts.sh

@@ -199,12 +199,17 @@ static int
 view_items_open(struct ui *ui, struct ui_view *v)
 {
 	struct db_view_item	*it = view_items_current(ui, v);
+	int64_t			 feed_id;
+	int			 unread;
 
 	if (it == NULL)
 		return (0);
+	feed_id = it->feed_id;
+	unread = it->unread;
 	ui_push(ui, view_article_new(ui, it->id));
-	/* Opening marks it read: show that when we come back. */
-	view_items_read(ui, v);
+	/* Opening marks it read: every view below counts it so. */
+	if (unread)
+		ui_reload_all(ui, feed_id);
 	return (0);
 }
 
