@@ -33,3 +33,5 @@ TESTS += tests/e2e/valgrind-refresh.py
 EXTRA_DIST += tests/fuzz
 # The reader in tmux: counts after marks.
 TESTS += tests/e2e/ui-counts.sh
+# The reader in tmux: another process's refresh shows without a key.
+TESTS += tests/e2e/ui-live.sh

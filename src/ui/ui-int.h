@@ -164,6 +164,8 @@ struct ui {
 	int			 width;
 	int			 height;
 	int			 use_mouse;
+	int64_t			 data_version;	/* the cache's, last seen */
+	long long		 next_version_ms;	/* when to look again */
 };
 
 /* Screen rows around the views: title bar, key hints, status line. */
