@@ -35,3 +35,5 @@ EXTRA_DIST += tests/fuzz
 TESTS += tests/e2e/ui-counts.sh
 # The reader in tmux: another process's refresh shows without a key.
 TESTS += tests/e2e/ui-live.sh
+# The reader in tmux: n and p with nothing unread left stay put.
+TESTS += tests/e2e/ui-unread-end.sh

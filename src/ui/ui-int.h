@@ -214,8 +214,9 @@ void		 view_feeds_set_tag_to(struct ui *, struct ui_view *,
 int64_t		 view_items_move_unread(struct ui *, struct ui_view *,
 		    int dir, int inclusive);
 int64_t		 view_items_feed(struct ui_view *);
-int		 view_feeds_seek_unread(struct ui *, struct ui_view *,
+long		 view_feeds_find_unread(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir);
+void		 view_feeds_open_row(struct ui *, struct ui_view *, size_t);
 void		 view_items_goto_unread(struct ui *, int dir);
 
 #endif

@@ -289,12 +289,12 @@ view_feeds_show_error(struct ui *ui, struct ui_view *v)
 }
 
 /*
- * Find the next (dir 1) or previous feed with unread articles after
- * from_feed (0: from the cursor, counting it) and open its headlines;
- * -1 when there is none.
+ * The row of the next (dir 1) or previous feed with unread articles after
+ * from_feed (0: from the cursor, counting it), the list read anew; -1
+ * when there is none. The cursor does not move.
  */
-int
-view_feeds_seek_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
+long
+view_feeds_find_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
     int dir)
 {
 	struct view_feeds	*vf = v->data;
@@ -312,12 +312,17 @@ view_feeds_seek_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
 	else
 		start = (long)(v->list.cursor - VF_FIXED);
 	for (i = start; i >= 0 && i < (long)vf->n; i += dir)
-		if (vf->feeds[i].unread > 0) {
-			ui_list_set_cursor(&v->list, VF_FIXED + (size_t)i);
-			view_feeds_open(ui, v);
-			return (0);
-		}
+		if (vf->feeds[i].unread > 0)
+			return (VF_FIXED + i);
 	return (-1);
+}
+
+/* Put the cursor on row and open what is there. */
+void
+view_feeds_open_row(struct ui *ui, struct ui_view *v, size_t row)
+{
+	ui_list_set_cursor(&v->list, row);
+	view_feeds_open(ui, v);
 }
 
 static int
