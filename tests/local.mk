@@ -37,3 +37,5 @@ TESTS += tests/e2e/ui-counts.sh
 TESTS += tests/e2e/ui-live.sh
 # The reader in tmux: n and p with nothing unread left stay put.
 TESTS += tests/e2e/ui-unread-end.sh
+# The reader in tmux: hints and help offer only what works in the view.
+TESTS += tests/e2e/ui-hints.sh

@@ -38,7 +38,7 @@ ui_global_help(struct ui *ui, struct ui_view *v)
 {
 	if (v->type->ctx == CTX_HELP)
 		return (0);
-	ui_push(ui, view_help_new(ui, v->type->ctx));
+	ui_push(ui, view_help_new(ui, v));
 	return (0);
 }
 
@@ -91,6 +91,45 @@ ui_handlers_run(const struct ui_handler *h, struct ui *ui, struct ui_view *v,
 		if (h->action == a)
 			return (h->fn(ui, v));
 	return (-1);
+}
+
+static int
+ui_handlers_have(const struct ui_handler *h, enum ui_action a)
+{
+	for (; h != NULL && h->action != ACT_NONE; h++)
+		if (h->action == a)
+			return (1);
+	return (0);
+}
+
+/*
+ * Does a do anything in v: its own handlers, the list's movement (the
+ * actions ui_list_action takes), or the global ones? The key hints and
+ * the help offer only these, so that no key they show answers "not
+ * available here".
+ */
+int
+ui_input_works(const struct ui_view *v, enum ui_action a)
+{
+	switch (a) {
+	case ACT_NONE:
+		return (0);
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_TOP:
+	case ACT_BOTTOM:
+		return (1);
+	case ACT_HELP:
+		if (v->type->ctx == CTX_HELP)
+			return (0);	/* already there */
+		break;
+	default:
+		break;
+	}
+	return (ui_handlers_have(v->type->handlers, a) ||
+	    ui_handlers_have(ui_global_handlers, a));
 }
 
 void

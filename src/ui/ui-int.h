@@ -188,6 +188,7 @@ void		 ui_start_refresh(struct ui *, long long feed_id);
 /* ui-input.c */
 void		 ui_input(struct ui *);
 void		 ui_input_dispatch(struct ui *, enum ui_action);
+int		 ui_input_works(const struct ui_view *, enum ui_action);
 
 /* ui-draw.c */
 void		 ui_draw_text(int y, int x, int width, const char *,
@@ -206,7 +207,8 @@ struct ui_view	*view_article_new(struct ui *, int64_t item_id);
 void		 view_article_fulltext(struct ui *, struct ui_view *,
 		    int64_t item_id);
 struct ui_view	*view_pick_urls_new(struct ui *, char **urls, size_t n);
-struct ui_view	*view_help_new(struct ui *, enum ui_ctx);
+/* The keys and actions that work in the view `of`. */
+struct ui_view	*view_help_new(struct ui *, const struct ui_view *of);
 struct ui_view	*view_pick_tags_new(struct ui *);
 struct ui_view	*view_help_welcome_new(struct ui *);
 void		 view_feeds_set_tag_to(struct ui *, struct ui_view *,

@@ -90,12 +90,13 @@ view_help_make(struct ui *ui, struct view_help *vh)
 	return (v);
 }
 
-/* Every action with the keys that do it in a view of ctx. */
+/* Every action that works in the view `of`, with the keys that do it. */
 struct ui_view *
-view_help_new(struct ui *ui, enum ui_ctx ctx)
+view_help_new(struct ui *ui, const struct ui_view *of)
 {
 	struct view_help	*vh;
 	const struct ui_action_info *ai;
+	enum ui_ctx		 ctx = of->type->ctx;
 	char			 keys[256];
 	int			 a, o;
 
@@ -103,6 +104,8 @@ view_help_new(struct ui *ui, enum ui_ctx ctx)
 	snprintf(vh->title, sizeof vh->title, _("Help - %s keys"),
 	    ui_keys_ctx_name(ctx));
 	for (a = 1; a < ACT__COUNT; a++) {
+		if (!ui_input_works(of, (enum ui_action)a))
+			continue;
 		ai = ui_keys_action_info((enum ui_action)a);
 		ui_keys_for(ctx, (enum ui_action)a, keys, sizeof keys);
 		if (keys[0] == '\0')
@@ -113,6 +116,8 @@ view_help_new(struct ui *ui, enum ui_ctx ctx)
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Unbound actions:")));
 	for (a = 1; a < ACT__COUNT; a++) {
+		if (!ui_input_works(of, (enum ui_action)a))
+			continue;
 		ai = ui_keys_action_info((enum ui_action)a);
 		ui_keys_for(ctx, (enum ui_action)a, keys, sizeof keys);
 		if (keys[0] != '\0')
