@@ -39,3 +39,14 @@ TESTS += tests/e2e/ui-live.sh
 TESTS += tests/e2e/ui-unread-end.sh
 # The reader in tmux: hints and help offer only what works in the view.
 TESTS += tests/e2e/ui-hints.sh
+# The prompts' line editor (src/ui/ui-edit.c).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-ui-edit
+TESTS += tests/unit/test-ui-edit
+tests_unit_test_ui_edit_SOURCES = tests/unit/test-ui-edit.c
+tests_unit_test_ui_edit_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_ui_edit_LDADD = src/ui/libui.a src/util/libutil.a \
+	$(CMOCKA_LIBS)
+endif
+# The reader in tmux: editing the prompts.
+TESTS += tests/e2e/ui-prompt.sh

@@ -114,6 +114,7 @@ int	 ui_list_click(struct ui_list *, int row);
 
 struct ui;
 struct ui_view;
+struct ui_prompt_hist;
 
 /* An action's handler in a view: returns 0 when handled. */
 struct ui_handler {
@@ -166,6 +167,8 @@ struct ui {
 	int			 use_mouse;
 	int64_t			 data_version;	/* the cache's, last seen */
 	long long		 next_version_ms;	/* when to look again */
+	struct ui_prompt_hist	*hists;		/* ui-input.c */
+	size_t			 nhists;
 };
 
 /* Screen rows around the views: title bar, key hints, status line. */
@@ -189,6 +192,9 @@ void		 ui_start_refresh(struct ui *, long long feed_id);
 void		 ui_input(struct ui *);
 void		 ui_input_dispatch(struct ui *, enum ui_action);
 int		 ui_input_works(const struct ui_view *, enum ui_action);
+void		 ui_input_free(struct ui *);
+int		 ui_input_prompt_help_at(size_t, char *keys, size_t,
+		    const char **help);
 
 /* ui-draw.c */
 void		 ui_draw_text(int y, int x, int width, const char *,

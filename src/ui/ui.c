@@ -497,6 +497,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 	close(ui.notify[0]);
 	close(ui.notify[1]);
 	ui_keys_free();
+	ui_input_free(&ui);
 	return (0);
 }
 

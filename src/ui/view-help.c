@@ -97,7 +97,9 @@ view_help_new(struct ui *ui, const struct ui_view *of)
 	struct view_help	*vh;
 	const struct ui_action_info *ai;
 	enum ui_ctx		 ctx = of->type->ctx;
+	const char		*help;
 	char			 keys[256];
+	size_t			 i;
 	int			 a, o;
 
 	vh = xcalloc(1, sizeof *vh);
@@ -128,6 +130,14 @@ view_help_new(struct ui *ui, const struct ui_view *of)
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Change them in the config file with "
 	    "\"bind-key KEY ACTION [CONTEXT]\" and \"unbind-key KEY\".")));
+	/* The prompts' keys, where a key here opens one. */
+	if (ui_input_works(of, ACT_SEARCH)) {
+		view_help_add(vh, xstrdup(""));
+		view_help_add(vh, xstrdup(_("Editing a prompt (search):")));
+		for (i = 0; ui_input_prompt_help_at(i, keys, sizeof keys,
+		    &help); i++)
+			view_help_add(vh, xasprintf("%-24s %s", keys, help));
+	}
 	/* The options, from the table the config parser reads. */
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Options of the config file (default "
