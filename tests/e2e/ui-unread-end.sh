@@ -1,7 +1,7 @@
 #!/bin/sh
 # n and p with no unread article left, in tmux: the reader stays in the
 # article (or the headlines) it was in and says so, instead of leaving
-# it for a list.
+# it for a list; in the list of unread articles n skips none.
 . "$TOP_SRCDIR/tests/lib/tmux.sh"
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux missing"; exit 0; }
 
@@ -22,7 +22,7 @@ still_in() {
 	    printf '%s\n' "$LAST_SCREEN" | grep -q "^Title: *$1"
 }
 
-echo "1..9"
+echo "1..12"
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
     -c "$dir/cache.db"
 wait_for "Alpha News" 10
@@ -49,6 +49,23 @@ check "n in the headlines, nothing after: stays there" sh -c '
 	wait_for "No more unread articles." 5 &&
 	printf "%s\n" "$LAST_SCREEN" | grep -q "Custom Beta (2 articles)"' _ \
     "$TMUX_SOCK"
+keys Q
+check "quit" exited_ok 10
+tmux_stop
+
+# In the list of every unread article, an opened article leaves it; n
+# goes on from that article, skipping none.
+python3 "$TOP_SRCDIR/tests/lib/seed-cache.py" "$dir/fresh.db" || exit 1
+tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
+    -c "$dir/fresh.db"
+wait_for "Alpha News" 10
+keys g Enter
+wait_for "All unread articles (3 articles)" 5
+keys Enter
+check "the unread list's first article" wait_for "Title: Beta first post" 5
+keys n
+check "n: the one right after it, none skipped" \
+    wait_for "Title: Aardvarks" 5
 keys Q
 check "quit" exited_ok 10
 exit $((TAP_FAILED > 0))
