@@ -38,7 +38,7 @@ echo "http://127.0.0.1:$port/feed/live.xml" >"$dir/urls"
 echo "fulltext no" >"$dir/config"
 T() { "$TIDINGS" -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db" "$@"; }
 
-echo "1..8"
+echo "1..9"
 T --refresh >"$dir/out" 2>&1
 check "first refresh from the command line" [ $? = 0 ]
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
@@ -67,6 +67,11 @@ check "the feed list counts the new article, no key pressed" \
 	wait_match "^ +1 N  \(3/4\) Live Feed" 6 &&
 	printf "%s\n" "$LAST_SCREEN" | grep -q "Your feeds (3 unread)"' _ \
     "$TMUX_SOCK"
+keys Enter
+check "opening the feed then lists it" sh -c '
+	. "$TOP_SRCDIR/tests/lib/tmux.sh"; TMUX_SOCK=$1
+	wait_for "Live Feed (4 articles)" 5 &&
+	printf "%s\n" "$LAST_SCREEN" | grep -q "Story 4"' _ "$TMUX_SOCK"
 keys Q
 check "quit" exited_ok 10
 exit $((TAP_FAILED > 0))
