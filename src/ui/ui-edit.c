@@ -143,6 +143,8 @@ ui_edit_insert(struct ui_edit *e, unsigned int cp)
 	return (0);
 }
 
+#define UI_EDIT_BLANK(c)	((c) == ' ' || (c) == '\t')
+
 /* ^W as in readline: the blanks before the cursor, then the word. */
 static int
 ui_edit_kill_word(struct ui_edit *e)
@@ -151,9 +153,9 @@ ui_edit_kill_word(struct ui_edit *e)
 
 	if (from == 0)
 		return (-1);
-	while (from > 0 && (e->buf[from - 1] == ' ' || e->buf[from - 1] == '\t'))
+	while (from > 0 && UI_EDIT_BLANK(e->buf[from - 1]))
 		from--;
-	while (from > 0 && e->buf[from - 1] != ' ' && e->buf[from - 1] != '\t')
+	while (from > 0 && !UI_EDIT_BLANK(e->buf[from - 1]))
 		from--;
 	ui_edit_cut(e, from, e->cur);
 	return (0);
