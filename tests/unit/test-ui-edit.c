@@ -169,6 +169,8 @@ test_edit_history(void **state)
 {
 	struct ui_edit_hist	h;
 	struct ui_edit		e;
+	char			line[16];
+	int			i;
 
 	(void)state;
 	memset(&h, 0, sizeof h);
@@ -192,18 +194,13 @@ test_edit_history(void **state)
 	assert_int_equal(ui_edit_do(&e, UI_EDIT_HIST_NEXT, 0), -1);
 	ui_edit_hist_free(&h);
 	/* The oldest line goes when the history is full. */
-	{
-		char	line[16];
-		int	i;
-
-		for (i = 0; i < UI_EDIT_HIST_MAX + 5; i++) {
-			snprintf(line, sizeof line, "l%d", i);
-			ui_edit_hist_add(&h, line);
-		}
-		assert_int_equal(h.n, UI_EDIT_HIST_MAX);
-		assert_string_equal(h.v[0], "l5");
-		ui_edit_hist_free(&h);
+	for (i = 0; i < UI_EDIT_HIST_MAX + 5; i++) {
+		snprintf(line, sizeof line, "l%d", i);
+		ui_edit_hist_add(&h, line);
 	}
+	assert_int_equal(h.n, UI_EDIT_HIST_MAX);
+	assert_string_equal(h.v[0], "l5");
+	ui_edit_hist_free(&h);
 }
 
 static void
