@@ -33,3 +33,22 @@ TESTS += tests/e2e/newsboat-config.sh
 TESTS += tests/e2e/valgrind-refresh.py
 # The libFuzzer harnesses (tests/run.sh runs them through tests/fuzz/run.sh).
 EXTRA_DIST += tests/fuzz
+# The reader in tmux: counts after marks.
+TESTS += tests/e2e/ui-counts.sh
+# The reader in tmux: another process's refresh shows without a key.
+TESTS += tests/e2e/ui-live.sh
+# The reader in tmux: n and p with nothing unread left stay put.
+TESTS += tests/e2e/ui-unread-end.sh
+# The reader in tmux: hints and help offer only what works in the view.
+TESTS += tests/e2e/ui-hints.sh
+# The prompts' line editor (src/ui/ui-edit.c).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-ui-edit
+TESTS += tests/unit/test-ui-edit
+tests_unit_test_ui_edit_SOURCES = tests/unit/test-ui-edit.c
+tests_unit_test_ui_edit_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_ui_edit_LDADD = src/ui/libui.a src/util/libutil.a \
+	$(CMOCKA_LIBS)
+endif
+# The reader in tmux: editing the prompts.
+TESTS += tests/e2e/ui-prompt.sh

@@ -136,6 +136,24 @@ db_rollback(struct db *db)
 	db->in_txn = 0;
 }
 
+int
+db_data_version(struct db *db, int64_t *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (db_prepare(db, "PRAGMA data_version", &st, cause) != 0)
+		return (-1);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		*cause = db_errmsg(db, _("cannot read the cache"));
+		sqlite3_finalize(st);
+		return (-1);
+	}
+	*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return (0);
+}
+
 /* For --version: the SQLite the program runs with. */
 const char *
 db_sqlite_version(void)

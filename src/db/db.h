@@ -161,6 +161,14 @@ int		 db_checkpoint_start(struct db *, int start, int limit,
 		    char **cause);
 void		 db_checkpoint_stop(struct db *);
 
+/*
+ * A number that changes whenever another connection, in this process or
+ * another, commits to the cache (PRAGMA data_version); this connection's
+ * own commits leave it alone. Costs no more than reading the WAL index,
+ * so a reader can ask every second whether to re-read its views.
+ */
+int		 db_data_version(struct db *, int64_t *, char **cause);
+
 /* Write transactions: BEGIN IMMEDIATE, retried while another writer
  * holds the lock (busy timeout plus a bounded retry loop). */
 int		 db_begin(struct db *, char **cause);

@@ -48,6 +48,8 @@ ui_draw_hints(struct ui *ui, struct ui_view *v, int y)
 
 	line[0] = '\0';
 	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+		if (!ui_input_works(v, hints[i].a))
+			continue;
 		conf_keys_for(v->type->ctx, hints[i].a, keys, sizeof keys);
 		if (keys[0] == '\0')
 			continue;

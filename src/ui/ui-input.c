@@ -6,18 +6,18 @@
 #include "config.h"
 
 #include <ncurses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <wchar.h>
 
+#include "ui/ui-edit.h"
 #include "ui/ui-int.h"
 #include "ui/ui-text.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
-
-#define UI_PROMPT_MAX	256	/* bytes in a typed line */
 
 static int
 ui_global_back(struct ui *ui, struct ui_view *v)
@@ -38,7 +38,7 @@ ui_global_help(struct ui *ui, struct ui_view *v)
 {
 	if (v->type->ctx == CTX_HELP)
 		return (0);
-	ui_push(ui, view_help_new(ui, v->type->ctx));
+	ui_push(ui, view_help_new(ui, v));
 	return (0);
 }
 
@@ -107,6 +107,45 @@ ui_handlers_run(const struct ui_handler *h, struct ui *ui, struct ui_view *v,
 		if (h->action == a)
 			return (h->fn(ui, v));
 	return (-1);
+}
+
+static int
+ui_handlers_have(const struct ui_handler *h, enum conf_action a)
+{
+	for (; h != NULL && h->action != ACT_NONE; h++)
+		if (h->action == a)
+			return (1);
+	return (0);
+}
+
+/*
+ * Does a do anything in v: its own handlers, the list's movement (the
+ * actions ui_list_action takes), or the global ones? The key hints and
+ * the help offer only these, so that no key they show answers "not
+ * available here".
+ */
+int
+ui_input_works(const struct ui_view *v, enum conf_action a)
+{
+	switch (a) {
+	case ACT_NONE:
+		return (0);
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_TOP:
+	case ACT_BOTTOM:
+		return (1);
+	case ACT_HELP:
+		if (v->type->ctx == CTX_HELP)
+			return (0);	/* already there */
+		break;
+	default:
+		break;
+	}
+	return (ui_handlers_have(v->type->handlers, a) ||
+	    ui_handlers_have(ui_global_handlers, a));
 }
 
 void
@@ -221,36 +260,136 @@ ui_input(struct ui *ui)
 	}
 }
 
-/* The prompt's editing keys, as ui_key_code() gives them. */
+/* The prompt's keys, as ui_key_code() gives them: readline's. */
 enum {
-	UI_PROMPT_INSERT,
+	UI_PROMPT_EDIT,
 	UI_PROMPT_ACCEPT,
-	UI_PROMPT_CANCEL,
-	UI_PROMPT_ERASE,
-	UI_PROMPT_KILL
+	UI_PROMPT_CANCEL
 };
+
+#define UI_CTRL(c)	((c) & 0x1f)
+#define UI_FUNC(k)	(UI_KEY_FUNC | (k))
 
 static const struct {
-	int	key;
-	int	op;
+	int		 key;
+	int		 what;
+	enum ui_edit_op	 op;
 } ui_prompt_keys[] = {
-	{ '\n', UI_PROMPT_ACCEPT },
-	{ 27, UI_PROMPT_CANCEL },			/* ESC */
-	{ 7, UI_PROMPT_CANCEL },			/* ^G */
+	{ '\n', UI_PROMPT_ACCEPT, 0 },
+	{ 27, UI_PROMPT_CANCEL, 0 },				/* ESC */
+	{ UI_CTRL('G'), UI_PROMPT_CANCEL, 0 },
+	{ UI_FUNC(KEY_LEFT), UI_PROMPT_EDIT, UI_EDIT_LEFT },
+	{ UI_CTRL('B'), UI_PROMPT_EDIT, UI_EDIT_LEFT },
+	{ UI_FUNC(KEY_RIGHT), UI_PROMPT_EDIT, UI_EDIT_RIGHT },
+	{ UI_CTRL('F'), UI_PROMPT_EDIT, UI_EDIT_RIGHT },
+	{ UI_FUNC(KEY_HOME), UI_PROMPT_EDIT, UI_EDIT_HOME },
+	{ UI_CTRL('A'), UI_PROMPT_EDIT, UI_EDIT_HOME },
+	{ UI_FUNC(KEY_END), UI_PROMPT_EDIT, UI_EDIT_END },
+	{ UI_CTRL('E'), UI_PROMPT_EDIT, UI_EDIT_END },
 	/* Also DEL and ^H (ui_key_code). */
-	{ UI_KEY_FUNC | KEY_BACKSPACE, UI_PROMPT_ERASE },
-	{ 21, UI_PROMPT_KILL },				/* ^U */
+	{ UI_FUNC(KEY_BACKSPACE), UI_PROMPT_EDIT, UI_EDIT_ERASE },
+	{ UI_FUNC(KEY_DC), UI_PROMPT_EDIT, UI_EDIT_DELETE },
+	{ UI_CTRL('D'), UI_PROMPT_EDIT, UI_EDIT_DELETE },
+	{ UI_CTRL('W'), UI_PROMPT_EDIT, UI_EDIT_KILL_WORD },
+	{ UI_CTRL('K'), UI_PROMPT_EDIT, UI_EDIT_KILL_END },
+	{ UI_CTRL('U'), UI_PROMPT_EDIT, UI_EDIT_KILL_START },
+	{ UI_FUNC(KEY_UP), UI_PROMPT_EDIT, UI_EDIT_HIST_PREV },
+	{ UI_CTRL('P'), UI_PROMPT_EDIT, UI_EDIT_HIST_PREV },
+	{ UI_FUNC(KEY_DOWN), UI_PROMPT_EDIT, UI_EDIT_HIST_NEXT },
+	{ UI_CTRL('N'), UI_PROMPT_EDIT, UI_EDIT_HIST_NEXT },
 };
 
-static int
-ui_prompt_op(int key)
+/* What the prompt's keys do, in the help's order. */
+static const struct {
+	int		 what;
+	enum ui_edit_op	 op;
+	const char	*help;
+} ui_prompt_help[] = {
+	{ UI_PROMPT_EDIT, UI_EDIT_LEFT, N_("one character left") },
+	{ UI_PROMPT_EDIT, UI_EDIT_RIGHT, N_("one character right") },
+	{ UI_PROMPT_EDIT, UI_EDIT_HOME, N_("to the start of the line") },
+	{ UI_PROMPT_EDIT, UI_EDIT_END, N_("to the end of the line") },
+	{ UI_PROMPT_EDIT, UI_EDIT_ERASE,
+	    N_("delete the character before the cursor") },
+	{ UI_PROMPT_EDIT, UI_EDIT_DELETE,
+	    N_("delete the character under the cursor") },
+	{ UI_PROMPT_EDIT, UI_EDIT_KILL_WORD,
+	    N_("delete the word before the cursor") },
+	{ UI_PROMPT_EDIT, UI_EDIT_KILL_END, N_("delete to the end") },
+	{ UI_PROMPT_EDIT, UI_EDIT_KILL_START, N_("delete to the start") },
+	{ UI_PROMPT_EDIT, UI_EDIT_HIST_PREV,
+	    N_("the previous line typed at this prompt") },
+	{ UI_PROMPT_EDIT, UI_EDIT_HIST_NEXT,
+	    N_("the next line, at last the one being typed") },
+	{ UI_PROMPT_ACCEPT, 0, N_("take the line") },
+	{ UI_PROMPT_CANCEL, 0, N_("cancel") },
+};
+
+/*
+ * Row i of the prompt's keys for the help: the keys (as "LEFT ^B") and
+ * what they do, translated; 0 past the end.
+ */
+int
+ui_input_prompt_help_at(size_t i, char *keys, size_t keysz,
+    const char **help)
+{
+	char	name[32];
+	size_t	k, len = 0;
+
+	if (i >= sizeof ui_prompt_help / sizeof ui_prompt_help[0])
+		return (0);
+	keys[0] = '\0';
+	for (k = 0; k < sizeof ui_prompt_keys / sizeof ui_prompt_keys[0];
+	    k++) {
+		if (ui_prompt_keys[k].what != ui_prompt_help[i].what ||
+		    (ui_prompt_help[i].what == UI_PROMPT_EDIT &&
+		    ui_prompt_keys[k].op != ui_prompt_help[i].op))
+			continue;
+		conf_keys_name(ui_keys_conf(ui_prompt_keys[k].key), name,
+		    sizeof name);
+		snprintf(keys + len, keysz - len, "%s%s", len ? " " : "",
+		    name);
+		len = strlen(keys);
+	}
+	*help = _(ui_prompt_help[i].help);
+	return (1);
+}
+
+/* A history for each prompt (by its text), for the session. */
+struct ui_prompt_hist {
+	char			*prompt;
+	struct ui_edit_hist	 hist;
+};
+
+static struct ui_edit_hist *
+ui_prompt_hist(struct ui *ui, const char *prompt)
+{
+	struct ui_prompt_hist	*h;
+	size_t			 i;
+
+	for (i = 0; i < ui->nhists; i++)
+		if (strcmp(ui->hists[i].prompt, prompt) == 0)
+			return (&ui->hists[i].hist);
+	ui->hists = xreallocarray(ui->hists, ui->nhists + 1,
+	    sizeof *ui->hists);
+	h = &ui->hists[ui->nhists++];
+	memset(h, 0, sizeof *h);
+	h->prompt = xstrdup(prompt);
+	return (&h->hist);
+}
+
+void
+ui_input_free(struct ui *ui)
 {
 	size_t	i;
 
-	for (i = 0; i < sizeof ui_prompt_keys / sizeof ui_prompt_keys[0]; i++)
-		if (ui_prompt_keys[i].key == key)
-			return (ui_prompt_keys[i].op);
-	return (UI_PROMPT_INSERT);
+	for (i = 0; i < ui->nhists; i++) {
+		ui_edit_hist_free(&ui->hists[i].hist);
+		free(ui->hists[i].prompt);
+	}
+	free(ui->hists);
+	ui->hists = NULL;
+	ui->nhists = 0;
 }
 
 /*
@@ -261,33 +400,27 @@ ui_prompt_op(int key)
 char *
 ui_input_prompt(struct ui *ui, const char *prompt)
 {
-	char	 line[UI_PROMPT_MAX + 1], u[4];
-	const char *shown;
-	size_t	 len = 0, n;
-	wint_t	 wc;
-	int	 rc, pw, w, op;
+	struct ui_edit_hist	*hist = ui_prompt_hist(ui, prompt);
+	struct ui_edit		 e;
+	const char		*shown;
+	char			*line;
+	size_t			 i;
+	wint_t			 wc;
+	int			 rc, pw, room, col, key, what;
 
-	line[0] = '\0';
+	ui_edit_init(&e, hist);
 	nodelay(stdscr, FALSE);
 	curs_set(1);
 	for (;;) {
 		pw = ui_text_width(prompt);
+		room = ui->width - pw;
 		move(ui->height - 1, 0);
 		clrtoeol();
 		ui_draw_text(ui->height - 1, 0, ui->width, prompt, 0);
-		/* Show the end of a line longer than the room left. */
-		shown = line;
-		while (*shown != '\0' && pw + ui_text_width(shown) >=
-		    ui->width) {
-			shown++;
-			while ((*shown & 0xc0) == 0x80)
-				shown++;
-		}
-		w = ui_text_width(shown);
-		if (ui->width > pw)
-			ui_draw_text(ui->height - 1, pw, ui->width - pw, shown,
-			    0);
-		move(ui->height - 1, pw + w < ui->width ? pw + w :
+		ui_edit_view(&e, room, &shown, &col);
+		if (room > 0)
+			ui_draw_text(ui->height - 1, pw, room, shown, 0);
+		move(ui->height - 1, pw + col < ui->width ? pw + col :
 		    ui->width - 1);
 		refresh();
 		rc = get_wch(&wc);
@@ -296,38 +429,28 @@ ui_input_prompt(struct ui *ui, const char *prompt)
 				break;
 			continue;
 		}
-		op = ui_prompt_op(ui_key_code(rc, wc));
-		if (op == UI_PROMPT_ACCEPT) {
+		key = ui_key_code(rc, wc);
+		what = -1;
+		for (i = 0; i < sizeof ui_prompt_keys /
+		    sizeof ui_prompt_keys[0]; i++)
+			if (ui_prompt_keys[i].key == key) {
+				what = ui_prompt_keys[i].what;
+				break;
+			}
+		if (what == UI_PROMPT_ACCEPT) {
 			nodelay(stdscr, TRUE);
 			curs_set(0);
 			ui_dirty(ui);
-			return (sanitize_text(line, len, 0));
+			line = sanitize_text(e.buf, e.len, 0);
+			ui_edit_hist_add(hist, line);
+			return (line);
 		}
-		if (op == UI_PROMPT_CANCEL)
+		if (what == UI_PROMPT_CANCEL)
 			break;
-		if (op == UI_PROMPT_ERASE) {
-			/* Drop the last character (with its UTF-8 tail). */
-			while (len > 0 && ((unsigned char)line[len - 1] &
-			    0xc0) == 0x80)
-				len--;
-			if (len > 0)
-				len--;
-			line[len] = '\0';
-			continue;
-		}
-		if (op == UI_PROMPT_KILL) {
-			len = 0;
-			line[0] = '\0';
-			continue;
-		}
-		if (rc != OK || wc < ' ')
-			continue;
-		n = sanitize_utf8_encode((unsigned int)wc, u);
-		if (len + n > UI_PROMPT_MAX)
-			continue;
-		memcpy(line + len, u, n);
-		len += n;
-		line[len] = '\0';
+		if (what == UI_PROMPT_EDIT)
+			(void)ui_edit_do(&e, ui_prompt_keys[i].op, 0);
+		else if (rc == OK)
+			(void)ui_edit_do(&e, UI_EDIT_INSERT, (unsigned int)wc);
 	}
 	nodelay(stdscr, TRUE);
 	curs_set(0);

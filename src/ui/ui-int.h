@@ -38,6 +38,7 @@ int	 ui_list_click(struct ui_list *, int row);
 
 struct ui;
 struct ui_view;
+struct ui_prompt_hist;
 
 /* An action's handler in a view: returns 0 when handled. */
 struct ui_handler {
@@ -88,6 +89,10 @@ struct ui {
 	int			 width;
 	int			 height;
 	int			 use_mouse;
+	int64_t			 data_version;	/* the cache's, last seen */
+	long long		 next_version_ms;	/* when to look again */
+	struct ui_prompt_hist	*hists;		/* ui-input.c */
+	size_t			 nhists;
 };
 
 /* Screen rows around the views: title bar, key hints, status line. */
@@ -110,6 +115,10 @@ void		 ui_start_refresh(struct ui *, long long feed_id);
 /* ui-input.c */
 void		 ui_input(struct ui *);
 void		 ui_input_dispatch(struct ui *, enum conf_action);
+int		 ui_input_works(const struct ui_view *, enum conf_action);
+void		 ui_input_free(struct ui *);
+int		 ui_input_prompt_help_at(size_t, char *keys, size_t,
+		    const char **help);
 
 /* ui-draw.c */
 void		 ui_draw_text(int y, int x, int width, const char *,
@@ -128,7 +137,8 @@ struct ui_view	*view_article_new(struct ui *, int64_t item_id);
 void		 view_article_fulltext(struct ui *, struct ui_view *,
 		    int64_t item_id);
 struct ui_view	*view_pick_urls_new(struct ui *, char **urls, size_t n);
-struct ui_view	*view_help_new(struct ui *, enum conf_ctx);
+/* The keys and actions that work in the view `of`. */
+struct ui_view	*view_help_new(struct ui *, const struct ui_view *of);
 struct ui_view	*view_pick_tags_new(struct ui *);
 struct ui_view	*view_help_welcome_new(struct ui *);
 void		 view_feeds_set_tag_to(struct ui *, struct ui_view *,
@@ -136,8 +146,9 @@ void		 view_feeds_set_tag_to(struct ui *, struct ui_view *,
 int64_t		 view_items_move_unread(struct ui *, struct ui_view *,
 		    int dir, int inclusive);
 int64_t		 view_items_feed(struct ui_view *);
-int		 view_feeds_seek_unread(struct ui *, struct ui_view *,
+long		 view_feeds_find_unread(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir);
+void		 view_feeds_open_row(struct ui *, struct ui_view *, size_t);
 void		 view_items_goto_unread(struct ui *, int dir);
 int		 view_items_goto_step(struct ui *, int dir);
 void		 view_items_random_unread(struct ui *);

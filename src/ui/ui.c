@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db/db.h"
 #include "ui/ui-int.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -355,14 +356,55 @@ ui_make_pipe(int fds[2], char **cause)
 	return (0);
 }
 
+/* How often the loop asks whether another process changed the cache. */
+#define UI_VERSION_MS	1000
+
+static long long
+ui_clock_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/*
+ * Another connection committed (a cron `tidings --refresh`, or one of our
+ * own threads): re-read every view. Our own refresh re-reads as its feeds
+ * are stored and once more at its end, so it needs nothing from here.
+ */
+static void
+ui_check_version(struct ui *ui)
+{
+	int64_t	 version;
+	char	*cause = NULL;
+
+	ui->next_version_ms = ui_clock_ms() + UI_VERSION_MS;
+	if (ui->cfg.db == NULL)
+		return;
+	if (db_data_version(ui->cfg.db, &version, &cause) != 0) {
+		free(cause);	/* a passing error: the next look may work */
+		return;
+	}
+	if (version != ui->data_version && !ui->refreshing)
+		ui_reload_all(ui, 0);
+	ui->data_version = version;
+}
+
 static void
 ui_loop(struct ui *ui)
 {
 	struct pollfd	pfd[3];
 	time_t		now;
+	long long	wait_ms;
 	int		timeout;
 
 	while (!ui->quit) {
+		wait_ms = ui->next_version_ms - ui_clock_ms();
+		if (wait_ms <= 0) {
+			ui_check_version(ui);
+			wait_ms = UI_VERSION_MS;
+		}
 		if (ui->dirty) {
 			ui_draw_screen(ui);
 			ui->dirty = 0;
@@ -384,6 +426,8 @@ ui_loop(struct ui *ui)
 		/* Tick while refreshing so the progress count moves. */
 		if (ui->refreshing && (timeout == -1 || timeout > 500))
 			timeout = 500;
+		if (timeout == -1 || timeout > wait_ms)
+			timeout = (int)wait_ms;
 		pfd[0].fd = STDIN_FILENO;
 		pfd[1].fd = ui->sigpipe[0];
 		pfd[2].fd = ui->notify[0];
@@ -429,6 +473,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 	atexit(ui_atexit);
 	ui_curses_start(&ui);
 
+	ui_check_version(&ui);
 	ui_push(&ui, view_feeds_new(&ui));
 	if (cfg->first_start)
 		ui_push(&ui, view_help_welcome_new(&ui));
@@ -452,6 +497,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 	close(ui.notify[0]);
 	close(ui.notify[1]);
 	conf_keys_free();
+	ui_input_free(&ui);
 	return (0);
 }
 

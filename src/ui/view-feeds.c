@@ -333,12 +333,26 @@ view_feeds_seek(struct ui *ui, struct ui_view *v, int64_t from_feed, int dir,
 	return (0);
 }
 
-/* The next or previous feed with unread articles, opened. */
-int
-view_feeds_seek_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
+
+/* The row of the next or previous feed with unread articles; -1 when
+ * there is none. The cursor does not move. */
+long
+view_feeds_find_unread(struct ui *ui, struct ui_view *v, int64_t from_feed,
     int dir)
 {
-	return (view_feeds_seek(ui, v, from_feed, dir, 1));
+	long	i;
+
+	if ((i = view_feeds_find(ui, v, from_feed, dir, 1)) == -1)
+		return (-1);
+	return (VF_FIXED + i);
+}
+
+/* Put the cursor on row and open what is there. */
+void
+view_feeds_open_row(struct ui *ui, struct ui_view *v, size_t row)
+{
+	ui_list_set_cursor(&v->list, row);
+	view_feeds_open(ui, v);
 }
 
 static int

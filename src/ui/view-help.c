@@ -90,19 +90,24 @@ view_help_make(struct ui *ui, struct view_help *vh)
 	return (v);
 }
 
-/* Every action with the keys that do it in a view of ctx. */
+/* Every action that works in the view `of`, with the keys that do it. */
 struct ui_view *
-view_help_new(struct ui *ui, enum conf_ctx ctx)
+view_help_new(struct ui *ui, const struct ui_view *of)
 {
 	struct view_help	*vh;
 	const struct conf_action_info *ai;
+	enum conf_ctx		 ctx = of->type->ctx;
+	const char		*help;
 	char			 keys[256];
+	size_t			 i;
 	int			 a, o;
 
 	vh = xcalloc(1, sizeof *vh);
 	snprintf(vh->title, sizeof vh->title, _("Help - %s keys"),
 	    conf_keys_ctx_name(ctx));
 	for (a = 1; a < ACT__COUNT; a++) {
+		if (!ui_input_works(of, (enum conf_action)a))
+			continue;
 		ai = conf_keys_action_info((enum conf_action)a);
 		conf_keys_for(ctx, (enum conf_action)a, keys, sizeof keys);
 		if (keys[0] == '\0')
@@ -113,6 +118,8 @@ view_help_new(struct ui *ui, enum conf_ctx ctx)
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Unbound actions:")));
 	for (a = 1; a < ACT__COUNT; a++) {
+		if (!ui_input_works(of, (enum conf_action)a))
+			continue;
 		ai = conf_keys_action_info((enum conf_action)a);
 		conf_keys_for(ctx, (enum conf_action)a, keys, sizeof keys);
 		if (keys[0] != '\0')
@@ -123,6 +130,14 @@ view_help_new(struct ui *ui, enum conf_ctx ctx)
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Change them in the config file with "
 	    "\"bind-key KEY ACTION [CONTEXT]\" and \"unbind-key KEY\".")));
+	/* The prompts' keys, where a key here opens one. */
+	if (ui_input_works(of, ACT_SEARCH)) {
+		view_help_add(vh, xstrdup(""));
+		view_help_add(vh, xstrdup(_("Editing a prompt (search):")));
+		for (i = 0; ui_input_prompt_help_at(i, keys, sizeof keys,
+		    &help); i++)
+			view_help_add(vh, xasprintf("%-24s %s", keys, help));
+	}
 	/* The options, from the table the config parser reads. */
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Options of the config file (default "

@@ -28,6 +28,9 @@ struct view_items {
 	size_t			 win_off;
 	size_t			 win_n;
 	int			 stale;
+	/* The article last opened from here (id and sort key): n and p in
+	 * it go on from it, even when it left this list on being read. */
+	struct db_view_item	 opened;
 };
 
 static void
@@ -199,13 +202,22 @@ view_items_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
 static int
 view_items_open(struct ui *ui, struct ui_view *v)
 {
+	struct view_items	*vi = v->data;
 	struct db_view_item	*it = view_items_current(ui, v);
+	int64_t			 feed_id;
+	int			 unread;
 
 	if (it == NULL)
 		return (0);
+	feed_id = it->feed_id;
+	unread = it->unread;
+	memset(&vi->opened, 0, sizeof vi->opened);
+	vi->opened.id = it->id;
+	vi->opened.published = it->published;
 	ui_push(ui, view_article_new(ui, it->id));
-	/* Opening marks it read: show that when we come back. */
-	view_items_read(ui, v);
+	/* Opening marks it read: every view below counts it so. */
+	if (unread)
+		ui_reload_all(ui, feed_id);
 	return (0);
 }
 
@@ -311,6 +323,21 @@ view_items_reload_feed(struct ui *ui, struct ui_view *v)
 }
 
 /*
+ * The position of the next (dir 1) or previous (-1) unread item of this
+ * list after `from` (NULL: from the end the search starts at); 0 and
+ * *pos, or -1 when there is none. Nothing moves.
+ */
+static int
+view_items_find_unread(struct ui *ui, struct ui_view *v,
+    const struct db_view_item *from, int dir, size_t *pos)
+{
+	struct view_items	*vi = v->data;
+
+	return (db_view_items_next_unread(ui->cfg.db, &vi->sel, from, dir,
+	    pos));
+}
+
+/*
  * Move the cursor to the next (dir 1) or previous (-1) unread item of
  * this list, counting the cursor's own row when inclusive; returns its
  * id, or 0 when there is none.
@@ -319,13 +346,11 @@ int64_t
 view_items_move_unread(struct ui *ui, struct ui_view *v, int dir,
     int inclusive)
 {
-	struct view_items	*vi = v->data;
 	struct db_view_item	*cur;
 	size_t			 pos;
 
 	cur = inclusive ? NULL : view_items_current(ui, v);
-	if (db_view_items_next_unread(ui->cfg.db, &vi->sel, cur, dir,
-	    &pos) != 0)
+	if (view_items_find_unread(ui, v, cur, dir, &pos) != 0)
 		return (0);
 	ui_list_set_cursor(&v->list, pos);
 	if ((cur = view_items_current(ui, v)) == NULL)
@@ -344,40 +369,63 @@ view_items_feed(struct ui_view *v)
 
 /*
  * n and p everywhere: the next unread article in this list, else in the
- * next feed that has one (Newsboat's next-unread), opened.
+ * next feed that has one (Newsboat's next-unread), opened. The target is
+ * found before any view is left: with none, the user stays where he is
+ * (in the article too) and is told.
  */
 void
 view_items_goto_unread(struct ui *ui, int dir)
 {
-	struct ui_view	*v = ui_top(ui);
-	int64_t		 id, from_feed = 0;
+	struct ui_view		*top = ui_top(ui), *items = NULL;
+	struct ui_view		*feeds = NULL;
+	struct view_items	*vi;
+	struct db_view_item	*from;
+	size_t			 pos;
+	int64_t			 from_feed = 0;
+	long			 row = -1;
 
-	if (v != NULL && v->type->ctx == CTX_ARTICLE) {
-		ui_pop(ui);
-		v = ui_top(ui);
-	}
-	if (v != NULL && v->type->ctx == CTX_ITEMS) {
-		if ((id = view_items_move_unread(ui, v, dir, 0)) != 0) {
-			view_items_open(ui, v);
-			return;
-		}
-		if ((from_feed = view_items_feed(v)) == 0) {
-			ui_message(ui, 0, "%s", _("No more unread articles."));
-			return;
-		}
-		ui_pop(ui);
-		v = ui_top(ui);
-	}
-	if (v == NULL || v->type->ctx != CTX_FEEDS)
+	if (top == NULL)
 		return;
-	if (view_feeds_seek_unread(ui, v, from_feed, dir) != 0) {
+	if (top->type->ctx == CTX_ARTICLE)
+		items = ui_below(ui, top);
+	else
+		items = top;
+	if (items != NULL && items->type->ctx == CTX_FEEDS) {
+		feeds = items;
+		items = NULL;
+	} else if (items != NULL && items->type->ctx != CTX_ITEMS)
+		items = NULL;
+	if (items != NULL) {
+		vi = items->data;
+		/* From the article being read, else from the cursor. */
+		from = top != items && vi->opened.id != 0 ? &vi->opened :
+		    view_items_current(ui, items);
+		if (view_items_find_unread(ui, items, from, dir, &pos) == 0) {
+			if (top != items)
+				ui_pop(ui);
+			ui_list_set_cursor(&items->list, pos);
+			view_items_open(ui, items);
+			return;
+		}
+		/* Other feeds only from a feed's list over the feed list. */
+		if ((from_feed = view_items_feed(items)) != 0 &&
+		    (feeds = ui_below(ui, items)) != NULL &&
+		    feeds->type->ctx != CTX_FEEDS)
+			feeds = NULL;
+	}
+	if (feeds != NULL && (items == NULL || from_feed != 0))
+		row = view_feeds_find_unread(ui, feeds, from_feed, dir);
+	if (row == -1) {
 		ui_message(ui, 0, "%s", _("No more unread articles."));
 		return;
 	}
-	v = ui_top(ui);
-	if (v->type->ctx == CTX_ITEMS &&
-	    view_items_move_unread(ui, v, dir, 1) != 0)
-		view_items_open(ui, v);
+	while (ui_top(ui) != feeds)
+		ui_pop(ui);
+	view_feeds_open_row(ui, feeds, (size_t)row);
+	top = ui_top(ui);
+	if (top != feeds && top->type->ctx == CTX_ITEMS &&
+	    view_items_move_unread(ui, top, dir, 1) != 0)
+		view_items_open(ui, top);
 }
 
 static int

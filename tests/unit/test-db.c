@@ -631,6 +631,35 @@ test_retention(void **state)
 	db_close(db);
 }
 
+/* The data version moves with another connection's commits only. */
+static void
+test_data_version(void **state)
+{
+	struct db	*reader, *writer;
+	int64_t		 v0, v1, v2;
+	char		*cause = NULL;
+
+	(void)state;
+	reader = open_ok();
+	writer = open_ok();
+	assert_int_equal(db_data_version(reader, &v0, &cause), 0);
+	assert_int_equal(db_exec(writer, "CREATE TABLE t (v INTEGER)",
+	    &cause), 0);
+	assert_int_equal(db_data_version(reader, &v1, &cause), 0);
+	assert_true(v1 != v0);
+	/* Its own writes do not move it: the reader knows of those. */
+	assert_int_equal(db_exec(reader, "INSERT INTO t VALUES (1)", &cause),
+	    0);
+	assert_int_equal(db_data_version(reader, &v2, &cause), 0);
+	assert_true(v2 == v1);
+	assert_int_equal(db_exec(writer, "INSERT INTO t VALUES (2)", &cause),
+	    0);
+	assert_int_equal(db_data_version(reader, &v2, &cause), 0);
+	assert_true(v2 != v1);
+	db_close(writer);
+	db_close(reader);
+}
+
 int
 main(void)
 {
@@ -656,6 +685,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_checkpointer, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_retention, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_data_version, setup,
 		    teardown),
 	};
 
