@@ -142,7 +142,7 @@ test_unread_and_marks(void **state)
 	assert_int_equal(db_view_feeds(db, NULL, 0, &f, &n, &cause), 0);
 	assert_int_equal(n, 2);		/* the unsubscribed one is hidden */
 	assert_string_equal(f[0].title, "Feed A");
-	assert_string_equal(f[0].tags, "a b");
+	assert_string_equal(f[0].tags, "a\tb");
 	assert_int_equal(f[0].total, NITEMS);
 	assert_int_equal(f[0].unread, NITEMS - (NITEMS + 2) / 3 - 1);
 	db_view_feeds_free(f, n);
