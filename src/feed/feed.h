@@ -64,7 +64,9 @@ struct feed_meta {
 	char	*link;
 	char	*description;
 	char	*language;
-	int64_t	 updated;
+	int64_t	 updated;	/* last change (lastBuildDate wins) */
+	int64_t	 published;	/* RSS pubDate: not in the --parse JSON,
+				 * whose feed object has no such field */
 	char	*author;
 	char	*generator;
 	char	*image;
