@@ -142,6 +142,12 @@ const struct conf_url *conf_urls_find(const struct conf_urls *,
 void	conf_urls_write_line(FILE *, const struct conf_url *);
 /* Tags joined by '\t' (for the cache), or "" . */
 char	*conf_urls_tags_joined(const struct conf_url *);
+/*
+ * Append the entries of the list that the urls file lacks, safely (a
+ * temporary file renamed over the old one). *added gets how many.
+ */
+int	conf_urls_append(const char *urls_path, const struct conf_urls *,
+	    size_t *added, char **cause);
 /* Whether tidings fetches this URL (http, https, file, a path). */
 int	conf_urls_fetchable(const char *url);
 

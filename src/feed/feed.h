@@ -123,6 +123,14 @@ int64_t			 feed_date_parse(const char *);
 /* Unix time as "YYYY-MM-DDTHH:MM:SSZ" into out[21]. */
 void			 feed_date_format(int64_t, char out[21]);
 
+/*
+ * The feeds a web page links to (<link rel="alternate"> of an RSS, Atom
+ * or JSON Feed type), absolute against page_url, in page order: *out gets
+ * the array (free each and it), the count is returned.
+ */
+size_t			 feed_discover_links(const char *, size_t,
+			    const char *page_url, char ***out);
+
 /* The libraries' versions, for --version. */
 const char	*feed_parser_expat_version(void);
 const char	*feed_html_gumbo_version(void);
