@@ -464,6 +464,70 @@ test_field_cases(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Table: a web page and the feeds it names, joined by blanks. */
+static const struct {
+	const char	*name;
+	const char	*html;
+	const char	*feeds;
+} discover_cases[] = {
+	{ "one RSS link, relative",
+	    "<html><head><link rel=\"alternate\" type=\"application/rss+xml\""
+	    " href=\"/rss\"></head></html>", "http://example.com/rss" },
+	{ "Atom and JSON Feed, in page order; not HTML or a stylesheet",
+	    "<head><link rel=\"stylesheet\" href=\"s.css\">"
+	    "<link rel=\"alternate\" type=\"text/html\" href=\"/fr\">"
+	    "<link rel=\"alternate\" type=\"application/atom+xml\" "
+	    "href=\"a.xml\"><link rel=\"alternate\" "
+	    "type=\"application/feed+json\" href=\"http://j.example/f\">",
+	    "http://example.com/dir/a.xml http://j.example/f" },
+	{ "rel with other words and capitals, type with parameters",
+	    "<link rel=\"Home ALTERNATE\" type=\"application/rss+xml; "
+	    "charset=utf-8\" href=\"x\">", "http://example.com/dir/x" },
+	{ "no rel alternate: not a feed link",
+	    "<link rel=\"feed\" type=\"application/rss+xml\" href=\"x\">", "" },
+	{ "<base> moves relative links",
+	    "<head><base href=\"http://cdn.example/b/\"><link "
+	    "rel=\"alternate\" type=\"application/rss+xml\" href=\"f\">",
+	    "http://cdn.example/b/f" },
+	{ "the same feed twice is named once",
+	    "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"f\">"
+	    "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"f\">",
+	    "http://example.com/dir/f" },
+	/* The escape goes (gumbo puts U+FFFD in its place). */
+	{ "no escape character survives in the URL",
+	    "<link rel=\"alternate\" type=\"application/rss+xml\" "
+	    "href=\"http://e.example/\x1b[2Jf\">",
+	    "http://e.example/\xef\xbf\xbd[2Jf" },
+	{ "no links at all", "<p>hello</p>", "" },
+};
+
+static void
+test_discover(void **state)
+{
+	char	**v, out[512];
+	size_t	  i, j, n;
+
+	(void)state;
+	for (i = 0; i < sizeof discover_cases / sizeof discover_cases[0];
+	    i++) {
+		n = feed_discover_links(discover_cases[i].html,
+		    strlen(discover_cases[i].html),
+		    "http://example.com/dir/page.html", &v);
+		*out = '\0';
+		for (j = 0; j < n; j++) {
+			if (j > 0)
+				strcat(out, " ");
+			strncat(out, v[j], sizeof out - strlen(out) - 2);
+			free(v[j]);
+		}
+		free(v);
+		if (strcmp(out, discover_cases[i].feeds) != 0)
+			fail_msg("%s: \"%s\", not \"%s\"",
+			    discover_cases[i].name, out,
+			    discover_cases[i].feeds);
+	}
+}
+
 static void
 test_encodings(void **state)
 {
@@ -916,6 +980,7 @@ main(void)
 		cmocka_unit_test(test_rss2_fields),
 		cmocka_unit_test(test_atom10),
 		cmocka_unit_test(test_field_cases),
+		cmocka_unit_test(test_discover),
 		cmocka_unit_test(test_relative_links),
 		cmocka_unit_test(test_rss10_and_090),
 		cmocka_unit_test(test_encodings),
