@@ -128,6 +128,33 @@ add_is_feed(const struct add_fetch *f)
 	return (yes);
 }
 
+static int
+add_is_web(const char *url)
+{
+	return (strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0);
+}
+
+/*
+ * The page's feed links that may be subscribed: a page on the web names
+ * only web feeds (never a file: URL of this machine, nor another scheme).
+ */
+static size_t
+add_links(const struct add_fetch *f, char ***v)
+{
+	size_t	n, i, k;
+
+	n = feed_discover_links(f->body.data, f->body.len, f->url, v);
+	for (i = k = 0; i < n; i++) {
+		if (add_is_web((*v)[i]) || (!add_is_web(f->url) &&
+		    conf_urls_fetchable((*v)[i])))
+			(*v)[k++] = (*v)[i];
+		else
+			free((*v)[i]);
+	}
+	return (k);
+}
+
 /*
  * The feeds for url: itself when it is one, else the page's links, else
  * the first of the usual places that is a feed. 0 and the list (maybe
@@ -150,9 +177,7 @@ add_discover(const struct net_limits *lim, const char *url, char ***v,
 	if (add_is_feed(&f)) {
 		*v = xcalloc(1, sizeof **v);
 		(*v)[(*n)++] = xstrdup(url);
-	} else if ((*n = feed_discover_links(f.body.data, f.body.len, f.url,
-	    v)) == 0 && (strncasecmp(f.url, "http://", 7) == 0 ||
-	    strncasecmp(f.url, "https://", 8) == 0)) {
+	} else if ((*n = add_links(&f, v)) == 0 && add_is_web(f.url)) {
 		for (i = 0; i < sizeof add_places / sizeof add_places[0]; i++) {
 			u = url_resolve(f.url, add_places[i]);
 			if (add_get(lim, u, &g, &ignore) == 0 &&

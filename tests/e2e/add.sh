@@ -22,6 +22,8 @@ cat >"$dir/www/one.html" <<'HTML'
 HTML
 cat >"$dir/www/many.html" <<'HTML'
 <!DOCTYPE html><html><head><base href="/feed/">
+<link rel="alternate" type="application/rss+xml" href="file:///etc/passwd">
+<link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
 <link rel="alternate" type="application/atom+xml" href="atom.xml">
 <link rel="Alternate Home" type="application/feed+json" href="b.json">
 <link rel="alternate" type="text/html" href="/other.html">
@@ -42,7 +44,7 @@ base="http://127.0.0.1:$(head -n 1 "$dir/port")"
 echo "fulltext no" >"$dir/config"
 add() { "$TIDINGS" -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db" "$@"; }
 
-plan 13
+plan 14
 
 add --add="$base/feed/a.xml" news "tech news" >"$dir/out" 2>&1
 ok "a feed's URL: exit 0" test $? -eq 0
@@ -65,6 +67,8 @@ ok "several feed links: the first added, resolved against <base>" grep -qxF \
     "$base/feed/atom.xml" "$dir/urls"
 ok "several feed links: the others listed" sh -c "grep -q 'other feed' '$dir/out' &&
     grep -qF '  $base/feed/b.json' '$dir/out' && ! grep -q other.html '$dir/out'"
+
+ok "a web page's file: and javascript: links are never taken" sh -c "! grep -Eq 'passwd|javascript' '$dir/urls' '$dir/out'"
 
 add --add="$base/page/none.html" >"$dir/out" 2>&1
 ok "no feed link: the site's /rss.xml" grep -qxF "$base/rss.xml" "$dir/urls"
