@@ -430,7 +430,7 @@ onode_path(struct onode *root, const char *tag)
 	const char	*p, *slash;
 	struct onode	*n = root;
 
-	if (*tag == '/' || tag[strlen(tag) - 1] == '/' ||
+	if (*tag == '\0' || *tag == '/' || tag[strlen(tag) - 1] == '/' ||
 	    strstr(tag, "//") != NULL)
 		return (onode_folder(root, tag, strlen(tag)));
 	for (p = tag; (slash = strchr(p, '/')) != NULL; p = slash + 1)
