@@ -13,18 +13,25 @@ cmd_import(const struct cmd_opts *co)
 {
 	struct conf_paths	 paths;
 	struct config		 conf;
-	size_t			 added;
+	struct conf_opml_skips	 skips = { NULL, 0 };
+	size_t			 added, i;
 	char			*cause = NULL;
 	int			 ex;
 
 	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
-	if (conf_opml_import(co->arg, paths.urls, &added, &cause) != 0) {
+	ex = conf_opml_import(co->arg, paths.urls, &added, &skips, &cause);
+	/* Every outline left out is named, whatever became of the rest. */
+	for (i = 0; i < skips.n; i++)
+		fprintf(stderr, "%s: %s\n", PACKAGE, skips.v[i]);
+	conf_opml_skips_fini(&skips);
+	if (ex != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
 		ex = EXIT_USAGE;
 	} else
-		printf(_("Imported %zu new feeds from %s into %s.\n"), added,
+		printf(ngettext("Imported %zu new feed from %s into %s.\n",
+		    "Imported %zu new feeds from %s into %s.\n", added), added,
 		    co->arg, paths.urls);
 	conf_file_fini(&conf);
 	conf_paths_fini(&paths);

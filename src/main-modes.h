@@ -16,6 +16,8 @@ struct cmd_opts {
 	const char	*cache_path;	/* -c */
 	const char	*config_path;	/* -C */
 	const char	*arg;		/* the mode's own argument */
+	const char *const *words;	/* --add: the words after the URL */
+	int		 nwords;
 };
 
 int	cmd_parse(const struct cmd_opts *);
@@ -24,6 +26,7 @@ int	cmd_refresh(const struct cmd_opts *);
 int	cmd_import(const struct cmd_opts *);
 int	cmd_export(const struct cmd_opts *);
 int	cmd_newsboat(const struct cmd_opts *);
+int	cmd_add(const struct cmd_opts *);
 
 struct conf_paths;
 struct config;

@@ -21,7 +21,8 @@
 enum {
 	OPT_PARSE = 256,
 	OPT_EXTRACT,
-	OPT_IMPORT_NEWSBOAT
+	OPT_IMPORT_NEWSBOAT,
+	OPT_ADD
 };
 
 enum mode {
@@ -33,7 +34,8 @@ enum mode {
 	MODE_EXPORT,
 	MODE_HELP,
 	MODE_VERSION,
-	MODE_IMPORT_NEWSBOAT
+	MODE_IMPORT_NEWSBOAT,
+	MODE_ADD
 };
 
 /*
@@ -60,6 +62,9 @@ static const struct opt_row {
 	  "reload, for cron lines copied from it)") },
 	{ "import", 'i', required_argument, "FILE", MODE_IMPORT,
 	  N_("add the feeds of an OPML file to the urls file") },
+	{ "add", OPT_ADD, required_argument, "URL", MODE_ADD,
+	  N_("subscribe to a feed, or to the feed a web page links to; "
+	  "the words after it are its tags") },
 	{ "export", 'e', no_argument, NULL, MODE_EXPORT,
 	  N_("print the subscriptions as OPML") },
 	{ "import-newsboat", OPT_IMPORT_NEWSBOAT, optional_argument, "[DIR]",
@@ -86,6 +91,7 @@ static int (*const mode_run[])(const struct cmd_opts *) = {
 	[MODE_IMPORT] = cmd_import,
 	[MODE_EXPORT] = cmd_export,
 	[MODE_IMPORT_NEWSBOAT] = cmd_newsboat,
+	[MODE_ADD] = cmd_add,
 };
 
 static void
@@ -199,6 +205,12 @@ main(int argc, char **argv)
 		mode = o->mode;
 		mode_name = o->name;
 		co.arg = o->shortopt == 'x' ? NULL : optarg;
+	}
+	/* --add=URL takes the feed's tags after it. */
+	if (mode == MODE_ADD) {
+		co.words = (const char *const *)argv + optind;
+		co.nwords = argc - optind;
+		optind = argc;
 	}
 	if (optind < argc) {
 		fprintf(stderr, _("%s: unexpected argument: %s\n"), PACKAGE,

@@ -15,6 +15,10 @@ EXTRA_DIST += tests/conformance.sh tests/conformance-tap.py \
 
 TESTS += tests/e2e/parse-cli.sh tests/e2e/hostile-feeds.py
 TESTS += tests/e2e/jsonfeed.py
+# OPML export -> import -> export, nested folders, odd tags.
+TESTS += tests/e2e/opml-roundtrip.sh
+# --add: a feed URL, or discovery from a web page.
+TESTS += tests/e2e/add.sh
 EXTRA_DIST += tests/lib/tap.sh
 
 # Hardening: misbehaving servers in one refresh.

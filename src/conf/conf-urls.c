@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "conf/conf-int.h"
 #include "util/buf.h"
@@ -172,4 +174,110 @@ conf_urls_fetchable(const char *url)
 	return (url[0] == '/' || strncasecmp(url, "http://", 7) == 0 ||
 	    strncasecmp(url, "https://", 8) == 0 ||
 	    strncasecmp(url, "file://", 7) == 0);
+}
+
+/* Copy the old urls file verbatim into f; 0, or -1 with errno. */
+static int
+urls_copy(const char *path, FILE *f, mode_t *mode)
+{
+	FILE	*in;
+	char	 buf[65536];
+	size_t	 n;
+	int	 last = '\n';
+	struct stat sb;
+
+	if ((in = fopen(path, "rb")) == NULL)
+		return (errno == ENOENT ? 0 : -1);
+	if (fstat(fileno(in), &sb) == 0)
+		*mode = sb.st_mode & 07777;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
+		if (fwrite(buf, 1, n, f) != n) {
+			fclose(in);
+			return (-1);
+		}
+		last = buf[n - 1];
+	}
+	if (ferror(in)) {
+		fclose(in);
+		return (-1);
+	}
+	fclose(in);
+	if (last != '\n')
+		fputc('\n', f);
+	return (0);
+}
+
+/*
+ * Append the entries of in that the urls file lacks, safely: a new file
+ * beside it, renamed over it when complete. *added gets how many.
+ */
+int
+conf_urls_append(const char *urls_path, const struct conf_urls *in,
+    size_t *added, char **cause)
+{
+	struct conf_urls	 have;
+	FILE			*f = NULL;
+	char			*tmp = NULL, *real = NULL;
+	const char		*target;
+	mode_t			 mode = 0600;
+	size_t			 i;
+	int			 fd, rc = -1;
+
+	*added = 0;
+	if (conf_urls_load(urls_path, &have, cause) != 0)
+		return (-1);
+	for (i = 0; i < in->n; i++)
+		if (conf_urls_find(&have, in->v[i].url) == NULL)
+			(*added)++;
+	if (*added == 0) {
+		rc = 0;
+		goto out;
+	}
+	if (conf_paths_mkdir_parent(urls_path, cause) != 0)
+		goto out;
+	/*
+	 * Write where a symlink points (dotfile managers link the urls
+	 * file): renaming over the link itself would cut it off from the
+	 * user's real file.
+	 */
+	real = realpath(urls_path, NULL);
+	target = real != NULL ? real : urls_path;
+	/* A new file next to the old one, renamed over it when complete:
+	 * the user's list is never left half-written. */
+	tmp = xasprintf("%s.XXXXXX", target);
+	if ((fd = mkstemp(tmp)) == -1) {
+		*cause = xasprintf("%s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	if ((f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		goto fail_errno;
+	}
+	if (urls_copy(target, f, &mode) != 0)
+		goto fail_errno;
+	for (i = 0; i < in->n; i++)
+		if (conf_urls_find(&have, in->v[i].url) == NULL)
+			conf_urls_write_line(f, &in->v[i]);
+	if (fflush(f) != 0 || fchmod(fileno(f), mode) != 0 ||
+	    fsync(fileno(f)) != 0)
+		goto fail_errno;
+	if (fclose(f) != 0) {
+		f = NULL;
+		goto fail_errno;
+	}
+	f = NULL;
+	if (rename(tmp, target) != 0)
+		goto fail_errno;
+	rc = 0;
+	goto out;
+fail_errno:
+	*cause = xasprintf("%s: %s", urls_path, strerror(errno));
+	if (f != NULL)
+		fclose(f);
+	unlink(tmp);
+out:
+	free(real);
+	free(tmp);
+	conf_urls_fini(&have);
+	return (rc);
 }

@@ -340,18 +340,34 @@ const struct conf_url *conf_urls_find(const struct conf_urls *,
 void	conf_urls_write_line(FILE *, const struct conf_url *);
 /* Tags joined by '\t' (for the cache), or "" . */
 char	*conf_urls_tags_joined(const struct conf_url *);
+/*
+ * Append the entries of the list that the urls file lacks, safely (a
+ * temporary file renamed over the old one). *added gets how many.
+ */
+int	conf_urls_append(const char *urls_path, const struct conf_urls *,
+	    size_t *added, char **cause);
 /* Whether tidings fetches this URL (http, https, file, a path). */
 int	conf_urls_fetchable(const char *url);
 
 /* OPML (conf-opml.c). */
-int	conf_opml_read(const char *path, struct conf_urls *, char **cause);
+/* The outlines an import left out: "FILE:LINE: outline "T": reason". */
+struct conf_opml_skips {
+	char	**v;
+	size_t	  n;
+};
+void	conf_opml_skips_fini(struct conf_opml_skips *);
+/* skips may be NULL. */
+int	conf_opml_read(const char *path, struct conf_urls *,
+	    struct conf_opml_skips *, char **cause);
 /*
  * Append the feeds of an OPML file not yet in the urls file, safely (a
  * temporary file renamed over the old one). *added gets how many.
  */
 int	conf_opml_import(const char *opml, const char *urls_path,
-	    size_t *added, char **cause);
-void	conf_opml_write(FILE *, const struct conf_urls *);
+	    size_t *added, struct conf_opml_skips *, char **cause);
+/* names[i]: the cache's title of feed i, or NULL (names may be NULL). */
+void	conf_opml_write(FILE *, const struct conf_urls *,
+	    const char *const *names);
 
 /*
  * Words of one config or urls line (conf-token.c), as the config reader

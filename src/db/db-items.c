@@ -335,7 +335,13 @@ db_items_store(struct db *db, int64_t feed_id, const struct feed_doc *doc,
 	for (k = 0; k < ST_COUNT; k++)
 		if (db_prepare(db, db_items_sql[k], &st[k], cause) != 0)
 			goto out;
-	for (i = 0; i < doc->nitems; i++) {
+	/*
+	 * Last item first: items that tie on the sort key (undated ones
+	 * all take the time they were first seen) are listed by id,
+	 * highest first, so the feed's first item gets the highest id and
+	 * the list keeps the feed's own order.
+	 */
+	for (i = doc->nitems; i-- > 0;) {
 		switch (db_items_one(db, st, feed_id, &doc->items[i],
 		    &dp->items[i], now, cause)) {
 		case -1:

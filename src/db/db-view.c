@@ -20,18 +20,6 @@
 #define DB_VIEW_MAX_TAGS	10000
 #define DB_VIEW_MAX_ENCLOSURES	64
 
-/* Tags for display: separated by spaces. */
-static char *
-db_view_tags_text(sqlite3_stmt *st, int col)
-{
-	char	*t = db_column_strdup(st, col), *p;
-
-	for (p = t; p != NULL && *p != '\0'; p++)
-		if (*p == '\t')
-			*p = ' ';
-	return (t);
-}
-
 int
 db_view_feeds(struct db *db, const char *tag, int hide_read,
     struct db_view_feed **out, size_t *n, char **cause)
@@ -71,8 +59,6 @@ db_view_feeds(struct db *db, const char *tag, int hide_read,
 			return (-1);
 		}
 		f.title = db_column_strdup(st, 1);
-		free(f.tags);
-		f.tags = db_view_tags_text(st, 3);
 		f.url = db_column_strdup(st, 2);
 		f.error = db_column_strdup(st, 4);
 		f.site_link = db_column_strdup(st, 7);

@@ -16,7 +16,7 @@ struct db_view_feed {
 	char	*title;		/* custom title, the feed's own, or the URL */
 	char	*url;
 	char	*site_link;	/* the feed's web site, or NULL */
-	char	*tags;		/* space-separated, or NULL */
+	char	*tags;		/* joined by '\t', or NULL */
 	char	*error;		/* the last refresh error, or NULL */
 	int64_t	 unread;
 	int64_t	 total;

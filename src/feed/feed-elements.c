@@ -26,6 +26,7 @@ static const struct {
 	NS("http://blogs.law.harvard.edu/tech/rss", NS_RSS),
 	NS("http://purl.org/rss/1.0/", NS_RSS10),
 	NS("http://my.netscape.com/rdf/simple/0.9/", NS_RSS090),
+	NS("http://channel.netscape.com/rdf/simple/0.9/", NS_RSS090),
 	NS("http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF),
 	NS("http://www.w3.org/2005/Atom", NS_ATOM10),
 	NS("http://purl.org/atom/ns#", NS_ATOM03),
@@ -397,6 +398,18 @@ author_name(const char *text)
 	return (name);
 }
 
+/* The name of a text construct, for messages. */
+static const char *
+local_of(enum el el)
+{
+	size_t	i;
+
+	for (i = 0; i < EL_TABLE_LEN; i++)
+		if (el_table[i].el == el)
+			return (el_table[i].local);
+	return ("?");
+}
+
 /*
  * Atom text constructs (RFC 4287 3.1) and Atom 0.3's type + mode: how the
  * content is to be read.
@@ -423,8 +436,15 @@ capture_text_construct(struct feed_parser *p, struct frame *f,
 			feed_parser_begin_capture(p, f, CAP_MARKUP, TK_HTML);
 		else if (strncasecmp(type, "text/", 5) == 0)
 			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
-		else
+		else if (f->el == EL_CONTENT)	/* RFC 4287 4.1.3.3 */
 			feed_parser_begin_capture(p, f, CAP_BASE64, TK_TEXT);
+		else {
+			/* Text constructs are text, html or xhtml (3.1):
+			 * only atom:content carries other types, base64. */
+			feed_parser_error(p, "<%s> of unknown type \"%.40s\": "
+			    "read as text", local_of(f->el), type);
+			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
+		}
 		return;
 	}
 	/* Atom 0.3 (or a mode attribute anywhere). */
@@ -494,6 +514,12 @@ feed_elements_finish_item(struct feed_parser *p)
 	}
 	free(p->media_title);
 	p->media_title = NULL;
+	if (it->author == NULL) {
+		it->author = p->source_author;
+		p->source_author = NULL;
+	}
+	free(p->source_author);
+	p->source_author = NULL;
 	if (it->content != NULL && it->content_type == FEED_CONTENT_NONE)
 		it->content_type = FEED_CONTENT_HTML;
 	if (d->nitems >= p->lim.max_items) {
@@ -508,6 +534,25 @@ feed_elements_finish_item(struct feed_parser *p)
 	d->items = xreallocarray(d->items, d->nitems + 1, sizeof *d->items);
 	d->items[d->nitems++] = *it;
 	free(it);
+}
+
+/*
+ * The document is read: Atom entries without an author of their own (or
+ * of their atom:source) have the feed's (RFC 4287 4.2.1), wherever in the
+ * feed its author element stood.
+ */
+void
+feed_elements_finish_doc(struct feed_parser *p)
+{
+	struct feed_doc	*d = p->doc;
+	size_t		 i;
+
+	if ((d->format != FEED_FORMAT_ATOM10 &&
+	    d->format != FEED_FORMAT_ATOM03) || d->meta.author == NULL)
+		return;
+	for (i = 0; i < d->nitems; i++)
+		if (d->items[i].author == NULL)
+			d->items[i].author = xstrdup(d->meta.author);
 }
 
 static void
@@ -582,8 +627,12 @@ start_root(struct feed_parser *p, struct frame *f, const char **atts)
 			p->doc->format = FEED_FORMAT_RSS20;
 		break;
 	case EL_RDF:
-		p->doc->format = p->saw_rss090 ? FEED_FORMAT_RSS09X :
-		    FEED_FORMAT_RSS10;
+		/* RDF is not a feed by itself: an RSS namespace makes it
+		 * one (declared here, or its channel's or items'). */
+		if (p->saw_rss090)
+			p->doc->format = FEED_FORMAT_RSS09X;
+		else if (p->saw_rss10)
+			p->doc->format = FEED_FORMAT_RSS10;
 		break;
 	case EL_FEED:
 		p->doc->format = f->ns == NS_ATOM10 ? FEED_FORMAT_ATOM10 :
@@ -598,6 +647,16 @@ start_root(struct feed_parser *p, struct frame *f, const char **atts)
 	}
 	if (p->doc->format != FEED_FORMAT_UNKNOWN && f->lang != NULL)
 		set_first(&p->doc->meta.language, trimmed(f->lang));
+}
+
+/* A channel or item under rdf:RDF: its namespace says which RSS. */
+static void
+rdf_format(struct feed_parser *p, const struct frame *f)
+{
+	if (f->ns == NS_RSS090)
+		p->doc->format = FEED_FORMAT_RSS09X;
+	else if (p->doc->format == FEED_FORMAT_UNKNOWN)
+		p->doc->format = FEED_FORMAT_RSS10;
 }
 
 void
@@ -621,14 +680,16 @@ feed_elements_start(struct feed_parser *p, struct frame *f, const char *local,
 
 	switch (f->el) {
 	case EL_CHANNEL:
-		if (p->doc->format == FEED_FORMAT_RSS10 && f->ns == NS_RSS090)
-			p->doc->format = FEED_FORMAT_RSS09X;
+		if (pel == EL_RDF)
+			rdf_format(p, f);
 		if (p->doc->format == FEED_FORMAT_UNKNOWN)
 			p->doc->format = FEED_FORMAT_RSS20;
 		if (f->lang != NULL)
 			set_first(&p->doc->meta.language, trimmed(f->lang));
 		return;
 	case EL_ITEM:
+		if (pel == EL_RDF)
+			rdf_format(p, f);
 		if (pel == EL_CHANNEL || pel == EL_RDF || pel == EL_RSS)
 			start_item(p, f, atts);
 		else
@@ -642,6 +703,15 @@ feed_elements_start(struct feed_parser *p, struct frame *f, const char *local,
 		return;
 	case EL_IMAGE: case EL_TEXTINPUT: case EL_SOURCE: case EL_ITUNES_OWNER:
 		return;		/* containers whose children are not ours */
+	case EL_AUTHOR:
+		/* An entry's atom:source: its author stands in for the
+		 * entry's when the entry has none (RFC 4287 4.2.1). */
+		if (pel == EL_SOURCE && is_atom(p, f) && p->cur != NULL &&
+		    context_of(feed_parser_parent(p, 2)) == CTX_ITEM) {
+			f->attr = 1;
+			return;
+		}
+		break;
 	case EL_MEDIA_GROUP:
 		if (ctx != CTX_ITEM)
 			f->el = EL_UNKNOWN;
@@ -656,7 +726,8 @@ feed_elements_start(struct feed_parser *p, struct frame *f, const char *local,
 		return;
 	case EL_NAME: case EL_EMAIL:
 		if (pel == EL_AUTHOR &&
-		    context_of(feed_parser_parent(p, 2)) != CTX_NONE)
+		    (context_of(feed_parser_parent(p, 2)) != CTX_NONE ||
+		    parent->attr == 1))
 			feed_parser_begin_capture(p, f, CAP_TEXT, TK_TEXT);
 		return;
 	case EL_ITUNES_CATEGORY:
@@ -739,7 +810,11 @@ feed_elements_start(struct feed_parser *p, struct frame *f, const char *local,
 	}
 }
 
-/* Decode base64 (Atom 0.3 mode="base64"); garbage characters skipped. */
+/*
+ * Decode base64 (atom:content of a non-text type, Atom 0.3's
+ * mode="base64"): white space may break the lines, '=' pads the end only.
+ * NULL when s is not base64, so that garbage is reported, not shown.
+ */
 static char *
 base64_decode(const char *s)
 {
@@ -748,20 +823,34 @@ base64_decode(const char *s)
 	char			*out, *o;
 	const char		*c;
 	unsigned		 acc = 0;
-	int			 bits = 0;
+	int			 bits = 0, pad = 0;
+	size_t			 n = 0;
 
 	out = o = xmalloc(strlen(s) + 1);
-	for (; *s != '\0' && *s != '='; s++) {
-		if ((c = strchr(tab, *s)) == NULL || *s == '\0')
+	for (; *s != '\0'; s++) {
+		if (isspace((unsigned char)*s))
 			continue;
+		if (*s == '=') {
+			pad++;
+			continue;
+		}
+		if (pad > 0 || (c = strchr(tab, *s)) == NULL)
+			goto bad;
+		n++;
 		acc = (acc << 6) | (unsigned)(c - tab);
 		if ((bits += 6) >= 8) {
 			bits -= 8;
 			*o++ = (char)((acc >> bits) & 0xff);
 		}
 	}
+	/* A lone sixth of a byte left over, or padding past a quantum. */
+	if (n % 4 == 1 || pad > 2 || (pad > 0 && (n + pad) % 4 != 0))
+		goto bad;
 	*o = '\0';
 	return (out);
+bad:
+	free(out);
+	return (NULL);
 }
 
 /*
@@ -843,12 +932,16 @@ static const struct field_rule feed_rules[EL_INSIDE + 1] = {
 	[EL_ITUNES_SUBTITLE] = FM(FR_PLAIN, description),
 	[EL_LANGUAGE] = FM(FR_TRIM, language),
 	[EL_DC_LANGUAGE] = FM(FR_TRIM, language),
-	[EL_LASTBUILDDATE] = FM(FR_DATE, updated),
+	/* RSS's date of the last change wins over any other. */
+	[EL_LASTBUILDDATE] = FM_LAST(FR_DATE, updated),
 	[EL_UPDATED] = FM(FR_DATE, updated),
 	[EL_MODIFIED] = FM(FR_DATE, updated),
 	[EL_DC_DATE] = FM(FR_DATE, updated),
 	[EL_DCT_MODIFIED] = FM(FR_DATE, updated),
-	[EL_PUBDATE] = FM(FR_DATE, updated),
+	[EL_PUBDATE] = FM(FR_DATE, published),
+	[EL_PUBLISHED] = FM(FR_DATE, published),
+	[EL_ISSUED] = FM(FR_DATE, published),
+	[EL_DCT_ISSUED] = FM(FR_DATE, published),
 	[EL_AUTHOR] = FM(FR_AUTHOR, author),
 	[EL_MANAGINGEDITOR] = FM(FR_AUTHOR, author),
 	[EL_DC_CREATOR] = FM(FR_AUTHOR, author),
@@ -875,7 +968,10 @@ end_field(const struct field_rule *rule, void *base, struct frame *f,
 	case FR_OWN:
 		return (1);
 	case FR_DATE:
-		set_date((int64_t *)((char *)base + rule->off), text);
+		if (rule->last && date_of(text) != FEED_TIME_NONE)
+			*(int64_t *)(void *)((char *)base + rule->off) =
+			    FEED_TIME_NONE;
+		set_date((int64_t *)(void *)((char *)base + rule->off), text);
 		return (0);
 	case FR_PLAIN:
 		v = plain_of(f, text, len);
@@ -996,8 +1092,11 @@ feed_elements_end(struct feed_parser *p, struct frame *f, const char *text,
 	char		*dec = NULL;
 
 	if (f->cap == CAP_BASE64 && text != NULL) {
-		text = dec = base64_decode(text);
-		len = strlen(dec);	/* the text ends at a decoded NUL */
+		if ((text = dec = base64_decode(text)) == NULL)
+			feed_parser_error(p, "<%s> is not valid base64: left out",
+			    local_of(f->el));
+		else
+			len = strlen(dec);	/* it ends at a decoded NUL */
 	}
 	switch (f->el) {
 	case EL_ITEM: case EL_ENTRY:
@@ -1013,6 +1112,16 @@ feed_elements_end(struct feed_parser *p, struct frame *f, const char *text,
 		}
 		break;
 	case EL_NAME: case EL_EMAIL:
+		if (parent != NULL && parent->el == EL_AUTHOR &&
+		    parent->attr == 1 && text != NULL && !p->cur_dropped) {
+			/* The author of an entry's atom:source. */
+			if (f->el == EL_NAME)
+				set_last(&p->source_author,
+				    plain_of(f, text, len));
+			else if (p->source_author == NULL)
+				p->source_author = trimmed(text);
+			break;
+		}
 		ctx = context_of(feed_parser_parent(p, 2));
 		/* FALLTHROUGH */
 	default:

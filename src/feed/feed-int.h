@@ -132,7 +132,9 @@ struct feed_parser {
 	bool			 atom_nons;	/* <feed> without a namespace */
 	bool			 guid_permalink;	/* of the current item */
 	char			*media_title;	/* ... its media:title */
+	char			*source_author;	/* ... its atom:source's author */
 	bool			 saw_rss090;	/* RSS 0.90 namespace declared */
+	bool			 saw_rss10;	/* RSS 1.0 namespace declared */
 	char			*root_name;	/* for "not a feed" */
 	bool			 stopped;	/* a fatal error was recorded */
 	bool			 too_many_items;
@@ -166,6 +168,7 @@ void	 feed_elements_start(struct feed_parser *, struct frame *, const char *,
 void	 feed_elements_end(struct feed_parser *, struct frame *, const char *,
 	    size_t);
 void	 feed_elements_finish_item(struct feed_parser *);
+void	 feed_elements_finish_doc(struct feed_parser *);
 
 /* feed-encoding.c */
 int	 feed_encoding_push(struct feed_parser *, const char *, size_t, bool);

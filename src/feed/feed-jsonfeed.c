@@ -416,7 +416,7 @@ feed_jsonfeed_parse(const void *data, size_t len, const char *base_url,
 	if (l.max_depth == 0)
 		l.max_depth = 256;
 	d = xcalloc(1, sizeof *d);
-	d->meta.updated = FEED_TIME_NONE;
+	d->meta.updated = d->meta.published = FEED_TIME_NONE;
 	d->meta.ttl = -1;
 	memset(&j, 0, sizeof j);
 	j.lim = &l;
@@ -447,7 +447,7 @@ feed_jsonfeed_finish(struct feed_parser *p)
 
 	if (p->json_overflow) {
 		d = xcalloc(1, sizeof *d);
-		d->meta.updated = FEED_TIME_NONE;
+		d->meta.updated = d->meta.published = FEED_TIME_NONE;
 		d->meta.ttl = -1;
 		feed_doc_add_error(d, xasprintf("a JSON document larger than %u "
 		    "bytes", JSONFEED_MAX));

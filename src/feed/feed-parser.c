@@ -490,9 +490,14 @@ static void XMLCALL
 on_ns_decl(void *ud, const XML_Char *prefix, const XML_Char *uri)
 {
 	struct feed_parser	*p = ud;
+	enum ns			 ns;
 
-	if (uri != NULL && feed_elements_ns(uri, strlen(uri)) == NS_RSS090)
+	if (uri == NULL)
+		return;
+	if ((ns = feed_elements_ns(uri, strlen(uri))) == NS_RSS090)
 		p->saw_rss090 = true;
+	else if (ns == NS_RSS10)
+		p->saw_rss10 = true;
 }
 
 void
@@ -574,7 +579,7 @@ feed_parser_new(const char *base_url, const char *charset,
 	buf_init(&p->raw, RAW_MAX);
 	buf_init(&p->text, p->lim.max_text);
 	p->doc = xcalloc(1, sizeof *p->doc);
-	p->doc->meta.updated = FEED_TIME_NONE;
+	p->doc->meta.updated = p->doc->meta.published = FEED_TIME_NONE;
 	p->doc->meta.ttl = -1;
 	return (p);
 }
@@ -678,6 +683,7 @@ finish(struct feed_parser *p)
 	if (p->enc_state == 0 && !p->stopped)	/* nothing at all */
 		feed_encoding_push(p, "", 0, true);
 	unwind(p);
+	feed_elements_finish_doc(p);
 	if (p->doc->format == FEED_FORMAT_UNKNOWN && p->doc->nerrors == 0)
 		feed_parser_error_line(p, 0, "not an RSS or Atom document%s%s%s",
 		    p->root_name != NULL ? " (its root element is <" : "",
@@ -761,6 +767,7 @@ feed_parser_free(struct feed_parser *p)
 		free(p->cur);
 	}
 	free(p->media_title);
+	free(p->source_author);
 	free(p->root_name);
 	feed_doc_free(p->doc);
 	free(p->doc_base);

@@ -64,7 +64,9 @@ struct feed_meta {
 	char	*link;
 	char	*description;
 	char	*language;
-	int64_t	 updated;
+	int64_t	 updated;	/* last change (lastBuildDate wins) */
+	int64_t	 published;	/* RSS pubDate: not in the --parse JSON,
+				 * whose feed object has no such field */
 	char	*author;
 	char	*generator;
 	char	*image;
@@ -120,6 +122,14 @@ void			 feed_json_write(const struct feed_doc *, FILE *);
 int64_t			 feed_date_parse(const char *);
 /* Unix time as "YYYY-MM-DDTHH:MM:SSZ" into out[21]. */
 void			 feed_date_format(int64_t, char out[21]);
+
+/*
+ * The feeds a web page links to (<link rel="alternate"> of an RSS, Atom
+ * or JSON Feed type), absolute against page_url, in page order: *out gets
+ * the array (free each and it), the count is returned.
+ */
+size_t			 feed_discover_links(const char *, size_t,
+			    const char *page_url, char ***out);
 
 /* The libraries' versions, for --version. */
 const char	*feed_parser_expat_version(void);

@@ -2,7 +2,8 @@
 noinst_LIBRARIES += src/feed/libfeed.a
 src_feed_libfeed_a_SOURCES = \
 	src/feed/feed.h src/feed/feed-int.h \
-	src/feed/feed-doc.c src/feed/feed-elements.c src/feed/feed-encoding.c \
+	src/feed/feed-discover.c src/feed/feed-doc.c \
+	src/feed/feed-elements.c src/feed/feed-encoding.c \
 	src/feed/feed-entities.c src/feed/feed-html.c src/feed/feed-json.c \
 	src/feed/feed-jsonfeed.c \
 	src/feed/feed-parser.c src/feed/feed-xmlmem.c $(FEED_DATE_SOURCES)

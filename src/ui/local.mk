@@ -33,5 +33,6 @@ endif
 # End-to-end: the real binary in tmux (tests/lib/tmux.sh).
 TESTS += tests/e2e/ui-basic.sh tests/e2e/ui-nav.sh tests/e2e/ui-refresh.sh
 TESTS += tests/e2e/ui-keys.sh
+TESTS += tests/e2e/ui-tags.sh
 # Hardening: escape sequences from feeds never reach the terminal.
 TESTS += tests/e2e/ui-hostile.sh

@@ -18,6 +18,7 @@
 #include "ui/ui-text.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
+#include "util/tags.h"
 #include "util/xmalloc.h"
 
 /* Rows above the feeds. */
@@ -100,8 +101,12 @@ view_feeds_row(struct ui *ui, struct view_feeds *vf, size_t i, int y,
 		    f->error != NULL ? '!' : ' ', (long long)f->unread,
 		    (long long)f->total);
 		title = sanitize_text(f->title, strlen(f->title), 0);
-		if (f->tags != NULL && *f->tags != '\0')
-			tags = sanitize_text(f->tags, strlen(f->tags), 0);
+		if (f->tags != NULL && *f->tags != '\0') {
+			char	*shown = tags_display(f->tags);
+
+			tags = sanitize_text(shown, strlen(shown), 0);
+			free(shown);
+		}
 		/* Title, then the tags right-aligned if there is room. */
 		lw = ui_text_width(left);
 		tw = tags != NULL ? ui_text_width(tags) + 3 : 0;
@@ -159,10 +164,13 @@ static void
 view_feeds_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
 {
 	struct view_feeds	*vf = v->data;
+	char			*tag;
 
+	tag = vf->tag != NULL ? tags_display(vf->tag) : NULL;
 	snprintf(buf, len, _("Your feeds (%lld unread)%s%s"),
-	    (long long)vf->unread, vf->tag != NULL ? _(" - tag: ") : "",
-	    vf->tag != NULL ? vf->tag : "");
+	    (long long)vf->unread, tag != NULL ? _(" - tag: ") : "",
+	    tag != NULL ? tag : "");
+	free(tag);
 }
 
 static int

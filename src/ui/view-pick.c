@@ -13,11 +13,13 @@
 #include "db/db-view.h"
 #include "ui/ui-int.h"
 #include "util/i18n.h"
+#include "util/tags.h"
 #include "util/xmalloc.h"
 
 struct view_pick {
 	char	**v;
 	size_t	  n;
+	int	  tags;	/* rows are tags: shown quoted as needed */
 };
 
 static void
@@ -34,7 +36,14 @@ view_pick_draw(struct ui *ui, struct ui_view *v, int y, int height,
 		if (i >= vp->n)
 			break;
 		focus = i == v->list.cursor;
-		snprintf(line, sizeof line, "%4zu  %s", i + 1, vp->v[i]);
+		if (vp->tags) {
+			char	*tag = tags_display(vp->v[i]);
+
+			snprintf(line, sizeof line, "%4zu  %s", i + 1, tag);
+			free(tag);
+		} else
+			snprintf(line, sizeof line, "%4zu  %s", i + 1,
+			    vp->v[i]);
 		ui_draw_text(y + row, 0, width, line, ui_colour_attr(focus ?
 		    ELEM_LISTFOCUS : ELEM_LISTNORMAL));
 	}
@@ -135,6 +144,7 @@ view_pick_new(struct ui *ui, const struct ui_view_type *type, char **v,
 	vp = xcalloc(1, sizeof *vp);
 	vp->v = v;
 	vp->n = n;
+	vp->tags = type == &view_tags_type;
 	view->type = type;
 	view->data = vp;
 	ui_list_init(&view->list, 0);

@@ -416,7 +416,7 @@ def run_tests(base, feeds, log, url):
        "import keeps the user's lines as they were", u1)
     ok("exec:" not in u1, "import never takes a command", u1)
     r = e4.run("-e")
-    ok(r.returncode == 0 and 'category="News,Sub &amp; Co"' in r.stdout and
+    ok(r.returncode == 0 and 'category="News/Sub &amp; Co"' in r.stdout and
        'version="2.0"' in r.stdout, "export: OPML 2.0 with tags", r.stdout)
     exp = os.path.join(base, "out.opml")
     write(exp, r.stdout)

@@ -25,17 +25,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FILE		*f;
 
 	path = fuzz_file_write(data, size);
-	if (conf_opml_read(path, &u, &cause) != 0) {
+	if (conf_opml_read(path, &u, NULL, &cause) != 0) {
 		free(cause);
 		return (0);
 	}
 	if ((f = open_memstream(&buf, &len)) == NULL)
 		abort();
-	conf_opml_write(f, &u);
+	conf_opml_write(f, &u, NULL);
 	fclose(f);
 	path = fuzz_file_write((const uint8_t *)buf, len);
 	free(buf);
-	if (conf_opml_read(path, &v, &cause) != 0)
+	if (conf_opml_read(path, &v, NULL, &cause) != 0)
 		abort();	/* what we export we must import */
 	if (v.n != u.n)
 		abort();

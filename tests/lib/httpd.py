@@ -21,6 +21,8 @@ tidings sent.
   /bomb             a gzip body of 50 MB of spaces (tiny on the wire)
   /page/NAME        DIR/NAME as a web page: text/html (or application/json
                     for .json), with ?charset=CS in the Content-Type
+  /NAME             DIR/root/NAME as a feed when that file exists (a
+                    site's /rss.xml, /feed, ...)
 
 Run as a program: prints the port on its first line, runs until killed.
     httpd.py DIR LOGFILE
@@ -131,6 +133,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, _bomb_body(),
                               [("Content-Type", "application/rss+xml"),
                                ("Content-Encoding", "gzip")])
+        # A site's usual feed places (/rss.xml ...): DIR/root/NAME.
+        if len(parts) == 1 and name and os.path.isfile(
+                os.path.join(self.server.root, "root", name)):
+            return self._feed(os.path.join("root", name), q)
         self._log(404)
         self._send(404, b"no such thing\n")
 

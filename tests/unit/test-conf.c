@@ -286,29 +286,32 @@ test_opml(void **state)
 	    "<outline text=\"dup\" xmlUrl=\"http://b/\"/>\n"
 	    "</body></opml>\n");
 	urls = write_file("urls", "# mine\nhttp://old/ keep");
-	assert_int_equal(conf_opml_import(opml, urls, &added, &cause), 0);
+	assert_int_equal(conf_opml_import(opml, urls, &added, NULL, &cause), 0);
 	assert_int_equal(added, 2);
 	/* Importing again adds nothing. */
-	assert_int_equal(conf_opml_import(opml, urls, &added, &cause), 0);
+	assert_int_equal(conf_opml_import(opml, urls, &added, NULL, &cause), 0);
 	assert_int_equal(added, 0);
 	assert_int_equal(conf_urls_load(urls, &u, &cause), 0);
 	assert_int_equal(u.n, 3);
 	assert_string_equal(u.v[0].url, "http://old/");
 	assert_string_equal(u.v[1].url, "https://lwn.net/x");
-	assert_string_equal(u.v[1].title, "LWN & co");
-	assert_int_equal(u.v[1].ntags, 2);
-	assert_string_equal(u.v[1].tags[0], "Tech");
-	assert_string_equal(u.v[1].tags[1], "Linux");
+	/* text names the feed; only title is a custom title. */
+	assert_null(u.v[1].title);
+	/* Nested folders are one tag, as Newsboat makes it. */
+	assert_int_equal(u.v[1].ntags, 1);
+	assert_string_equal(u.v[1].tags[0], "Tech/Linux");
 	assert_null(u.v[2].title);
 	assert_int_equal(u.v[2].ntags, 3);
+	assert_string_equal(u.v[2].tags[0], "x");
+	assert_string_equal(u.v[2].tags[2], "Tech");
 
 	/* Export and import again: the same list. */
 	exp = malloc(256);
 	snprintf(exp, 256, "%s/out.opml", tmpdir);
 	f = fopen(exp, "w");
-	conf_opml_write(f, &u);
+	conf_opml_write(f, &u, NULL);
 	fclose(f);
-	assert_int_equal(conf_opml_read(exp, &v, &cause), 0);
+	assert_int_equal(conf_opml_read(exp, &v, NULL, &cause), 0);
 	assert_int_equal(v.n, u.n);
 	for (i = 0; i < u.n; i++) {
 		assert_string_equal(v.v[i].url, u.v[i].url);

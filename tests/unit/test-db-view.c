@@ -15,7 +15,9 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "db/db.h"
 #include "db/db-int.h"
+#include "feed/feed.h"
 #include "db/db-view.h"
 
 #define NITEMS	50
@@ -140,7 +142,7 @@ test_unread_and_marks(void **state)
 	assert_int_equal(db_view_feeds(db, NULL, 0, &f, &n, &cause), 0);
 	assert_int_equal(n, 2);		/* the unsubscribed one is hidden */
 	assert_string_equal(f[0].title, "Feed A");
-	assert_string_equal(f[0].tags, "a b");
+	assert_string_equal(f[0].tags, "a\tb");
 	assert_int_equal(f[0].total, NITEMS);
 	assert_int_equal(f[0].unread, NITEMS - (NITEMS + 2) / 3 - 1);
 	db_view_feeds_free(f, n);
@@ -187,6 +189,79 @@ test_search(void **state)
 	assert_int_equal(count, 0);
 }
 
+static struct feed_item
+undated(const char *guid, int64_t date)
+{
+	struct feed_item	it;
+
+	memset(&it, 0, sizeof it);
+	it.guid = it.title = (char *)guid;
+	it.published = date;
+	it.updated = FEED_TIME_NONE;
+	return (it);
+}
+
+/* The titles of feed 4's list, top to bottom, joined by blanks. */
+static void
+list_of(char *out, size_t len)
+{
+	struct db_view_sel	 sel = { DB_VIEW_FEED, 4, NULL };
+	struct db_view_item	*w;
+	size_t			 n, i;
+	char			*cause = NULL;
+
+	assert_int_equal(db_view_items(db, &sel, 0, 20, 0, &w, &n, &cause),
+	    0);
+	*out = '\0';
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strncat(out, " ", len - strlen(out) - 1);
+		strncat(out, w[i].title, len - strlen(out) - 1);
+	}
+	db_view_items_free(w, n);
+}
+
+/*
+ * Undated items keep the feed's order (first item on top), refresh after
+ * refresh, and sort among dated ones by the time they were first seen.
+ */
+static void
+test_undated_order(void **state)
+{
+	struct feed_item	 items[5];
+	struct feed_doc		 doc;
+	struct db_fetch		 r = { 7000, 200, 0, NULL, NULL, NULL, 0,
+				    NULL };
+	char			*cause = NULL, list[128];
+
+	(void)state;
+	exec("INSERT INTO feeds(id, url, position, tags, title) VALUES "
+	    "(4, 'http://undated/', 2, '', 'Undated')");
+	items[0] = undated("a", FEED_TIME_NONE);
+	items[1] = undated("b", FEED_TIME_NONE);
+	items[2] = undated("old", 100);
+	items[3] = undated("c", FEED_TIME_NONE);
+	items[4] = undated("new", 9000);
+	memset(&doc, 0, sizeof doc);
+	doc.items = items;
+	doc.nitems = 5;
+	assert_int_equal(db_feeds_store(db, 4, &r, &doc, NULL, NULL, NULL,
+	    &cause), 0);
+	list_of(list, sizeof list);
+	assert_string_equal(list, "new a b c old");
+	/* Two new ones on top of the feed, a refresh later. */
+	items[0] = undated("y", FEED_TIME_NONE);
+	items[1] = undated("z", FEED_TIME_NONE);
+	items[2] = undated("a", FEED_TIME_NONE);
+	items[3] = undated("b", FEED_TIME_NONE);
+	items[4] = undated("c", FEED_TIME_NONE);
+	r.fetched_at = 8000;
+	assert_int_equal(db_feeds_store(db, 4, &r, &doc, NULL, NULL, NULL,
+	    &cause), 0);
+	list_of(list, sizeof list);
+	assert_string_equal(list, "new y z a b c old");
+}
+
 int
 main(void)
 {
@@ -194,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_windows),
 		cmocka_unit_test(test_unread_and_marks),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_undated_order),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

@@ -241,6 +241,293 @@ static const struct {
 #undef E
 };
 
+/*
+ * Table: one field of a document and what it must be (NULL: null), and
+ * an error the document must report (NULL: none at all). Fields are
+ * "format", "feed.title", "feed.author", "feed.updated", "feed.published",
+ * "nitems", and "N.title", "N.author", "N.content" for item N.
+ */
+static const struct {
+	const char	*name;
+	const char	*xml;
+	const char	*field;
+	const char	*value;
+	const char	*error;
+} field_cases[] = {
+#define ATOM	"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>"
+#define RDF	"<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+	/* Atom entries inherit the feed's author (RFC 4287 4.2.1). */
+	{ "entry without author: the feed's",
+	    ATOM "<author><name>Feed A</name></author><entry><id>1</id>"
+	    "</entry></feed>", "0.author", "Feed A", NULL },
+	{ "the feed's author after the entries",
+	    ATOM "<entry><id>1</id></entry><author><name>Late</name>"
+	    "</author></feed>", "0.author", "Late", NULL },
+	{ "the feed's e-mail when it has no name",
+	    ATOM "<author><email>f@example.com</email></author><entry>"
+	    "<id>1</id></entry></feed>", "0.author", "f@example.com", NULL },
+	{ "the entry's own author wins",
+	    ATOM "<author><name>Feed A</name></author><entry><id>1</id>"
+	    "<author><name>Own</name></author><source><author><name>Src"
+	    "</name></author></source></entry></feed>", "0.author", "Own",
+	    NULL },
+	{ "atom:source's author before the feed's",
+	    ATOM "<author><name>Feed A</name></author><entry><id>1</id>"
+	    "<source><title>S</title><author><name>Src</name></author>"
+	    "</source></entry></feed>", "0.author", "Src", NULL },
+	{ "atom:source's author is the entry's only",
+	    ATOM "<entry><id>1</id><source><author><name>Src</name>"
+	    "</author></source></entry><entry><id>2</id></entry></feed>",
+	    "1.author", NULL, NULL },
+	{ "the source's author is not the feed's",
+	    ATOM "<entry><id>1</id><source><author><name>Src</name>"
+	    "</author></source></entry></feed>", "feed.author", NULL, NULL },
+	{ "Atom 0.3 too",
+	    "<feed xmlns=\"http://purl.org/atom/ns#\" version=\"0.3\">"
+	    "<author><name>Old A</name></author><entry><id>1</id></entry>"
+	    "</feed>", "0.author", "Old A", NULL },
+	{ "RSS items do not take the channel's editor",
+	    "<rss version=\"2.0\"><channel><managingEditor>ed@example.com "
+	    "(Ed)</managingEditor><item><title>i</title></item></channel>"
+	    "</rss>", "0.author", NULL, NULL },
+	/* Text constructs: text, html or xhtml; base64 in content only. */
+	{ "title of an unknown type: text, reported",
+	    ATOM "<entry><id>1</id><title type=\"application/x-custom\">"
+	    "SGVsbG8=</title></entry></feed>", "0.title", "SGVsbG8=",
+	    "<title> of unknown type \"application/x-custom\": read as text" },
+	{ "feed subtitle of an unknown type: reported",
+	    ATOM "<subtitle type=\"image/png\">abc</subtitle></feed>",
+	    "feed.title", "F", "<subtitle> of unknown type \"image/png\"" },
+	{ "content of a binary type is base64",
+	    ATOM "<entry><id>1</id><content type=\"application/x-thing\">"
+	    "SGVs\n bG8=</content></entry></feed>", "0.content", "Hello",
+	    NULL },
+	{ "invalid base64 content: reported, left out",
+	    ATOM "<entry><id>1</id><content type=\"application/x-thing\">"
+	    "!!not base64!!</content></entry></feed>", "0.content", NULL,
+	    "<content> is not valid base64: left out" },
+	{ "base64 with a character left over: invalid",
+	    ATOM "<entry><id>1</id><content type=\"application/x-thing\">"
+	    "SGVsb</content></entry></feed>", "0.content", NULL,
+	    "not valid base64" },
+	{ "padding inside base64: invalid",
+	    ATOM "<entry><id>1</id><content type=\"application/x-thing\">"
+	    "SG=VsbG8=</content></entry></feed>", "0.content", NULL,
+	    "not valid base64" },
+	{ "Atom 0.3 mode=base64 still decodes",
+	    "<feed xmlns=\"http://purl.org/atom/ns#\" version=\"0.3\"><entry>"
+	    "<id>1</id><content type=\"text/html\" mode=\"base64\">"
+	    "PHA+SGk8L3A+</content></entry></feed>", "0.content", "<p>Hi</p>",
+	    NULL },
+	/* RSS 0.90 under either of Netscape's namespaces; RDF alone is not
+	 * a feed. */
+	{ "RSS 0.90, channel.netscape.com: format",
+	    RDF " xmlns=\"http://channel.netscape.com/rdf/simple/0.9/\">"
+	    "<channel><title>Old</title></channel><item><title>I</title>"
+	    "</item></rdf:RDF>", "format", "rss0.9x", NULL },
+	{ "RSS 0.90, channel.netscape.com: title",
+	    RDF " xmlns=\"http://channel.netscape.com/rdf/simple/0.9/\">"
+	    "<channel><title>Old</title></channel><item><title>I</title>"
+	    "</item></rdf:RDF>", "feed.title", "Old", NULL },
+	{ "RSS 0.90, channel.netscape.com: items",
+	    RDF " xmlns=\"http://channel.netscape.com/rdf/simple/0.9/\">"
+	    "<channel><title>Old</title></channel><item><title>I</title>"
+	    "</item></rdf:RDF>", "0.title", "I", NULL },
+	{ "RDF in an unknown namespace: not a feed",
+	    RDF " xmlns=\"http://example.com/not-rss/\"><channel><title>X"
+	    "</title></channel><item><title>I</title></item></rdf:RDF>",
+	    "format", "unknown", "not an RSS or Atom document" },
+	{ "RDF in an unknown namespace: no items",
+	    RDF " xmlns=\"http://example.com/not-rss/\"><channel><title>X"
+	    "</title></channel><item><title>I</title></item></rdf:RDF>",
+	    "nitems", "0", "not an RSS or Atom document" },
+	{ "RSS 1.0 by a prefix",
+	    RDF " xmlns:r=\"http://purl.org/rss/1.0/\"><r:channel><r:title>P"
+	    "</r:title></r:channel></rdf:RDF>", "format", "rss1.0", NULL },
+	/* The feed's dates: lastBuildDate is its last change. */
+	{ "lastBuildDate wins over an earlier pubDate",
+	    "<rss version=\"2.0\"><channel><pubDate>Mon, 01 Jan 2024 00:00:00"
+	    " GMT</pubDate><lastBuildDate>Tue, 02 Jan 2024 00:00:00 GMT"
+	    "</lastBuildDate></channel></rss>", "feed.updated",
+	    "2024-01-02T00:00:00Z", NULL },
+	{ "lastBuildDate wins over an earlier dc:date",
+	    "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+	    "<channel><dc:date>2024-01-03T00:00:00Z</dc:date><lastBuildDate>"
+	    "Tue, 02 Jan 2024 00:00:00 GMT</lastBuildDate></channel></rss>",
+	    "feed.updated", "2024-01-02T00:00:00Z", NULL },
+	{ "pubDate is the publication date",
+	    "<rss version=\"2.0\"><channel><pubDate>Mon, 01 Jan 2024 00:00:00"
+	    " GMT</pubDate><lastBuildDate>Tue, 02 Jan 2024 00:00:00 GMT"
+	    "</lastBuildDate></channel></rss>", "feed.published",
+	    "2024-01-01T00:00:00Z", NULL },
+	{ "pubDate alone is no change date",
+	    "<rss version=\"2.0\"><channel><pubDate>Mon, 01 Jan 2024 00:00:00"
+	    " GMT</pubDate></channel></rss>", "feed.updated", NULL, NULL },
+	{ "a garbled lastBuildDate leaves dc:date",
+	    "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+	    "<channel><dc:date>2024-01-03T00:00:00Z</dc:date><lastBuildDate>"
+	    "soon</lastBuildDate></channel></rss>", "feed.updated",
+	    "2024-01-03T00:00:00Z", NULL },
+#undef ATOM
+#undef RDF
+};
+
+static char *
+date_str(int64_t t)
+{
+	char	out[21];
+
+	if (t == FEED_TIME_NONE)
+		return (NULL);
+	feed_date_format(t, out);
+	return (strdup(out));
+}
+
+/* The field of d named as in field_cases, as a new string or NULL. */
+static char *
+field_of(const struct feed_doc *d, const char *field)
+{
+	const struct feed_item	*it;
+	const char		*s = NULL;
+	char			 n[24];
+	char			*end;
+	unsigned long		 i;
+
+	if (strcmp(field, "format") == 0)
+		return (strdup(feed_doc_format_name(d->format)));
+	if (strcmp(field, "nitems") == 0) {
+		snprintf(n, sizeof n, "%zu", d->nitems);
+		return (strdup(n));
+	}
+	if (strcmp(field, "feed.title") == 0)
+		s = d->meta.title;
+	else if (strcmp(field, "feed.author") == 0)
+		s = d->meta.author;
+	else if (strcmp(field, "feed.updated") == 0)
+		return (date_str(d->meta.updated));
+	else if (strcmp(field, "feed.published") == 0)
+		return (date_str(d->meta.published));
+	else {
+		i = strtoul(field, &end, 10);
+		if (*end != '.' || i >= d->nitems)
+			fail_msg("%s: no such item", field);
+		it = &d->items[i];
+		if (strcmp(end, ".title") == 0)
+			s = it->title;
+		else if (strcmp(end, ".author") == 0)
+			s = it->author;
+		else if (strcmp(end, ".content") == 0)
+			s = it->content;
+		else
+			fail_msg("%s: no such field", field);
+	}
+	return (s != NULL ? strdup(s) : NULL);
+}
+
+/* Every case is tried, and every one that fails is named. */
+static void
+test_field_cases(void **state)
+{
+	struct feed_doc	*d;
+	size_t		 i, j, bad = 0;
+	char		*v;
+	int		 found;
+
+	(void)state;
+	for (i = 0; i < sizeof field_cases / sizeof field_cases[0]; i++) {
+		d = parse(field_cases[i].xml, strlen(field_cases[i].xml));
+		v = field_of(d, field_cases[i].field);
+		if (field_cases[i].value == NULL ? v != NULL : v == NULL ||
+		    strcmp(v, field_cases[i].value) != 0) {
+			print_message("# %s: %s is %s, not %s\n",
+			    field_cases[i].name, field_cases[i].field,
+			    v != NULL ? v : "null", field_cases[i].value !=
+			    NULL ? field_cases[i].value : "null");
+			bad++;
+		}
+		free(v);
+		if (field_cases[i].error == NULL && d->nerrors > 0) {
+			print_message("# %s: unexpected error %s\n",
+			    field_cases[i].name, d->errors[0]);
+			bad++;
+		}
+		for (found = 0, j = 0; j < d->nerrors && !found; j++)
+			found = strstr(d->errors[j], field_cases[i].error !=
+			    NULL ? field_cases[i].error : "") != NULL;
+		if (field_cases[i].error != NULL && !found) {
+			print_message("# %s: no error \"%s\"\n",
+			    field_cases[i].name, field_cases[i].error);
+			bad++;
+		}
+		feed_doc_free(d);
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* Table: a web page and the feeds it names, joined by blanks. */
+static const struct {
+	const char	*name;
+	const char	*html;
+	const char	*feeds;
+} discover_cases[] = {
+	{ "one RSS link, relative",
+	    "<html><head><link rel=\"alternate\" type=\"application/rss+xml\""
+	    " href=\"/rss\"></head></html>", "http://example.com/rss" },
+	{ "Atom and JSON Feed, in page order; not HTML or a stylesheet",
+	    "<head><link rel=\"stylesheet\" href=\"s.css\">"
+	    "<link rel=\"alternate\" type=\"text/html\" href=\"/fr\">"
+	    "<link rel=\"alternate\" type=\"application/atom+xml\" "
+	    "href=\"a.xml\"><link rel=\"alternate\" "
+	    "type=\"application/feed+json\" href=\"http://j.example/f\">",
+	    "http://example.com/dir/a.xml http://j.example/f" },
+	{ "rel with other words and capitals, type with parameters",
+	    "<link rel=\"Home ALTERNATE\" type=\"application/rss+xml; "
+	    "charset=utf-8\" href=\"x\">", "http://example.com/dir/x" },
+	{ "no rel alternate: not a feed link",
+	    "<link rel=\"feed\" type=\"application/rss+xml\" href=\"x\">", "" },
+	{ "<base> moves relative links",
+	    "<head><base href=\"http://cdn.example/b/\"><link "
+	    "rel=\"alternate\" type=\"application/rss+xml\" href=\"f\">",
+	    "http://cdn.example/b/f" },
+	{ "the same feed twice is named once",
+	    "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"f\">"
+	    "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"f\">",
+	    "http://example.com/dir/f" },
+	/* The escape goes (gumbo puts U+FFFD in its place). */
+	{ "no escape character survives in the URL",
+	    "<link rel=\"alternate\" type=\"application/rss+xml\" "
+	    "href=\"http://e.example/\x1b[2Jf\">",
+	    "http://e.example/\xef\xbf\xbd[2Jf" },
+	{ "no links at all", "<p>hello</p>", "" },
+};
+
+static void
+test_discover(void **state)
+{
+	char	**v, out[512];
+	size_t	  i, j, n;
+
+	(void)state;
+	for (i = 0; i < sizeof discover_cases / sizeof discover_cases[0];
+	    i++) {
+		n = feed_discover_links(discover_cases[i].html,
+		    strlen(discover_cases[i].html),
+		    "http://example.com/dir/page.html", &v);
+		*out = '\0';
+		for (j = 0; j < n; j++) {
+			if (j > 0)
+				strcat(out, " ");
+			strncat(out, v[j], sizeof out - strlen(out) - 2);
+			free(v[j]);
+		}
+		free(v);
+		if (strcmp(out, discover_cases[i].feeds) != 0)
+			fail_msg("%s: \"%s\", not \"%s\"",
+			    discover_cases[i].name, out,
+			    discover_cases[i].feeds);
+	}
+}
+
 static void
 test_encodings(void **state)
 {
@@ -692,6 +979,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rss2_fields),
 		cmocka_unit_test(test_atom10),
+		cmocka_unit_test(test_field_cases),
+		cmocka_unit_test(test_discover),
 		cmocka_unit_test(test_relative_links),
 		cmocka_unit_test(test_rss10_and_090),
 		cmocka_unit_test(test_encodings),

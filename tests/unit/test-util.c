@@ -98,6 +98,34 @@ test_tags_has(void **state)
 	assert_false(tags_has(NULL, "news"));
 }
 
+/* Tags on screen: one with a blank reads as one tag, as in the urls
+ * file; a comma needs no quotes between blanks. */
+static void
+test_tags_display(void **state)
+{
+	static const struct {
+		const char	*in, *out;
+	} cases[] = {
+		{ "news\tlinux", "news linux" },
+		{ "tech news\tlinux", "\"tech news\" linux" },
+		{ "a,b\tc", "a,b c" },
+		{ "say \"hi\"\tback\\slash", "\"say \\\"hi\\\"\" \"back\\\\slash\"" },
+		{ "Tech/Linux\t#1", "Tech/Linux \"#1\"" },
+		{ "caf\xc3\xa9 cr\xc3\xa8me", "\"caf\xc3\xa9 cr\xc3\xa8me\"" },
+		{ "", "" },
+		{ NULL, "" },
+	};
+	size_t	i;
+	char	*s;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = tags_display(cases[i].in);
+		assert_string_equal(s, cases[i].out);
+		free(s);
+	}
+}
+
 /*
  * The rules of sanitize_text() written the plain way, a character at a
  * time, to check its fast paths against.
@@ -255,6 +283,7 @@ main(void)
 		cmocka_unit_test(test_buf_printf_detach),
 		cmocka_unit_test(test_sanitize_table),
 		cmocka_unit_test(test_tags_has),
+		cmocka_unit_test(test_tags_display),
 		cmocka_unit_test(test_sanitize_exhaustive),
 	};
 
