@@ -29,5 +29,7 @@ TESTS += tests/e2e/disk-full.py
 TESTS += tests/e2e/bad-config.sh
 # Hardening: the refresh path under valgrind memcheck.
 TESTS += tests/e2e/valgrind-refresh.py
+# The fetcher: many loopback hosts at once under their caps, slow hosts.
+TESTS += tests/e2e/net-hosts.py
 # The libFuzzer harnesses (tests/run.sh runs them through tests/fuzz/run.sh).
 EXTRA_DIST += tests/fuzz

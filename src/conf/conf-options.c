@@ -20,8 +20,8 @@ static const char *const conf_proxy_types[] = {
 };
 
 const struct conf_option conf_options[CONF_NOPTS] = {
-	[CONF_MAX_CONNECTIONS] = { "max-connections", CONF_INT, "8", 1, 256,
-	    NULL, N_("transfers run in parallel during a refresh") },
+	[CONF_MAX_CONNECTIONS] = { "max-connections", CONF_INT, "100", 1,
+	    1000, NULL, N_("transfers run in parallel during a refresh") },
 	[CONF_MAX_CONNECTIONS_PER_HOST] = { "max-connections-per-host",
 	    CONF_INT, "4", 0, 256, NULL,
 	    N_("parallel transfers to one host (0: no limit of its own)") },

@@ -60,6 +60,12 @@ poll_begin(void *arg, const char *url, const char *charset)
 }
 
 static int
+poll_admit(void *arg)
+{
+	return (poll_parse_job_admit(arg));
+}
+
+static int
 poll_data(void *arg, const void *p, size_t n)
 {
 	poll_parse_job_data(arg, p, n);
@@ -271,6 +277,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		req.arg = j;
 		req.begin = poll_begin;
 		req.data = poll_data;
+		req.admit = poll_admit;
 		req.done = poll_done;
 		net_add(net, &req);
 	}
