@@ -54,6 +54,9 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	    N_("proxy credentials as USER:PASSWORD") },
 	[CONF_PROXY_TYPE] = { "proxy-type", CONF_CHOICE, "http", 0, 0,
 	    conf_proxy_types, N_("http, socks4, socks4a, socks5 or socks5h") },
+	[CONF_TLS_CA_FILE] = { "tls-ca-file", CONF_STRING, "", 0, 0, NULL,
+	    N_("PEM file of the certificate authorities trusted for https, "
+	    "instead of the system's (~/ for the home directory)") },
 	[CONF_BROWSER] = { "browser", CONF_STRING, "", 0, 0, NULL,
 	    N_("program for open-in-browser, %u for the URL (run without a "
 	    "shell; default: $BROWSER, else xdg-open)") },

@@ -66,6 +66,7 @@ struct net {
 	struct net_limits	 limits;
 	char			*proxy;
 	char			*proxy_auth;
+	char			*ca_file;
 	CURLM			*multi;
 	CURLSH			*share;
 	struct net_host		*buckets[NET_HOST_BUCKETS];

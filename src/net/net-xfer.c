@@ -291,6 +291,8 @@ net_xfer_start(struct net_xfer *x, char **cause)
 	 * counts the decompressed bytes in every case. */
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)l->max_size);
+	if (x->net->ca_file != NULL)
+		curl_easy_setopt(e, CURLOPT_CAINFO, x->net->ca_file);
 	if (x->net->proxy != NULL) {
 		curl_easy_setopt(e, CURLOPT_PROXY, x->net->proxy);
 		curl_easy_setopt(e, CURLOPT_PROXYTYPE,

@@ -35,12 +35,18 @@ net_new(const struct net_limits *l, char **cause)
 		net->proxy = xstrdup(l->proxy);
 	if (l->proxy_auth != NULL && *l->proxy_auth != '\0')
 		net->proxy_auth = xstrdup(l->proxy_auth);
+	if (l->ca_file != NULL && *l->ca_file != '\0')
+		net->ca_file = strncmp(l->ca_file, "~/", 2) == 0 &&
+		    getenv("HOME") != NULL ? xasprintf("%s%s", getenv("HOME"),
+		    l->ca_file + 1) : xstrdup(l->ca_file);
 	net->limits.proxy = net->proxy;
 	net->limits.proxy_auth = net->proxy_auth;
+	net->limits.ca_file = net->ca_file;
 	if ((net->multi = curl_multi_init()) == NULL) {
 		*cause = xstrdup(_("cannot initialise libcurl"));
 		free(net->proxy);
 		free(net->proxy_auth);
+		free(net->ca_file);
 		free(net);
 		curl_global_cleanup();
 		return (NULL);
@@ -194,6 +200,7 @@ net_free(struct net *net)
 		curl_share_cleanup(net->share);
 	free(net->proxy);
 	free(net->proxy_auth);
+	free(net->ca_file);
 	free(net);
 	curl_global_cleanup();
 }

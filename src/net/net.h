@@ -33,6 +33,7 @@ struct net_limits {
 	const char		*proxy;		/* NULL or "": environment */
 	const char		*proxy_auth;	/* "user:password" or NULL */
 	enum net_proxy_type	 proxy_type;
+	const char		*ca_file;	/* NULL or "": the system's */
 };
 
 /* What one transfer came to; valid during the done callback only. */
