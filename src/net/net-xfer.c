@@ -275,7 +275,14 @@ net_xfer_start(struct net_xfer *x, char **cause)
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
 	curl_easy_setopt(e, CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/*
+	 * Over https, a host's second transfer waits for the first's TLS
+	 * handshake to learn whether HTTP/2 can carry both on one
+	 * connection. Plain http gives no such answer before the first
+	 * response: waiting would put a slow host's feeds one behind another.
+	 */
+	if (strncasecmp(x->url, "https:", 6) == 0)
+		curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
 	/* A feed may only redirect to the web, never to a local file. */
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");

@@ -49,6 +49,7 @@ struct poll_run {
 	struct poll_result	*head, *tail;
 	size_t			 queued;
 	int			 closed;
+	int			 idle_index;	/* the writer's: index to do */
 };
 
 /* Full-text fetches under way (poll-fulltext.c); callbacks run in the

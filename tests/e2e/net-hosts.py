@@ -136,8 +136,13 @@ class Hosts:
             threading.Thread(target=srv.serve_forever, daemon=True).start()
 
     def stop(self):
+        # Each shutdown waits for its loop's next turn: all at once.
+        ts = [threading.Thread(target=srv.shutdown) for srv in self.servers]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
         for srv in self.servers:
-            srv.shutdown()
             srv.server_close()
 
 
@@ -237,6 +242,23 @@ class Env:
             return set()
         return {r[0] for r in rows}
 
+    def indexed(self):
+        """Items the search index finds by the word "item", or -1 while
+        some stored items wait for it."""
+        try:
+            c = sqlite3.connect("file:%s?mode=ro" % self.cache, uri=True,
+                                timeout=5)
+            try:
+                if c.execute("SELECT count(*) FROM fts_pending"
+                             ).fetchone()[0] > 0:
+                    return -1
+                return c.execute("SELECT count(*) FROM items_fts WHERE "
+                                 "items_fts MATCH 'item'").fetchone()[0]
+            finally:
+                c.close()
+        except sqlite3.Error:
+            return -1
+
 
 def many_hosts(base):
     """Six hosts, eight feeds each, every response 0.25 s late, a cap of
@@ -314,10 +336,12 @@ def slow_hosts(base):
         p = subprocess.Popen(env.cmd(), stdin=subprocess.DEVNULL,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, env=env.env())
-        fast_done = None
+        fast_done = fast_indexed = None
         while time.monotonic() - t0 < 30 and p.poll() is None:
-            if set(fast_urls) <= env.stored():
+            if fast_done is None and set(fast_urls) <= env.stored():
                 fast_done = time.monotonic()
+            if fast_done is not None and env.indexed() >= 48:
+                fast_indexed = time.monotonic()
                 break
             time.sleep(0.05)
         out, err = p.communicate(timeout=120)
@@ -329,8 +353,20 @@ def slow_hosts(base):
            "fast stored at %s s, first slow response at %.2f s" % (
                "never" if fast_done is None else
                "%.2f" % (fast_done - t0), first_slow - t0))
+        ok(fast_indexed is not None and fast_indexed < first_slow,
+           "slow hosts: their 48 items are in the search index while the "
+           "slow hosts are still awaited",
+           "indexed at %s s, first slow response at %.2f s" % (
+               "never" if fast_indexed is None else
+               "%.2f" % (fast_indexed - t0), first_slow - t0))
         ok(p.returncode == 0 and env.stored() == set(slow_urls + fast_urls),
            "slow hosts: the slow feeds are stored too", out + err)
+        # A slow http host's feeds wait for each other's answers only
+        # beyond its cap (4): all eight are asked at once.
+        starts = [a for h, _, a, _, _ in log.reqs if h in slow]
+        ok(len(starts) == 8 and max(starts) < first_slow,
+           "slow hosts: their 8 requests all start before the first "
+           "answer", ["%.2f" % (a - t0) for a in sorted(starts)])
     finally:
         hosts.stop()
 
@@ -381,7 +417,7 @@ def main():
     if not all(loopback_ok("127.0.0.%d" % i) for i in (2, 20)):
         print("1..0 # SKIP no loopback addresses beyond 127.0.0.1")
         return 0
-    print("1..13")
+    print("1..15")
     base = tempfile.mkdtemp(prefix="tidings-net-")
     try:
         many_hosts(base)
