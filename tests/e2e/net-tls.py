@@ -190,12 +190,16 @@ def main():
         for i in range(6):
             with open(os.path.join(root, "f%d.xml" % i), "w") as f:
                 f.write(rss("Feed %d" % i, 3))
+        # Larger ones, more than stream at once: some wait paused.
+        for i in range(24):
+            with open(os.path.join(root, "b%d.xml" % i), "w") as f:
+                f.write(rss("Big %d %s" % (i, "x" * 2000), 400))
         ng = os.path.join(base, "nginx")
         proc, h2, h1 = start_nginx(ng, root, cert, key)
         if proc is None:
             print("1..0 # SKIP nginx did not start")
             return 0
-        print("1..8")
+        print("1..9")
         urls2 = ["https://127.0.0.1:%d/f%d.xml" % (h2, i) for i in range(6)]
         urls1 = ["https://127.0.0.1:%d/f%d.xml" % (h1, i) for i in range(6)]
 
@@ -222,6 +226,22 @@ def main():
         ok(r.returncode == 0 and len(lines) == 6 and
            all(s == "304" for _, _, s, _ in lines),
            "HTTP/2: the second refresh asks conditionally, six 304s", lines)
+
+        # 24 streams on one connection, most of them paused at first
+        # while eight bodies stream: all arrive, whole.
+        big = ["https://127.0.0.1:%d/b%d.xml" % (h2, i) for i in range(24)]
+        e5 = Env(base, "h2big", "tls-ca-file %s\n"
+                 "max-connections-per-host 24\n" % ca)
+        r = e5.run(big)
+        c = sqlite3.connect(e5.cache)
+        counts = [n for n, in c.execute(
+            "SELECT count(*) FROM items GROUP BY feed_id")]
+        c.close()
+        lines = log_lines(ng, h2)[12:]
+        ok(r.returncode == 0 and e5.stored() == set(big) and
+           counts == [400] * 24 and len({x[1] for x in lines}) == 1,
+           "HTTP/2: 24 large feeds on one connection, paused and resumed "
+           "streams among them, all stored whole", r.stderr + str(counts))
 
         # A ~/ path is the home directory's.
         shutil.copy(ca, os.path.join(base, "home-ca.pem"))
