@@ -172,7 +172,8 @@ net_decode_zlib(struct net_decode *d, const unsigned char *p, size_t n,
 				return (-1);
 			}
 			got = sizeof net_decode_buf - z->avail_out;
-			if (got > 0 && out(arg, (char *)net_decode_buf, got) != 0)
+			if (got > 0 &&
+			    out(arg, (char *)net_decode_buf, got) != 0)
 				return (1);
 			if (rc == Z_STREAM_END)
 				d->finished = 1;
@@ -201,7 +202,8 @@ net_decode_isal(struct net_decode *d, const unsigned char *p, size_t n,
 				return (-1);
 			}
 			got = sizeof net_decode_buf - s->avail_out;
-			if (got > 0 && out(arg, (char *)net_decode_buf, got) != 0)
+			if (got > 0 &&
+			    out(arg, (char *)net_decode_buf, got) != 0)
 				return (1);
 			/* Finished with room to spare: nothing held back. */
 			if (s->block_state == ISAL_BLOCK_FINISH &&

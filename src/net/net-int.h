@@ -73,7 +73,6 @@ struct net {
 	struct net_host		*ready, *ready_tail;
 	struct net_xfer		*active;
 	size_t			 running;
-	size_t			 queued;	/* not yet started */
 	size_t			 paused;	/* waiting for admission */
 	size_t			 requests;
 };

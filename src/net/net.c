@@ -158,7 +158,7 @@ net_host_next(struct net *net)
 
 /* The first transfer of h's queue, taken off it. */
 static struct net_xfer *
-net_host_pop(struct net *net, struct net_host *h)
+net_host_pop(struct net_host *h)
 {
 	struct net_xfer	*x;
 
@@ -168,7 +168,6 @@ net_host_pop(struct net *net, struct net_host *h)
 	if (h->pending == NULL)
 		h->pending_tail = NULL;
 	x->next = NULL;
-	net->queued--;
 	return (x);
 }
 
@@ -189,7 +188,7 @@ net_free(struct net *net)
 	for (i = 0; i < NET_HOST_BUCKETS; i++) {
 		while ((h = net->buckets[i]) != NULL) {
 			net->buckets[i] = h->chain;
-			while ((x = net_host_pop(net, h)) != NULL)
+			while ((x = net_host_pop(h)) != NULL)
 				net_xfer_free(x);
 			free(h->key);
 			free(h);
@@ -218,7 +217,6 @@ net_add(struct net *net, const struct net_request *req)
 	else
 		h->pending = x;
 	h->pending_tail = x;
-	net->queued++;
 	net_host_wake(net, h, 0);
 }
 
@@ -259,7 +257,7 @@ net_start_more(struct net *net)
 
 	while (net->running < (size_t)net->limits.max_conns &&
 	    (h = net_host_next(net)) != NULL) {
-		x = net_host_pop(net, h);
+		x = net_host_pop(h);
 		if (net_xfer_start(x, &cause) != 0 ||
 		    curl_multi_add_handle(net->multi, x->easy) != CURLM_OK) {
 			net_fail(x, cause != NULL ? cause :
@@ -361,7 +359,7 @@ net_run(struct net *net, volatile int *cancel, char **cause)
 		;
 	for (i = 0; i < NET_HOST_BUCKETS; i++)
 		for (h = net->buckets[i]; h != NULL; h = h->chain)
-			while ((x = net_host_pop(net, h)) != NULL)
+			while ((x = net_host_pop(h)) != NULL)
 				net_fail(x, _("cancelled"));
 	return (0);
 }

@@ -41,7 +41,7 @@ struct poll_run {
 	size_t			 pending_bytes;
 	int			 pwaiting;	/* the fetcher, for room */
 	int			 pclosed;
-	struct poll_job		*open;		/* the fetcher's: bodies let in */
+	struct poll_job		*open;		/* bodies let in (fetcher's) */
 
 	pthread_t		 writer;
 	pthread_mutex_t		 lock;

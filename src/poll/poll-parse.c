@@ -124,7 +124,8 @@ poll_parse_job_admit(struct poll_job *j)
 
 	for (o = run->open; o != NULL; o = o->onext)
 		if (now - o->opened < POLL_OPEN_IDLE ||
-		    (o->got >= POLL_OPEN_SMALL && now - o->last < POLL_OPEN_IDLE))
+		    (o->got >= POLL_OPEN_SMALL &&
+		    now - o->last < POLL_OPEN_IDLE))
 			busy++;
 	if (busy >= POLL_OPEN_MAX)
 		return (0);
