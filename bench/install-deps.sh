@@ -3,4 +3,5 @@
 set -e
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
-apt-get install -y -q --no-install-recommends sfeed newsboat nginx time util-linux python3
+apt-get install -y -q --no-install-recommends sfeed newsboat nginx time util-linux python3 \
+    openssl curl

@@ -15,6 +15,8 @@ clang libclang-rt-14-dev valgrind"
 PKGS="$PKGS libjansson-dev"
 # --import-newsboat is tested against a cache written by the real newsboat.
 PKGS="$PKGS newsboat"
+# https, HTTP/2 and a private CA are tested against nginx (tests/e2e/net-tls.py).
+PKGS="$PKGS nginx openssl"
 # Skip apt entirely when everything is already there (fast CI reruns).
 missing=
 for p in $PKGS; do

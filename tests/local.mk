@@ -35,6 +35,10 @@ TESTS += tests/e2e/bad-config.sh
 TESTS += tests/e2e/newsboat-config.sh
 # Hardening: the refresh path under valgrind memcheck.
 TESTS += tests/e2e/valgrind-refresh.py
+# The fetcher: many loopback hosts at once under their caps, slow hosts.
+TESTS += tests/e2e/net-hosts.py
+# https from a private CA (tls-ca-file), HTTP/2, TLS session reuse (nginx).
+TESTS += tests/e2e/net-tls.py
 # The libFuzzer harnesses (tests/run.sh runs them through tests/fuzz/run.sh).
 EXTRA_DIST += tests/fuzz
 # The reader in tmux: counts after marks.

@@ -20,8 +20,8 @@ static const char *const conf_proxy_types[] = {
 };
 
 const struct conf_option conf_options[CONF_NOPTS] = {
-	[CONF_MAX_CONNECTIONS] = { "max-connections", CONF_INT, "8", 1, 256,
-	    NULL, N_("transfers run in parallel during a refresh") },
+	[CONF_MAX_CONNECTIONS] = { "max-connections", CONF_INT, "100", 1,
+	    1000, NULL, N_("transfers run in parallel during a refresh") },
 	[CONF_MAX_CONNECTIONS_PER_HOST] = { "max-connections-per-host",
 	    CONF_INT, "4", 0, 256, NULL,
 	    N_("parallel transfers to one host (0: no limit of its own)") },
@@ -54,6 +54,9 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	    N_("proxy credentials as USER:PASSWORD") },
 	[CONF_PROXY_TYPE] = { "proxy-type", CONF_CHOICE, "http", 0, 0,
 	    conf_proxy_types, N_("http, socks4, socks4a, socks5 or socks5h") },
+	[CONF_TLS_CA_FILE] = { "tls-ca-file", CONF_STRING, "", 0, 0, NULL,
+	    N_("PEM file of the certificate authorities trusted for https, "
+	    "instead of the system's (~/ for the home directory)") },
 	[CONF_BROWSER] = { "browser", CONF_STRING, "", 0, 0, NULL,
 	    N_("program for open-in-browser, %u for the URL (run without a "
 	    "shell; default: $BROWSER, else xdg-open)") },

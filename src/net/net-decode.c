@@ -24,8 +24,13 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-/* Decoded bytes handed on at a time. */
+/*
+ * Decoded bytes handed on at a time, through one buffer a thread rather
+ * than one a stream: the bytes are handed on before net_decode_feed
+ * returns, and a refresh may have a hundred streams open at once.
+ */
 #define NET_DECODE_CHUNK	(64 * 1024)
+static _Thread_local unsigned char net_decode_buf[NET_DECODE_CHUNK];
 
 struct net_decode {
 	enum net_coding		 coding;
@@ -39,7 +44,6 @@ struct net_decode {
 #ifdef HAVE_ISAL
 	struct inflate_state	*isal;
 #endif
-	unsigned char		 out[NET_DECODE_CHUNK];
 };
 
 enum net_coding
@@ -159,16 +163,17 @@ net_decode_zlib(struct net_decode *d, const unsigned char *p, size_t n,
 		z->next_in = (unsigned char *)(uintptr_t)p;
 		z->avail_in = (uInt)slice;
 		do {
-			z->next_out = d->out;
-			z->avail_out = sizeof d->out;
+			z->next_out = net_decode_buf;
+			z->avail_out = sizeof net_decode_buf;
 			rc = inflate(z, Z_NO_FLUSH);
 			if (rc != Z_OK && rc != Z_STREAM_END &&
 			    rc != Z_BUF_ERROR) {
 				*err = _("the compressed body is corrupt");
 				return (-1);
 			}
-			got = sizeof d->out - z->avail_out;
-			if (got > 0 && out(arg, (char *)d->out, got) != 0)
+			got = sizeof net_decode_buf - z->avail_out;
+			if (got > 0 &&
+			    out(arg, (char *)net_decode_buf, got) != 0)
 				return (1);
 			if (rc == Z_STREAM_END)
 				d->finished = 1;
@@ -190,14 +195,15 @@ net_decode_isal(struct net_decode *d, const unsigned char *p, size_t n,
 		s->next_in = (uint8_t *)(uintptr_t)p;
 		s->avail_in = (uint32_t)slice;
 		do {
-			s->next_out = d->out;
-			s->avail_out = sizeof d->out;
+			s->next_out = net_decode_buf;
+			s->avail_out = sizeof net_decode_buf;
 			if (isal_inflate(s) != ISAL_DECOMP_OK) {
 				*err = _("the compressed body is corrupt");
 				return (-1);
 			}
-			got = sizeof d->out - s->avail_out;
-			if (got > 0 && out(arg, (char *)d->out, got) != 0)
+			got = sizeof net_decode_buf - s->avail_out;
+			if (got > 0 &&
+			    out(arg, (char *)net_decode_buf, got) != 0)
 				return (1);
 			/* Finished with room to spare: nothing held back. */
 			if (s->block_state == ISAL_BLOCK_FINISH &&

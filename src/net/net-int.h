@@ -26,6 +26,8 @@ struct net_xfer {
 	int			 permanent;	/* every redirect so far was */
 	int			 redirects;
 	int			 began;
+	int			 admitted;	/* its body may come */
+	int			 paused;	/* waiting for admission */
 	int			 stop;		/* why we aborted the body */
 #define NET_STOP_SIZE	1
 #define NET_STOP_STATUS	2
@@ -40,17 +42,38 @@ struct net_xfer {
 	char			*expires;
 	char			*retry_after;
 	char			*content_encoding;
-	struct net_xfer		*next;		/* pending queue or running */
+	struct net_host		*host;
+	struct net_xfer		*next;		/* host's queue or running */
 };
+
+/*
+ * One scheme://authority: its queue of transfers not yet started and how
+ * many of its transfers run. A host is on the ready list while it has a
+ * queue and room under the per-host cap.
+ */
+struct net_host {
+	char			*key;		/* lower case */
+	size_t			 running;
+	struct net_xfer		*pending, *pending_tail;
+	int			 ready;
+	struct net_host		*chain;		/* same hash bucket */
+	struct net_host		*rnext;		/* ready list */
+};
+
+#define NET_HOST_BUCKETS	1024
 
 struct net {
 	struct net_limits	 limits;
 	char			*proxy;
 	char			*proxy_auth;
+	char			*ca_file;
 	CURLM			*multi;
-	struct net_xfer		*pending, *pending_tail;
+	CURLSH			*share;
+	struct net_host		*buckets[NET_HOST_BUCKETS];
+	struct net_host		*ready, *ready_tail;
 	struct net_xfer		*active;
 	size_t			 running;
+	size_t			 paused;	/* waiting for admission */
 	size_t			 requests;
 };
 

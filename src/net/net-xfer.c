@@ -198,7 +198,8 @@ net_xfer_deliver(void *arg, const char *b, size_t len)
 	return (0);
 }
 
-/* The first body bytes of the final response: 0 to go on. */
+/* The first body bytes of the final response: 0 to go on, 1 to pause,
+ * -1 to stop. */
 static int
 net_xfer_body(struct net_xfer *x)
 {
@@ -210,6 +211,14 @@ net_xfer_body(struct net_xfer *x)
 		x->stop = NET_STOP_STATUS;
 		return (-1);
 	}
+	/* A local file has no socket to leave its bytes in. */
+	if (!x->admitted && code != 0 && x->req.admit != NULL &&
+	    !x->req.admit(x->req.arg)) {
+		x->paused = 1;
+		x->net->paused++;
+		return (1);
+	}
+	x->admitted = 1;
 	coding = net_decode_coding(x->content_encoding);
 	if (coding == NET_CODING_REFUSED) {
 		x->stop = NET_STOP_DECODE;
@@ -229,8 +238,8 @@ net_xfer_write(char *b, size_t size, size_t n, void *arg)
 	size_t		 len = size * n;
 	int		 rc;
 
-	if (!x->began && net_xfer_body(x) != 0)
-		return (0);
+	if (!x->began && (rc = net_xfer_body(x)) != 0)
+		return (rc > 0 ? CURL_WRITEFUNC_PAUSE : 0);
 	if (x->decode == NULL)
 		return (net_xfer_deliver(x, b, len) == 0 ? len : 0);
 	rc = net_decode_feed(x->decode, b, len, net_xfer_deliver, x,
@@ -255,6 +264,8 @@ net_xfer_start(struct net_xfer *x, char **cause)
 	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	if (x->net->share != NULL)
+		curl_easy_setopt(e, CURLOPT_SHARE, x->net->share);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, net_xfer_write);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, net_xfer_header);
@@ -264,7 +275,14 @@ net_xfer_start(struct net_xfer *x, char **cause)
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
 	curl_easy_setopt(e, CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/*
+	 * Over https, a host's second transfer waits for the first's TLS
+	 * handshake to learn whether HTTP/2 can carry both on one
+	 * connection. Plain http gives no such answer before the first
+	 * response: waiting would put a slow host's feeds one behind another.
+	 */
+	if (strncasecmp(x->url, "https:", 6) == 0)
+		curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
 	/* A feed may only redirect to the web, never to a local file. */
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
@@ -280,6 +298,8 @@ net_xfer_start(struct net_xfer *x, char **cause)
 	 * counts the decompressed bytes in every case. */
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)l->max_size);
+	if (x->net->ca_file != NULL)
+		curl_easy_setopt(e, CURLOPT_CAINFO, x->net->ca_file);
 	if (x->net->proxy != NULL) {
 		curl_easy_setopt(e, CURLOPT_PROXY, x->net->proxy);
 		curl_easy_setopt(e, CURLOPT_PROXYTYPE,

@@ -33,6 +33,7 @@ struct net_limits {
 	const char		*proxy;		/* NULL or "": environment */
 	const char		*proxy_auth;	/* "user:password" or NULL */
 	enum net_proxy_type	 proxy_type;
+	const char		*ca_file;	/* NULL or "": the system's */
 };
 
 /* What one transfer came to; valid during the done callback only. */
@@ -59,6 +60,13 @@ struct net_request {
 			    const char *charset);
 	/* A chunk of body; return -1 to abort the transfer. */
 	int		(*data)(void *arg, const void *, size_t);
+	/*
+	 * May the body begin now (HTTP 2xx, before begin)? 0 pauses the
+	 * transfer, its bytes left in the kernel's socket buffer, and it
+	 * asks again as the fetcher runs (at least every 200 ms), until it
+	 * gets 1. NULL: always.
+	 */
+	int		(*admit)(void *arg);
 	/* Always called once, last. */
 	void		(*done)(void *arg, const struct net_result *);
 };

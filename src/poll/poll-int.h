@@ -39,7 +39,9 @@ struct poll_run {
 	pthread_cond_t		 pcond;
 	struct poll_job		*ready_head, *ready_tail;
 	size_t			 pending_bytes;
+	int			 pwaiting;	/* the fetcher, for room */
 	int			 pclosed;
+	struct poll_job		*open;		/* bodies let in (fetcher's) */
 
 	pthread_t		 writer;
 	pthread_mutex_t		 lock;
@@ -47,6 +49,7 @@ struct poll_run {
 	struct poll_result	*head, *tail;
 	size_t			 queued;
 	int			 closed;
+	int			 idle_index;	/* the writer's: index to do */
 };
 
 /* Full-text fetches under way (poll-fulltext.c); callbacks run in the
@@ -82,6 +85,8 @@ struct poll_job *poll_parse_job_new(struct poll_run *, int64_t feed_id,
 void	 poll_parse_job_begin(struct poll_job *, const char *url,
 	    const char *charset);
 void	 poll_parse_job_data(struct poll_job *, const void *, size_t);
+/* May j's body stream now (net_request.admit)? 1 lets it in. */
+int	 poll_parse_job_admit(struct poll_job *);
 void	 poll_parse_job_done(struct poll_job *, struct poll_result *);
 int64_t	 poll_parse_job_feed(const struct poll_job *);
 const char *poll_parse_job_display(const struct poll_job *);

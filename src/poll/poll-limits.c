@@ -24,6 +24,7 @@ poll_limits_get(const struct config *c, struct net_limits *l)
 	l->low_speed_time = (long)conf_file_int(c, CONF_LOW_SPEED_TIME);
 	l->proxy = conf_file_str(c, CONF_PROXY);
 	l->proxy_auth = conf_file_str(c, CONF_PROXY_AUTH);
+	l->ca_file = conf_file_str(c, CONF_TLS_CA_FILE);
 	/* The choices of proxy-type are in enum net_proxy_type's order. */
 	l->proxy_type = (enum net_proxy_type)conf_file_int(c, CONF_PROXY_TYPE);
 }

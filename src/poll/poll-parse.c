@@ -6,14 +6,27 @@
  * body is still parsed while it streams in. When a whole body is already
  * there by the time the parser thread gets to it (a fast server, a busy
  * parser), it is parsed in one piece, which expat does faster
- * (feed_parser_parse_buffer): nothing ever waits for a document to be complete.
- * Queued bytes have a ceiling; past it the fetcher waits.
+ * (feed_parser_parse_buffer).
+ *
+ * With a hundred transfers streaming at once, a parser started on each
+ * would hold a hundred half-built documents. So only POLL_OPEN_MAX bodies
+ * stream at a time (the others are paused, their bytes left in the
+ * kernel's socket buffers, until one ends). A body stops counting once it
+ * has streamed POLL_OPEN_IDLE seconds with less than POLL_OPEN_SMALL
+ * bytes, or sent nothing for as long: a slow server holds back no one,
+ * and what it holds is small.
+ * And the parser thread takes, in this order: a feed whose transfer has
+ * ended (parsed whole, its memory soon free), a feed it already parses
+ * that has more bytes, and only while the fetcher waits for room, the
+ * oldest feed with bytes queued. Queued bytes have a ceiling; past it the
+ * fetcher waits. Memory stays bounded however many transfers run.
  */
 #include "config.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "feed/feed.h"
 #include "poll/poll-int.h"
@@ -22,6 +35,10 @@
 
 /* Bytes fetched but not yet parsed, over every feed. */
 #define POLL_PARSE_MAX_BYTES	(4u << 20)
+/* Bodies streaming at once, and how long a silent one still counts. */
+#define POLL_OPEN_MAX		8
+#define POLL_OPEN_IDLE		0.5
+#define POLL_OPEN_SMALL		(64u << 10)
 
 struct poll_chunk {
 	struct poll_chunk	*next;
@@ -43,6 +60,13 @@ struct poll_job {
 	struct poll_result	*res;		/* set when the transfer ended */
 	int			 queued;	/* on the ready list */
 	struct poll_job		*next;
+
+	/* The fetcher's alone: the bodies let in (poll_parse_job_admit). */
+	int			 open;
+	double			 opened;
+	double			 last;		/* its latest bytes came */
+	size_t			 got;		/* bytes so far */
+	struct poll_job		*onext, *oprev;
 
 	/* The parser thread's alone. */
 	struct feed_parser	*parser;
@@ -81,6 +105,57 @@ poll_parse_job_run(const struct poll_job *j)
 	return (j->run);
 }
 
+static double
+poll_parse_clock(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + ts.tv_nsec / 1e9);
+}
+
+int
+poll_parse_job_admit(struct poll_job *j)
+{
+	struct poll_run	*run = j->run;
+	struct poll_job	*o;
+	double		 now = poll_parse_clock();
+	int		 busy = 0;
+
+	for (o = run->open; o != NULL; o = o->onext)
+		if (now - o->opened < POLL_OPEN_IDLE ||
+		    (o->got >= POLL_OPEN_SMALL &&
+		    now - o->last < POLL_OPEN_IDLE))
+			busy++;
+	if (busy >= POLL_OPEN_MAX)
+		return (0);
+	j->open = 1;
+	j->opened = j->last = now;
+	j->got = 0;
+	j->oprev = NULL;
+	if ((j->onext = run->open) != NULL)
+		run->open->oprev = j;
+	run->open = j;
+	return (1);
+}
+
+/* The transfer of j ended: its place is free. */
+static void
+poll_job_close(struct poll_job *j)
+{
+	struct poll_run	*run = j->run;
+
+	if (!j->open)
+		return;
+	if (j->oprev != NULL)
+		j->oprev->onext = j->onext;
+	else
+		run->open = j->onext;
+	if (j->onext != NULL)
+		j->onext->oprev = j->oprev;
+	j->open = 0;
+}
+
 static void
 poll_chunks_free(struct poll_chunk *c)
 {
@@ -96,8 +171,11 @@ poll_chunks_free(struct poll_chunk *c)
 static void
 poll_job_ready(struct poll_run *run, struct poll_job *j)
 {
-	if (j->queued)
+	/* Already there, it may have become the parser's first choice. */
+	if (j->queued) {
+		pthread_cond_broadcast(&run->pcond);
 		return;
+	}
 	j->queued = 1;
 	j->next = NULL;
 	if (run->ready_tail != NULL)
@@ -129,13 +207,21 @@ poll_parse_job_data(struct poll_job *j, const void *p, size_t n)
 	struct poll_run		*run = j->run;
 	struct poll_chunk	*c;
 
+	if (j->open) {
+		j->last = poll_parse_clock();
+		j->got += n;
+	}
 	c = xmalloc(sizeof *c + n);
 	c->next = NULL;
 	c->len = n;
 	memcpy(c->data, p, n);
 	pthread_mutex_lock(&run->plock);
-	while (run->pending_bytes > POLL_PARSE_MAX_BYTES && !run->pclosed)
+	while (run->pending_bytes > POLL_PARSE_MAX_BYTES && !run->pclosed) {
+		run->pwaiting = 1;
+		pthread_cond_broadcast(&run->pcond);
 		pthread_cond_wait(&run->pcond, &run->plock);
+	}
+	run->pwaiting = 0;
 	if (j->tail != NULL)
 		j->tail->next = c;
 	else
@@ -151,6 +237,7 @@ poll_parse_job_done(struct poll_job *j, struct poll_result *res)
 {
 	struct poll_run	*run = j->run;
 
+	poll_job_close(j);
 	pthread_mutex_lock(&run->plock);
 	j->res = res;
 	poll_job_ready(run, j);
@@ -302,6 +389,39 @@ poll_job_work(struct poll_run *run, struct poll_job *j)
 		poll_job_free(j);
 }
 
+/*
+ * The next job to work on, taken off the ready list (run->plock held),
+ * or NULL to wait. j->parser is the parser thread's own, read here by
+ * that thread alone.
+ */
+static struct poll_job *
+poll_parse_pick(struct poll_run *run)
+{
+	struct poll_job	*j, *prev, *best = NULL, *bprev = NULL;
+	int		 rank, brank = 0;
+
+	for (prev = NULL, j = run->ready_head; j != NULL;
+	    prev = j, j = j->next) {
+		rank = j->res != NULL ? 3 : j->parser != NULL ? 2 : 1;
+		if (rank > brank) {
+			best = j;
+			bprev = prev;
+			if ((brank = rank) == 3)
+				break;
+		}
+	}
+	if (best == NULL || (brank == 1 && !run->pwaiting && !run->pclosed))
+		return (NULL);
+	if (bprev != NULL)
+		bprev->next = best->next;
+	else
+		run->ready_head = best->next;
+	if (run->ready_tail == best)
+		run->ready_tail = bprev;
+	best->next = NULL;
+	return (best);
+}
+
 static void *
 poll_parse_main(void *arg)
 {
@@ -310,15 +430,12 @@ poll_parse_main(void *arg)
 
 	for (;;) {
 		pthread_mutex_lock(&run->plock);
-		while (run->ready_head == NULL && !run->pclosed)
+		while ((j = poll_parse_pick(run)) == NULL && !run->pclosed)
 			pthread_cond_wait(&run->pcond, &run->plock);
-		if ((j = run->ready_head) == NULL) {
+		if (j == NULL) {
 			pthread_mutex_unlock(&run->plock);
 			break;
 		}
-		run->ready_head = j->next;
-		if (run->ready_head == NULL)
-			run->ready_tail = NULL;
 		pthread_mutex_unlock(&run->plock);
 		poll_job_work(run, j);
 	}

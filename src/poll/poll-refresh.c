@@ -3,7 +3,8 @@
  * its own parser on the parser thread (poll-parse.c), and each finished
  * feed goes to the writer thread (poll-store.c), which stores it at once
  * in one transaction (so a kill loses at most the feeds in flight). The
- * search index catches up afterwards, in batches, off the fetching path.
+ * search index catches up in small batches whenever the writer waits for
+ * feeds, and what is left afterwards, off the fetching path.
  */
 #include "config.h"
 
@@ -57,6 +58,12 @@ static void
 poll_begin(void *arg, const char *url, const char *charset)
 {
 	poll_parse_job_begin(arg, url, charset);
+}
+
+static int
+poll_admit(void *arg)
+{
+	return (poll_parse_job_admit(arg));
 }
 
 static int
@@ -181,7 +188,7 @@ poll_index(struct poll_run *run, char **cause)
 			return (-1);
 		run->stats->indexed += done;
 	} while (left > 0 && done > 0);
-	run->stats->index_secs = poll_clock() - t0;
+	run->stats->index_secs += poll_clock() - t0;
 	return (0);
 }
 
@@ -242,6 +249,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	poll_limits_get(opts->config, &lim);
 	if ((net = net_new(&lim, cause)) == NULL)
 		goto out;
+	run.idle_index = !opts->skip_index;
 	if (poll_store_start(&run, cause) != 0)
 		goto out;
 	if (poll_parse_start(&run, cause) != 0) {
@@ -271,6 +279,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		req.arg = j;
 		req.begin = poll_begin;
 		req.data = poll_data;
+		req.admit = poll_admit;
 		req.done = poll_done;
 		net_add(net, &req);
 	}

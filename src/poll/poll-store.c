@@ -3,17 +3,25 @@
  * stores each fetched feed in one transaction, while the fetching thread
  * goes on with curl and the parsers (after newsraft's inserter). On two
  * cores, parsing and storing overlap. The queue between them is bounded.
+ * While the queue is empty (the network is the slow part) the writer
+ * brings the search index up to date in small batches, so that less of
+ * it is left for after the last feed; a feed that arrives waits at most
+ * one batch.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "feed/feed.h"
 #include "poll/poll-int.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
+
+/* Items indexed in one go while the writer waits for feeds. */
+#define POLL_IDLE_INDEX_BATCH	200
 
 void
 poll_store_result_free(struct poll_result *r)
@@ -64,6 +72,8 @@ poll_store_one(struct poll_run *run, struct poll_result *r)
 			(void)!write(opts->notify_fd, &id, sizeof id);
 	}
 	st->feeds++;
+	if (ss.new_items > 0 || ss.updated_items > 0)
+		run->idle_index = !opts->skip_index;
 	if (opts->progress != NULL) {
 		memset(&pg, 0, sizeof pg);
 		pg.done = st->feeds;
@@ -77,6 +87,37 @@ poll_store_one(struct poll_run *run, struct poll_result *r)
 	}
 }
 
+static double
+poll_store_clock(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + ts.tv_nsec / 1e9);
+}
+
+/* One batch of the search index, while there are no feeds to store. A
+ * failure stops this; the catch-up after the feeds reports it. */
+static void
+poll_store_index_some(struct poll_run *run)
+{
+	size_t	done = 0, left = 0;
+	double	t0 = poll_store_clock();
+	char	*cause = NULL;
+
+	if ((run->opts->cancel != NULL && *run->opts->cancel) ||
+	    db_fts_catch_up(run->db, POLL_IDLE_INDEX_BATCH, &done, &left,
+	    &cause) != 0) {
+		free(cause);
+		run->idle_index = 0;
+		return;
+	}
+	run->stats->indexed += done;
+	run->stats->index_secs += poll_store_clock() - t0;
+	if (left == 0 || done == 0)
+		run->idle_index = 0;
+}
+
 static void *
 poll_store_main(void *arg)
 {
@@ -85,8 +126,15 @@ poll_store_main(void *arg)
 
 	for (;;) {
 		pthread_mutex_lock(&run->lock);
-		while (run->head == NULL && !run->closed)
+		while (run->head == NULL && !run->closed) {
+			if (run->idle_index) {
+				pthread_mutex_unlock(&run->lock);
+				poll_store_index_some(run);
+				pthread_mutex_lock(&run->lock);
+				continue;
+			}
 			pthread_cond_wait(&run->cond, &run->lock);
+		}
 		if ((r = run->head) == NULL) {
 			pthread_mutex_unlock(&run->lock);
 			break;

@@ -125,7 +125,7 @@ static const struct {
 	{ "max-connections 3\nfrobnicate 1\n",
 	    "config:2: unknown option 'frobnicate'" },
 	{ "max-connections 0\n", "config:1: max-connections: 0 is out of "
-	    "range (1 to 256)" },
+	    "range (1 to 1000)" },
 	{ "max-connections lots\n", "config:1: max-connections: 'lots' is "
 	    "not a number" },
 	{ "refresh-on-startup maybe\n", "config:1: refresh-on-startup: "
@@ -177,7 +177,7 @@ test_config(void **state)
 	path = write_file("config", "max-connections 3\n"
 	    "download-max-size 2M\nproxy-type socks5h\nbind-key j open feedlist\n");
 	conf_file_init(&c);
-	assert_int_equal(conf_file_int(&c, CONF_MAX_CONNECTIONS), 8);
+	assert_int_equal(conf_file_int(&c, CONF_MAX_CONNECTIONS), 100);
 	assert_int_equal(conf_file_load(&c, path, &cause), 0);
 	assert_int_equal(conf_file_int(&c, CONF_MAX_CONNECTIONS), 3);
 	assert_int_equal(conf_file_int(&c, CONF_DOWNLOAD_MAX_SIZE), 2 << 20);

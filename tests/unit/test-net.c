@@ -123,7 +123,7 @@ static void
 test_local_files(void **state)
 {
 	struct net_limits	 l = { 2, 0, 100000, 5, 5, 10, 0, NULL, NULL,
-				    NET_PROXY_HTTP };
+				    NET_PROXY_HTTP, NULL };
 	struct net_request	 req;
 	struct got		 small, big, missing;
 	struct net		*net;
