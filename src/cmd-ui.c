@@ -57,6 +57,7 @@ cmd_ui(const struct cmd_opts *co)
 	cfg.db = db;
 	cfg.conf = &conf;
 	cfg.browser = conf_file_str(&conf, CONF_BROWSER);
+	cfg.open_schemes = conf_file_str(&conf, CONF_OPEN_URL_SCHEMES);
 	cfg.refresh_on_startup =
 	    conf_file_int(&conf, CONF_REFRESH_ON_STARTUP) != 0;
 	cfg.reload_minutes = conf_file_int(&conf, CONF_AUTO_RELOAD) ?

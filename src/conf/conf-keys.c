@@ -70,6 +70,8 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	    N_("open the link in the browser and mark the article read") },
 	[ACT_RELOAD_URLS] = { "reload-urls",
 	    N_("read the urls file again") },
+	[ACT_GOTO_URL] = { "goto-url",
+	    N_("open link number N (a digit starts the number)") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -133,10 +135,22 @@ static const struct {
 	{ "?", "help", "global" },
 	{ "u", "show-urls", "article" },
 	{ "r", "fetch-fulltext", "article" },
+	/* Newsboat's link keys: [n] in the text, row n of the URL view. */
+	{ "#", "goto-url", "article" }, { "#", "goto-url", "urlview" },
+	{ "1", "goto-url", "article" }, { "1", "goto-url", "urlview" },
+	{ "2", "goto-url", "article" }, { "2", "goto-url", "urlview" },
+	{ "3", "goto-url", "article" }, { "3", "goto-url", "urlview" },
+	{ "4", "goto-url", "article" }, { "4", "goto-url", "urlview" },
+	{ "5", "goto-url", "article" }, { "5", "goto-url", "urlview" },
+	{ "6", "goto-url", "article" }, { "6", "goto-url", "urlview" },
+	{ "7", "goto-url", "article" }, { "7", "goto-url", "urlview" },
+	{ "8", "goto-url", "article" }, { "8", "goto-url", "urlview" },
+	{ "9", "goto-url", "article" }, { "9", "goto-url", "urlview" },
+	{ "0", "goto-url", "article" }, { "0", "goto-url", "urlview" },
 	{ "t", "set-tag", "feedlist" },
 	{ "^T", "clear-tag", "feedlist" }, { "T", "clear-tag", "feedlist" },
 	{ "l", "toggle-show-read-feeds", "feedlist" },
-	{ "e", "show-error", "feedlist" },
+	{ "e", "show-error", "feedlist" }, { "w", "show-error", "article" },
 	{ "^L", "redraw", "global" },
 };
 

@@ -69,4 +69,7 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	    "runs") },
 	[CONF_SHOW_READ_FEEDS] = { "show-read-feeds", CONF_BOOL, "yes", 0, 1,
 	    NULL, N_("list feeds that have nothing unread") },
+	[CONF_OPEN_URL_SCHEMES] = { "open-url-schemes", CONF_STRING,
+	    "http https", 0, 0, NULL, N_("the URL schemes the browser is "
+	    "given, separated by blanks; other links are not opened") },
 };

@@ -51,6 +51,7 @@ enum conf_opt {
 	CONF_TLS_CA_FILE,
 	CONF_BROWSER,
 	CONF_SHOW_READ_FEEDS,
+	CONF_OPEN_URL_SCHEMES,
 	CONF_FULLTEXT,
 	CONF_AUTO_RELOAD,
 	/* Other modules add their rows here (and in conf-options.c). */
@@ -144,6 +145,7 @@ enum conf_action {
 	ACT_RANDOM_UNREAD,
 	ACT_OPEN_BROWSER_READ,
 	ACT_RELOAD_URLS,
+	ACT_GOTO_URL,
 	ACT__COUNT
 };
 

@@ -195,11 +195,12 @@ db_view_enclosures(const char *text, struct db_view_article *a)
 		if (*url != '\0') {
 			a->enclosures = xreallocarray(a->enclosures,
 			    a->nenclosures + 1, sizeof *a->enclosures);
-			a->enclosures[a->nenclosures++] = type != NULL ?
-			    xasprintf("%s (%s)", url, type) : xstrdup(url);
+			a->enclosures[a->nenclosures].url = url;
+			a->enclosures[a->nenclosures++].type = type;
+		} else {
+			free(url);
+			free(type);
 		}
-		free(url);
-		free(type);
 		p = *eol != '\0' ? eol + 1 : eol;
 	}
 }
@@ -277,8 +278,10 @@ db_view_article_free(struct db_view_article *a)
 	free(a->fulltext_error);
 	free(a->body);
 	free(a->base_url);
-	for (i = 0; i < a->nenclosures; i++)
-		free(a->enclosures[i]);
+	for (i = 0; i < a->nenclosures; i++) {
+		free(a->enclosures[i].url);
+		free(a->enclosures[i].type);
+	}
 	free(a->enclosures);
 	free(a);
 }

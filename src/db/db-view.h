@@ -55,7 +55,10 @@ struct db_view_article {
 	char			*body;		/* content, else summary (HTML) */
 	size_t			 content_len;	/* characters of each */
 	size_t			 summary_len;
-	char			**enclosures;	/* "URL (type)" */
+	struct db_view_enclosure {
+		char		*url;	/* exactly as the feed gave it */
+		char		*type;	/* MIME type, or NULL */
+	}			*enclosures;
 	size_t			 nenclosures;
 	char			*base_url;	/* for relative links */
 	/* The article from the item's web page (table fulltext). */

@@ -284,7 +284,7 @@ static char *
 url_of(const struct frame *f, const char *s)
 {
 	char	*t, *u, *clean;
-	size_t	 len;
+	size_t	 len, i, n;
 
 	if (s == NULL)
 		return (NULL);
@@ -295,10 +295,19 @@ url_of(const struct frame *f, const char *s)
 		len--;
 	if (len == 0)
 		return (NULL);
+	/* Tabs and line breaks inside are dropped, as URL parsers do: a
+	 * link wrapped in the XML is one link, not one with a blank. */
+	t = xmalloc(len + 1);
+	for (i = n = 0; i < len; i++)
+		if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			t[n++] = s[i];
+	t[n] = '\0';
 	/* Absolute, or nothing to resolve against: only cleaned. */
-	if (f->base == NULL || *f->base == '\0' || url_has_scheme(s))
-		return (feed_doc_clean_text(s, len, false));
-	t = xstrndup(s, len);
+	if (f->base == NULL || *f->base == '\0' || url_has_scheme(t)) {
+		clean = feed_doc_clean_text(t, n, false);
+		free(t);
+		return (clean);
+	}
 	u = url_resolve(f->base, t);
 	free(t);
 	clean = feed_doc_clean_text(u, strlen(u), false);

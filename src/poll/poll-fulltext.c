@@ -49,8 +49,8 @@ poll_ft_local(const char *url)
  * that is itself a local file (the demo feeds). A feed from the network
  * must not make us read the user's files into the cache.
  */
-static const char *
-poll_ft_refuse(const char *link, const char *feed_url)
+const char *
+poll_fulltext_refuse(const char *link, const char *feed_url)
 {
 	if (link == NULL || *link == '\0')
 		return (_("the article has no link"));
@@ -170,7 +170,7 @@ poll_fulltext_add(struct poll_ft *ft, struct net *net,
 	struct net_request	 req;
 	const char		*why;
 
-	if ((why = poll_ft_refuse(j->link, j->feed_url)) != NULL) {
+	if ((why = poll_fulltext_refuse(j->link, j->feed_url)) != NULL) {
 		poll_ft_store(ft, j->item_id, NULL, why, 0);
 		return;
 	}

@@ -93,6 +93,10 @@ int	poll_fulltext(const char *cache_path, const struct config *,
 	    const int64_t *items, size_t n, volatile int *cancel,
 	    int notify_fd, struct poll_ft_stats *, char **cause);
 
+/* Why the page at link may not be fetched for an article of the feed at
+ * feed_url (NULL: it may: a web page, or a local file of a local feed). */
+const char *poll_fulltext_refuse(const char *link, const char *feed_url);
+
 /* The fetcher's limits from the configuration (poll-limits.c). */
 struct net_limits;
 void	poll_limits_get(const struct config *, struct net_limits *);

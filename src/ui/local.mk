@@ -7,6 +7,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui-edit.c src/ui/ui-edit.h \
 	src/ui/ui-input.c \
 	src/ui/ui-keys.c \
+	src/ui/ui-links.c \
 	src/ui/ui-list.c \
 	src/ui/ui.c \
 	src/ui/ui-poller.c \
@@ -34,5 +35,7 @@ endif
 TESTS += tests/e2e/ui-basic.sh tests/e2e/ui-nav.sh tests/e2e/ui-refresh.sh
 TESTS += tests/e2e/ui-keys.sh
 TESTS += tests/e2e/ui-tags.sh
+# Links on their way to the browser: schemes, control characters.
+TESTS += tests/e2e/ui-links.sh
 # Hardening: escape sequences from feeds never reach the terminal.
 TESTS += tests/e2e/ui-hostile.sh

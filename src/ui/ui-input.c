@@ -256,6 +256,7 @@ ui_input(struct ui *ui)
 		if ((v = ui_top(ui)) == NULL)
 			break;
 		key = ui_key_code(rc, wc);
+		ui->key = key;
 		ui_input_dispatch(ui, ui_keys_lookup(v->type->ctx, key));
 	}
 }

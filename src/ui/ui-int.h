@@ -93,6 +93,14 @@ struct ui {
 	long long		 next_version_ms;	/* when to look again */
 	struct ui_prompt_hist	*hists;		/* ui-input.c */
 	size_t			 nhists;
+	int			 key;		/* that started the action */
+};
+
+/* A numbered list of links (ui-links.c). */
+struct ui_links {
+	char	**url;		/* as the feed gave them */
+	char	**label;	/* what each is, or NULL */
+	size_t	  n;
 };
 
 /* Screen rows around the views: title bar, key hints, status line. */
@@ -120,6 +128,11 @@ void		 ui_input_free(struct ui *);
 int		 ui_input_prompt_help_at(size_t, char *keys, size_t,
 		    const char **help);
 
+/* ui-links.c */
+void		 ui_links_free(struct ui_links *);
+size_t		 ui_links_ask(struct ui *, const struct ui_links *, int key);
+void		 ui_links_goto(struct ui *, const struct ui_links *, int key);
+
 /* ui-draw.c */
 void		 ui_draw_text(int y, int x, int width, const char *,
 		    int attr);
@@ -136,7 +149,8 @@ struct ui_view	*view_article_new(struct ui *, int64_t item_id);
 /* The full text of item_id arrived (or failed): re-read and lay out. */
 void		 view_article_fulltext(struct ui *, struct ui_view *,
 		    int64_t item_id);
-struct ui_view	*view_pick_urls_new(struct ui *, char **urls, size_t n);
+/* Takes the links (and leaves *l empty). */
+struct ui_view	*view_pick_urls_new(struct ui *, struct ui_links *l);
 /* The keys and actions that work in the view `of`. */
 struct ui_view	*view_help_new(struct ui *, const struct ui_view *of);
 struct ui_view	*view_pick_tags_new(struct ui *);

@@ -2,7 +2,9 @@
  * Running the browser: the `browser` option, else $BROWSER, else
  * xdg-open, split into words (no shell, ever: the URL comes from a feed)
  * with %u replaced by the URL, or the URL added as the last argument. The
- * terminal is handed over while it runs, for text browsers.
+ * terminal is handed over while it runs, for text browsers. Only the
+ * schemes of `open-url-schemes` are opened, and the URL is cleaned of
+ * control characters first: a feed's link may say javascript: or file:.
  */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 
 #include "ui/ui-int.h"
 #include "util/i18n.h"
+#include "util/url.h"
 #include "util/xmalloc.h"
 
 #define UI_RUN_MAX_ARGS	64
@@ -55,16 +58,41 @@ ui_run_argv(const char *cmd, const char *url, char **argv, size_t max)
 	return (n);
 }
 
+/* The URL to hand on, or NULL with *cause saying why not. */
+static char *
+ui_run_checked_url(struct ui *ui, const char *url, char **cause)
+{
+	const char	*schemes = ui->cfg.open_schemes;
+	char		*clean, *scheme;
+
+	if (schemes == NULL)
+		schemes = "http https";
+	clean = url_clean(url);
+	if (url_scheme_in(clean, schemes))
+		return (clean);
+	if ((scheme = url_scheme(clean)) != NULL)
+		*cause = xasprintf(_("Not opened: %s: links are not opened "
+		    "(see open-url-schemes)."), scheme);
+	else
+		*cause = xstrdup(_("Not opened: the link has no scheme."));
+	free(scheme);
+	free(clean);
+	return (NULL);
+}
+
 int
-ui_run_open_url(struct ui *ui, const char *url, char **cause)
+ui_run_open_url(struct ui *ui, const char *rawurl, char **cause)
 {
 	struct sigaction	 sa, old_int, old_tstp;
 	const char		*cmd;
 	char			*argv[UI_RUN_MAX_ARGS], *first = NULL, *colon;
+	char			*url;
 	size_t			 n, i;
 	pid_t			 pid;
 	int			 status, rc = 0;
 
+	if ((url = ui_run_checked_url(ui, rawurl, cause)) == NULL)
+		return (-1);
 	cmd = ui->cfg.browser;
 	if (cmd == NULL || *cmd == '\0') {
 		cmd = getenv("BROWSER");
@@ -115,5 +143,6 @@ ui_run_open_url(struct ui *ui, const char *url, char **cause)
 	ui_dirty(ui);
 	for (i = 0; i < n; i++)
 		free(argv[i]);
+	free(url);
 	return (rc);
 }

@@ -17,6 +17,7 @@ struct ui_config {
 	const char	*cache_path;	/* for the poller's own connection */
 	const char	*urls_path;
 	const char	*browser;	/* `browser` option, or NULL */
+	const char	*open_schemes;	/* `open-url-schemes` */
 	int		 refresh_on_startup;
 	int		 reload_minutes; /* `reload-time`; 0: never */
 	int		 show_read_feeds; /* start with read feeds shown */

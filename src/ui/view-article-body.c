@@ -14,22 +14,31 @@
 #include "ui/ui-int.h"
 #include "ui/ui-text.h"
 #include "ui/view-article-int.h"
+#include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
 
 
+/* Add url (as it is: it is cleaned when opened, sanitised when drawn)
+ * unless the list has it already. */
 static void
-va_add_link(char ***v, size_t *n, const char *url)
+va_add_link(struct ui_links *l, const char *url, char *label)
 {
 	size_t	i;
 
-	if (url == NULL || *url == '\0')
+	if (url == NULL || *url == '\0') {
+		free(label);
 		return;
-	for (i = 0; i < *n; i++)
-		if (strcmp((*v)[i], url) == 0)
+	}
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->url[i], url) == 0) {
+			free(label);
 			return;
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
-	(*v)[(*n)++] = sanitize_text(url, strlen(url), 0);
+		}
+	l->url = xreallocarray(l->url, l->n + 1, sizeof *l->url);
+	l->label = xreallocarray(l->label, l->n + 1, sizeof *l->label);
+	l->url[l->n] = xstrdup(url);
+	l->label[l->n++] = label;
 }
 
 struct va_body {
@@ -92,19 +101,40 @@ view_article_body_lines(struct va_body *b, int width, va_add_fn *add,
 	render_wrap_lines_free(rl);
 }
 
+/*
+ * The body's links first, so that row n is the text's [n] (the renderer
+ * numbers each URL once), then the enclosures and the article's own
+ * link, numbered on from there.
+ */
 void
 view_article_body_links(const struct db_view_article *a,
-    const struct va_body *b, char ***v, size_t *n)
+    const struct va_body *b, struct ui_links *l)
+{
+	const struct db_view_enclosure	*e;
+	size_t				 i;
+
+	memset(l, 0, sizeof *l);
+	for (i = 0; b != NULL && i < render_doc_nlinks(b->doc); i++)
+		va_add_link(l, render_doc_link(b->doc, i)->url, NULL);
+	for (i = 0; i < a->nenclosures; i++) {
+		e = &a->enclosures[i];
+		va_add_link(l, e->url, e->type != NULL ?
+		    xasprintf(_("enclosure, %s"), e->type) :
+		    xstrdup(_("enclosure")));
+	}
+	va_add_link(l, a->item.link, xstrdup(_("the article")));
+}
+
+/* Where url is in the list, from 1; 0 when it is not there. */
+size_t
+view_article_body_link_number(const struct ui_links *l, const char *url)
 {
 	size_t	i;
 
-	va_add_link(v, n, a->item.link);
-	for (i = 0; i < a->nenclosures; i++)
-		va_add_link(v, n, a->enclosures[i]);
-	if (b == NULL)
-		return;
-	for (i = 0; i < render_doc_nlinks(b->doc); i++)
-		va_add_link(v, n, render_doc_link(b->doc, i)->url);
+	for (i = 0; url != NULL && i < l->n; i++)
+		if (strcmp(l->url[i], url) == 0)
+			return (i + 1);
+	return (0);
 }
 
 

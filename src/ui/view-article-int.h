@@ -6,6 +6,7 @@
 
 struct db_view_article;
 struct view_article;
+struct ui_links;
 
 /* Line and span attributes (the values of render.h's RENDER_ATTR_*). */
 #define VA_ATTR_BOLD		0x01
@@ -42,10 +43,12 @@ void		 view_article_body_free(struct va_body *);
 /* Lay the body out at width, handing each line to add(va, ...). */
 void		 view_article_body_lines(struct va_body *, int width,
 		    va_add_fn *add, struct view_article *);
-/* The article's link, its enclosures and the body's links, as new
- * strings in a new array. */
+/* The body's links ([n] in the text is entry n), then the enclosures
+ * and the article's link; ui_links_free() frees them. */
 void		 view_article_body_links(const struct db_view_article *,
-		    const struct va_body *, char ***, size_t *);
+		    const struct va_body *, struct ui_links *);
+size_t		 view_article_body_link_number(const struct ui_links *,
+		    const char *url);
 /* Draw one laid-out line with its attributes. */
 void		 view_article_body_draw_line(int y, int width,
 		    const struct va_line *, int base);

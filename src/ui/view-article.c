@@ -19,6 +19,7 @@
 
 #include "conf/conf.h"
 #include "db/db-view.h"
+#include "poll/poll.h"
 #include "ui/ui-int.h"
 #include "ui/ui-text.h"
 #include "ui/view-article-int.h"
@@ -107,18 +108,24 @@ static void
 view_article_state(struct view_article *va)
 {
 	struct db_view_article	*a = va->art;
-	char			*line, *why;
+	char			*line, keys[64], *sp;
 
 	if (va->fetching)
 		line = xstrdup(_("Fetching the full text from the article's "
 		    "page..."));
-	else if (a->fulltext_tried && a->fulltext == NULL) {
-		why = a->fulltext_error != NULL ? sanitize_text(
-		    a->fulltext_error, strlen(a->fulltext_error), 0) :
-		    xstrdup("?");
-		line = xasprintf(_("No full text (%s); the feed's text "
-		    "follows."), why);
-		free(why);
+	else if (a->fulltext_tried && a->fulltext == NULL &&
+	    poll_fulltext_refuse(a->item.link, a->feed_url) == NULL) {
+		/* The fetcher's and extractor's words are a key away
+		 * (show-error): they are long and not translated. */
+		conf_keys_for(CTX_ARTICLE, ACT_SHOW_ERROR, keys, sizeof keys);
+		if ((sp = strchr(keys, ' ')) != NULL)
+			*sp = '\0';
+		if (keys[0] != '\0')
+			line = xasprintf(_("No full text from the article's "
+			    "page (%s: why); the feed's text follows."), keys);
+		else
+			line = xstrdup(_("No full text from the article's "
+			    "page; the feed's text follows."));
 	} else
 		return;
 	/* One line, however long the reason: drawing cuts it to fit. */
@@ -133,7 +140,9 @@ view_article_layout(struct ui *ui, struct ui_view *v)
 {
 	struct view_article	*va = v->data;
 	struct db_view_article	*a = va->art;
-	char			 date[64];
+	const struct db_view_enclosure *e;
+	struct ui_links		 links;
+	char			 date[64], *s;
 	struct tm		 tm;
 	time_t			 t;
 	size_t			 i;
@@ -156,8 +165,17 @@ view_article_layout(struct ui *ui, struct ui_view *v)
 		view_article_header(va, _("Date:"), date, w);
 	}
 	view_article_header(va, _("Link:"), a->item.link, w);
-	for (i = 0; i < a->nenclosures; i++)
-		view_article_header(va, _("Enclosure:"), a->enclosures[i], w);
+	view_article_body_links(a, va->body, &links);
+	for (i = 0; i < a->nenclosures; i++) {
+		e = &a->enclosures[i];
+		/* Its number, for the digit keys and the URL view. */
+		s = xasprintf("[%zu] %s%s%s%s", view_article_body_link_number(
+		    &links, e->url), e->url, e->type != NULL ? " (" : "",
+		    e->type != NULL ? e->type : "", e->type != NULL ? ")" : "");
+		view_article_header(va, _("Enclosure:"), s, w);
+		free(s);
+	}
+	ui_links_free(&links);
 	view_article_add(va, "", 0, NULL, 0);
 	view_article_state(va);
 	view_article_body_lines(va->body, w, view_article_add, va);
@@ -260,18 +278,50 @@ static int
 view_article_urls(struct ui *ui, struct ui_view *v)
 {
 	struct view_article	*va = v->data;
-	char			**urls = NULL;
-	size_t			 n = 0;
+	struct ui_links		 l;
 
 	if (va->art == NULL)
 		return (0);
-	view_article_body_links(va->art, va->body, &urls, &n);
-	if (n == 0) {
+	view_article_body_links(va->art, va->body, &l);
+	if (l.n == 0) {
 		ui_message(ui, 0, "%s", _("This article has no links."));
-		free(urls);
+		ui_links_free(&l);
 		return (0);
 	}
-	ui_push(ui, view_pick_urls_new(ui, urls, n));
+	ui_push(ui, view_pick_urls_new(ui, &l));
+	return (0);
+}
+
+/* Why the full text failed, in the fetcher's or extractor's words. */
+static int
+view_article_show_error(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+	const char		*e;
+	char			*why;
+
+	if (va->art == NULL || va->art->fulltext != NULL ||
+	    (e = va->art->fulltext_error) == NULL) {
+		ui_message(ui, 0, "%s", _("No error to show."));
+		return (0);
+	}
+	why = sanitize_text(e, strlen(e), 0);
+	ui_message(ui, 1, _("Full text: %s"), why);
+	free(why);
+	return (0);
+}
+
+static int
+view_article_goto_url(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+	struct ui_links		 l;
+
+	if (va->art == NULL)
+		return (0);
+	view_article_body_links(va->art, va->body, &l);
+	ui_links_goto(ui, &l, ui->key);
+	ui_links_free(&l);
 	return (0);
 }
 
@@ -371,8 +421,11 @@ view_article_wants(struct ui *ui, const struct db_view_article *a)
 {
 	enum conf_fulltext	mode;
 
+	/* Never a page that cannot be fetched (javascript:, mailto:, a
+	 * local file from a feed on the network): no line about it. */
 	if (a->fulltext_tried || a->item.link == NULL ||
-	    *a->item.link == '\0' || ui->cfg.conf == NULL)
+	    *a->item.link == '\0' || ui->cfg.conf == NULL ||
+	    poll_fulltext_refuse(a->item.link, a->feed_url) != NULL)
 		return (0);
 	mode = conf_file_fulltext(ui->cfg.conf, a->feed_url, a->feed_tags);
 	if (mode == CONF_FULLTEXT_YES)
@@ -385,11 +438,17 @@ static int
 view_article_fetch(struct ui *ui, struct ui_view *v)
 {
 	struct view_article	*va = v->data;
+	const char		*why;
 
 	if (va->art == NULL)
 		return (0);
 	if (va->art->item.link == NULL || *va->art->item.link == '\0') {
 		ui_message(ui, 1, "%s", _("This article has no link."));
+		return (0);
+	}
+	if ((why = poll_fulltext_refuse(va->art->item.link,
+	    va->art->feed_url)) != NULL) {
+		ui_message(ui, 1, _("No full text: %s."), why);
 		return (0);
 	}
 	if (view_article_ask(ui, v) == 0) {
@@ -476,6 +535,8 @@ view_article_prev(struct ui *ui, struct ui_view *v)
 static const struct ui_handler view_article_handlers[] = {
 	{ ACT_OPEN_BROWSER, view_article_browser },
 	{ ACT_SHOW_URLS, view_article_urls },
+	{ ACT_GOTO_URL, view_article_goto_url },
+	{ ACT_SHOW_ERROR, view_article_show_error },
 	{ ACT_TOGGLE_READ, view_article_toggle_read },
 	{ ACT_TOGGLE_STAR, view_article_star },
 	{ ACT_SEARCH, view_article_search },

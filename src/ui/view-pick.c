@@ -14,12 +14,15 @@
 #include "ui/ui-int.h"
 #include "util/i18n.h"
 #include "util/tags.h"
+#include "util/sanitize.h"
 #include "util/xmalloc.h"
 
 struct view_pick {
 	char	**v;
+	char	**label;	/* what each row is, or NULL */
 	size_t	  n;
 	int	  tags;	/* rows are tags: shown quoted as needed */
+	struct ui_links links;	/* the URL view's */
 };
 
 static void
@@ -27,7 +30,7 @@ view_pick_draw(struct ui *ui, struct ui_view *v, int y, int height,
     int width)
 {
 	struct view_pick	*vp = v->data;
-	char			 line[2048];
+	char			 line[2048], *s, *l;
 	size_t			 i;
 	int			 row, focus;
 
@@ -41,9 +44,17 @@ view_pick_draw(struct ui *ui, struct ui_view *v, int y, int height,
 
 			snprintf(line, sizeof line, "%4zu  %s", i + 1, tag);
 			free(tag);
-		} else
-			snprintf(line, sizeof line, "%4zu  %s", i + 1,
-			    vp->v[i]);
+		} else {
+			/* URLs come from feeds: sanitised for the terminal. */
+			s = sanitize_text(vp->v[i], strlen(vp->v[i]), 0);
+			l = vp->label != NULL && vp->label[i] != NULL ?
+			    sanitize_text(vp->label[i], strlen(vp->label[i]), 0) : NULL;
+			snprintf(line, sizeof line, "%4zu  %s%s%s%s", i + 1, s,
+			    l != NULL ? "  (" : "", l != NULL ? l : "",
+			    l != NULL ? ")" : "");
+			free(s);
+			free(l);
+		}
 		ui_draw_text(y + row, 0, width, line, ui_colour_attr(focus ?
 		    ELEM_LISTFOCUS : ELEM_LISTNORMAL));
 	}
@@ -70,6 +81,19 @@ view_pick_open_url(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+/* A digit or `#`: link n is row n; the cursor goes there too. */
+static int
+view_pick_goto_url(struct ui *ui, struct ui_view *v)
+{
+	struct view_pick	*vp = v->data;
+	size_t			 n;
+
+	if ((n = ui_links_ask(ui, &vp->links, ui->key)) == 0)
+		return (0);
+	ui_list_set_cursor(&v->list, n - 1);
+	return (view_pick_open_url(ui, v));
+}
+
 static int
 view_pick_choose_tag(struct ui *ui, struct ui_view *v)
 {
@@ -93,9 +117,13 @@ view_pick_free(struct ui_view *v)
 	struct view_pick	*vp = v->data;
 	size_t			 i;
 
-	for (i = 0; i < vp->n; i++)
-		free(vp->v[i]);
-	free(vp->v);
+	if (vp->links.url == vp->v)
+		ui_links_free(&vp->links);
+	else {
+		for (i = 0; i < vp->n; i++)
+			free(vp->v[i]);
+		free(vp->v);
+	}
 	free(vp);
 	free(v);
 }
@@ -115,6 +143,7 @@ view_tags_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
 static const struct ui_handler view_urls_handlers[] = {
 	{ ACT_OPEN, view_pick_open_url },
 	{ ACT_OPEN_BROWSER, view_pick_open_url },
+	{ ACT_GOTO_URL, view_pick_goto_url },
 	{ ACT_NONE, NULL }
 };
 
@@ -153,11 +182,18 @@ view_pick_new(struct ui *ui, const struct ui_view_type *type, char **v,
 	return (view);
 }
 
-/* Takes the array and its strings. */
 struct ui_view *
-view_pick_urls_new(struct ui *ui, char **urls, size_t n)
+view_pick_urls_new(struct ui *ui, struct ui_links *l)
 {
-	return (view_pick_new(ui, &view_urls_type, urls, n));
+	struct ui_view		*view;
+	struct view_pick	*vp;
+
+	view = view_pick_new(ui, &view_urls_type, l->url, l->n);
+	vp = view->data;
+	vp->links = *l;
+	vp->label = l->label;
+	memset(l, 0, sizeof *l);
+	return (view);
 }
 
 struct ui_view *

@@ -3,7 +3,9 @@
  * rejects the file paths and odd schemes feeds carry as bases, and util
  * must not depend on curl.
  */
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/buf.h"
 #include "util/url.h"
@@ -32,6 +34,42 @@ int
 url_has_scheme(const char *ref)
 {
 	return (scheme_len(ref) > 0);
+}
+
+/*
+ * The length of the valid UTF-8 character at s (1 for printable ASCII
+ * and controls alike), or 0 for a byte that starts none or for a C1
+ * control (U+0080..U+009F), which must not pass either.
+ */
+static size_t
+url_utf8_len(const unsigned char *s, size_t len)
+{
+	size_t		n, i;
+	unsigned int	cp;
+
+	if (s[0] < 0x80)
+		return (1);
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4;
+	else
+		return (0);
+	if (n > len)
+		return (0);
+	cp = s[0] & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return (0);
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0x80 && cp <= 0x9f))
+		return (0);
+	return (n);
 }
 
 /* Split a reference into its five parts (RFC 3986 appendix B). */
@@ -188,4 +226,83 @@ url_resolve(const char *base, const char *ref)
 		buf_add(&out, r.frag, r.frag_len);
 	}
 	return (buf_detach(&out));
+}
+
+/*
+ * Tabs and newlines go, as URL parsers drop them (a link split over lines
+ * in the feed's XML still works); leading and trailing blanks go; other
+ * control characters and bytes outside valid UTF-8 are percent-encoded,
+ * so no byte a terminal would act on is handed on. Inner blanks stay:
+ * the URL is one argument, never a shell's word.
+ */
+char *
+url_clean(const char *url)
+{
+	const unsigned char	*s = (const unsigned char *)url, *end;
+	struct buf		 b;
+	char			 pct[4];
+	size_t			 n, i;
+
+	while (*s != '\0' && *s <= ' ')
+		s++;
+	end = s + strlen((const char *)s);
+	while (end > s && end[-1] <= ' ')
+		end--;
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	while (s < end) {
+		if (*s == '\t' || *s == '\n' || *s == '\r') {
+			s++;
+			continue;
+		}
+		n = url_utf8_len(s, (size_t)(end - s));
+		if (n > 1) {
+			buf_add(&b, (const char *)s, n);
+			s += n;
+			continue;
+		}
+		if (n == 1 && *s >= ' ' && *s != 0x7f) {
+			buf_add(&b, (const char *)s, 1);
+			s++;
+			continue;
+		}
+		/* n == 0: a C1 control or a byte that is not UTF-8. */
+		if (n == 0 && *s == 0xc2 && s + 1 < end && s[1] >= 0x80 &&
+		    s[1] <= 0x9f)
+			n = 2;
+		else
+			n = 1;
+		for (i = 0; i < n; i++) {
+			snprintf(pct, sizeof pct, "%%%02X", s[i]);
+			buf_add(&b, pct, 3);
+		}
+		s += n;
+	}
+	return (buf_detach(&b));
+}
+
+int
+url_scheme_in(const char *url, const char *schemes)
+{
+	const char	*p = schemes;
+	size_t		 n = scheme_len(url), w;
+
+	if (n == 0)
+		return (0);
+	while (*p != '\0') {
+		p += strspn(p, " \t,");
+		w = strcspn(p, " \t,");
+		if (w == n && strncasecmp(p, url, n) == 0)
+			return (1);
+		p += w;
+	}
+	return (0);
+}
+
+char *
+url_scheme(const char *url)
+{
+	size_t	n = scheme_len(url);
+
+	return (n > 0 ? xstrndup(url, n) : NULL);
 }

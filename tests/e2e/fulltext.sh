@@ -74,7 +74,7 @@ wait_requests() {
 	done
 }
 
-echo "1..24"
+echo "1..27"
 
 # --refresh with fulltext yes: every page fetched once, after the feed.
 printf 'fulltext yes\n' >"$dir/config-yes"
@@ -164,10 +164,13 @@ for junk in ("Breaking", "Most read", "Newsletter", "Leave a Reply",
 ' "$LAST_SCREEN" "$expected"
 keys q
 keys Down Enter
-check "a page that fails: one line says why" \
-    wait_match "^No full text \(.*404.*\); the feed's text follows\.$" 15
+check "a page that fails: one short line, not curl's words" \
+    wait_match "^No full text from the article's page \(w: why\); the feed's text follows\.$" 15
 check "... and the feed's summary is shown" \
     wait_for "Teaser of a gone story." 5
+keys w
+check "... the fetcher's reason one key away" \
+    wait_match "^Full text: .*404" 5
 keys r
 check "r fetches the page again" wait_requests /status/404 2
 check "... and says again that there is none" \
@@ -178,18 +181,28 @@ check "the stored article opens without fetching it again" sh -c '
 	wait_for "Ambassador Chen Xu told the press" 5 &&
 	[ "$(grep -c "\"path\": \"/page/article.html\"" "$2")" = 1 ]' _ \
     "$TMUX_SOCK" "$dir/log"
+# A link that is no web page is not fetched on opening, and no line
+# about it is shown; r says why in words of one line.
+keys q Down Down Down Down Enter
+check "a link that is no web page: the teaser, no full-text line" sh -c '
+	. "$TOP_SRCDIR/tests/lib/tmux.sh"; TMUX_SOCK=$1
+	wait_for "Teaser of a local file." 5 && sleep 1 && screen >"$2.s" &&
+	! grep -q "full text" "$2.s"' _ "$TMUX_SOCK" "$dir/screen"
+keys r
+check "... r says it is not a web page" \
+    wait_for "No full text: the link is not a web page." 5
 # The reader too: a server error is shown, then tried again on opening
 # once its time has come.
-keys q Down Down Down Down Down Enter
-check "a server error: one line says why" \
-    wait_match "^No full text \(.*503.*\); the feed's text follows\.$" 15
+keys q Down Enter
+check "a server error: one line says so" \
+    wait_match "^No full text from the article's page \(w: why\); the feed's text follows\.$" 15
 sql auto.db "UPDATE fulltext SET retry_at = 1 WHERE retry_at IS NOT NULL"
 keys q Enter
 check "opened again once its time has come, the page is fetched again" \
     wait_requests /status/503 2
 # (The screen says so after the fetch, then again after reopening.)
-if wait_match "^No full text \(.*503.*\)" 10 && keys q Enter &&
-    wait_match "^No full text \(.*503.*\)" 10 && sleep 1 &&
+if wait_match "^No full text from the article" 10 && keys q Enter &&
+    wait_match "^No full text from the article" 10 && sleep 1 &&
     [ "$(requests /status/503)" = 2 ]; then
 	ok "... and not when opened before its time"
 else

@@ -190,8 +190,11 @@ def main():
         if not m:
             bad.append("entry not 'name type (default: X)': " + tl[0])
             continue
+        # A default with blanks is quoted, as the config file needs it.
         d = m.group(3)
-        opt_doc[m.group(1)] = (m.group(2), "" if d == '""' else d,
+        if len(d) >= 2 and d[0] == d[-1] == '"':
+            d = d[1:-1]
+        opt_doc[m.group(1)] = (m.group(2), d,
                                " ".join(body))
     both_ways("tidings-config(5) OPTIONS: every option, with its type and "
               "default",
@@ -243,9 +246,10 @@ def main():
         lines = [ln.strip() for ln in open(example, encoding="utf-8")]
         doc = {}
         for ln in lines:
-            m = re.match(r'^#\s?([a-z][a-z-]*) (\S+)$', ln)
+            m = re.match(r'^#\s?([a-z][a-z-]*) ("[^"]*"|\S+)$', ln)
             if m and m.group(1) not in ("bind-key", "unbind-key", "color"):
-                doc[m.group(1)] = "" if m.group(2) == '""' else m.group(2)
+                v = m.group(2)
+                doc[m.group(1)] = v[1:-1] if v.startswith('"') else v
         both_ways("contrib/config.example: every option with its default",
                   ["%s %s" % (o[0], o[2]) for o in table["option"]],
                   ["%s %s" % kv for kv in doc.items()])

@@ -21,7 +21,7 @@ printf '%s' "$1" >"$BROWSER_LOG.tmp" && mv "$BROWSER_LOG.tmp" "$BROWSER_LOG"
 EOS
 chmod +x "$dir/browser"
 
-echo "1..21"
+echo "1..28"
 tmux_start 100 30 env BROWSER="$dir/browser" BROWSER_LOG="$dir/opened" \
     "$TIDINGS" -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db"
 
@@ -76,17 +76,45 @@ check "find in article highlights the match" sh -c '
 		sleep 0.05
 	done; exit 1' _ "$TMUX_SOCK"
 
-# The URL view lists the links; choosing one opens it.
+# The URL view lists the links, row n being [n] of the text, then the
+# enclosure and the article's link; choosing one opens it.
 rm -f "$dir/opened"
 keys u
 check "URL view lists the article's links" wait_for "https://example.org/more" 5
-keys G Enter
+check "URL view: rows 1 and 2 are [1] and [2] of the text" sh -c '
+	printf "%s\n" "$1" | grep -q "^ *1  https://example.org/more *\$" &&
+	printf "%s\n" "$1" | grep -q "^ *2  https://example.org/rel *\$"' _ "$LAST_SCREEN"
+check "URL view: the enclosure by its URL, its type beside it" sh -c '
+	printf "%s\n" "$1" | grep -q "^ *3  https://example.org/a.mp3  (enclosure, audio/mpeg)"' _ "$LAST_SCREEN"
+keys j Enter
 chosen() {
 	wait_file "$dir/opened" 5 &&
-	    [ "$(cat "$dir/opened")" = "https://example.org/rel" ]
+	    [ "$(cat "$dir/opened")" = "$1" ]
 }
-check "choosing a link opens it, byte for byte" chosen
+check "choosing a link opens it, byte for byte" chosen "https://example.org/rel"
+rm -f "$dir/opened"
+keys 3
+wait_for "Go to link: 3" 5
+keys Enter
+check "digit 3 in the URL view opens the enclosure's exact URL" chosen \
+    "https://example.org/a.mp3"
 keys q
+# In the article, the digit is the [n] of the text.
+rm -f "$dir/opened"
+keys 1
+check "a digit in the article asks for the link, the digit typed" \
+    wait_for "Go to link: 1" 5
+keys Enter
+check "digit 1 opens [1]" chosen "https://example.org/more"
+rm -f "$dir/opened"
+keys "#"
+wait_for "Go to link: " 5
+type_text "9"
+keys Enter
+check "a number past the last link says so" \
+    wait_for "No link 9: there are 4 links." 5
+check "the enclosure's header line shows its number" \
+    wait_match "^Enclosure: \[3\] https://example.org/a.mp3 \(audio/mpeg\)" 5
 
 keys q
 check "opened article shown read in the list" \

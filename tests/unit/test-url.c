@@ -126,12 +126,76 @@ test_url_new_string(void **state)
 	free(s);
 }
 
+/* What reaches the browser: no control character, no bare blank. */
+static const struct {
+	const char	*in, *out;
+} clean_cases[] = {
+	{ "http://x/a\nb", "http://x/ab" },
+	{ "http://x/a\r\n\tb", "http://x/ab" },
+	{ "  http://x/  \n", "http://x/" },
+	{ "http://x/a b", "http://x/a b" },
+	{ "http://x/\x1b[31m", "http://x/%1B[31m" },
+	{ "http://x/\x7f", "http://x/%7F" },
+	/* C1 controls (U+009B is CSI) and bytes that are not UTF-8. */
+	{ "http://x/\xc2\x9b" "2J", "http://x/%C2%9B2J" },
+	{ "http://x/\xff\xfe", "http://x/%FF%FE" },
+	{ "http://x/\xe2\x82", "http://x/%E2%82" },
+	/* Real UTF-8 stays as it is. */
+	{ "http://x/caf\xc3\xa9/\xe6\x9d\xb1", "http://x/caf\xc3\xa9/\xe6\x9d\xb1" },
+	{ "", "" },
+};
+
+static void
+test_url_clean(void **state)
+{
+	size_t	 i;
+	int	 failed = 0;
+	char	*s;
+
+	(void)state;
+	for (i = 0; i < sizeof clean_cases / sizeof clean_cases[0]; i++) {
+		s = url_clean(clean_cases[i].in);
+		if (strcmp(s, clean_cases[i].out) != 0) {
+			print_error("case %zu: got %s, want %s\n", i, s,
+			    clean_cases[i].out);
+			failed++;
+		}
+		free(s);
+	}
+	assert_int_equal(failed, 0);
+}
+
+static void
+test_url_scheme_in(void **state)
+{
+	char	*s;
+
+	(void)state;
+	assert_true(url_scheme_in("http://x/", "http https"));
+	assert_true(url_scheme_in("HTTPS://x/", "http https"));
+	assert_true(url_scheme_in("gemini://x/", "http,gemini"));
+	assert_false(url_scheme_in("javascript:alert(1)", "http https"));
+	assert_false(url_scheme_in("file:///etc/passwd", "http https"));
+	/* A prefix of an allowed scheme is not that scheme. */
+	assert_false(url_scheme_in("http+x://x/", "http"));
+	assert_false(url_scheme_in("htt://x/", "http"));
+	assert_false(url_scheme_in("/etc/passwd", "http https"));
+	assert_false(url_scheme_in("x/y", "http"));
+	assert_false(url_scheme_in("http://x/", ""));
+	s = url_scheme("JavaScript:x");
+	assert_string_equal(s, "JavaScript");
+	free(s);
+	assert_null(url_scheme("/a/b"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_url_table),
 		cmocka_unit_test(test_url_new_string),
+		cmocka_unit_test(test_url_clean),
+		cmocka_unit_test(test_url_scheme_in),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
