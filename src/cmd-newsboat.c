@@ -25,6 +25,7 @@
 #include "main-modes.h"
 #include "poll/poll.h"
 #include "util/i18n.h"
+#include "util/sanitize.h"
 #include "util/xmalloc.h"
 
 /* Lines of Newsboat's config read at most (a runaway file). */
@@ -215,7 +216,7 @@ nb_config(const char *from, const char *to, size_t *added,
 {
 	struct config	 scratch;
 	FILE		*in, *out = NULL;
-	char		*line = NULL, **argv, *why, *keep, *s, *have;
+	char		*line = NULL, **argv, *why, *keep, *s, *have, *shown;
 	size_t		 cap = 0;
 	ssize_t		 len;
 	int		 argc, lineno = 0, rc = -1;
@@ -249,9 +250,12 @@ nb_config(const char *from, const char *to, size_t *added,
 		if (argv != NULL)
 			conf_token_free(argv, argc);
 		if (keep == NULL) {
-			/* Only what the user sees: no control characters. */
-			printf(_("  skipped %s:%d: %.60s (%s)\n"), from, lineno,
-			    s, why != NULL ? why : "?");
+			/* The whole line, to be copied by hand if wanted;
+			 * no control characters reach the terminal. */
+			shown = sanitize_text(s, strlen(s), 0);
+			printf(_("  skipped %s:%d: %s (%s)\n"), from, lineno,
+			    shown, why != NULL ? why : "?");
+			free(shown);
 			free(why);
 			(*skipped)++;
 			continue;
@@ -344,23 +348,31 @@ cmd_newsboat(const struct cmd_opts *co)
 		ex = EXIT_USAGE;
 		goto out;
 	}
-	printf(_("Feeds: %zu added to %s (%zu were there already).\n"),
-	    added, paths.urls, had);
+	printf(ngettext("Feeds: %zu added to %s", "Feeds: %zu added to %s",
+	    added), added, paths.urls);
+	printf(ngettext(" (%zu was there already).\n", " (%zu were there "
+	    "already).\n", had), had);
 	if (nb_config(nb.config, paths.config, &added, &skipped,
 	    &cause) != 0) {
 		ex = EXIT_USAGE;
 		goto out;
 	}
-	printf(_("Config: %zu lines added to %s, %zu skipped (listed "
-	    "above).\n"), added, paths.config, skipped);
+	printf(ngettext("Config: %zu line added to %s", "Config: %zu lines "
+	    "added to %s", added), added, paths.config);
+	printf(ngettext(", %zu skipped (listed above).\n", ", %zu skipped "
+	    "(listed above).\n", skipped), skipped);
 	if (!nb_exists(nb.cache)) {
 		printf(_("Cache: none at %s.\n"), nb.cache);
 		goto out;
 	}
 	if ((ex = nb_cache(nb.cache, &paths, &st, &cause)) != EXIT_OK)
 		goto out;
-	printf(_("Cache: %zu feeds, %zu articles (%zu read, %zu starred) "
-	    "into %s.\n"), st.feeds, st.items, st.read, st.starred,
+	printf(ngettext("Cache: %zu feed", "Cache: %zu feeds", st.feeds),
+	    st.feeds);
+	printf(ngettext(", %zu article", ", %zu articles", st.items),
+	    st.items);
+	/* TRANSLATORS: "(3 read, 1 starred) into FILE." */
+	printf(_(" (%zu read, %zu starred) into %s.\n"), st.read, st.starred,
 	    paths.cache);
 out:
 	if (cause != NULL) {

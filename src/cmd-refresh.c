@@ -40,8 +40,11 @@ refresh_progress(void *arg, const struct poll_progress *pg)
 		/* The escape stays out of the message: translators need not
 		 * copy it, and msgfmt warns about \r in messages. */
 		fputs("\r\033[K", stdout);
-		printf(_("Refreshing: %zu/%zu feeds, %zu new articles, "
-		    "%zu failed"), pg->done, pg->total, pg->new_items,
+		printf(ngettext("Refreshing: %zu/%zu feed", "Refreshing: "
+		    "%zu/%zu feeds", pg->total), pg->done, pg->total);
+		printf(ngettext(", %zu new article", ", %zu new articles",
+		    pg->new_items), pg->new_items);
+		printf(ngettext(", %zu failed", ", %zu failed", pg->failed),
 		    pg->failed);
 		fflush(stdout);
 		t->drawn = 1;
@@ -98,8 +101,10 @@ cmd_refresh(const struct cmd_opts *co)
 	/* Pages that gave no article are no failure of the refresh: a word
 	 * on a terminal, nothing for cron. */
 	if (t.tty && st.fulltext + st.fulltext_failed > 0)
-		printf(_("Full text: %zu articles fetched, %zu without.\n"),
-		    st.fulltext, st.fulltext_failed);
+		printf(ngettext("Full text: %zu article fetched, %zu "
+		    "without.\n", "Full text: %zu articles fetched, %zu "
+		    "without.\n", st.fulltext), st.fulltext,
+		    st.fulltext_failed);
 	if (getenv("TIDINGS_REFRESH_STATS") != NULL)
 		fprintf(stderr, "stats: feeds %zu failed %zu not_modified %zu "
 		    "new %zu updated %zu deleted %zu requests %zu indexed %zu "

@@ -25,7 +25,7 @@ static int
 config_parse_value(const struct conf_option *o, const char *s, int64_t *iv,
     char **cause)
 {
-	char		*end;
+	char		*end, *why = NULL;
 	long long	 v;
 	size_t		 i;
 
@@ -78,6 +78,11 @@ config_parse_value(const struct conf_option *o, const char *s, int64_t *iv,
 		    o->name, s);
 		return (-1);
 	case CONF_STRING:
+		if (o->check != NULL && o->check(s, &why) != 0) {
+			*cause = xasprintf("%s: %s", o->name, why);
+			free(why);
+			return (-1);
+		}
 		return (0);
 	}
 	return (0);
@@ -319,8 +324,9 @@ conf_file_line(struct config *c, const char *path, int lineno, char **argv,
 		if (strcmp(name, config_cmds[i].name) != 0)
 			continue;
 		if (argc - 1 < config_cmds[i].min_args) {
-			*cause = xasprintf(_("%s needs %d arguments"), name,
-			    config_cmds[i].min_args);
+			*cause = xasprintf(ngettext("%s needs %d argument",
+			    "%s needs %d arguments", config_cmds[i].min_args),
+			    name, config_cmds[i].min_args);
 			return (-1);
 		}
 		switch (config_cmds[i].kind) {

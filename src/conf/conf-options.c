@@ -58,8 +58,9 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	    N_("PEM file of the certificate authorities trusted for https, "
 	    "instead of the system's (~/ for the home directory)") },
 	[CONF_BROWSER] = { "browser", CONF_STRING, "", 0, 0, NULL,
-	    N_("program for open-in-browser, %u for the URL (run without a "
-	    "shell; default: $BROWSER, else xdg-open)") },
+	    N_("program for open-in-browser, %u for the URL, a trailing & to "
+	    "run it detached (no shell: quotes work, pipes do not; default: "
+	    "$BROWSER, else xdg-open)"), conf_command_check },
 	[CONF_FULLTEXT] = { "fulltext", CONF_CHOICE, "auto", 0, 0,
 	    conf_fulltext_values, N_("fetch the article's web page for its "
 	    "full text: no (only with r in the article), auto (when a feed "

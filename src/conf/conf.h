@@ -65,6 +65,8 @@ struct conf_option {
 	int64_t			 min, max;	/* CONF_INT, CONF_SIZE */
 	const char *const	*choices;	/* CONF_CHOICE, NULL-terminated */
 	const char		*help;		/* N_() */
+	/* CONF_STRING: a further check of the value, or NULL. */
+	int			(*check)(const char *, char **cause);
 };
 
 extern const struct conf_option	conf_options[CONF_NOPTS];
@@ -376,6 +378,17 @@ void	conf_opml_write(FILE *, const struct conf_urls *,
  * Words of one config or urls line (conf-token.c), as the config reader
  * splits them; for --import-newsboat, which checks Newsboat's lines.
  */
+/* A command the user wrote (the browser), in words, run without a shell. */
+struct conf_command {
+	char	**argv;		/* NULL-terminated, quotes taken off */
+	int	  argc;
+	int	  detach;	/* a trailing &: not waited for, no terminal */
+};
+int	conf_command_parse(const char *, struct conf_command *,
+	    char **cause);
+int	conf_command_check(const char *, char **cause);
+void	conf_command_free(struct conf_command *);
+
 int	conf_token_split(const char *line, char ***argv, int *argc,
 	    char **cause);
 void	conf_token_free(char **, int);

@@ -4,6 +4,7 @@ noinst_LIBRARIES += src/conf/libconf.a
 src_conf_libconf_a_SOURCES = \
 	src/conf/conf.h src/conf/conf-int.h \
 	src/conf/conf-colour.c \
+	src/conf/conf-command.c \
 	src/conf/conf-file.c \
 	src/conf/conf-keys.c \
 	src/conf/conf-newsboat.c \

@@ -37,5 +37,6 @@ TESTS += tests/e2e/ui-keys.sh
 TESTS += tests/e2e/ui-tags.sh
 # Links on their way to the browser: schemes, control characters.
 TESTS += tests/e2e/ui-links.sh
+TESTS += tests/e2e/ui-browser.sh
 # Hardening: escape sequences from feeds never reach the terminal.
 TESTS += tests/e2e/ui-hostile.sh

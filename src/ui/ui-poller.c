@@ -139,6 +139,8 @@ static int
 ui_poller_finish(void *arg, char **msg)
 {
 	struct ui_poller	*p = arg;
+	char			*feeds, *items;
+	int			 rc = 0;
 
 	if (!p->running) {
 		*msg = xstrdup("");
@@ -150,15 +152,24 @@ ui_poller_finish(void *arg, char **msg)
 		*msg = xstrdup(p->cause != NULL ? p->cause : _("refresh failed"));
 		return (-1);
 	}
+	/* One count per message, for the plural forms of each. */
+	feeds = xasprintf(ngettext("Refreshed %zu feed", "Refreshed %zu feeds",
+	    p->stats.feeds), p->stats.feeds);
+	items = xasprintf(ngettext("%zu new article", "%zu new articles",
+	    p->stats.new_items), p->stats.new_items);
 	if (p->stats.failed > 0) {
-		*msg = xasprintf(_("Refreshed %zu feeds: %zu new articles, %zu "
-		    "failed (e on a feed shows why)."), p->stats.feeds,
-		    p->stats.new_items, p->stats.failed);
-		return (-1);
-	}
-	*msg = xasprintf(_("Refreshed %zu feeds: %zu new articles."),
-	    p->stats.feeds, p->stats.new_items);
-	return (0);
+		/* TRANSLATORS: "Refreshed 3 feeds: 5 new articles, 1 failed
+		 * (e on a feed shows why)." */
+		*msg = xasprintf(ngettext("%s: %s, %zu failed (e on a feed "
+		    "shows why).", "%s: %s, %zu failed (e on a feed shows "
+		    "why).", p->stats.failed), feeds, items, p->stats.failed);
+		rc = -1;
+	} else
+		/* TRANSLATORS: "Refreshed 3 feeds: 5 new articles." */
+		*msg = xasprintf(_("%s: %s."), feeds, items);
+	free(feeds);
+	free(items);
+	return (rc);
 }
 
 static void ui_poller_ft_stop(struct ui_poller *);

@@ -1,14 +1,16 @@
 /*
  * Running the browser: the `browser` option, else $BROWSER, else
- * xdg-open, split into words (no shell, ever: the URL comes from a feed)
- * with %u replaced by the URL, or the URL added as the last argument. The
- * terminal is handed over while it runs, for text browsers. Only the
+ * xdg-open, split into words as a shell would (conf-command.c; no shell
+ * runs, ever: the URL comes from a feed) with %u replaced by the URL, or
+ * the URL added as the last argument. The terminal is handed over while
+ * it runs, for text browsers; a trailing & runs it detached instead. Only the
  * schemes of `open-url-schemes` are opened, and the URL is cleaned of
  * control characters first: a feed's link may say javascript: or file:.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ncurses.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -16,46 +18,112 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "conf/conf.h"
 #include "ui/ui-int.h"
 #include "util/i18n.h"
 #include "util/url.h"
 #include "util/xmalloc.h"
 
-#define UI_RUN_MAX_ARGS	64
-
-/* Split cmd at blanks into argv, with %u in a word replaced by url. */
-static size_t
-ui_run_argv(const char *cmd, const char *url, char **argv, size_t max)
+/*
+ * The browser's words with %u in each replaced by url, or url added as
+ * the last word; NULL with *cause when the command is not one we run.
+ */
+static char **
+ui_run_argv(const char *cmd, const char *url, int *detach, char **cause)
 {
-	const char	*p = cmd, *start, *pct;
-	char		*word;
-	size_t		 n = 0;
-	int		 used_url = 0;
+	struct conf_command	  c;
+	char			**argv, *pct;
+	int			  i, used_url = 0;
 
-	while (*p != '\0' && n + 2 < max) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0')
-			break;
-		start = p;
-		while (*p != '\0' && *p != ' ' && *p != '\t')
-			p++;
-		word = xstrndup(start, (size_t)(p - start));
-		if ((pct = strstr(word, "%u")) != NULL) {
-			char	*w2;
-
-			w2 = xasprintf("%.*s%s%s", (int)(pct - word), word,
-			    url, pct + 2);
-			free(word);
-			word = w2;
+	if (conf_command_parse(cmd, &c, cause) != 0)
+		return (NULL);
+	if (c.argc == 0) {
+		conf_command_free(&c);
+		*cause = xstrdup(_("the browser option names no program"));
+		return (NULL);
+	}
+	argv = xreallocarray(NULL, (size_t)c.argc + 2, sizeof *argv);
+	for (i = 0; i < c.argc; i++) {
+		if ((pct = strstr(c.argv[i], "%u")) != NULL) {
+			argv[i] = xasprintf("%.*s%s%s", (int)(pct - c.argv[i]),
+			    c.argv[i], url, pct + 2);
 			used_url = 1;
-		}
-		argv[n++] = word;
+		} else
+			argv[i] = xstrdup(c.argv[i]);
 	}
 	if (!used_url)
-		argv[n++] = xstrdup(url);
-	argv[n] = NULL;
-	return (n);
+		argv[i++] = xstrdup(url);
+	argv[i] = NULL;
+	*detach = c.detach;
+	conf_command_free(&c);
+	return (argv);
+}
+
+static void
+ui_run_argv_free(char **argv)
+{
+	size_t	i;
+
+	for (i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/*
+ * A browser with a trailing &: in a session of its own, its output away
+ * from our screen, not waited for (a grandchild, so it leaves no zombie).
+ * Whether the exec worked comes back through a close-on-exec pipe.
+ */
+static int
+ui_run_detached(char **argv, char **cause)
+{
+	pid_t	pid;
+	int	fds[2], err = 0, status, nul;
+	ssize_t	n;
+
+	if (pipe2(fds, O_CLOEXEC) != 0) {
+		*cause = xasprintf(_("cannot run %s: %s"), argv[0],
+		    strerror(errno));
+		return (-1);
+	}
+	if ((pid = fork()) == 0) {
+		close(fds[0]);
+		setsid();
+		if ((nul = open("/dev/null", O_RDWR)) != -1) {
+			dup2(nul, 0);
+			dup2(nul, 1);
+			dup2(nul, 2);
+			if (nul > 2)
+				close(nul);
+		}
+		if (fork() == 0) {
+			signal(SIGPIPE, SIG_DFL);
+			signal(SIGINT, SIG_DFL);
+			execvp(argv[0], argv);
+			err = errno;
+			(void)!write(fds[1], &err, sizeof err);
+			_exit(127);
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	if (pid == -1) {
+		close(fds[0]);
+		*cause = xasprintf(_("cannot run %s: %s"), argv[0],
+		    strerror(errno));
+		return (-1);
+	}
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	while ((n = read(fds[0], &err, sizeof err)) == -1 && errno == EINTR)
+		;
+	close(fds[0]);
+	if (n == (ssize_t)sizeof err) {
+		*cause = xasprintf(_("cannot run %s: %s"), argv[0],
+		    strerror(err));
+		return (-1);
+	}
+	return (0);
 }
 
 /* The URL to hand on, or NULL with *cause saying why not. */
@@ -85,11 +153,10 @@ ui_run_open_url(struct ui *ui, const char *rawurl, char **cause)
 {
 	struct sigaction	 sa, old_int, old_tstp;
 	const char		*cmd;
-	char			*argv[UI_RUN_MAX_ARGS], *first = NULL, *colon;
+	char			**argv, *first = NULL, *colon;
 	char			*url;
-	size_t			 n, i;
 	pid_t			 pid;
-	int			 status, rc = 0;
+	int			 status, detach = 0, rc = 0;
 
 	if ((url = ui_run_checked_url(ui, rawurl, cause)) == NULL)
 		return (-1);
@@ -102,8 +169,16 @@ ui_run_open_url(struct ui *ui, const char *rawurl, char **cause)
 	}
 	if (cmd == NULL || *cmd == '\0')
 		cmd = "xdg-open";
-	n = ui_run_argv(cmd, url, argv, UI_RUN_MAX_ARGS);
+	argv = ui_run_argv(cmd, url, &detach, cause);
 	free(first);
+	free(url);
+	if (argv == NULL)
+		return (-1);
+	if (detach) {
+		rc = ui_run_detached(argv, cause);
+		ui_run_argv_free(argv);
+		return (rc);
+	}
 
 	def_prog_mode();
 	endwin();
@@ -141,8 +216,6 @@ ui_run_open_url(struct ui *ui, const char *rawurl, char **cause)
 	clearok(curscr, TRUE);
 	refresh();
 	ui_dirty(ui);
-	for (i = 0; i < n; i++)
-		free(argv[i]);
-	free(url);
+	ui_run_argv_free(argv);
 	return (rc);
 }

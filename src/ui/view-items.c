@@ -195,7 +195,8 @@ view_items_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
 	char			*t;
 
 	t = sanitize_text(vi->title, strlen(vi->title), 0);
-	snprintf(buf, len, _("%s (%zu articles)"), t, v->list.count);
+	snprintf(buf, len, ngettext("%s (%zu article)", "%s (%zu articles)",
+	    v->list.count), t, v->list.count);
 	free(t);
 }
 

@@ -215,7 +215,7 @@ wait_for "Search for:" 5
 type_text "Uighurs"
 keys Enter
 check "search finds the article by a word of its full text" \
-    wait_for 'Search results for "Uighurs" (1 articles)' 10
+    wait_for 'Search results for "Uighurs" (1 article)' 10
 keys Q
 check "quit" exited_ok 10
 exit $((TAP_FAILED > 0))

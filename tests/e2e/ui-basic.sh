@@ -129,7 +129,7 @@ keys q /
 wait_for "Search for:" 5
 type_text "quokka"
 keys Enter
-check "search results as a headline list" wait_for "Search results for \"quokka\" (1 articles)" 5
+check "search results as a headline list" wait_for "Search results for \"quokka\" (1 article)" 5
 
 # Resize: redrawn at the new size, wide characters cut with an ellipsis.
 tm resize-window -t t -x 40 -y 12

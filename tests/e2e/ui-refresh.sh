@@ -29,7 +29,7 @@ echo "1..14"
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
     -c "$dir/cache.db"
 check "refresh on start-up, in the background" \
-    wait_for "Refreshed 1 feeds: 2 new articles." 15
+    wait_for "Refreshed 1 feed: 2 new articles." 15
 check "the feed list updated in place" wait_for "(2/2) Poll Feed" 5
 check "256-colour focus from a color line" sh -c '
 	. "$TOP_SRCDIR/tests/lib/tmux.sh"; TMUX_SOCK=$1

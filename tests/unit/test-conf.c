@@ -465,6 +465,80 @@ test_colour_lines(void **state)
 	free(cause);
 }
 
+/* The browser lines Newsboat users write, split as sh would split them. */
+static void
+test_command(void **state)
+{
+	static const struct {
+		const char	*line;
+		int		 detach;
+		const char	*words[5];	/* NULL: an error */
+		const char	*error;
+	} t[] = {
+		{ "lynx", 0, { "lynx" }, NULL },
+		{ "firefox %u &", 1, { "firefox", "%u" }, NULL },
+		{ "firefox %u&", 1, { "firefox", "%u" }, NULL },
+		{ "firefox '%u' &", 1, { "firefox", "%u" }, NULL },
+		{ "\"/opt/My Browser/run\" --new-tab \"%u\"", 0,
+		    { "/opt/My Browser/run", "--new-tab", "%u" }, NULL },
+		{ "w3m\\ x 'a\"b' \"c\\\"d\" ''", 0,
+		    { "w3m x", "a\"b", "c\"d", "" }, NULL },
+		{ "echo 'a|b;c' \"$\"", 0, { "echo", "a|b;c", "$" }, NULL },
+		{ "open %u | cat", 0, { NULL },
+		    "the shell's | is not supported: the command runs without "
+		    "a shell (quotes and a trailing & work)" },
+		{ "open %u; sleep 1", 0, { NULL }, "the shell's ; is not" },
+		{ "open %u >/dev/null", 0, { NULL }, "the shell's > is not" },
+		{ "open %u && x", 0, { NULL }, "the shell's & is not" },
+		{ "open %u & x", 0, { NULL }, "the shell's & is not" },
+		{ "$BROWSER %u", 0, { NULL }, "the shell's $ is not" },
+		{ "open \"$(id)\"", 0, { NULL }, "the shell's $ is not" },
+		{ "open `id`", 0, { NULL }, "the shell's ` is not" },
+		{ "open 'x", 0, { NULL }, "unterminated quote" },
+	};
+	struct conf_command	c;
+	char			*cause;
+	size_t			 i;
+	int			 j;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		cause = NULL;
+		if (t[i].words[0] == NULL) {
+			assert_int_equal(conf_command_parse(t[i].line, &c,
+			    &cause), -1);
+			assert_non_null(cause);
+			assert_memory_equal(cause, t[i].error,
+			    strlen(t[i].error));
+			free(cause);
+			continue;
+		}
+		assert_int_equal(conf_command_parse(t[i].line, &c, &cause), 0);
+		assert_int_equal(c.detach, t[i].detach);
+		for (j = 0; t[i].words[j] != NULL; j++) {
+			assert_true(j < c.argc);
+			assert_string_equal(c.argv[j], t[i].words[j]);
+		}
+		assert_int_equal(c.argc, j);
+		assert_null(c.argv[j]);
+		conf_command_free(&c);
+	}
+	/* At load, with the option's name. */
+	{
+		struct config	conf;
+
+		conf_file_init(&conf);
+		cause = NULL;
+		assert_int_equal(conf_file_set(&conf, "browser",
+		    "firefox %u | x", &cause), -1);
+		assert_memory_equal(cause, "browser: the shell's |", 22);
+		free(cause);
+		assert_int_equal(conf_file_set(&conf, "browser",
+		    "firefox '%u' &", &cause), 0);
+		conf_file_fini(&conf);
+	}
+}
+
 int
 main(void)
 {
@@ -480,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_key_maps),
 		cmocka_unit_test(test_colour_lines),
+		cmocka_unit_test(test_command),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
