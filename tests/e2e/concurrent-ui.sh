@@ -63,17 +63,28 @@ loop=$!
 # Start marking once a refresh is under way.
 wait_file "$dir/refresh.err" 10 >/dev/null 2>&1 || true
 
+# marked K: the two first articles of feed K-1 are read in the cache. The
+# screen is not the judge: it shows another refresh's new articles of that
+# feed (unread again) within a second, live.
+marked() {
+	[ "$(sqlite3 "$dir/cache.db" "SELECT count(*) FROM items i JOIN feeds f
+	    ON f.id = i.feed_id WHERE f.title = 'f$(($1 - 1))' AND i.read = 1
+	    AND (i.ident LIKE '%-0' OR i.ident LIKE '%-1')" 2>/dev/null)" = 2 ]
+}
 locked=
 k=1
 while [ $k -le $MARKS ]; do
 	keys A
-	if ! wait_match "^ +$k    \(0/[0-9]+\) f$((k - 1))\$" 10; then
-		break
-	fi
+	deadline=$(( $(now_ms) + 10000 ))
+	until marked $k; do
+		[ "$(now_ms)" -ge "$deadline" ] && break 2
+		sleep 0.1
+	done
+	LAST_SCREEN=$(screen)
 	case $LAST_SCREEN in
 	*[Ll]ocked*|*[Bb]usy*) locked=$LAST_SCREEN ;;
 	esac
-	keys j
+	keys Down
 	k=$((k + 1))
 done
 if [ $k -gt $MARKS ]; then
