@@ -34,7 +34,6 @@ cmd_setup_config(const struct cmd_opts *co, struct conf_paths *paths,
     struct config *conf)
 {
 	char	*cause = NULL;
-	size_t	 i;
 
 	if (conf_paths_init(paths, co->urls_path, co->cache_path,
 	    co->config_path, &cause) != 0) {
@@ -50,7 +49,16 @@ cmd_setup_config(const struct cmd_opts *co, struct conf_paths *paths,
 		conf_paths_fini(paths);
 		return (EXIT_USAGE);
 	}
+	cmd_setup_warnings(conf);
+	return (0);
+}
+
+/* The config's warnings on stderr (again after the reader's screen). */
+void
+cmd_setup_warnings(const struct config *conf)
+{
+	size_t	i;
+
 	for (i = 0; i < conf->nwarnings; i++)
 		cmd_setup_print(conf->warnings[i]);
-	return (0);
 }

@@ -71,7 +71,8 @@ cmd_ui(const struct cmd_opts *co)
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
 		ex = EXIT_USAGE;
-	}
+	} else
+		cmd_setup_warnings(&conf);
 out:
 	conf_keys_free();
 	ui_poller_free(poller);

@@ -38,5 +38,6 @@ TESTS += tests/e2e/ui-tags.sh
 # Links on their way to the browser: schemes, control characters.
 TESTS += tests/e2e/ui-links.sh
 TESTS += tests/e2e/ui-browser.sh
+TESTS += tests/e2e/ui-warnings.sh
 # Hardening: escape sequences from feeds never reach the terminal.
 TESTS += tests/e2e/ui-hostile.sh

@@ -23,6 +23,7 @@
 #include "db/db.h"
 #include "ui/ui-int.h"
 #include "util/i18n.h"
+#include "util/sanitize.h"
 #include "util/xmalloc.h"
 
 static int		 ui_sigfd = -1;	/* write end of the self-pipe */
@@ -450,6 +451,30 @@ ui_loop(struct ui *ui)
 	}
 }
 
+/*
+ * The config's warnings (a Newsboat option ignored, say) went to stderr,
+ * which the screen covers: the first of them on the message line too.
+ */
+static void
+ui_config_warnings(struct ui *ui)
+{
+	const struct config	*c = ui->cfg.conf;
+	char			*w;
+	size_t			 more;
+
+	if (c == NULL || c->nwarnings == 0)
+		return;
+	w = sanitize_text(c->warnings[0], strlen(c->warnings[0]), 0);
+	more = c->nwarnings - 1;
+	if (more == 0)
+		ui_message(ui, 1, "%s", w);
+	else
+		ui_message(ui, 1, ngettext("%s (and %zu more warning, shown "
+		    "after quitting)", "%s (and %zu more warnings, shown after "
+		    "quitting)", more), w, more);
+	free(w);
+}
+
 int
 ui_run(const struct ui_config *cfg, char **cause)
 {
@@ -479,6 +504,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 		ui_push(&ui, view_help_welcome_new(&ui));
 	if (cfg->refresh_on_startup && !cfg->first_start)
 		ui_start_refresh(&ui, 0);
+	ui_config_warnings(&ui);
 	if (cfg->reload_minutes > 0)
 		ui.next_reload = time(NULL) + cfg->reload_minutes * 60;
 
