@@ -32,16 +32,9 @@ BUDGET = 60.0          # seconds for the kill rounds, whatever ROUNDS says
 MIN_ROUNDS = 10        # fewer than this in the budget fails the test
 MARKS_PER_ROUND = 10
 
-results = []
-
-
-def ok(cond, name, diag=None):
-    results.append(bool(cond))
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (len(results), name))
-    if not cond and diag:
-        for line in str(diag).splitlines()[:30]:
-            print("# " + line)
-    sys.stdout.flush()
+sys.path.insert(0, os.path.join(os.environ.get("TOP_SRCDIR", os.path.join(
+    os.path.dirname(__file__), "..", "..")), "tests", "lib"))
+from tap import ok, results  # noqa: E402,F401
 
 
 def snapshot(cache):

@@ -23,16 +23,9 @@ spec = importlib.util.spec_from_file_location(
 hh = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(hh)
 
-results = []
-
-
-def ok(cond, name, diag=None):
-    results.append(bool(cond))
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (len(results), name))
-    if not cond and diag:
-        for line in str(diag).splitlines()[:30]:
-            print("# " + line)
-    sys.stdout.flush()
+sys.path.insert(0, os.path.join(os.environ.get("TOP_SRCDIR", os.path.join(
+    os.path.dirname(__file__), "..", "..")), "tests", "lib"))
+from tap import ok, results  # noqa: E402,F401
 
 
 def state(cache):

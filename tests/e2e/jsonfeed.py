@@ -17,16 +17,7 @@ import httpd  # noqa: E402
 
 TIDINGS = os.environ.get("TIDINGS", "tidings")
 DATA = os.path.join(TOP, "tests", "data", "jsonfeed")
-results = []
-
-
-def ok(cond, name, diag=None):
-    results.append(bool(cond))
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (len(results), name))
-    if not cond and diag:
-        for line in str(diag).splitlines():
-            print("# " + line)
-    sys.stdout.flush()
+from tap import ok, results  # noqa: E402,F401
 
 
 def parse_tests(base):

@@ -14,17 +14,9 @@ import tempfile
 import time
 
 TIDINGS = os.environ.get("TIDINGS", "tidings")
-results = []
-
-
-def ok(cond, name, diag=None):
-    results.append(bool(cond))
-    n = len(results)
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond and diag:
-        for line in str(diag).splitlines():
-            print("# " + line)
-    sys.stdout.flush()
+sys.path.insert(0, os.path.join(os.environ.get("TOP_SRCDIR", os.path.join(
+    os.path.dirname(__file__), "..", "..")), "tests", "lib"))
+from tap import ok, results  # noqa: E402,F401
 
 
 def rss(title, n):

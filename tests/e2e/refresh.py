@@ -17,17 +17,7 @@ sys.path.insert(0, os.path.join(TOP, "tests", "lib"))
 import httpd  # noqa: E402
 
 TIDINGS = os.environ.get("TIDINGS", "tidings")
-results = []
-
-
-def ok(cond, name, diag=None):
-    results.append(bool(cond))
-    n = len(results)
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond and diag:
-        for line in str(diag).splitlines():
-            print("# " + line)
-    sys.stdout.flush()
+from tap import ok, results  # noqa: E402,F401
 
 
 def rss(title, items):
