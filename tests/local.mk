@@ -60,3 +60,5 @@ tests_unit_test_ui_edit_LDADD = src/ui/libui.a src/util/libutil.a \
 endif
 # The reader in tmux: editing the prompts.
 TESTS += tests/e2e/ui-prompt.sh
+# The reader in tmux: the urls file read live (R, ^R, E edit-urls).
+TESTS += tests/e2e/ui-urls.sh

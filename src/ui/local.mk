@@ -13,6 +13,8 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui-poller.c \
 	src/ui/ui-run.c \
 	src/ui/ui-text.c src/ui/ui-text.h \
+	src/ui/ui-shell.c \
+	src/ui/ui-urls.c \
 	src/ui/view-article.c src/ui/view-article-body.c \
 	src/ui/view-article-int.h \
 	src/ui/view-feeds.c \

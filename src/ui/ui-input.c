@@ -83,7 +83,14 @@ ui_global_random_unread(struct ui *ui, struct ui_view *v)
 static int
 ui_global_reload_urls(struct ui *ui, struct ui_view *v)
 {
-	view_feeds_reload_urls(ui);
+	ui_urls_reload(ui, 1);
+	return (0);
+}
+
+static int
+ui_global_edit_urls(struct ui *ui, struct ui_view *v)
+{
+	ui_urls_edit(ui);
 	return (0);
 }
 
@@ -96,6 +103,7 @@ static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_SEARCH, ui_global_search },
 	{ ACT_RANDOM_UNREAD, ui_global_random_unread },
 	{ ACT_RELOAD_URLS, ui_global_reload_urls },
+	{ ACT_EDIT_URLS, ui_global_edit_urls },
 	{ ACT_NONE, NULL }
 };
 

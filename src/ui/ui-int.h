@@ -71,6 +71,11 @@ struct ui_view {
 	void			*data;
 };
 
+/* The urls file as last read (ui-urls.c): changed when any differs. */
+struct ui_urls_stamp {
+	long long	 exists, dev, ino, size, mtime, mtime_ns;
+};
+
 #define UI_MAX_VIEWS	8
 #define UI_MSG_LEN	512
 
@@ -94,6 +99,8 @@ struct ui {
 	struct ui_prompt_hist	*hists;		/* ui-input.c */
 	size_t			 nhists;
 	int			 key;		/* that started the action */
+	struct ui_urls_stamp	 urls_stamp;
+	char			*urls_error;	/* the urls file's, or NULL */
 };
 
 /* A numbered list of links (ui-links.c). */
@@ -170,6 +177,16 @@ long		 view_feeds_find(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir, int unread);
 int		 view_feeds_seek(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir, int unread);
-void		 view_feeds_reload_urls(struct ui *);
+
+/* ui-urls.c: the urls file read again, edited, added to. */
+void		 ui_urls_remember(struct ui *);
+int		 ui_urls_changed(struct ui *);
+/* Read it again if it changed (or always, with force): 0, or -1 and a
+ * message with the feeds kept as they were. */
+int		 ui_urls_reload(struct ui *, int force);
+void		 ui_urls_edit(struct ui *);
+/* ui-shell.c: sh -c cmd, with arg as $1 and the terminal handed over;
+ * the exit status, or -1 with *cause. */
+int		 ui_shell_run(const char *cmd, const char *arg, char **cause);
 
 #endif

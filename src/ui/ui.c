@@ -224,6 +224,9 @@ ui_start_refresh(struct ui *ui, long long feed_id)
 		ui_message(ui, 1, "%s", _("Refreshing is not available."));
 		return;
 	}
+	/* Every feed: the urls file's as it is now (edited by hand?). */
+	if (feed_id == 0 && !ui->refreshing)
+		ui_urls_reload(ui, 0);
 	if (ui->cfg.poller->start(ui->cfg.poller_arg, feed_id, ui->notify[1],
 	    &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
@@ -332,7 +335,10 @@ ui_read_notify(struct ui *ui)
 		/* Errors and counts changed too: re-read everything. */
 		ui->refreshing = 0;
 		err = ui->cfg.poller->finish(ui->cfg.poller_arg, &msg) != 0;
-		ui_message(ui, err, "%s", msg);
+		if (ui->urls_error != NULL)
+			ui_message(ui, 1, "%s %s", ui->urls_error, msg);
+		else
+			ui_message(ui, err, "%s", msg);
 		free(msg);
 		ui_reload_all(ui, 0);
 	} else if (one != -1)
@@ -474,6 +480,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 	ui_curses_start(&ui);
 
 	ui_check_version(&ui);
+	ui_urls_remember(&ui);
 	ui_push(&ui, view_feeds_new(&ui));
 	if (cfg->first_start)
 		ui_push(&ui, view_help_welcome_new(&ui));
@@ -498,6 +505,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 	close(ui.notify[1]);
 	conf_keys_free();
 	ui_input_free(&ui);
+	free(ui.urls_error);
 	return (0);
 }
 
