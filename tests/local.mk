@@ -62,3 +62,5 @@ endif
 TESTS += tests/e2e/ui-prompt.sh
 # The reader in tmux: the urls file read live (R, ^R, E edit-urls).
 TESTS += tests/e2e/ui-urls.sh
+# The reader in tmux: add-feed (a), with discovery, into the urls file.
+TESTS += tests/e2e/ui-add.sh

@@ -74,6 +74,9 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	    N_("open link number N (a digit starts the number)") },
 	[ACT_EDIT_URLS] = { "edit-urls",
 	    N_("edit the urls file in $VISUAL or $EDITOR, then read it") },
+	[ACT_ADD_FEED] = { "add-feed",
+	    N_("subscribe: a feed's address, or a web page's (its feed "
+	    "is found)") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -155,6 +158,8 @@ static const struct {
 	{ "e", "show-error", "feedlist" }, { "w", "show-error", "article" },
 	{ "^L", "redraw", "global" },
 	{ "E", "edit-urls", "feedlist" },
+	/* Newsboat has no such key; a is free there too. */
+	{ "a", "add-feed", "feedlist" },
 };
 
 /* Names of keys that are not one printable character. */

@@ -147,6 +147,7 @@ enum conf_action {
 	ACT_RELOAD_URLS,
 	ACT_GOTO_URL,
 	ACT_EDIT_URLS,
+	ACT_ADD_FEED,
 	ACT__COUNT
 };
 

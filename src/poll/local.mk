@@ -2,6 +2,7 @@
 noinst_LIBRARIES += src/poll/libpoll.a
 src_poll_libpoll_a_SOURCES = \
 	src/poll/poll.h src/poll/poll-int.h \
+	src/poll/poll-discover.c \
 	src/poll/poll-fulltext.c \
 	src/poll/poll-limits.c \
 	src/poll/poll-parse.c \

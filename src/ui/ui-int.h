@@ -39,6 +39,7 @@ int	 ui_list_click(struct ui_list *, int row);
 struct ui;
 struct ui_view;
 struct ui_prompt_hist;
+struct ui_add;
 
 /* An action's handler in a view: returns 0 when handled. */
 struct ui_handler {
@@ -101,6 +102,7 @@ struct ui {
 	int			 key;		/* that started the action */
 	struct ui_urls_stamp	 urls_stamp;
 	char			*urls_error;	/* the urls file's, or NULL */
+	struct ui_add		*add;		/* add-feed looking (ui-add.c) */
 };
 
 /* A numbered list of links (ui-links.c). */
@@ -185,6 +187,11 @@ int		 ui_urls_changed(struct ui *);
  * message with the feeds kept as they were. */
 int		 ui_urls_reload(struct ui *, int force);
 void		 ui_urls_edit(struct ui *);
+/* ui-add.c: add-feed, its thread's end on the notify pipe. */
+#define UI_ADD_DONE	INT64_MIN
+void		 ui_add_start(struct ui *);
+void		 ui_add_finish(struct ui *);
+void		 ui_add_stop(struct ui *);
 /* ui-shell.c: sh -c cmd, with arg as $1 and the terminal handed over;
  * the exit status, or -1 with *cause. */
 int		 ui_shell_run(const char *cmd, const char *arg, char **cause);

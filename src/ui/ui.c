@@ -317,11 +317,13 @@ ui_read_notify(struct ui *ui)
 	int64_t	ids[64], one = -1;
 	ssize_t	n, i;
 	char	*msg = NULL;
-	int	many = 0, done = 0, err;
+	int	many = 0, done = 0, err, added = 0;
 
 	while ((n = read(ui->notify[0], ids, sizeof ids)) > 0) {
 		for (i = 0; i < n / (ssize_t)sizeof ids[0]; i++) {
-			if (ids[i] < 0)
+			if (ids[i] == UI_ADD_DONE)
+				added = 1;
+			else if (ids[i] < 0)
 				ui_fulltext_arrived(ui, -ids[i]);
 			else if (ids[i] == 0)
 				done = 1;
@@ -343,6 +345,8 @@ ui_read_notify(struct ui *ui)
 		ui_reload_all(ui, 0);
 	} else if (one != -1)
 		ui_reload_all(ui, many ? 0 : one);
+	if (added)
+		ui_add_finish(ui);
 	ui_dirty(ui);
 }
 
@@ -493,6 +497,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 
 	if (ui.cfg.poller != NULL)
 		ui.cfg.poller->stop(ui.cfg.poller_arg);
+	ui_add_stop(&ui);
 	while (ui.nviews > 0)
 		ui_pop(&ui);
 	endwin();
