@@ -64,3 +64,5 @@ TESTS += tests/e2e/ui-prompt.sh
 TESTS += tests/e2e/ui-urls.sh
 # The reader in tmux: add-feed (a), with discovery, into the urls file.
 TESTS += tests/e2e/ui-add.sh
+# exec: and filter: feeds: output, stdin, stderr, timeout, size limit.
+TESTS += tests/e2e/cmd-feeds.py

@@ -185,8 +185,8 @@ poll_discover(const struct config *conf, const char *url, char ***v,
 		for (i = 0; i < sizeof poll_discover_places /
 		    sizeof poll_discover_places[0]; i++) {
 			u = url_resolve(f.url, poll_discover_places[i]);
-			if (poll_discover_get(lim, u, &g, cancel, &ignore) == 0 &&
-			    poll_discover_is_feed(&g)) {
+			if (poll_discover_get(lim, u, &g, cancel,
+			    &ignore) == 0 && poll_discover_is_feed(&g)) {
 				*v = xcalloc(1, sizeof **v);
 				(*v)[(*n)++] = u;
 				poll_discover_fetch_fini(&g);
