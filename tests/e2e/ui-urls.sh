@@ -21,9 +21,25 @@ feed() {
 	echo '</channel></rss>'
 }
 for f in Alpha Beta Gamma; do feed $f >"$dir/$f.xml"; done
-echo "file://$dir/Alpha.xml" >"$dir/urls"
 printf '%s\n' 'refresh-on-startup yes' 'fulltext no' 'show-read-feeds yes' \
     >"$dir/config"
+
+echo "1..15"
+# The first start: no urls file; one written meanwhile is read by R, as
+# the welcome page says.
+tmux_start 200 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
+    -c "$dir/cache.db"
+wait_for "Welcome to tidings!" 10
+echo "file://$dir/Alpha.xml" >"$dir/urls"
+keys R
+check "first start: R on the welcome page reads the new urls file" \
+    wait_for "Refreshed 1 feeds" 15
+keys q
+check "first start: and its feed is listed" wait_for "(2/2) Feed Alpha" 5
+keys Q
+wait_exit 10
+tmux_stop
+
 # The editor E runs: adds Gamma to the file it is given.
 cat >"$dir/editor" <<EOS
 #!/bin/sh
@@ -32,7 +48,6 @@ echo "file://$dir/Gamma.xml" >>"\$1"
 EOS
 chmod +x "$dir/editor"
 
-echo "1..13"
 tmux_start 200 30 env EDITOR="$dir/editor" VISUAL= "$TIDINGS" \
     -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db"
 wait_for "(2/2) Feed Alpha" 15
