@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -70,7 +71,12 @@ ui_urls_reload(struct ui *ui, int force)
 	ui_urls_stat(ui->cfg.urls_path, &before);
 	free(ui->urls_error);
 	ui->urls_error = NULL;
-	if (conf_urls_load(ui->cfg.urls_path, &urls, &cause) != 0) {
+	/* Gone (mid-save, or removed): not a reason to drop every feed. */
+	if (!before.exists && ui->urls_stamp.exists)
+		cause = xasprintf("%s: %s", ui->cfg.urls_path,
+		    strerror(ENOENT));
+	if (cause != NULL ||
+	    conf_urls_load(ui->cfg.urls_path, &urls, &cause) != 0) {
 		ui->urls_error = xasprintf(_("%s; the feeds are kept as they "
 		    "were."), cause);
 		ui_message(ui, 1, "%s", ui->urls_error);

@@ -24,7 +24,7 @@ for f in Alpha Beta Gamma; do feed $f >"$dir/$f.xml"; done
 printf '%s\n' 'refresh-on-startup yes' 'fulltext no' 'show-read-feeds yes' \
     >"$dir/config"
 
-echo "1..15"
+echo "1..17"
 # The first start: no urls file; one written meanwhile is read by R, as
 # the welcome page says.
 tmux_start 200 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
@@ -86,6 +86,15 @@ check "R: a broken file says so after the refresh" wait_for \
     "the feeds are kept as they were. Refreshed 2 feeds" 15
 check "R: the feeds as they were" wait_for "(1/2) Feed Beta" 2
 printf '%s\n' "file://$dir/Alpha.xml" "file://$dir/Beta.xml" >"$dir/urls"
+keys C-r
+wait_for "The urls file has 2 feeds." 5
+# A file that is gone (an editor between unlink and rename) drops nothing.
+mv "$dir/urls" "$dir/urls.away"
+keys C-r
+check "^R: a missing file is an error" wait_for \
+    "urls: No such file or directory; the feeds are kept as they were." 5
+check "^R: and keeps the feeds" wait_for "(1/2) Feed Beta" 2
+mv "$dir/urls.away" "$dir/urls"
 
 # E: the editor gets the file; what it wrote is read when it returns.
 keys E
