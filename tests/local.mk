@@ -66,3 +66,5 @@ TESTS += tests/e2e/ui-urls.sh
 TESTS += tests/e2e/ui-add.sh
 # exec: and filter: feeds: output, stdin, stderr, timeout, size limit.
 TESTS += tests/e2e/cmd-feeds.py
+# A feed out of the urls file: kept with its marks, deleted after 30 days.
+TESTS += tests/e2e/removed-feeds.py

@@ -216,7 +216,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	struct poll_job		*j;
 	struct poll_cmd		*cmds = NULL;
 	struct net		*net = NULL;
-	size_t			 n = 0, i, k;
+	size_t			 n = 0, i, k, pruned;
 	double			 t0 = poll_clock();
 	char			*fail = NULL;
 	int			 rc = POLL_ERR;
@@ -239,6 +239,11 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		goto out;
 	}
 	if (urls != NULL && poll_sync(run.db, urls, cause) != 0) {
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
+	/* Feeds long gone from the urls file leave the cache. */
+	if (db_prune_feeds(run.db, run.now, &pruned, cause) != 0) {
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}

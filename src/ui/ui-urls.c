@@ -4,7 +4,8 @@
  * and on reload-urls; edited in the user's editor (edit-urls). A file
  * that does not read leaves the feed list as it was, with a message.
  * Feeds that left the file are hidden, their articles and marks kept in
- * the cache (db_feeds_sync), so that adding a feed back restores them.
+ * the cache for a while (db_feeds_sync, db_prune_feeds), so that adding
+ * a feed back restores them.
  */
 #include "config.h"
 
