@@ -1,8 +1,7 @@
 /*
  * tidings --add=URL [TAG...]: subscribe. A feed's URL is added as it is;
- * a web page's feeds are found in its <link rel="alternate"> elements,
- * else at the usual places of its site (/feed, /rss.xml, /atom.xml,
- * /index.xml), and the first is added, the others listed. A feed already
+ * of a web page's feeds (poll_discover) the first is added, the others
+ * listed. A feed already
  * in the urls file is not added again.
  */
 #include "config.h"
@@ -10,22 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "conf/conf.h"
-#include "feed/feed.h"
 #include "main-modes.h"
-#include "net/net.h"
 #include "poll/poll.h"
-#include "util/buf.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
-#include "util/url.h"
 #include "util/xmalloc.h"
-
-static const char *const add_places[] = {
-	"/feed", "/rss.xml", "/atom.xml", "/index.xml"
-};
 
 /* "tidings: WHAT: message", WHAT scrubbed (it may come from a page). */
 static void
@@ -37,173 +27,12 @@ add_error(const char *what, const char *msg)
 	free(w);
 }
 
-struct add_fetch {
-	struct buf	 body;
-	char		*url;		/* after redirects */
-	char		*charset;
-	char		*error;
-};
-
-static void
-add_begin(void *arg, const char *url, const char *charset)
-{
-	struct add_fetch	*f = arg;
-
-	free(f->url);
-	f->url = xstrdup(url);
-	free(f->charset);
-	f->charset = charset != NULL ? xstrdup(charset) : NULL;
-}
-
-static int
-add_data(void *arg, const void *p, size_t n)
-{
-	return (buf_add(&((struct add_fetch *)arg)->body, p, n));
-}
-
-static void
-add_done(void *arg, const struct net_result *r)
-{
-	struct add_fetch	*f = arg;
-
-	if (r->error != NULL)
-		f->error = xstrdup(r->error);
-}
-
-/* One document through the shared fetcher; 0, or -1 with *cause. */
-static int
-add_get(const struct net_limits *lim, const char *url, struct add_fetch *f,
-    char **cause)
-{
-	struct net_request	 req;
-	struct net		*n;
-
-	memset(f, 0, sizeof *f);
-	buf_init(&f->body, 0);
-	buf_add(&f->body, "", 0);
-	if ((n = net_new(lim, cause)) == NULL)
-		return (-1);
-	memset(&req, 0, sizeof req);
-	req.url = url;
-	req.arg = f;
-	req.begin = add_begin;
-	req.data = add_data;
-	req.done = add_done;
-	net_add(n, &req);
-	if (net_run(n, NULL, cause) != 0) {
-		net_free(n);
-		return (-1);
-	}
-	net_free(n);
-	if (f->error != NULL) {
-		*cause = f->error;
-		f->error = NULL;
-		return (-1);
-	}
-	if (f->url == NULL)
-		f->url = xstrdup(url);
-	return (0);
-}
-
-static void
-add_fetch_fini(struct add_fetch *f)
-{
-	buf_fini(&f->body);
-	free(f->url);
-	free(f->charset);
-	free(f->error);
-}
-
-/* Whether the fetched document is a feed tidings reads. */
-static int
-add_is_feed(const struct add_fetch *f)
-{
-	struct feed_doc	*d;
-	int		 yes;
-
-	d = feed_parser_parse_buffer(f->body.data, f->body.len, f->url,
-	    f->charset, NULL);
-	yes = d->format != FEED_FORMAT_UNKNOWN;
-	feed_doc_free(d);
-	return (yes);
-}
-
-static int
-add_is_web(const char *url)
-{
-	return (strncasecmp(url, "http://", 7) == 0 ||
-	    strncasecmp(url, "https://", 8) == 0);
-}
-
-/*
- * The page's feed links that may be subscribed: a page on the web names
- * only web feeds (never a file: URL of this machine, nor another scheme).
- */
-static size_t
-add_links(const struct add_fetch *f, char ***v)
-{
-	size_t	n, i, k;
-
-	n = feed_discover_links(f->body.data, f->body.len, f->url, v);
-	for (i = k = 0; i < n; i++) {
-		if (add_is_web((*v)[i]) || (!add_is_web(f->url) &&
-		    conf_urls_fetchable((*v)[i])))
-			(*v)[k++] = (*v)[i];
-		else
-			free((*v)[i]);
-	}
-	return (k);
-}
-
-/*
- * The feeds for url: itself when it is one, else the page's links, else
- * the first of the usual places that is a feed. 0 and the list (maybe
- * empty), or -1 when url itself cannot be fetched.
- */
-static int
-add_discover(const struct net_limits *lim, const char *url, char ***v,
-    size_t *n, char **cause)
-{
-	struct add_fetch	 f, g;
-	char			*u, *ignore = NULL;
-	size_t			 i;
-
-	*v = NULL;
-	*n = 0;
-	if (add_get(lim, url, &f, cause) != 0) {
-		add_fetch_fini(&f);
-		return (-1);
-	}
-	if (add_is_feed(&f)) {
-		*v = xcalloc(1, sizeof **v);
-		(*v)[(*n)++] = xstrdup(url);
-	} else if ((*n = add_links(&f, v)) == 0 && add_is_web(f.url)) {
-		for (i = 0; i < sizeof add_places / sizeof add_places[0]; i++) {
-			u = url_resolve(f.url, add_places[i]);
-			if (add_get(lim, u, &g, &ignore) == 0 &&
-			    add_is_feed(&g)) {
-				*v = xcalloc(1, sizeof **v);
-				(*v)[(*n)++] = u;
-				add_fetch_fini(&g);
-				break;
-			}
-			free(ignore);
-			ignore = NULL;
-			add_fetch_fini(&g);
-			free(u);
-		}
-	}
-	add_fetch_fini(&f);
-	return (0);
-}
-
 int
 cmd_add(const struct cmd_opts *co)
 {
 	struct conf_paths	 paths;
 	struct config		 conf;
 	struct conf_urls	 have, add;
-	struct net_limits	 lim;
 	char			**found = NULL, **tags, *cause = NULL;
 	const char		*title = NULL;
 	size_t			 nfound = 0, ntags = 0, added, i;
@@ -234,9 +63,8 @@ cmd_add(const struct cmd_opts *co)
 		printf(_("Already subscribed: %s\n"), co->arg);
 		goto done;
 	}
-	poll_limits_get(&conf, &lim);
-	lim.max_conns = 1;
-	if (add_discover(&lim, co->arg, &found, &nfound, &cause) != 0) {
+	if (poll_discover(&conf, co->arg, &found, &nfound, NULL,
+	    &cause) != 0) {
 		add_error(co->arg, cause);
 		free(cause);
 		ex = EXIT_PARTIAL;

@@ -60,3 +60,11 @@ tests_unit_test_ui_edit_LDADD = src/ui/libui.a src/util/libutil.a \
 endif
 # The reader in tmux: editing the prompts.
 TESTS += tests/e2e/ui-prompt.sh
+# The reader in tmux: the urls file read live (R, ^R, E edit-urls).
+TESTS += tests/e2e/ui-urls.sh
+# The reader in tmux: add-feed (a), with discovery, into the urls file.
+TESTS += tests/e2e/ui-add.sh
+# exec: and filter: feeds: output, stdin, stderr, timeout, size limit.
+TESTS += tests/e2e/cmd-feeds.py
+# A feed out of the urls file: kept with its marks, deleted after 30 days.
+TESTS += tests/e2e/removed-feeds.py

@@ -72,6 +72,11 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	    N_("read the urls file again") },
 	[ACT_GOTO_URL] = { "goto-url",
 	    N_("open link number N (a digit starts the number)") },
+	[ACT_EDIT_URLS] = { "edit-urls",
+	    N_("edit the urls file in $VISUAL or $EDITOR, then read it") },
+	[ACT_ADD_FEED] = { "add-feed",
+	    N_("subscribe: a feed's address, or a web page's (its feed "
+	    "is found)") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -88,7 +93,7 @@ static const char *const conf_ctx_names[CTX__COUNT] = {
  * The default bindings, as `bind-key KEY ACTION [CONTEXT]` would say:
  * Newsboat 2.21's where tidings has the action. Newsboat keys whose
  * action tidings lacks stay unbound until it lands: s save, e enqueue
- * (in the article), : cmdline, , macro-prefix, | pipe-to, E edit-urls,
+ * (in the article), : cmdline, , macro-prefix, | pipe-to,
  * F f ^F filters, ^B bookmark, ^E edit-flags, D ^D $ deleting, v ^V ^G
  * ^X dialogs, ^U toggle-source-view. g and G are Newsboat's sort and
  * rev-sort in the lists; without sorting they go to the top and bottom.
@@ -152,6 +157,9 @@ static const struct {
 	{ "l", "toggle-show-read-feeds", "feedlist" },
 	{ "e", "show-error", "feedlist" }, { "w", "show-error", "article" },
 	{ "^L", "redraw", "global" },
+	{ "E", "edit-urls", "feedlist" },
+	/* Newsboat has no such key; a is free there too. */
+	{ "a", "add-feed", "feedlist" },
 };
 
 /* Names of keys that are not one printable character. */

@@ -96,8 +96,8 @@ conf_urls_load(const char *path, struct conf_urls *u, char **cause)
 			why = xasprintf(_("more than %d feeds"), CONF_URLS_MAX);
 			goto fail;
 		}
-		/* Newsboat's query:, exec: and filter: lines are kept (for
-		 * export) but never fetched, let alone run. */
+		/* Newsboat's query: lines are kept (for export) but never
+		 * fetched; exec: and filter: run (poll-cmd.c). */
 		if (!conf_urls_fetchable(argv[0]) &&
 		    strncmp(argv[0], "query:", 6) != 0 &&
 		    strncmp(argv[0], "exec:", 5) != 0 &&

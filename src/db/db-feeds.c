@@ -61,8 +61,9 @@ db_feeds_free(struct db_feed *f, size_t n)
 
 /*
  * Make the subscribed feeds those of the urls file, in its order. Feeds
- * that left the file keep their items but get position -1. Rows that did
- * not change are not written.
+ * that left the file keep their items but get position -1 and the time
+ * they left (db_prune_feeds deletes them later). Rows that did not change
+ * are not written.
  */
 int
 db_feeds_sync(struct db *db, const struct db_sub *subs, size_t n,
@@ -79,7 +80,8 @@ db_feeds_sync(struct db *db, const struct db_sub *subs, size_t n,
 	if (db_prepare(db, "INSERT INTO feeds (url, position, tags, "
 	    "custom_title) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (url) DO "
 	    "UPDATE SET position = excluded.position, tags = excluded.tags, "
-	    "custom_title = excluded.custom_title WHERE position IS NOT "
+	    "custom_title = excluded.custom_title, removed_at = NULL "
+	    "WHERE position IS NOT "
 	    "excluded.position OR tags IS NOT excluded.tags OR custom_title "
 	    "IS NOT excluded.custom_title", &up, cause) != 0)
 		goto fail;
@@ -100,7 +102,8 @@ db_feeds_sync(struct db *db, const struct db_sub *subs, size_t n,
 		sqlite3_reset(up);
 		sqlite3_reset(mark);
 	}
-	if (db_exec(db, "UPDATE feeds SET position = -1 WHERE position >= 0 "
+	if (db_exec(db, "UPDATE feeds SET position = -1, removed_at = "
+	    "CAST(strftime('%s', 'now') AS INTEGER) WHERE position >= 0 "
 	    "AND url NOT IN (SELECT url FROM temp.sync_urls)", cause) != 0)
 		goto fail;
 	sqlite3_finalize(up);

@@ -119,6 +119,13 @@ const char *const db_schema_migrations[] = {
 	 * network, the server) says when to try again.
 	 */
 	"ALTER TABLE fulltext ADD COLUMN retry_at INTEGER;",
+	/*
+	 * 5 -> 6: when a feed left the urls file, so that it is deleted
+	 * once it has been gone long enough (db-prune.c).
+	 */
+	"ALTER TABLE feeds ADD COLUMN removed_at INTEGER;"
+	"UPDATE feeds SET removed_at = CAST(strftime('%s', 'now') AS INTEGER)"
+	"  WHERE position < 0;",
 };
 const int db_schema_nmigrations =
     sizeof db_schema_migrations / sizeof db_schema_migrations[0];

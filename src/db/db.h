@@ -22,6 +22,8 @@
  *					 or not HTTP)
  *   last_error	 TEXT			why the last attempt failed, or NULL
  *   next_fetch	 INTEGER NOT NULL	earliest polite next fetch (Unix time)
+ *   removed_at	 INTEGER		when it left the urls file (Unix
+ *					 time), NULL while subscribed
  *
  * items	one row per stored article.
  *   id		 INTEGER PRIMARY KEY	also the rowid in items_fts
@@ -85,7 +87,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	5
+#define DB_SCHEMA_VERSION	6
 
 struct db;
 
@@ -174,6 +176,14 @@ int		 db_data_version(struct db *, int64_t *, char **cause);
 int		 db_begin(struct db *, char **cause);
 int		 db_commit(struct db *, char **cause);
 void		 db_rollback(struct db *);
+
+/*
+ * Feeds out of the urls file for more than DB_PRUNE_KEEP_DAYS, deleted
+ * with their articles (db-prune.c); *pruned gets how many.
+ */
+#define DB_PRUNE_KEEP_DAYS	30
+int		 db_prune_feeds(struct db *, int64_t now, size_t *pruned,
+		    char **cause);
 
 /* Feeds (db-feeds.c). */
 int		 db_feeds_sync(struct db *, const struct db_sub *, size_t,

@@ -2,10 +2,13 @@
 noinst_LIBRARIES += src/poll/libpoll.a
 src_poll_libpoll_a_SOURCES = \
 	src/poll/poll.h src/poll/poll-int.h \
+	src/poll/poll-cmd.c \
+	src/poll/poll-discover.c \
 	src/poll/poll-fulltext.c \
 	src/poll/poll-limits.c \
 	src/poll/poll-parse.c \
 	src/poll/poll-refresh.c \
+	src/poll/poll-spawn.c src/poll/poll-spawn.h \
 	src/poll/poll-store.c \
 	src/poll/poll-sync.c
 MODULE_LIBS += src/poll/libpoll.a

@@ -103,4 +103,19 @@ void	poll_store_push(struct poll_run *, struct poll_result *);
 void	poll_store_finish(struct poll_run *);
 void	poll_store_result_free(struct poll_result *);
 
+/*
+ * poll-cmd.c: exec: and filter: feeds of the user's urls file. poll_cmd_add
+ * queues one (filter:'s download on net); after net_run, poll_cmd_run_all
+ * runs the commands and hands their output to the parser thread.
+ */
+struct poll_cmd;
+struct db_feed;
+int	poll_cmd_is(const char *url);
+/* exec:CMD or filter:CMD:URL into CMD and URL (NULL for exec:); 0/-1. */
+int	poll_cmd_split(const char *url, char **cmd, char **fetch);
+void	poll_cmd_add(struct poll_cmd **, struct net *, const struct db_feed *);
+void	poll_cmd_run_all(struct poll_cmd *, struct poll_run *,
+	    const struct net_limits *);
+void	poll_cmd_free(struct poll_cmd *);
+
 #endif

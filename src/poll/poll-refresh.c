@@ -214,8 +214,9 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	struct net_request	 req;
 	struct db_feed		*feeds = NULL;
 	struct poll_job		*j;
+	struct poll_cmd		*cmds = NULL;
 	struct net		*net = NULL;
-	size_t			 n = 0, i, k;
+	size_t			 n = 0, i, k, pruned;
 	double			 t0 = poll_clock();
 	char			*fail = NULL;
 	int			 rc = POLL_ERR;
@@ -238,6 +239,11 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		goto out;
 	}
 	if (urls != NULL && poll_sync(run.db, urls, cause) != 0) {
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
+	/* Feeds long gone from the urls file leave the cache. */
+	if (db_prune_feeds(run.db, run.now, &pruned, cause) != 0) {
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}
@@ -269,6 +275,10 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	}
 	run.total = n;
 	for (i = 0; i < n; i++) {
+		if (poll_cmd_is(feeds[i].url)) {
+			poll_cmd_add(&cmds, net, &feeds[i]);
+			continue;
+		}
 		j = poll_parse_job_new(&run, feeds[i].id,
 		    poll_refresh_url_display(feeds[i].url));
 		memset(&req, 0, sizeof req);
@@ -290,6 +300,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		*cause = fail;
 		goto out;
 	}
+	poll_cmd_run_all(cmds, &run, &lim);
 	poll_parse_finish(&run);
 	poll_store_finish(&run);
 	stats->fetch_secs = poll_clock() - t0;
@@ -310,6 +321,7 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	}
 	rc = POLL_OK;
 out:
+	poll_cmd_free(cmds);
 	net_free(net);
 	db_feeds_free(feeds, n);
 	free(run.db_error);

@@ -5,12 +5,13 @@
 
 #include "conf/conf.h"
 #include "db/db.h"
-#include "poll/poll.h"
+#include "poll/poll-int.h"
 #include "util/xmalloc.h"
 
 /*
- * Only URLs tidings fetches are subscribed: Newsboat's "query:", "exec:"
- * and "filter:" lines are left alone (commands are never run).
+ * URLs tidings fetches are subscribed, and Newsboat's "exec:" and
+ * "filter:" lines: the urls file is the user's own (poll-cmd.c); "query:"
+ * lines are left alone.
  */
 int
 poll_sync(struct db *db, const struct conf_urls *urls, char **cause)
@@ -21,7 +22,8 @@ poll_sync(struct db *db, const struct conf_urls *urls, char **cause)
 
 	subs = xreallocarray(NULL, urls->n + 1, sizeof *subs);
 	for (i = 0; i < urls->n; i++) {
-		if (!conf_urls_fetchable(urls->v[i].url))
+		if (!conf_urls_fetchable(urls->v[i].url) &&
+		    !poll_cmd_is(urls->v[i].url))
 			continue;
 		subs[n].url = urls->v[i].url;
 		subs[n].tags = conf_urls_tags_joined(&urls->v[i]);

@@ -101,6 +101,15 @@ const char *poll_fulltext_refuse(const char *link, const char *feed_url);
 struct net_limits;
 void	poll_limits_get(const struct config *, struct net_limits *);
 
+/*
+ * The feeds of url (poll-discover.c): itself when it is one, else the
+ * feed links of its page, else the first of the site's usual places that
+ * is a feed. 0 and the list (maybe empty, the caller frees), or -1 when
+ * url cannot be fetched. Blocks: call it off the UI thread.
+ */
+int	poll_discover(const struct config *, const char *url, char ***found,
+	    size_t *n, volatile int *cancel, char **cause);
+
 /* A URL fit for messages: the password of user:password@ hidden. */
 char	*poll_refresh_url_display(const char *);
 

@@ -2,6 +2,7 @@
 noinst_LIBRARIES += src/ui/libui.a
 src_ui_libui_a_SOURCES = \
 	src/ui/ui.h src/ui/ui-int.h \
+	src/ui/ui-add.c \
 	src/ui/ui-colour.c \
 	src/ui/ui-draw.c \
 	src/ui/ui-edit.c src/ui/ui-edit.h \
@@ -13,6 +14,8 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui-poller.c \
 	src/ui/ui-run.c \
 	src/ui/ui-text.c src/ui/ui-text.h \
+	src/ui/ui-shell.c \
+	src/ui/ui-urls.c \
 	src/ui/view-article.c src/ui/view-article-body.c \
 	src/ui/view-article-int.h \
 	src/ui/view-feeds.c \

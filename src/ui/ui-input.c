@@ -83,7 +83,21 @@ ui_global_random_unread(struct ui *ui, struct ui_view *v)
 static int
 ui_global_reload_urls(struct ui *ui, struct ui_view *v)
 {
-	view_feeds_reload_urls(ui);
+	ui_urls_reload(ui, 1);
+	return (0);
+}
+
+static int
+ui_global_edit_urls(struct ui *ui, struct ui_view *v)
+{
+	ui_urls_edit(ui);
+	return (0);
+}
+
+static int
+ui_global_add_feed(struct ui *ui, struct ui_view *v)
+{
+	ui_add_start(ui);
 	return (0);
 }
 
@@ -96,6 +110,8 @@ static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_SEARCH, ui_global_search },
 	{ ACT_RANDOM_UNREAD, ui_global_random_unread },
 	{ ACT_RELOAD_URLS, ui_global_reload_urls },
+	{ ACT_EDIT_URLS, ui_global_edit_urls },
+	{ ACT_ADD_FEED, ui_global_add_feed },
 	{ ACT_NONE, NULL }
 };
 

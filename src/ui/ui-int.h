@@ -39,6 +39,7 @@ int	 ui_list_click(struct ui_list *, int row);
 struct ui;
 struct ui_view;
 struct ui_prompt_hist;
+struct ui_add;
 
 /* An action's handler in a view: returns 0 when handled. */
 struct ui_handler {
@@ -71,6 +72,11 @@ struct ui_view {
 	void			*data;
 };
 
+/* The urls file as last read (ui-urls.c): changed when any differs. */
+struct ui_urls_stamp {
+	long long	 exists, dev, ino, size, mtime, mtime_ns;
+};
+
 #define UI_MAX_VIEWS	8
 #define UI_MSG_LEN	512
 
@@ -94,6 +100,9 @@ struct ui {
 	struct ui_prompt_hist	*hists;		/* ui-input.c */
 	size_t			 nhists;
 	int			 key;		/* that started the action */
+	struct ui_urls_stamp	 urls_stamp;
+	char			*urls_error;	/* the urls file's, or NULL */
+	struct ui_add		*add;		/* add-feed looking (ui-add.c) */
 };
 
 /* A numbered list of links (ui-links.c). */
@@ -170,6 +179,21 @@ long		 view_feeds_find(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir, int unread);
 int		 view_feeds_seek(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir, int unread);
-void		 view_feeds_reload_urls(struct ui *);
+
+/* ui-urls.c: the urls file read again, edited, added to. */
+void		 ui_urls_remember(struct ui *);
+int		 ui_urls_changed(struct ui *);
+/* Read it again if it changed (or always, with force): 0, or -1 and a
+ * message with the feeds kept as they were. */
+int		 ui_urls_reload(struct ui *, int force);
+void		 ui_urls_edit(struct ui *);
+/* ui-add.c: add-feed, its thread's end on the notify pipe. */
+#define UI_ADD_DONE	INT64_MIN
+void		 ui_add_start(struct ui *);
+void		 ui_add_finish(struct ui *);
+void		 ui_add_stop(struct ui *);
+/* ui-shell.c: sh -c cmd, with arg as $1 and the terminal handed over;
+ * the exit status, or -1 with *cause. */
+int		 ui_shell_run(const char *cmd, const char *arg, char **cause);
 
 #endif

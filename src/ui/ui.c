@@ -225,6 +225,9 @@ ui_start_refresh(struct ui *ui, long long feed_id)
 		ui_message(ui, 1, "%s", _("Refreshing is not available."));
 		return;
 	}
+	/* Every feed: the urls file's as it is now (edited by hand?). */
+	if (feed_id == 0 && !ui->refreshing)
+		ui_urls_reload(ui, 0);
 	if (ui->cfg.poller->start(ui->cfg.poller_arg, feed_id, ui->notify[1],
 	    &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
@@ -315,11 +318,13 @@ ui_read_notify(struct ui *ui)
 	int64_t	ids[64], one = -1;
 	ssize_t	n, i;
 	char	*msg = NULL;
-	int	many = 0, done = 0, err;
+	int	many = 0, done = 0, err, added = 0;
 
 	while ((n = read(ui->notify[0], ids, sizeof ids)) > 0) {
 		for (i = 0; i < n / (ssize_t)sizeof ids[0]; i++) {
-			if (ids[i] < 0)
+			if (ids[i] == UI_ADD_DONE)
+				added = 1;
+			else if (ids[i] < 0)
 				ui_fulltext_arrived(ui, -ids[i]);
 			else if (ids[i] == 0)
 				done = 1;
@@ -333,11 +338,16 @@ ui_read_notify(struct ui *ui)
 		/* Errors and counts changed too: re-read everything. */
 		ui->refreshing = 0;
 		err = ui->cfg.poller->finish(ui->cfg.poller_arg, &msg) != 0;
-		ui_message(ui, err, "%s", msg);
+		if (ui->urls_error != NULL)
+			ui_message(ui, 1, "%s %s", ui->urls_error, msg);
+		else
+			ui_message(ui, err, "%s", msg);
 		free(msg);
 		ui_reload_all(ui, 0);
 	} else if (one != -1)
 		ui_reload_all(ui, many ? 0 : one);
+	if (added)
+		ui_add_finish(ui);
 	ui_dirty(ui);
 }
 
@@ -499,6 +509,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 	ui_curses_start(&ui);
 
 	ui_check_version(&ui);
+	ui_urls_remember(&ui);
 	ui_push(&ui, view_feeds_new(&ui));
 	if (cfg->first_start)
 		ui_push(&ui, view_help_welcome_new(&ui));
@@ -512,6 +523,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 
 	if (ui.cfg.poller != NULL)
 		ui.cfg.poller->stop(ui.cfg.poller_arg);
+	ui_add_stop(&ui);
 	while (ui.nviews > 0)
 		ui_pop(&ui);
 	endwin();
@@ -524,6 +536,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 	close(ui.notify[1]);
 	conf_keys_free();
 	ui_input_free(&ui);
+	free(ui.urls_error);
 	return (0);
 }
 

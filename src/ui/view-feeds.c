@@ -13,7 +13,6 @@
 
 #include "conf/conf.h"
 #include "db/db-view.h"
-#include "poll/poll.h"
 #include "ui/ui-int.h"
 #include "ui/ui-text.h"
 #include "util/i18n.h"
@@ -392,33 +391,6 @@ view_feeds_browser(struct ui *ui, struct ui_view *v)
 		free(cause);
 	}
 	return (0);
-}
-
-/* ^R: the urls file read again into the cache's feed list. */
-void
-view_feeds_reload_urls(struct ui *ui)
-{
-	struct conf_urls	 urls;
-	char			*cause = NULL;
-
-	if (ui->refreshing) {
-		ui_message(ui, 0, "%s", _("A refresh is running: reload the "
-		    "urls file after it."));
-		return;
-	}
-	if (conf_urls_load(ui->cfg.urls_path, &urls, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-		return;
-	}
-	if (poll_sync(ui->cfg.db, &urls, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-	} else
-		ui_message(ui, 0, ngettext("The urls file has %zu feed.",
-		    "The urls file has %zu feeds.", urls.n), urls.n);
-	conf_urls_fini(&urls);
-	ui_reload_all(ui, 0);
 }
 
 static const struct ui_handler view_feeds_handlers[] = {

@@ -167,6 +167,8 @@ view_help_welcome_new(struct ui *ui)
 		"        %s",
 		N_("    optionally followed by tags and a \"~Custom title\":"),
 		N_("        https://example.org/feed.xml news tech \"~Example\""),
+		N_("  * or, in the feed list (q), press a to subscribe to a site"),
+		N_("    by its address, or E to edit the urls file."),
 		"",
 		N_("Then start tidings again, or press R here to fetch them."),
 		N_("Press q to leave this page, ? for the keys."),

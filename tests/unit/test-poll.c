@@ -17,7 +17,7 @@
 
 #include "conf/conf.h"
 #include "db/db.h"
-#include "poll/poll.h"
+#include "poll/poll-int.h"
 
 static char	tmpdir[64];
 static char	cache[128];
@@ -189,6 +189,47 @@ test_url_display(void **state)
 	}
 }
 
+/* Command feeds as Newsboat reads them: filter:'s command ends at the
+ * first colon. */
+static void
+test_cmd_split(void **state)
+{
+	static const struct {
+		const char	*in, *cmd, *url;
+		int		 rc;
+	} cases[] = {
+		{ "exec:echo a:b", "echo a:b", NULL, 0 },
+		{ "filter:sed s/a/b/:https://x/f?a=1",
+		    "sed s/a/b/", "https://x/f?a=1", 0 },
+		{ "filter:~/bin/f:file:///tmp/f.xml", "~/bin/f",
+		    "file:///tmp/f.xml", 0 },
+		{ "exec:", NULL, NULL, -1 },
+		{ "filter:cmd", NULL, NULL, -1 },
+		{ "filter::http://x/", NULL, NULL, -1 },
+		{ "filter:cmd:", NULL, NULL, -1 },
+		{ "https://x/", NULL, NULL, -1 },
+	};
+	char	*cmd, *url;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(poll_cmd_split(cases[i].in, &cmd, &url),
+		    cases[i].rc);
+		if (cases[i].rc == 0) {
+			assert_string_equal(cmd, cases[i].cmd);
+			if (cases[i].url == NULL)
+				assert_null(url);
+			else
+				assert_string_equal(url, cases[i].url);
+		}
+		assert_int_equal(poll_cmd_is(cases[i].in),
+		    strncmp(cases[i].in, "http", 4) != 0);
+		free(cmd);
+		free(url);
+	}
+}
+
 int
 main(void)
 {
@@ -197,6 +238,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_cancel, setup, teardown),
 		cmocka_unit_test(test_url_display),
+		cmocka_unit_test(test_cmd_split),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
