@@ -33,7 +33,7 @@ wait_for "Welcome to tidings!" 10
 echo "file://$dir/Alpha.xml" >"$dir/urls"
 keys R
 check "first start: R on the welcome page reads the new urls file" \
-    wait_for "Refreshed 1 feeds" 15
+    wait_for "Refreshed 1 feed:" 15
 keys q
 check "first start: and its feed is listed" wait_for "(2/2) Feed Alpha" 5
 keys Q
