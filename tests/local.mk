@@ -60,3 +60,5 @@ tests_unit_test_ui_edit_LDADD = src/ui/libui.a src/util/libutil.a \
 endif
 # The reader in tmux: editing the prompts.
 TESTS += tests/e2e/ui-prompt.sh
+# Saving and piping articles (src/ui/ui-save.c).
+TESTS += tests/e2e/ui-save.sh

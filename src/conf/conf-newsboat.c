@@ -123,7 +123,6 @@ static const struct conf_newsboat_option conf_newsboat_options[] = {
 	{ "reload-threads", CONF_NB_RENAMED, "max-connections" },
 	{ "reset-unread-on-update", CONF_NB_IGNORED, NULL },
 	{ "run-on-startup", CONF_NB_IGNORED, NULL },
-	{ "save-path", CONF_NB_IGNORED, NULL },
 	{ "scrolloff", CONF_NB_IGNORED, NULL },
 	{ "search-highlight-colors", CONF_NB_IGNORED, NULL },
 	{ "searchresult-title-format", CONF_NB_IGNORED, NULL },

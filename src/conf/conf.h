@@ -54,6 +54,7 @@ enum conf_opt {
 	CONF_OPEN_URL_SCHEMES,
 	CONF_FULLTEXT,
 	CONF_AUTO_RELOAD,
+	CONF_SAVE_PATH,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -146,6 +147,8 @@ enum conf_action {
 	ACT_OPEN_BROWSER_READ,
 	ACT_RELOAD_URLS,
 	ACT_GOTO_URL,
+	ACT_SAVE,
+	ACT_PIPE,
 	ACT__COUNT
 };
 

@@ -12,6 +12,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui.c \
 	src/ui/ui-poller.c \
 	src/ui/ui-run.c \
+	src/ui/ui-save.c \
 	src/ui/ui-text.c src/ui/ui-text.h \
 	src/ui/view-article.c src/ui/view-article-body.c \
 	src/ui/view-article-int.h \

@@ -401,15 +401,30 @@ ui_input_free(struct ui *ui)
 char *
 ui_input_prompt(struct ui *ui, const char *prompt)
 {
+	return (ui_input_prompt_ex(ui, prompt, NULL, NULL));
+}
+
+/* The prompt, with init already typed and Tab calling complete. */
+char *
+ui_input_prompt_ex(struct ui *ui, const char *prompt, const char *init,
+    ui_input_complete_fn *complete)
+{
 	struct ui_edit_hist	*hist = ui_prompt_hist(ui, prompt);
 	struct ui_edit		 e;
 	const char		*shown;
 	char			*line;
-	size_t			 i;
+	size_t			 i, n;
+	unsigned int		 cp;
 	wint_t			 wc;
 	int			 rc, pw, room, col, key, what;
 
 	ui_edit_init(&e, hist);
+	for (i = 0; init != NULL && init[i] != '\0'; i += n) {
+		if ((n = sanitize_utf8_decode((const unsigned char *)init + i,
+		    strlen(init + i), &cp)) == 0)
+			break;
+		(void)ui_edit_do(&e, UI_EDIT_INSERT, cp);
+	}
 	nodelay(stdscr, FALSE);
 	curs_set(1);
 	for (;;) {
@@ -448,6 +463,10 @@ ui_input_prompt(struct ui *ui, const char *prompt)
 		}
 		if (what == UI_PROMPT_CANCEL)
 			break;
+		if (key == '\t' && complete != NULL) {
+			complete(ui, &e);
+			continue;
+		}
 		if (what == UI_PROMPT_EDIT)
 			(void)ui_edit_do(&e, ui_prompt_keys[i].op, 0);
 		else if (rc == OK)

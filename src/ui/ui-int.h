@@ -117,6 +117,11 @@ void		 ui_message(struct ui *, int error, const char *, ...)
 void		 ui_dirty(struct ui *);
 int		 ui_view_height(struct ui *);
 char		*ui_input_prompt(struct ui *, const char *prompt);
+struct ui_edit;
+/* Tab at a prompt: complete the line being edited. */
+typedef void	 ui_input_complete_fn(struct ui *, struct ui_edit *);
+char		*ui_input_prompt_ex(struct ui *, const char *prompt,
+		    const char *init, ui_input_complete_fn *);
 void		 ui_reload_all(struct ui *, int64_t feed_id);
 void		 ui_start_refresh(struct ui *, long long feed_id);
 
@@ -141,6 +146,15 @@ void		 ui_draw_screen(struct ui *);
 /* ui-run.c: external programs. */
 int		 ui_run_open_url(struct ui *, const char *url, char **cause);
 
+/* ui-save.c: the article as text, into a file or a command. */
+char		*ui_save_text(struct ui *, int64_t item_id, char **cause);
+void		 ui_save_ask(struct ui *, int64_t item_id);
+int		 ui_save_to(struct ui *, int64_t item_id, const char *path,
+		    int ask);
+void		 ui_save_pipe(struct ui *, int64_t item_id);
+/* The article of the top view (the article, or the row of a list); 0. */
+int64_t		 ui_save_current(struct ui *);
+
 /* Views (view-*.c). */
 struct ui_view	*view_feeds_new(struct ui *);
 struct ui_view	*view_items_new(struct ui *, int kind, int64_t feed_id,
@@ -160,6 +174,8 @@ void		 view_feeds_set_tag_to(struct ui *, struct ui_view *,
 int64_t		 view_items_move_unread(struct ui *, struct ui_view *,
 		    int dir, int inclusive);
 int64_t		 view_items_feed(struct ui_view *);
+int64_t		 view_items_current_id(struct ui *, struct ui_view *);
+int64_t		 view_article_id(struct ui_view *);
 long		 view_feeds_find_unread(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir);
 void		 view_feeds_open_row(struct ui *, struct ui_view *, size_t);

@@ -405,8 +405,12 @@ test_key_maps(void **state)
 	/* ENTER opens in the lists, does nothing in the article. */
 	assert_int_equal(conf_keys_lookup(CTX_ITEMS, '\n'), ACT_OPEN);
 	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, '\n'), ACT_NONE);
-	/* s is Newsboat's save: unbound until it exists. */
-	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 's'), ACT_NONE);
+	/* s is Newsboat's save, in the lists of articles and the article;
+	 * the star is S. */
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 's'), ACT_SAVE);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 's'), ACT_SAVE);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, 's'), ACT_NONE);
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 'S'), ACT_TOGGLE_STAR);
 	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'J'), ACT_NEXT);
 	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'b'), ACT_PAGE_UP);
 	assert_int_equal(conf_keys_lookup(CTX_FEEDS, 0x14), ACT_CLEAR_TAG);
