@@ -62,3 +62,5 @@ endif
 TESTS += tests/e2e/ui-prompt.sh
 # Saving and piping articles (src/ui/ui-save.c).
 TESTS += tests/e2e/ui-save.sh
+# Macros (src/conf/conf-macro.c, src/ui/ui-cmd.c).
+TESTS += tests/e2e/ui-macro.sh

@@ -75,6 +75,8 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	[ACT_SAVE] = { "save", N_("save the article to a file, as text") },
 	[ACT_PIPE] = { "pipe-to",
 	    N_("pipe the article to a command, as text") },
+	[ACT_MACRO_PREFIX] = { "macro-prefix",
+	    N_("run a macro: the key of one follows") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -91,7 +93,7 @@ static const char *const conf_ctx_names[CTX__COUNT] = {
  * The default bindings, as `bind-key KEY ACTION [CONTEXT]` would say:
  * Newsboat 2.21's where tidings has the action. Newsboat keys whose
  * action tidings lacks stay unbound until it lands: e enqueue
- * (in the article), : cmdline, , macro-prefix, E edit-urls,
+ * (in the article), : cmdline, E edit-urls,
  * F f ^F filters, ^B bookmark, ^E edit-flags, D ^D $ deleting, v ^V ^G
  * ^X dialogs, ^U toggle-source-view. g and G are Newsboat's sort and
  * rev-sort in the lists; without sorting they go to the top and bottom.

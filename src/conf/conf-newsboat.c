@@ -75,7 +75,6 @@ static const struct conf_newsboat_option conf_newsboat_options[] = {
 	{ "inoreader-passwordfile", CONF_NB_IGNORED, NULL },
 	{ "inoreader-show-special-feeds", CONF_NB_IGNORED, NULL },
 	{ "itemview-title-format", CONF_NB_IGNORED, NULL },
-	{ "macro", CONF_NB_LATER, NULL },
 	{ "mark-as-read-on-hover", CONF_NB_IGNORED, NULL },
 	{ "max-browser-tabs", CONF_NB_IGNORED, NULL },
 	{ "max-download-speed", CONF_NB_IGNORED, NULL },

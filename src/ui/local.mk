@@ -2,6 +2,8 @@
 noinst_LIBRARIES += src/ui/libui.a
 src_ui_libui_a_SOURCES = \
 	src/ui/ui.h src/ui/ui-int.h \
+	src/ui/ui-cmd.c \
+	src/ui/ui-cmdline.c \
 	src/ui/ui-colour.c \
 	src/ui/ui-draw.c \
 	src/ui/ui-edit.c src/ui/ui-edit.h \

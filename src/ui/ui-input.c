@@ -87,6 +87,13 @@ ui_global_reload_urls(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+static int
+ui_global_macro(struct ui *ui, struct ui_view *v)
+{
+	ui_cmd_macro(ui);
+	return (0);
+}
+
 static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_BACK, ui_global_back },
 	{ ACT_QUIT, ui_global_quit },
@@ -96,6 +103,7 @@ static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_SEARCH, ui_global_search },
 	{ ACT_RANDOM_UNREAD, ui_global_random_unread },
 	{ ACT_RELOAD_URLS, ui_global_reload_urls },
+	{ ACT_MACRO_PREFIX, ui_global_macro },
 	{ ACT_NONE, NULL }
 };
 
@@ -148,23 +156,25 @@ ui_input_works(const struct ui_view *v, enum conf_action a)
 	    ui_handlers_have(ui_global_handlers, a));
 }
 
-void
+/* Run a in the top view: 0, or -1 when it does nothing there. */
+int
 ui_input_dispatch(struct ui *ui, enum conf_action a)
 {
 	struct ui_view	*v = ui_top(ui);
 
 	if (v == NULL || a == ACT_NONE)
-		return;
+		return (-1);
 	ui->msg[0] = '\0';
 	ui_dirty(ui);
 	if (ui_handlers_run(v->type->handlers, ui, v, a) == 0)
-		return;
+		return (0);
 	if (ui_list_action(&v->list, a) == 0)
-		return;
+		return (0);
 	if (ui_handlers_run(ui_global_handlers, ui, v, a) == 0)
-		return;
+		return (0);
 	ui_message(ui, 0, _("%s: not available here"),
 	    conf_keys_action_info(a)->name);
+	return (-1);
 }
 
 /* Two presses on one row this close together are a double click. */
@@ -257,8 +267,28 @@ ui_input(struct ui *ui)
 			break;
 		key = ui_key_code(rc, wc);
 		ui->key = key;
+		if (ui_cmd_is_prefix(ui, key)) {
+			ui_cmd_macro(ui);
+			continue;
+		}
 		ui_input_dispatch(ui, ui_keys_lookup(v->type->ctx, key));
 	}
+}
+
+/* Wait for one key (a macro's, after the prefix); 0 when cancelled. */
+int
+ui_input_read_key(struct ui *ui)
+{
+	wint_t	wc;
+	int	rc;
+
+	nodelay(stdscr, FALSE);
+	while ((rc = get_wch(&wc)) == ERR && !ui->quit)
+		;
+	nodelay(stdscr, TRUE);
+	if (rc == ERR || (rc == KEY_CODE_YES && wc == KEY_MOUSE))
+		return (0);
+	return (ui_key_code(rc, wc));
 }
 
 /* The prompt's keys, as ui_key_code() gives them: readline's. */

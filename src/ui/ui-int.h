@@ -127,7 +127,8 @@ void		 ui_start_refresh(struct ui *, long long feed_id);
 
 /* ui-input.c */
 void		 ui_input(struct ui *);
-void		 ui_input_dispatch(struct ui *, enum conf_action);
+int		 ui_input_dispatch(struct ui *, enum conf_action);
+int		 ui_input_read_key(struct ui *);
 int		 ui_input_works(const struct ui_view *, enum conf_action);
 void		 ui_input_free(struct ui *);
 int		 ui_input_prompt_help_at(size_t, char *keys, size_t,
@@ -145,6 +146,19 @@ void		 ui_draw_screen(struct ui *);
 
 /* ui-run.c: external programs. */
 int		 ui_run_open_url(struct ui *, const char *url, char **cause);
+
+/* ui-cmd.c: commands (the `:` prompt, macro steps), macros. */
+int		 ui_cmd_argv(struct ui *, char **argv, int argc);
+int		 ui_cmd_line(struct ui *, const char *line);
+int		 ui_cmd_is_prefix(struct ui *, int key);
+void		 ui_cmd_macro(struct ui *);
+int		 ui_cmd_option(const char *name);
+void		 ui_cmd_value(const struct config *, int opt, char *, size_t);
+void		 ui_cmd_apply(struct ui *);
+int		 ui_cmd_can_change(struct ui *);
+/* ui-cmdline.c: the `:` prompt; its commands (1: not one of them). */
+void		 ui_cmdline_prompt(struct ui *);
+int		 ui_cmdline_run(struct ui *, char **argv, int argc);
 
 /* ui-save.c: the article as text, into a file or a command. */
 char		*ui_save_text(struct ui *, int64_t item_id, char **cause);
@@ -187,5 +201,11 @@ long		 view_feeds_find(struct ui *, struct ui_view *,
 int		 view_feeds_seek(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir, int unread);
 void		 view_feeds_reload_urls(struct ui *);
+void		 view_feeds_set_hide_read(struct ui *, struct ui_view *, int);
+int		 view_feeds_goto_text(struct ui *, struct ui_view *,
+		    const char *);
+/* A page of text lines (taken) in the pager. */
+struct ui_view	*view_help_text_new(struct ui *, const char *title,
+		    char **lines, size_t n);
 
 #endif

@@ -90,6 +90,39 @@ view_help_make(struct ui *ui, struct view_help *vh)
 	return (v);
 }
 
+/* The macros: the prefix and key, the steps, the description. */
+static void
+view_help_macros(struct ui *ui, struct view_help *vh)
+{
+	const struct conf_macro	*m;
+	const char		*prefix = ",";
+	char			 key[32], steps[256];
+	size_t			 i, k, len;
+	int			 j;
+
+	if (conf_macro_at(0) == NULL)
+		return;
+	if (ui->cfg.conf != NULL)
+		prefix = conf_file_str(ui->cfg.conf, CONF_MACRO_PREFIX);
+	view_help_add(vh, xstrdup(""));
+	view_help_add(vh, xasprintf(_("Macros (the prefix %s, then the "
+	    "key):"), prefix));
+	for (i = 0; (m = conf_macro_at(i)) != NULL; i++) {
+		conf_keys_name(m->key, key, sizeof key);
+		steps[0] = '\0';
+		for (k = 0; k < m->nsteps; k++)
+			for (j = 0; j < m->steps[k].argc; j++) {
+				len = strlen(steps);
+				snprintf(steps + len, sizeof steps - len, "%s%s",
+				    k > 0 && j == 0 ? " ; " : j > 0 ? " " : "",
+				    m->steps[k].argv[j]);
+			}
+		view_help_add(vh, xasprintf("%s%-13s %-24s %s", prefix, key,
+		    m->desc != NULL ? m->desc : steps,
+		    m->desc != NULL ? steps : ""));
+	}
+}
+
 /* Every action that works in the view `of`, with the keys that do it. */
 struct ui_view *
 view_help_new(struct ui *ui, const struct ui_view *of)
@@ -130,6 +163,7 @@ view_help_new(struct ui *ui, const struct ui_view *of)
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Change them in the config file with "
 	    "\"bind-key KEY ACTION [CONTEXT]\" and \"unbind-key KEY\".")));
+	view_help_macros(ui, vh);
 	/* The prompts' keys, where a key here opens one. */
 	if (ui_input_works(of, ACT_SEARCH)) {
 		view_help_add(vh, xstrdup(""));
@@ -185,5 +219,20 @@ view_help_welcome_new(struct ui *ui)
 		else
 			view_help_add(vh, xstrdup(*text[i] ? _(text[i]) : ""));
 	}
+	return (view_help_make(ui, vh));
+}
+
+/* A page of lines (the view takes them), as the help is shown. */
+struct ui_view *
+view_help_text_new(struct ui *ui, const char *title, char **lines, size_t n)
+{
+	struct view_help	*vh;
+	size_t			 i;
+
+	vh = xcalloc(1, sizeof *vh);
+	snprintf(vh->title, sizeof vh->title, "%s", title);
+	for (i = 0; i < n; i++)
+		view_help_add(vh, lines[i]);
+	free(lines);
 	return (view_help_make(ui, vh));
 }
