@@ -64,3 +64,5 @@ TESTS += tests/e2e/ui-prompt.sh
 TESTS += tests/e2e/ui-save.sh
 # Macros (src/conf/conf-macro.c, src/ui/ui-cmd.c).
 TESTS += tests/e2e/ui-macro.sh
+# The command line (src/ui/ui-cmdline.c).
+TESTS += tests/e2e/ui-cmdline.sh

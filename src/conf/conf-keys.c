@@ -77,6 +77,7 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	    N_("pipe the article to a command, as text") },
 	[ACT_MACRO_PREFIX] = { "macro-prefix",
 	    N_("run a macro: the key of one follows") },
+	[ACT_CMDLINE] = { "cmdline", N_("type a command") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -93,7 +94,7 @@ static const char *const conf_ctx_names[CTX__COUNT] = {
  * The default bindings, as `bind-key KEY ACTION [CONTEXT]` would say:
  * Newsboat 2.21's where tidings has the action. Newsboat keys whose
  * action tidings lacks stay unbound until it lands: e enqueue
- * (in the article), : cmdline, E edit-urls,
+ * (in the article), E edit-urls,
  * F f ^F filters, ^B bookmark, ^E edit-flags, D ^D $ deleting, v ^V ^G
  * ^X dialogs, ^U toggle-source-view. g and G are Newsboat's sort and
  * rev-sort in the lists; without sorting they go to the top and bottom.
@@ -159,6 +160,7 @@ static const struct {
 	{ "^L", "redraw", "global" },
 	{ "s", "save", "articlelist" }, { "s", "save", "article" },
 	{ "|", "pipe-to", "articlelist" }, { "|", "pipe-to", "article" },
+	{ ":", "cmdline", "global" },
 };
 
 /* Names of keys that are not one printable character. */

@@ -151,6 +151,7 @@ enum conf_action {
 	ACT_SAVE,
 	ACT_PIPE,
 	ACT_MACRO_PREFIX,
+	ACT_CMDLINE,
 	ACT__COUNT
 };
 

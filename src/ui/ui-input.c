@@ -94,6 +94,13 @@ ui_global_macro(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+static int
+ui_global_cmdline(struct ui *ui, struct ui_view *v)
+{
+	ui_cmdline_prompt(ui);
+	return (0);
+}
+
 static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_BACK, ui_global_back },
 	{ ACT_QUIT, ui_global_quit },
@@ -104,6 +111,7 @@ static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_RANDOM_UNREAD, ui_global_random_unread },
 	{ ACT_RELOAD_URLS, ui_global_reload_urls },
 	{ ACT_MACRO_PREFIX, ui_global_macro },
+	{ ACT_CMDLINE, ui_global_cmdline },
 	{ ACT_NONE, NULL }
 };
 

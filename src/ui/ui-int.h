@@ -204,6 +204,7 @@ void		 view_feeds_reload_urls(struct ui *);
 void		 view_feeds_set_hide_read(struct ui *, struct ui_view *, int);
 int		 view_feeds_goto_text(struct ui *, struct ui_view *,
 		    const char *);
+size_t		 view_feeds_row_of(size_t n);
 /* A page of text lines (taken) in the pager. */
 struct ui_view	*view_help_text_new(struct ui *, const char *title,
 		    char **lines, size_t n);

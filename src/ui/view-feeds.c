@@ -517,3 +517,10 @@ view_feeds_goto_text(struct ui *ui, struct ui_view *v, const char *text)
 	}
 	return (-1);
 }
+
+/* The list row of the feed numbered n (from 1) on screen. */
+size_t
+view_feeds_row_of(size_t n)
+{
+	return (VF_FIXED + n - 1);
+}

@@ -123,6 +123,37 @@ view_help_macros(struct ui *ui, struct view_help *vh)
 	}
 }
 
+/* What the command line takes. */
+static void
+view_help_commands(struct view_help *vh)
+{
+	static const struct {
+		const char	*usage;
+		const char	*help;
+	} cmds[] = {
+		{ "set OPTION [VALUE]", N_("set an option at once, or show "
+		    "it") },
+		{ "quit", N_("quit tidings, from any view") },
+		{ "tag [TAG]", N_("show only the feeds of a tag (none: every "
+		    "feed)") },
+		{ "goto TEXT", N_("the next feed whose title holds the text") },
+		{ "source FILE", N_("read a config file") },
+		{ "dumpconfig [FILE]", N_("show the current settings, or "
+		    "write them to a new file") },
+		{ "save FILE", N_("save the article to a file, as text") },
+		{ "N", N_("go to row N") },
+		{ "ACTION", N_("any action, by its name") },
+	};
+	size_t	i;
+
+	view_help_add(vh, xstrdup(""));
+	view_help_add(vh, xstrdup(_("Commands (after :, Tab completes "
+	    "names):")));
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		view_help_add(vh, xasprintf("%-24s %s", cmds[i].usage,
+		    _(cmds[i].help)));
+}
+
 /* Every action that works in the view `of`, with the keys that do it. */
 struct ui_view *
 view_help_new(struct ui *ui, const struct ui_view *of)
@@ -164,6 +195,8 @@ view_help_new(struct ui *ui, const struct ui_view *of)
 	view_help_add(vh, xstrdup(_("Change them in the config file with "
 	    "\"bind-key KEY ACTION [CONTEXT]\" and \"unbind-key KEY\".")));
 	view_help_macros(ui, vh);
+	if (ui_input_works(of, ACT_CMDLINE))
+		view_help_commands(vh);
 	/* The prompts' keys, where a key here opens one. */
 	if (ui_input_works(of, ACT_SEARCH)) {
 		view_help_add(vh, xstrdup(""));
