@@ -206,6 +206,9 @@ ui_cmdline_source(struct ui *ui, const char *file)
 		rc = -1;
 	} else
 		ui_message(ui, 0, _("Read %s."), path);
+	/* Its color lines too, at once. */
+	ui_colour_start();
+	clearok(curscr, TRUE);
 	ui_cmd_apply(ui);
 	free(path);
 	return (rc);

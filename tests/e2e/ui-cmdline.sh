@@ -43,7 +43,7 @@ opens() {
 	wait_for "Your feeds" 5
 }
 
-echo "1..25"
+echo "1..26"
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
     -c "$dir/cache.db"
 wait_for "Gone Feed" 10
@@ -88,9 +88,17 @@ run "save $dir/cmd-saved.txt"
 check "save FILE: the article under the cursor" sh -c '
 	[ -s "$1" ] && grep -q "aardvark council" "$1"' _ "$dir/cmd-saved.txt"
 
-printf '%s\n' 'browser "echo sourced"' 'max-items 7' >"$dir/extra"
+printf '%s\n' 'browser "echo sourced"' 'max-items 7' \
+    'color info white red' >"$dir/extra"
 run "source $dir/extra"
 check "source FILE: read" status "Read $dir/extra."
+check "its colours at once (the title bar white on red)" sh -c '
+	deadline=$(( $(date +%s) + 5 ))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		tmux -L "$1" capture-pane -p -e -t t:0 | head -n 1 |
+		    grep -q "41m" && exit 0
+		sleep 0.1
+	done; exit 1' _ "$TMUX_SOCK"
 run "set browser"
 check "its settings in force" status 'browser = "echo sourced"'
 printf '%s\n' 'max-items 9' 'max-items many' >"$dir/bad"
