@@ -94,18 +94,33 @@ ui_cmd_can_change(struct ui *ui)
 	return (1);
 }
 
-/* set OPTION [VALUE]: without a value, show it. */
+/*
+ * set OPTION [VALUE]: without a value, show it; as in Newsboat, OPTION!
+ * flips a yes/no option and OPTION& puts back the default.
+ */
 static int
 ui_cmd_set(struct ui *ui, char **argv, int argc)
 {
-	char	 value[512], *cause = NULL;
-	int	 o;
+	char		 value[512], *cause = NULL, *name;
+	const char	*to = argc == 3 ? argv[2] : NULL;
+	size_t		 len;
+	int		 o, flip = 0, reset = 0;
 
 	if (argc < 2 || argc > 3) {
 		ui_message(ui, 1, "%s", _("set takes OPTION [VALUE]"));
 		return (-1);
 	}
-	if ((o = ui_cmd_option(argv[1])) == -1) {
+	len = strlen(argv[1]);
+	if (argc == 2 && len > 1 && (argv[1][len - 1] == '!' ||
+	    argv[1][len - 1] == '&')) {
+		flip = argv[1][len - 1] == '!';
+		reset = !flip;
+		len--;
+	}
+	name = xstrndup(argv[1], len);
+	o = ui_cmd_option(name);
+	free(name);
+	if (o == -1) {
 		ui_message(ui, 1, _("unknown option '%s'"), argv[1]);
 		return (-1);
 	}
@@ -113,10 +128,19 @@ ui_cmd_set(struct ui *ui, char **argv, int argc)
 		ui_message(ui, 1, "%s", _("No settings to change."));
 		return (-1);
 	}
-	if (argc == 3) {
+	if (flip && conf_options[o].type != CONF_BOOL) {
+		ui_message(ui, 1, _("%s is not a yes/no option."),
+		    conf_options[o].name);
+		return (-1);
+	}
+	if (flip)
+		to = conf_file_int(ui->cfg.conf, o) ? "no" : "yes";
+	else if (reset)
+		to = conf_options[o].def;
+	if (to != NULL) {
 		if (!ui_cmd_can_change(ui))
 			return (-1);
-		if (conf_file_set(ui->cfg.conf, conf_options[o].name, argv[2],
+		if (conf_file_set(ui->cfg.conf, conf_options[o].name, to,
 		    &cause) != 0) {
 			ui_message(ui, 1, "%s", cause);
 			free(cause);

@@ -23,7 +23,8 @@
 
 /* The command line's own words, for Tab (set is ui-cmd.c's). */
 static const char *const ui_cmdline_names[] = {
-	"set", "quit", "tag", "goto", "source", "dumpconfig", "save", NULL
+	"set", "quit", "tag", "goto", "source", "dumpconfig", "save", "exec",
+	NULL
 };
 
 /* The feed list, brought to the top (the views above it closed). */
@@ -222,10 +223,15 @@ ui_cmdline_run(struct ui *ui, char **argv, int argc)
 
 	if (strspn(cmd, "0123456789") == strlen(cmd))
 		return (argc == 1 ? ui_cmdline_row(ui, cmd) : 1);
-	if (strcmp(cmd, "quit") == 0 && argc == 1) {
+	if ((strcmp(cmd, "quit") == 0 || strcmp(cmd, "q") == 0) &&
+	    argc == 1) {
 		ui->quit = 1;
 		return (0);
 	}
+	/* Newsboat's way to run an action. */
+	if (strcmp(cmd, "exec") == 0 && argc == 2 &&
+	    conf_keys_action_find(argv[1]) != ACT_NONE)
+		return (ui_cmd_argv(ui, argv + 1, 1));
 	if (strcmp(cmd, "tag") == 0) {
 		if ((v = ui_cmdline_feeds(ui)) == NULL)
 			return (-1);
@@ -248,6 +254,10 @@ ui_cmdline_run(struct ui *ui, char **argv, int argc)
 		return (ui_cmdline_dumpconfig(ui, argv, argc));
 	if (strcmp(cmd, "save") == 0 && argc == 2)
 		return (ui_save_to(ui, ui_save_current(ui), argv[1], 1));
+	if (strcmp(cmd, "exec") == 0) {
+		ui_message(ui, 1, _("Usage: %s"), "exec ACTION");
+		return (-1);
+	}
 	if (strcmp(cmd, "goto") == 0 || strcmp(cmd, "source") == 0 ||
 	    strcmp(cmd, "dumpconfig") == 0 || strcmp(cmd, "save") == 0 ||
 	    strcmp(cmd, "quit") == 0) {

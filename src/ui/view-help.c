@@ -133,6 +133,8 @@ view_help_commands(struct view_help *vh)
 	} cmds[] = {
 		{ "set OPTION [VALUE]", N_("set an option at once, or show "
 		    "it") },
+		{ "set OPTION! | OPTION&", N_("flip a yes/no option; put back "
+		    "the default") },
 		{ "quit", N_("quit tidings, from any view") },
 		{ "tag [TAG]", N_("show only the feeds of a tag (none: every "
 		    "feed)") },
@@ -142,7 +144,7 @@ view_help_commands(struct view_help *vh)
 		    "write them to a new file") },
 		{ "save FILE", N_("save the article to a file, as text") },
 		{ "N", N_("go to row N") },
-		{ "ACTION", N_("any action, by its name") },
+		{ "ACTION, exec ACTION", N_("any action, by its name") },
 	};
 	size_t	i;
 

@@ -43,7 +43,7 @@ opens() {
 	wait_for "Your feeds" 5
 }
 
-echo "1..26"
+echo "1..30"
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
     -c "$dir/cache.db"
 wait_for "Gone Feed" 10
@@ -61,8 +61,15 @@ check "set OPTION shows its value" status 'show-read-feeds = "no"'
 run "set max-items lots"
 check "a bad value: the reason, nothing set" \
     status "max-items: 'lots' is not a number"
-run "set show-read-feeds yes"
-wait_for "Gone Feed" 5
+run "set show-read-feeds!"
+check "set OPTION!: a yes/no option flipped" wait_for "Gone Feed" 5
+run "set show-read-feeds!"
+wait_gone "Gone Feed" 5
+run "set show-read-feeds&"
+check "set OPTION&: back to the default" wait_for "Gone Feed" 5
+run "set max-items!"
+check "! on another kind of option: refused" \
+    status "max-items is not a yes/no option."
 before=$(screen | sed '$d')
 run "frobnicate now"
 check "an unknown command: a message" status "Unknown command: frobnicate"
@@ -82,6 +89,10 @@ run "goto beta"
 check "goto goes round to the top" opens "Custom Beta"
 run "1"
 check "a number: that row" opens "Alpha News"
+run "exec open"
+check "exec ACTION, as in Newsboat" wait_for "Alpha News (3 articles)" 5
+keys q
+wait_for "Your feeds" 5
 run "open"
 check "an action by its name" wait_for "Alpha News (3 articles)" 5
 run "save $dir/cmd-saved.txt"
