@@ -94,9 +94,12 @@ ui_cmdline_quoted(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
-/* The settings as config lines: options, then macros. */
+/*
+ * The settings as config lines: options, then macros. On screen (mask)
+ * the proxy's password is not shown.
+ */
 static char **
-ui_cmdline_dump(struct ui *ui, size_t *np)
+ui_cmdline_dump(struct ui *ui, int mask, size_t *np)
 {
 	const struct conf_macro	*m;
 	struct buf		 b;
@@ -110,6 +113,8 @@ ui_cmdline_dump(struct ui *ui, size_t *np)
 			continue;
 		buf_reset(&b);
 		ui_cmd_value(ui->cfg.conf, o, value, sizeof value);
+		if (mask && o == CONF_PROXY_AUTH && value[0] != '\0')
+			snprintf(value, sizeof value, "********");
 		buf_printf(&b, "%s ", conf_options[o].name);
 		ui_cmdline_quoted(&b, value);
 		lines = xreallocarray(lines, n + 1, sizeof *lines);
@@ -152,15 +157,16 @@ ui_cmdline_dumpconfig(struct ui *ui, char **argv, int argc)
 		ui_message(ui, 1, "%s", _("No settings to change."));
 		return (-1);
 	}
-	lines = ui_cmdline_dump(ui, &n);
+	lines = ui_cmdline_dump(ui, argc < 2, &n);
 	if (argc < 2) {
 		ui_push(ui, view_help_text_new(ui, _("The current settings"),
 		    lines, n));
 		return (0);
 	}
 	path = ui_cmdline_path(argv[1]);
+	/* It may hold the proxy's password: for the user's eyes only. */
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0666)) == -1 || (f = fdopen(fd, "w")) == NULL) {
+	    0600)) == -1 || (f = fdopen(fd, "w")) == NULL) {
 		ui_message(ui, 1, _("Cannot save to %s: %s"), path,
 		    strerror(errno));
 		if (fd != -1)

@@ -100,7 +100,7 @@ check "save FILE: the article under the cursor" sh -c '
 	[ -s "$1" ] && grep -q "aardvark council" "$1"' _ "$dir/cmd-saved.txt"
 
 printf '%s\n' 'browser "echo sourced"' 'max-items 7' \
-    'color info white red' >"$dir/extra"
+    'color info white red' 'proxy-auth "me:s3cret"' >"$dir/extra"
 run "source $dir/extra"
 check "source FILE: read" status "Read $dir/extra."
 check "its colours at once (the title bar white on red)" sh -c '
@@ -117,9 +117,11 @@ run "source $dir/bad"
 check "source of a bad file: FILE:LINE: and why" \
     status "$dir/bad:2: max-items: 'many' is not a number"
 run "dumpconfig"
-check "dumpconfig: the current settings" sh -c '
+check "dumpconfig: the current settings, the proxy password masked" sh -c '
 	printf "%s\n" "$1" | grep -qx "max-items 9 *" &&
-	printf "%s\n" "$1" | grep -q "^browser \"echo sourced\""' _ \
+	printf "%s\n" "$1" | grep -q "^browser \"echo sourced\"" &&
+	printf "%s\n" "$1" | grep -q "^proxy-auth \*\*\*\*\*\*\*\*" &&
+	! printf "%s\n" "$1" | grep -q "s3cret"' _ \
     "$(wait_for "The current settings" 5; echo "$LAST_SCREEN")"
 keys q
 wait_for "Alpha News (3 articles)" 5
@@ -127,6 +129,8 @@ run "dumpconfig $dir/dump"
 wait_for "Saved to" 5
 check "dumpconfig FILE: a config that reads back" sh -c '
 	grep -qx "max-items 9" "$1" && grep -q "^macro m open -- " "$1" &&
+	grep -qx "proxy-auth me:s3cret" "$1" &&
+	[ "$(stat -c %a "$1")" = 600 ] &&
 	"$2" -C "$1" -u /dev/null -c "$3" --refresh' _ "$dir/dump" \
     "$TIDINGS" "$dir/other.db"
 
