@@ -94,6 +94,28 @@ ui_cmdline_quoted(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
+/* A macro's steps as its config line writes them (without the key). */
+char *
+ui_cmdline_macro_steps(const struct conf_macro *m)
+{
+	struct buf	b;
+	size_t		k;
+	int		j;
+
+	buf_init(&b, 0);
+	buf_add(&b, "", 0);
+	for (k = 0; k < m->nsteps; k++) {
+		if (k > 0)
+			buf_adds(&b, " ;");
+		for (j = 0; j < m->steps[k].argc; j++) {
+			if (k > 0 || j > 0)
+				buf_addc(&b, ' ');
+			ui_cmdline_quoted(&b, m->steps[k].argv[j]);
+		}
+	}
+	return (buf_detach(&b));
+}
+
 /*
  * The settings as config lines: options, then macros. On screen (mask)
  * the proxy's password is not shown.
@@ -103,9 +125,9 @@ ui_cmdline_dump(struct ui *ui, int mask, size_t *np)
 {
 	const struct conf_macro	*m;
 	struct buf		 b;
-	char			 value[1024], key[32], **lines = NULL;
-	size_t			 n = 0, i, k;
-	int			 o, j;
+	char			 value[1024], key[32], **lines = NULL, *steps;
+	size_t			 n = 0, i;
+	int			 o;
 
 	buf_init(&b, 0);
 	for (o = 0; o < CONF_NOPTS; o++) {
@@ -123,15 +145,9 @@ ui_cmdline_dump(struct ui *ui, int mask, size_t *np)
 	for (i = 0; (m = conf_macro_at(i)) != NULL; i++) {
 		buf_reset(&b);
 		conf_keys_name(m->key, key, sizeof key);
-		buf_printf(&b, "macro %s", key);
-		for (k = 0; k < m->nsteps; k++) {
-			if (k > 0)
-				buf_adds(&b, " ;");
-			for (j = 0; j < m->steps[k].argc; j++) {
-				buf_addc(&b, ' ');
-				ui_cmdline_quoted(&b, m->steps[k].argv[j]);
-			}
-		}
+		steps = ui_cmdline_macro_steps(m);
+		buf_printf(&b, "macro %s %s", key, steps);
+		free(steps);
 		if (m->desc != NULL) {
 			buf_adds(&b, " -- ");
 			ui_cmdline_quoted(&b, m->desc);

@@ -159,6 +159,7 @@ int		 ui_cmd_can_change(struct ui *);
 /* ui-cmdline.c: the `:` prompt; its commands (1: not one of them). */
 void		 ui_cmdline_prompt(struct ui *);
 int		 ui_cmdline_run(struct ui *, char **argv, int argc);
+char		*ui_cmdline_macro_steps(const struct conf_macro *);
 
 /* ui-save.c: the article as text, into a file or a command. */
 char		*ui_save_text(struct ui *, int64_t item_id, char **cause);

@@ -96,30 +96,23 @@ view_help_macros(struct ui *ui, struct view_help *vh)
 {
 	const struct conf_macro	*m;
 	const char		*prefix = ",";
-	char			 key[32], steps[256];
-	size_t			 i, k, len;
-	int			 j;
+	char			 key[32], *steps;
+	size_t			 i;
 
 	if (conf_macro_at(0) == NULL)
 		return;
 	if (ui->cfg.conf != NULL)
 		prefix = conf_file_str(ui->cfg.conf, CONF_MACRO_PREFIX);
 	view_help_add(vh, xstrdup(""));
-	view_help_add(vh, xasprintf(_("Macros (the prefix %s, then the "
+	view_help_add(vh, xasprintf(_("Macros (the prefix \"%s\", then the "
 	    "key):"), prefix));
 	for (i = 0; (m = conf_macro_at(i)) != NULL; i++) {
 		conf_keys_name(m->key, key, sizeof key);
-		steps[0] = '\0';
-		for (k = 0; k < m->nsteps; k++)
-			for (j = 0; j < m->steps[k].argc; j++) {
-				len = strlen(steps);
-				snprintf(steps + len, sizeof steps - len, "%s%s",
-				    k > 0 && j == 0 ? " ; " : j > 0 ? " " : "",
-				    m->steps[k].argv[j]);
-			}
+		steps = ui_cmdline_macro_steps(m);
 		view_help_add(vh, xasprintf("%s%-13s %-24s %s", prefix, key,
 		    m->desc != NULL ? m->desc : steps,
 		    m->desc != NULL ? steps : ""));
+		free(steps);
 	}
 }
 

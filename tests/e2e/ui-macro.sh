@@ -19,6 +19,7 @@ fulltext no
 browser false
 macro b set browser "$dir/browser.sh" ; open-in-browser ; set browser false -- "Open in the test browser"
 macro m open; toggle-star -- "Open and star"
+macro e set browser "" ; set browser "a b"
 macro k open ; reload ; quit
 EOF
 printf '%s\n' 'http://127.0.0.1:9/alpha.xml news tech' \
@@ -59,10 +60,11 @@ keys , z
 check "a key with no macro: a message" wait_for "No macro on z." 5
 keys '?'
 check "? lists the macros with their descriptions" sh -c '
-	printf "%s\n" "$1" | grep -q "Macros (the prefix ,, then the key):" &&
-	printf "%s\n" "$1" | grep -Eq "^,b +Open in the test browser +set browser" &&
-	printf "%s\n" "$1" | grep -Eq "^,m +Open and star +open ; toggle-star"' _ \
-    "$(wait_for "Help - articlelist" 5; pages)"
+	printf "%s\n" "$1" | grep -q "Macros (the prefix \",\", then the key):" &&
+	printf "%s\n" "$1" | grep -Eq "^,b +Open in the test browser +set browser $2/browser.sh" &&
+	printf "%s\n" "$1" | grep -Eq "^,m +Open and star +open ; toggle-star" &&
+	printf "%s\n" "$1" | grep -Eq "^,e +set browser \"\" ; set browser \"a b\""' _ \
+    "$(wait_for "Help - articlelist" 5; pages)" "$dir"
 keys q
 wait_for "Aardvarks elect" 5
 keys Q
