@@ -68,3 +68,9 @@ TESTS += tests/e2e/ui-add.sh
 TESTS += tests/e2e/cmd-feeds.py
 # A feed out of the urls file: kept with its marks, deleted after 30 days.
 TESTS += tests/e2e/removed-feeds.py
+# Saving and piping articles (src/ui/ui-save.c).
+TESTS += tests/e2e/ui-save.sh
+# Macros (src/conf/conf-macro.c, src/ui/ui-cmd.c).
+TESTS += tests/e2e/ui-macro.sh
+# The command line (src/ui/ui-cmdline.c).
+TESTS += tests/e2e/ui-cmdline.sh

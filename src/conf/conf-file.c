@@ -126,6 +126,7 @@ conf_file_init(struct config *c)
 
 	memset(c, 0, sizeof *c);
 	conf_keys_free();
+	conf_macro_free();
 	conf_colour_reset();
 	for (i = 0; i < CONF_NOPTS; i++) {
 		if (conf_options[i].name == NULL)
@@ -158,6 +159,7 @@ conf_file_fini(struct config *c)
 		if (conf_options[i].type == CONF_STRING)
 			free(c->val[i].s);
 	config_cmds_fini(&c->feed_fulltext);
+	conf_macro_free();
 	for (i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	free(c->warnings);
@@ -310,6 +312,7 @@ static const struct {
 	{ "unbind-key", 1, 1 },
 	{ "color", 3, 2 },
 	{ "feed-fulltext", 2, 3 },
+	{ "macro", 2, 4 },
 };
 
 int
@@ -336,6 +339,8 @@ conf_file_line(struct config *c, const char *path, int lineno, char **argv,
 			return (config_unbind_key(argv, argc, cause));
 		case 2:
 			return (config_color(argv, argc, cause));
+		case 4:
+			return (conf_macro_add(argv, argc, cause));
 		}
 		return (config_feed_fulltext(c, path, lineno, argv, argc,
 		    cause));

@@ -77,6 +77,12 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	[ACT_ADD_FEED] = { "add-feed",
 	    N_("subscribe: a feed's address, or a web page's (its feed "
 	    "is found)") },
+	[ACT_SAVE] = { "save", N_("save the article to a file, as text") },
+	[ACT_PIPE] = { "pipe-to",
+	    N_("pipe the article to a command, as text") },
+	[ACT_MACRO_PREFIX] = { "macro-prefix",
+	    N_("run a macro: the key of one follows") },
+	[ACT_CMDLINE] = { "cmdline", N_("type a command") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -92,8 +98,8 @@ static const char *const conf_ctx_names[CTX__COUNT] = {
 /*
  * The default bindings, as `bind-key KEY ACTION [CONTEXT]` would say:
  * Newsboat 2.21's where tidings has the action. Newsboat keys whose
- * action tidings lacks stay unbound until it lands: s save, e enqueue
- * (in the article), : cmdline, , macro-prefix, | pipe-to,
+ * action tidings lacks stay unbound until it lands: e enqueue
+ * (in the article),
  * F f ^F filters, ^B bookmark, ^E edit-flags, D ^D $ deleting, v ^V ^G
  * ^X dialogs, ^U toggle-source-view. g and G are Newsboat's sort and
  * rev-sort in the lists; without sorting they go to the top and bottom.
@@ -160,6 +166,9 @@ static const struct {
 	{ "E", "edit-urls", "feedlist" },
 	/* Newsboat has no such key; a is free there too. */
 	{ "a", "add-feed", "feedlist" },
+	{ "s", "save", "articlelist" }, { "s", "save", "article" },
+	{ "|", "pipe-to", "articlelist" }, { "|", "pipe-to", "article" },
+	{ ":", "cmdline", "global" },
 };
 
 /* Names of keys that are not one printable character. */

@@ -73,4 +73,10 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	[CONF_OPEN_URL_SCHEMES] = { "open-url-schemes", CONF_STRING,
 	    "http https", 0, 0, NULL, N_("the URL schemes the browser is "
 	    "given, separated by blanks; other links are not opened") },
+	[CONF_SAVE_PATH] = { "save-path", CONF_STRING, "~/", 0, 0, NULL,
+	    N_("directory the save action proposes for articles (~/ for the "
+	    "home directory)") },
+	[CONF_MACRO_PREFIX] = { "macro-prefix", CONF_STRING, ",", 0, 0, NULL,
+	    N_("the key that starts a macro: the prefix, then the macro's "
+	    "key") },
 };

@@ -54,6 +54,8 @@ enum conf_opt {
 	CONF_OPEN_URL_SCHEMES,
 	CONF_FULLTEXT,
 	CONF_AUTO_RELOAD,
+	CONF_SAVE_PATH,
+	CONF_MACRO_PREFIX,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -150,6 +152,10 @@ enum conf_action {
 	ACT_GOTO_URL,
 	ACT_EDIT_URLS,
 	ACT_ADD_FEED,
+	ACT_SAVE,
+	ACT_PIPE,
+	ACT_MACRO_PREFIX,
+	ACT_CMDLINE,
 	ACT__COUNT
 };
 
@@ -289,6 +295,30 @@ const struct conf_newsboat_option *conf_newsboat_option_at(size_t);
 int		 conf_newsboat_action(const char *);
 int		 conf_newsboat_dialog(const char *);
 int		 conf_newsboat_element(const char *);
+
+/*
+ * Macros (conf-macro.c): `macro KEY STEP [; STEP ...] [-- "text"]`, a
+ * step an action's name or `set OPTION [VALUE]`, checked as read.
+ */
+struct conf_macro_step {
+	char	**argv;		/* NULL-terminated */
+	int	  argc;
+};
+
+struct conf_macro {
+	int			 key;
+	struct conf_macro_step	*steps;
+	size_t			 nsteps;
+	char			*desc;		/* or NULL */
+};
+
+/* argv: the whole line, "macro" first; 0, 1 (ignored, *cause) or -1. */
+int		 conf_macro_add(char **argv, int argc, char **cause);
+/* One step: 0 runnable, 1 Newsboat's but not tidings', -1 (*cause). */
+int		 conf_macro_check_step(char **argv, int argc, char **cause);
+const struct conf_macro *conf_macro_find(int key);
+const struct conf_macro *conf_macro_at(size_t);
+void		 conf_macro_free(void);
 
 /* conf-file.c */
 /* The defaults, key bindings and colours too. */

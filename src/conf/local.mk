@@ -7,6 +7,7 @@ src_conf_libconf_a_SOURCES = \
 	src/conf/conf-command.c \
 	src/conf/conf-file.c \
 	src/conf/conf-keys.c \
+	src/conf/conf-macro.c \
 	src/conf/conf-newsboat.c \
 	src/conf/conf-opml.c \
 	src/conf/conf-options.c \

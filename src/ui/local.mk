@@ -3,6 +3,8 @@ noinst_LIBRARIES += src/ui/libui.a
 src_ui_libui_a_SOURCES = \
 	src/ui/ui.h src/ui/ui-int.h \
 	src/ui/ui-add.c \
+	src/ui/ui-cmd.c \
+	src/ui/ui-cmdline.c \
 	src/ui/ui-colour.c \
 	src/ui/ui-draw.c \
 	src/ui/ui-edit.c src/ui/ui-edit.h \
@@ -13,6 +15,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui.c \
 	src/ui/ui-poller.c \
 	src/ui/ui-run.c \
+	src/ui/ui-save.c \
 	src/ui/ui-text.c src/ui/ui-text.h \
 	src/ui/ui-shell.c \
 	src/ui/ui-urls.c \

@@ -101,6 +101,20 @@ ui_global_add_feed(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+static int
+ui_global_macro(struct ui *ui, struct ui_view *v)
+{
+	ui_cmd_macro(ui);
+	return (0);
+}
+
+static int
+ui_global_cmdline(struct ui *ui, struct ui_view *v)
+{
+	ui_cmdline_prompt(ui);
+	return (0);
+}
+
 static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_BACK, ui_global_back },
 	{ ACT_QUIT, ui_global_quit },
@@ -112,6 +126,8 @@ static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_RELOAD_URLS, ui_global_reload_urls },
 	{ ACT_EDIT_URLS, ui_global_edit_urls },
 	{ ACT_ADD_FEED, ui_global_add_feed },
+	{ ACT_MACRO_PREFIX, ui_global_macro },
+	{ ACT_CMDLINE, ui_global_cmdline },
 	{ ACT_NONE, NULL }
 };
 
@@ -164,23 +180,25 @@ ui_input_works(const struct ui_view *v, enum conf_action a)
 	    ui_handlers_have(ui_global_handlers, a));
 }
 
-void
+/* Run a in the top view: 0, or -1 when it does nothing there. */
+int
 ui_input_dispatch(struct ui *ui, enum conf_action a)
 {
 	struct ui_view	*v = ui_top(ui);
 
 	if (v == NULL || a == ACT_NONE)
-		return;
+		return (-1);
 	ui->msg[0] = '\0';
 	ui_dirty(ui);
 	if (ui_handlers_run(v->type->handlers, ui, v, a) == 0)
-		return;
+		return (0);
 	if (ui_list_action(&v->list, a) == 0)
-		return;
+		return (0);
 	if (ui_handlers_run(ui_global_handlers, ui, v, a) == 0)
-		return;
+		return (0);
 	ui_message(ui, 0, _("%s: not available here"),
 	    conf_keys_action_info(a)->name);
+	return (-1);
 }
 
 /* Two presses on one row this close together are a double click. */
@@ -273,8 +291,28 @@ ui_input(struct ui *ui)
 			break;
 		key = ui_key_code(rc, wc);
 		ui->key = key;
+		if (ui_cmd_is_prefix(ui, key)) {
+			ui_cmd_macro(ui);
+			continue;
+		}
 		ui_input_dispatch(ui, ui_keys_lookup(v->type->ctx, key));
 	}
+}
+
+/* Wait for one key (a macro's, after the prefix); 0 when cancelled. */
+int
+ui_input_read_key(struct ui *ui)
+{
+	wint_t	wc;
+	int	rc;
+
+	nodelay(stdscr, FALSE);
+	while ((rc = get_wch(&wc)) == ERR && !ui->quit)
+		;
+	nodelay(stdscr, TRUE);
+	if (rc == ERR || (rc == KEY_CODE_YES && wc == KEY_MOUSE))
+		return (0);
+	return (ui_key_code(rc, wc));
 }
 
 /* The prompt's keys, as ui_key_code() gives them: readline's. */
@@ -417,15 +455,30 @@ ui_input_free(struct ui *ui)
 char *
 ui_input_prompt(struct ui *ui, const char *prompt)
 {
+	return (ui_input_prompt_ex(ui, prompt, NULL, NULL));
+}
+
+/* The prompt, with init already typed and Tab calling complete. */
+char *
+ui_input_prompt_ex(struct ui *ui, const char *prompt, const char *init,
+    ui_input_complete_fn *complete)
+{
 	struct ui_edit_hist	*hist = ui_prompt_hist(ui, prompt);
 	struct ui_edit		 e;
 	const char		*shown;
 	char			*line;
-	size_t			 i;
+	size_t			 i, n;
+	unsigned int		 cp;
 	wint_t			 wc;
 	int			 rc, pw, room, col, key, what;
 
 	ui_edit_init(&e, hist);
+	for (i = 0; init != NULL && init[i] != '\0'; i += n) {
+		if ((n = sanitize_utf8_decode((const unsigned char *)init + i,
+		    strlen(init + i), &cp)) == 0)
+			break;
+		(void)ui_edit_do(&e, UI_EDIT_INSERT, cp);
+	}
 	nodelay(stdscr, FALSE);
 	curs_set(1);
 	for (;;) {
@@ -464,6 +517,10 @@ ui_input_prompt(struct ui *ui, const char *prompt)
 		}
 		if (what == UI_PROMPT_CANCEL)
 			break;
+		if (key == '\t' && complete != NULL) {
+			complete(ui, &e);
+			continue;
+		}
 		if (what == UI_PROMPT_EDIT)
 			(void)ui_edit_do(&e, ui_prompt_keys[i].op, 0);
 		else if (rc == OK)

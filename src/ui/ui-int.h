@@ -126,12 +126,18 @@ void		 ui_message(struct ui *, int error, const char *, ...)
 void		 ui_dirty(struct ui *);
 int		 ui_view_height(struct ui *);
 char		*ui_input_prompt(struct ui *, const char *prompt);
+struct ui_edit;
+/* Tab at a prompt: complete the line being edited. */
+typedef void	 ui_input_complete_fn(struct ui *, struct ui_edit *);
+char		*ui_input_prompt_ex(struct ui *, const char *prompt,
+		    const char *init, ui_input_complete_fn *);
 void		 ui_reload_all(struct ui *, int64_t feed_id);
 void		 ui_start_refresh(struct ui *, long long feed_id);
 
 /* ui-input.c */
 void		 ui_input(struct ui *);
-void		 ui_input_dispatch(struct ui *, enum conf_action);
+int		 ui_input_dispatch(struct ui *, enum conf_action);
+int		 ui_input_read_key(struct ui *);
 int		 ui_input_works(const struct ui_view *, enum conf_action);
 void		 ui_input_free(struct ui *);
 int		 ui_input_prompt_help_at(size_t, char *keys, size_t,
@@ -149,6 +155,29 @@ void		 ui_draw_screen(struct ui *);
 
 /* ui-run.c: external programs. */
 int		 ui_run_open_url(struct ui *, const char *url, char **cause);
+
+/* ui-cmd.c: commands (the `:` prompt, macro steps), macros. */
+int		 ui_cmd_argv(struct ui *, char **argv, int argc);
+int		 ui_cmd_line(struct ui *, const char *line);
+int		 ui_cmd_is_prefix(struct ui *, int key);
+void		 ui_cmd_macro(struct ui *);
+int		 ui_cmd_option(const char *name);
+void		 ui_cmd_value(const struct config *, int opt, char *, size_t);
+void		 ui_cmd_apply(struct ui *);
+int		 ui_cmd_can_change(struct ui *);
+/* ui-cmdline.c: the `:` prompt; its commands (1: not one of them). */
+void		 ui_cmdline_prompt(struct ui *);
+int		 ui_cmdline_run(struct ui *, char **argv, int argc);
+char		*ui_cmdline_macro_steps(const struct conf_macro *);
+
+/* ui-save.c: the article as text, into a file or a command. */
+char		*ui_save_text(struct ui *, int64_t item_id, char **cause);
+void		 ui_save_ask(struct ui *, int64_t item_id);
+int		 ui_save_to(struct ui *, int64_t item_id, const char *path,
+		    int ask);
+void		 ui_save_pipe(struct ui *, int64_t item_id);
+/* The article of the top view (the article, or the row of a list); 0. */
+int64_t		 ui_save_current(struct ui *);
 
 /* Views (view-*.c). */
 struct ui_view	*view_feeds_new(struct ui *);
@@ -169,6 +198,8 @@ void		 view_feeds_set_tag_to(struct ui *, struct ui_view *,
 int64_t		 view_items_move_unread(struct ui *, struct ui_view *,
 		    int dir, int inclusive);
 int64_t		 view_items_feed(struct ui_view *);
+int64_t		 view_items_current_id(struct ui *, struct ui_view *);
+int64_t		 view_article_id(struct ui_view *);
 long		 view_feeds_find_unread(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir);
 void		 view_feeds_open_row(struct ui *, struct ui_view *, size_t);
@@ -195,5 +226,12 @@ void		 ui_add_stop(struct ui *);
 /* ui-shell.c: sh -c cmd, with arg as $1 and the terminal handed over;
  * the exit status, or -1 with *cause. */
 int		 ui_shell_run(const char *cmd, const char *arg, char **cause);
+void		 view_feeds_set_hide_read(struct ui *, struct ui_view *, int);
+int		 view_feeds_goto_text(struct ui *, struct ui_view *,
+		    const char *);
+size_t		 view_feeds_row_of(size_t n);
+/* A page of text lines (taken) in the pager. */
+struct ui_view	*view_help_text_new(struct ui *, const char *title,
+		    char **lines, size_t n);
 
 #endif

@@ -281,9 +281,21 @@ ui_poller_ft_stop(struct ui_poller *p)
 	p->ft_nqueue = 0;
 }
 
+static int
+ui_poller_busy(void *arg)
+{
+	struct ui_poller	*p = arg;
+	int			 busy;
+
+	pthread_mutex_lock(&p->mu);
+	busy = p->running || p->ft_running;
+	pthread_mutex_unlock(&p->mu);
+	return (busy);
+}
+
 const struct ui_poller_ops ui_poller_ops = {
 	ui_poller_start, ui_poller_progress, ui_poller_finish, ui_poller_stop,
-	ui_poller_fulltext
+	ui_poller_fulltext, ui_poller_busy
 };
 
 struct ui_poller *

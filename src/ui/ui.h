@@ -25,8 +25,9 @@ struct ui_config {
 	/* Started with the UI's database connection and the poller's
 	 * callbacks (NULL when no poller is built in). */
 	struct db	*db;
-	/* The whole configuration, for per-feed settings (fulltext). */
-	const struct config *conf;
+	/* The whole configuration, for per-feed settings (fulltext); the
+	 * command line's set and source change it while no refresh runs. */
+	struct config	*conf;
 	const struct ui_poller_ops *poller;
 	void		*poller_arg;
 };
@@ -55,6 +56,9 @@ struct ui_poller_ops {
 	 */
 	int	(*fulltext)(void *arg, long long item_id, int notify_fd,
 		    char **cause);
+	/* Whether a thread of its own is running (and reads the config).
+	 * May be NULL. */
+	int	(*busy)(void *arg);
 };
 
 /* The poller of ui-poller.c: refreshes cache_path with conf (borrowed,

@@ -532,6 +532,28 @@ view_article_prev(struct ui *ui, struct ui_view *v)
 	return (view_article_step(ui, -1));
 }
 
+int64_t
+view_article_id(struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+
+	return (va->art != NULL ? va->art->item.id : 0);
+}
+
+static int
+view_article_save(struct ui *ui, struct ui_view *v)
+{
+	ui_save_ask(ui, view_article_id(v));
+	return (0);
+}
+
+static int
+view_article_pipe(struct ui *ui, struct ui_view *v)
+{
+	ui_save_pipe(ui, view_article_id(v));
+	return (0);
+}
+
 static const struct ui_handler view_article_handlers[] = {
 	{ ACT_OPEN_BROWSER, view_article_browser },
 	{ ACT_SHOW_URLS, view_article_urls },
@@ -546,6 +568,8 @@ static const struct ui_handler view_article_handlers[] = {
 	{ ACT_NEXT, view_article_next },
 	{ ACT_PREV, view_article_prev },
 	{ ACT_OPEN_BROWSER_READ, view_article_browser },
+	{ ACT_SAVE, view_article_save },
+	{ ACT_PIPE, view_article_pipe },
 	{ ACT_NONE, NULL }
 };
 

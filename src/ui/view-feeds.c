@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "conf/conf.h"
 #include "db/db-view.h"
@@ -448,4 +449,50 @@ view_feeds_new(struct ui *ui)
 		ui_message(ui, 0, "%s", _("No articles yet: press R to fetch "
 		    "the feeds."));
 	return (v);
+}
+
+/* show-read-feeds set from the command line. */
+void
+view_feeds_set_hide_read(struct ui *ui, struct ui_view *v, int hide)
+{
+	struct view_feeds	*vf = v->data;
+
+	if (vf->hide_read == hide)
+		return;
+	vf->hide_read = hide;
+	view_feeds_read(ui, v);
+	ui_dirty(ui);
+}
+
+/*
+ * The next feed after the cursor (round to the top) whose title holds
+ * text, in any case: 0 with the cursor on it, or -1.
+ */
+int
+view_feeds_goto_text(struct ui *ui, struct ui_view *v, const char *text)
+{
+	struct view_feeds	*vf = v->data;
+	size_t			 i, k, from, n = strlen(text);
+	const char		*t;
+
+	if (vf->n == 0 || n == 0)
+		return (-1);
+	from = v->list.cursor >= VF_FIXED ? v->list.cursor - VF_FIXED + 1 : 0;
+	for (k = 0; k < vf->n; k++) {
+		i = (from + k) % vf->n;
+		for (t = vf->feeds[i].title; t != NULL && *t != '\0'; t++)
+			if (strncasecmp(t, text, n) == 0) {
+				ui_list_set_cursor(&v->list, VF_FIXED + i);
+				ui_dirty(ui);
+				return (0);
+			}
+	}
+	return (-1);
+}
+
+/* The list row of the feed numbered n (from 1) on screen. */
+size_t
+view_feeds_row_of(size_t n)
+{
+	return (VF_FIXED + n - 1);
 }

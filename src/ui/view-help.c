@@ -90,6 +90,65 @@ view_help_make(struct ui *ui, struct view_help *vh)
 	return (v);
 }
 
+/* The macros: the prefix and key, the steps, the description. */
+static void
+view_help_macros(struct ui *ui, struct view_help *vh)
+{
+	const struct conf_macro	*m;
+	const char		*prefix = ",";
+	char			 key[32], *steps;
+	size_t			 i;
+
+	if (conf_macro_at(0) == NULL)
+		return;
+	if (ui->cfg.conf != NULL)
+		prefix = conf_file_str(ui->cfg.conf, CONF_MACRO_PREFIX);
+	view_help_add(vh, xstrdup(""));
+	view_help_add(vh, xasprintf(_("Macros (the prefix \"%s\", then the "
+	    "key):"), prefix));
+	for (i = 0; (m = conf_macro_at(i)) != NULL; i++) {
+		conf_keys_name(m->key, key, sizeof key);
+		steps = ui_cmdline_macro_steps(m);
+		view_help_add(vh, xasprintf("%s%-13s %-24s %s", prefix, key,
+		    m->desc != NULL ? m->desc : steps,
+		    m->desc != NULL ? steps : ""));
+		free(steps);
+	}
+}
+
+/* What the command line takes. */
+static void
+view_help_commands(struct view_help *vh)
+{
+	static const struct {
+		const char	*usage;
+		const char	*help;
+	} cmds[] = {
+		{ "set OPTION [VALUE]", N_("set an option at once, or show "
+		    "it") },
+		{ "set OPTION! | OPTION&", N_("flip a yes/no option; put back "
+		    "the default") },
+		{ "quit", N_("quit tidings, from any view") },
+		{ "tag [TAG]", N_("show only the feeds of a tag (none: every "
+		    "feed)") },
+		{ "goto TEXT", N_("the next feed whose title holds the text") },
+		{ "source FILE", N_("read a config file") },
+		{ "dumpconfig [FILE]", N_("show the current settings, or "
+		    "write them to a new file") },
+		{ "save FILE", N_("save the article to a file, as text") },
+		{ "N", N_("go to row N") },
+		{ "ACTION, exec ACTION", N_("any action, by its name") },
+	};
+	size_t	i;
+
+	view_help_add(vh, xstrdup(""));
+	view_help_add(vh, xstrdup(_("Commands (after :, Tab completes "
+	    "names):")));
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		view_help_add(vh, xasprintf("%-24s %s", cmds[i].usage,
+		    _(cmds[i].help)));
+}
+
 /* Every action that works in the view `of`, with the keys that do it. */
 struct ui_view *
 view_help_new(struct ui *ui, const struct ui_view *of)
@@ -130,6 +189,9 @@ view_help_new(struct ui *ui, const struct ui_view *of)
 	view_help_add(vh, xstrdup(""));
 	view_help_add(vh, xstrdup(_("Change them in the config file with "
 	    "\"bind-key KEY ACTION [CONTEXT]\" and \"unbind-key KEY\".")));
+	view_help_macros(ui, vh);
+	if (ui_input_works(of, ACT_CMDLINE))
+		view_help_commands(vh);
 	/* The prompts' keys, where a key here opens one. */
 	if (ui_input_works(of, ACT_SEARCH)) {
 		view_help_add(vh, xstrdup(""));
@@ -187,5 +249,20 @@ view_help_welcome_new(struct ui *ui)
 		else
 			view_help_add(vh, xstrdup(*text[i] ? _(text[i]) : ""));
 	}
+	return (view_help_make(ui, vh));
+}
+
+/* A page of lines (the view takes them), as the help is shown. */
+struct ui_view *
+view_help_text_new(struct ui *ui, const char *title, char **lines, size_t n)
+{
+	struct view_help	*vh;
+	size_t			 i;
+
+	vh = xcalloc(1, sizeof *vh);
+	snprintf(vh->title, sizeof vh->title, "%s", title);
+	for (i = 0; i < n; i++)
+		view_help_add(vh, lines[i]);
+	free(lines);
 	return (view_help_make(ui, vh));
 }

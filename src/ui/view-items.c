@@ -580,6 +580,28 @@ view_items_random_unread(struct ui *ui)
 	view_items_open(ui, v);
 }
 
+int64_t
+view_items_current_id(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_item	*it = view_items_current(ui, v);
+
+	return (it != NULL ? it->id : 0);
+}
+
+static int
+view_items_save(struct ui *ui, struct ui_view *v)
+{
+	ui_save_ask(ui, view_items_current_id(ui, v));
+	return (0);
+}
+
+static int
+view_items_pipe(struct ui *ui, struct ui_view *v)
+{
+	ui_save_pipe(ui, view_items_current_id(ui, v));
+	return (0);
+}
+
 static const struct ui_handler view_items_handlers[] = {
 	{ ACT_OPEN, view_items_open },
 	{ ACT_TOGGLE_READ, view_items_toggle_read },
@@ -595,6 +617,8 @@ static const struct ui_handler view_items_handlers[] = {
 	{ ACT_PREV_FEED, view_items_prev_feed },
 	{ ACT_NEXT_UNREAD_FEED, view_items_next_unread_feed },
 	{ ACT_PREV_UNREAD_FEED, view_items_prev_unread_feed },
+	{ ACT_SAVE, view_items_save },
+	{ ACT_PIPE, view_items_pipe },
 	{ ACT_NONE, NULL }
 };
 

@@ -49,6 +49,7 @@ bind-key J next-unread
 bind-key ^D pagedown article
 macro v set browser "mpv %u"
 color listfocus black yellow bold
+player mpv
 EOC
 nbcache=$HOME/.newsboat/cache.db
 
@@ -92,9 +93,10 @@ check "config: shared options and bindings imported" sh -c '
     grep -qx "auto-reload yes" "$1" &&
     grep -qx "bind-key J next-unread" "$1" &&
     grep -qx "bind-key ^D pagedown article" "$1" &&
-    grep -qx "color listfocus black yellow bold" "$1"' _ "$conf"
+    grep -qx "color listfocus black yellow bold" "$1" &&
+    grep -qx "macro v set browser \"mpv %u\"" "$1"' _ "$conf"
 check "the skipped lines are listed with their reason" sh -c '
-    grep -q "config:7: macro v set browser \"mpv %u\" (macro: not supported yet" "$1" &&
+    grep -q "config:9: player mpv (player: not supported yet" "$1" &&
     grep -q ", 1 skipped" "$1"' \
     _ "$dir/out"
 q() { sqlite3 "$cache" "$1"; }

@@ -88,14 +88,16 @@ keys q
 check "... and marks it read (nothing unread left)" \
     wait_for "(0) All unread articles" 5
 
-# S stars (s is Newsboat's save, unbound until tidings saves).
+# S stars (s is Newsboat's save: it asks for a file, and stars nothing).
 keys Enter
 wait_for "Custom Beta (2 articles)" 5
 keys s
-sleep 0.5
-LAST_SCREEN=$(screen)
-check "s does nothing" sh -c '! printf "%s\n" "$1" | grep -q "Starred\."' _ \
-    "$LAST_SCREEN"
+check "s asks where to save, and stars nothing" sh -c '
+	printf "%s\n" "$1" | grep -q "Save article to:" &&
+	! printf "%s\n" "$1" | grep -q "Starred\."' _ \
+    "$(wait_for "Save article to:" 5; echo "$LAST_SCREEN")"
+keys Escape
+wait_gone "Save article to:" 5
 keys S
 check "S stars the article" wait_for "Starred." 5
 keys N

@@ -405,8 +405,12 @@ test_key_maps(void **state)
 	/* ENTER opens in the lists, does nothing in the article. */
 	assert_int_equal(conf_keys_lookup(CTX_ITEMS, '\n'), ACT_OPEN);
 	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, '\n'), ACT_NONE);
-	/* s is Newsboat's save: unbound until it exists. */
-	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 's'), ACT_NONE);
+	/* s is Newsboat's save, in the lists of articles and the article;
+	 * the star is S. */
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 's'), ACT_SAVE);
+	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 's'), ACT_SAVE);
+	assert_int_equal(conf_keys_lookup(CTX_FEEDS, 's'), ACT_NONE);
+	assert_int_equal(conf_keys_lookup(CTX_ITEMS, 'S'), ACT_TOGGLE_STAR);
 	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'J'), ACT_NEXT);
 	assert_int_equal(conf_keys_lookup(CTX_ARTICLE, 'b'), ACT_PAGE_UP);
 	assert_int_equal(conf_keys_lookup(CTX_FEEDS, 0x14), ACT_CLEAR_TAG);
@@ -537,6 +541,86 @@ test_command(void **state)
 		    "firefox '%u' &", &cause), 0);
 		conf_file_fini(&conf);
 	}
+static struct config	macro_conf;
+
+/* One macro line through the config reader: its result and cause. */
+static int
+macro_line(const char *line, char **cause)
+{
+	char	**argv;
+	int	  argc, r;
+
+	assert_int_equal(conf_token_split(line, &argv, &argc, cause), 0);
+	r = conf_file_line(&macro_conf, "f", 1, argv, argc, cause);
+	conf_token_free(argv, argc);
+	return (r);
+}
+
+static void
+test_macros(void **state)
+{
+	const struct conf_macro	*m;
+	char			*cause = NULL;
+	int			 key;
+
+	(void)state;
+	conf_file_init(&macro_conf);
+	/* Newsboat's ";" glued to a word, a set step, a description. */
+	assert_int_equal(macro_line("macro v set browser \"mpv %u\" ; "
+	    "open-in-browser; set browser \"\" -- \"Play it\"", &cause), 0);
+	assert_non_null(m = conf_macro_find('v'));
+	assert_int_equal(m->nsteps, 3);
+	assert_int_equal(m->steps[0].argc, 3);
+	assert_string_equal(m->steps[0].argv[2], "mpv %u");
+	assert_string_equal(m->steps[1].argv[0], "open-in-browser");
+	assert_int_equal(m->steps[1].argc, 1);
+	assert_string_equal(m->steps[2].argv[2], "");
+	assert_string_equal(m->desc, "Play it");
+	assert_null(conf_macro_at(1));
+	/* The same key again replaces it. */
+	assert_int_equal(macro_line("macro v open", &cause), 0);
+	assert_int_equal(conf_macro_find('v')->nsteps, 1);
+	assert_null(conf_macro_find('v')->desc);
+	conf_keys_parse("^X", &key);
+	assert_int_equal(macro_line("macro ^X open ; reload ; quit", &cause),
+	    0);
+	assert_int_equal(conf_macro_find(key)->nsteps, 3);
+
+	assert_int_equal(macro_line("macro q opne", &cause), -1);
+	assert_string_equal(cause, "macro q: unknown action: opne");
+	free(cause);
+	assert_int_equal(macro_line("macro q open ; set nosuch 1", &cause),
+	    -1);
+	assert_string_equal(cause, "macro q: unknown option 'nosuch'");
+	free(cause);
+	assert_int_equal(macro_line("macro q open extra", &cause), -1);
+	assert_string_equal(cause, "macro q: open takes no arguments");
+	free(cause);
+	assert_int_equal(macro_line("macro q ; open", &cause), -1);
+	assert_string_equal(cause, "macro: an empty step");
+	free(cause);
+	assert_int_equal(macro_line("macro q open -- a b", &cause), -1);
+	assert_string_equal(cause, "macro: -- takes one quoted description, "
+	    "at the end");
+	free(cause);
+	assert_int_equal(macro_line("macro q -- \"only\"", &cause), -1);
+	assert_string_equal(cause, "macro needs KEY and an action");
+	free(cause);
+	assert_int_equal(macro_line("macro xx open", &cause), -1);
+	assert_string_equal(cause, "unknown key: xx");
+	free(cause);
+	assert_int_equal(macro_line("macro", &cause), -1);
+	free(cause);
+	/* Newsboat's action tidings lacks: the line ignored, with why. */
+	assert_int_equal(macro_line("macro e open ; enqueue", &cause), 1);
+	assert_string_equal(cause, "macro e: enqueue: not supported, ignored");
+	free(cause);
+	assert_null(conf_macro_find('e'));
+	assert_non_null(conf_macro_at(1));
+	assert_null(conf_macro_at(2));
+	conf_file_fini(&macro_conf);
+	assert_null(conf_macro_at(0));
+	conf_keys_free();
 }
 
 int
@@ -555,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_key_maps),
 		cmocka_unit_test(test_colour_lines),
 		cmocka_unit_test(test_command),
+		cmocka_unit_test(test_macros),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
