@@ -96,6 +96,7 @@ wait_for "Your feeds" 5
 run "open"
 check "an action by its name" wait_for "Alpha News (3 articles)" 5
 run "save $dir/cmd-saved.txt"
+wait_file "$dir/cmd-saved.txt" 5
 check "save FILE: the article under the cursor" sh -c '
 	[ -s "$1" ] && grep -q "aardvark council" "$1"' _ "$dir/cmd-saved.txt"
 

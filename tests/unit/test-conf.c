@@ -541,6 +541,8 @@ test_command(void **state)
 		    "firefox '%u' &", &cause), 0);
 		conf_file_fini(&conf);
 	}
+}
+
 static struct config	macro_conf;
 
 /* One macro line through the config reader: its result and cause. */
