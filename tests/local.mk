@@ -60,3 +60,6 @@ tests_unit_test_ui_edit_LDADD = src/ui/libui.a src/util/libutil.a \
 endif
 # The reader in tmux: editing the prompts.
 TESTS += tests/e2e/ui-prompt.sh
+# Podcasts: the download queue, --download with resume, against a
+# throttled server honouring Range (tests/lib/media-httpd.py).
+TESTS += tests/e2e/podcast.py

@@ -158,6 +158,7 @@ conf_file_fini(struct config *c)
 		if (conf_options[i].type == CONF_STRING)
 			free(c->val[i].s);
 	config_cmds_fini(&c->feed_fulltext);
+	config_cmds_fini(&c->feed_podcast);
 	for (i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	free(c->warnings);
@@ -310,6 +311,7 @@ static const struct {
 	{ "unbind-key", 1, 1 },
 	{ "color", 3, 2 },
 	{ "feed-fulltext", 2, 3 },
+	{ "feed-podcast-auto-enqueue", 2, 4 },
 };
 
 int
@@ -336,6 +338,9 @@ conf_file_line(struct config *c, const char *path, int lineno, char **argv,
 			return (config_unbind_key(argv, argc, cause));
 		case 2:
 			return (config_color(argv, argc, cause));
+		case 4:
+			return (conf_podcast_line(c, path, lineno, argv, argc,
+			    cause));
 		}
 		return (config_feed_fulltext(c, path, lineno, argv, argc,
 		    cause));

@@ -54,6 +54,11 @@ enum conf_opt {
 	CONF_OPEN_URL_SCHEMES,
 	CONF_FULLTEXT,
 	CONF_AUTO_RELOAD,
+	CONF_DOWNLOAD_PATH,
+	CONF_DOWNLOAD_FILENAME_FORMAT,
+	CONF_MAX_DOWNLOADS,
+	CONF_PODCAST_AUTO_ENQUEUE,
+	CONF_PLAYER,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -91,10 +96,22 @@ struct config {
 		char	*s;	/* CONF_STRING */
 	}			 val[CONF_NOPTS];
 	struct conf_cmds	 feed_fulltext;	/* VALUE FEED... (checked) */
+	struct conf_cmds	 feed_podcast;	/* yes|no FEED... (checked) */
 	/* "FILE:LINE: ..." for each line accepted but ignored. */
 	char			**warnings;
 	size_t			  nwarnings;
 };
+
+/*
+ * feed-podcast-auto-enqueue lines (conf-podcast.c): read one; whether a
+ * feed (its urls-file URL, its tags) has podcast-auto-enqueue on; whether
+ * any feed may have.
+ */
+int	conf_podcast_line(struct config *, const char *path, int lineno,
+	    char **argv, int argc, char **cause);
+int	conf_podcast_auto(const struct config *, const char *url,
+	    const char *tags);
+int	conf_podcast_any(const struct config *);
 
 /* The values of `fulltext` (the order of its choices). */
 enum conf_fulltext {
