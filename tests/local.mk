@@ -63,3 +63,5 @@ TESTS += tests/e2e/ui-prompt.sh
 # Podcasts: the download queue, --download with resume, against a
 # throttled server honouring Range (tests/lib/media-httpd.py).
 TESTS += tests/e2e/podcast.py
+# The reader in tmux: e queues an article's enclosures.
+TESTS += tests/e2e/ui-podcast.sh

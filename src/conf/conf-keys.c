@@ -72,6 +72,8 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	    N_("read the urls file again") },
 	[ACT_GOTO_URL] = { "goto-url",
 	    N_("open link number N (a digit starts the number)") },
+	[ACT_ENQUEUE] = { "enqueue",
+	    N_("queue the article's enclosures for download") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -87,8 +89,7 @@ static const char *const conf_ctx_names[CTX__COUNT] = {
 /*
  * The default bindings, as `bind-key KEY ACTION [CONTEXT]` would say:
  * Newsboat 2.21's where tidings has the action. Newsboat keys whose
- * action tidings lacks stay unbound until it lands: s save, e enqueue
- * (in the article), : cmdline, , macro-prefix, | pipe-to, E edit-urls,
+ * action tidings lacks stay unbound until it lands: s save, : cmdline, , macro-prefix, | pipe-to, E edit-urls,
  * F f ^F filters, ^B bookmark, ^E edit-flags, D ^D $ deleting, v ^V ^G
  * ^X dialogs, ^U toggle-source-view. g and G are Newsboat's sort and
  * rev-sort in the lists; without sorting they go to the top and bottom.
@@ -152,6 +153,7 @@ static const struct {
 	{ "l", "toggle-show-read-feeds", "feedlist" },
 	{ "e", "show-error", "feedlist" }, { "w", "show-error", "article" },
 	{ "^L", "redraw", "global" },
+	{ "e", "enqueue", "articlelist" }, { "e", "enqueue", "article" },
 };
 
 /* Names of keys that are not one printable character. */

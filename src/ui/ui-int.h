@@ -141,6 +141,9 @@ void		 ui_draw_screen(struct ui *);
 /* ui-run.c: external programs. */
 int		 ui_run_open_url(struct ui *, const char *url, char **cause);
 
+/* ui-podcast.c: the download queue. */
+void		 ui_podcast_enqueue(struct ui *, int64_t item_id);
+
 /* Views (view-*.c). */
 struct ui_view	*view_feeds_new(struct ui *);
 struct ui_view	*view_items_new(struct ui *, int kind, int64_t feed_id,

@@ -532,6 +532,16 @@ view_article_prev(struct ui *ui, struct ui_view *v)
 	return (view_article_step(ui, -1));
 }
 
+static int
+view_article_enqueue(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+
+	if (va->art != NULL)
+		ui_podcast_enqueue(ui, va->art->item.id);
+	return (0);
+}
+
 static const struct ui_handler view_article_handlers[] = {
 	{ ACT_OPEN_BROWSER, view_article_browser },
 	{ ACT_SHOW_URLS, view_article_urls },
@@ -546,6 +556,7 @@ static const struct ui_handler view_article_handlers[] = {
 	{ ACT_NEXT, view_article_next },
 	{ ACT_PREV, view_article_prev },
 	{ ACT_OPEN_BROWSER_READ, view_article_browser },
+	{ ACT_ENQUEUE, view_article_enqueue },
 	{ ACT_NONE, NULL }
 };
 

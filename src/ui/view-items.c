@@ -580,6 +580,16 @@ view_items_random_unread(struct ui *ui)
 	view_items_open(ui, v);
 }
 
+static int
+view_items_enqueue(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_item	*it = view_items_current(ui, v);
+
+	if (it != NULL)
+		ui_podcast_enqueue(ui, it->id);
+	return (0);
+}
+
 static const struct ui_handler view_items_handlers[] = {
 	{ ACT_OPEN, view_items_open },
 	{ ACT_TOGGLE_READ, view_items_toggle_read },
@@ -595,6 +605,7 @@ static const struct ui_handler view_items_handlers[] = {
 	{ ACT_PREV_FEED, view_items_prev_feed },
 	{ ACT_NEXT_UNREAD_FEED, view_items_next_unread_feed },
 	{ ACT_PREV_UNREAD_FEED, view_items_prev_unread_feed },
+	{ ACT_ENQUEUE, view_items_enqueue },
 	{ ACT_NONE, NULL }
 };
 

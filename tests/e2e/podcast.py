@@ -274,6 +274,23 @@ def test_bad_path(base, feeds, log, url):
     os.chmod(e.dl, 0o755)
 
 
+def test_per_feed(base, feeds, log, url):
+    e = Env(base, "perfeed", feeds, url,
+            "podcast-auto-enqueue no\nfeed-podcast-auto-enqueue yes pods\n")
+    other = os.path.join(feeds, "perfeed-other.xml")
+    write(e.urls, "%s/feed/perfeed.xml pods\n%s/feed/perfeed-other.xml\n"
+          % (url, url))
+    write(e.feed, rss("Tagged", [("1", "X", url + "/media/p/a.mp3",
+                                  "audio/mpeg")]))
+    write(other, rss("Other", [("1", "Y", url + "/media/p/b.mp3",
+                                "audio/mpeg")]))
+    r = e.run("--refresh")
+    ok(r.returncode == 0 and
+       e.q("SELECT url FROM downloads") == [(url + "/media/p/a.mp3",)],
+       "feed-podcast-auto-enqueue: only the feeds it names (by tag)",
+       r.stderr + str(e.q("SELECT url FROM downloads")))
+
+
 def test_terminal(base, feeds, log, url):
     e = Env(base, "tty", feeds, url)
     u = "%s/media/t/show.mp3?size=%d&rate=%d" % (url, 2 * MiB, 2 * MiB)
@@ -300,6 +317,7 @@ def main():
         test_queue_and_download(base, feeds, log, url)
         test_resume(base, feeds, log, url)
         test_bad_path(base, feeds, log, url)
+        test_per_feed(base, feeds, log, url)
         test_terminal(base, feeds, log, url)
     finally:
         srv.shutdown()
