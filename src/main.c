@@ -23,7 +23,8 @@ enum {
 	OPT_EXTRACT,
 	OPT_IMPORT_NEWSBOAT,
 	OPT_ADD,
-	OPT_DOWNLOAD
+	OPT_DOWNLOAD,
+	OPT_PODCASTS
 };
 
 enum mode {
@@ -37,7 +38,8 @@ enum mode {
 	MODE_VERSION,
 	MODE_IMPORT_NEWSBOAT,
 	MODE_ADD,
-	MODE_DOWNLOAD
+	MODE_DOWNLOAD,
+	MODE_PODCASTS
 };
 
 /*
@@ -76,6 +78,8 @@ static const struct opt_row {
 	{ "download", OPT_DOWNLOAD, no_argument, NULL, MODE_DOWNLOAD,
 	  N_("download the enclosures in the queue (quiet unless one fails "
 	  "when not on a terminal)") },
+	{ "podcasts", OPT_PODCASTS, no_argument, NULL, MODE_PODCASTS,
+	  N_("start the reader in the download queue") },
 	{ "urls", 'u', required_argument, "FILE", MODE_NONE,
 	  N_("read the subscriptions from FILE") },
 	{ "cache", 'c', required_argument, "FILE", MODE_NONE,
@@ -98,6 +102,7 @@ static int (*const mode_run[])(const struct cmd_opts *) = {
 	[MODE_IMPORT_NEWSBOAT] = cmd_newsboat,
 	[MODE_ADD] = cmd_add,
 	[MODE_DOWNLOAD] = cmd_download,
+	[MODE_PODCASTS] = cmd_podcasts,
 };
 
 static void

@@ -65,3 +65,6 @@ TESTS += tests/e2e/ui-prompt.sh
 TESTS += tests/e2e/podcast.py
 # The reader in tmux: e queues an article's enclosures.
 TESTS += tests/e2e/ui-podcast.sh
+# The reader in tmux: the podcasts view (P, --podcasts) downloads, cancels,
+# deletes, removes and plays, against a throttled local server.
+TESTS += tests/e2e/ui-podcasts-view.sh

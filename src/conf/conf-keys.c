@@ -74,6 +74,18 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	    N_("open link number N (a digit starts the number)") },
 	[ACT_ENQUEUE] = { "enqueue",
 	    N_("queue the article's enclosures for download") },
+	[ACT_PODCASTS] = { "podcasts", N_("show the download queue") },
+	[ACT_PB_DOWNLOAD] = { "pb-download",
+	    N_("download the selected file") },
+	[ACT_PB_DOWNLOAD_ALL] = { "pb-download-all",
+	    N_("download everything queued") },
+	[ACT_PB_CANCEL] = { "pb-cancel",
+	    N_("cancel the selected download (its part is kept)") },
+	[ACT_PB_DELETE] = { "pb-delete",
+	    N_("delete the selected file from the disk") },
+	[ACT_PB_REMOVE] = { "pb-remove",
+	    N_("remove the selected entry from the queue (the file stays)") },
+	[ACT_PB_PLAY] = { "pb-play", N_("play the selected file") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -84,6 +96,7 @@ static const char *const conf_ctx_names[CTX__COUNT] = {
 	[CTX_URLS] = "urlview",
 	[CTX_TAGS] = "tagselection",
 	[CTX_HELP] = "help",
+	[CTX_PODBOAT] = "podboat",
 };
 
 /*
@@ -154,6 +167,13 @@ static const struct {
 	{ "e", "show-error", "feedlist" }, { "w", "show-error", "article" },
 	{ "^L", "redraw", "global" },
 	{ "e", "enqueue", "articlelist" }, { "e", "enqueue", "article" },
+	/* The download queue: podboat's d, c, D and p; a for all, x to
+	 * take an entry out. */
+	{ "P", "podcasts", "global" },
+	{ "d", "pb-download", "podboat" }, { "a", "pb-download-all", "podboat" },
+	{ "c", "pb-cancel", "podboat" }, { "D", "pb-delete", "podboat" },
+	{ "x", "pb-remove", "podboat" }, { "p", "pb-play", "podboat" },
+	{ "ENTER", "pb-play", "podboat" },
 };
 
 /* Names of keys that are not one printable character. */

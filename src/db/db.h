@@ -252,14 +252,15 @@ int		 db_fulltext_store(struct db *, int64_t item_id, int64_t now,
 /*
  * The download queue (db-podcast.c). A row is queued, downloading (or
  * left so by a killed process: both are taken up by the next run),
- * done, failed (retried by the next run) or cancelled (kept, with its
- * partial file, until queued again).
+ * done, failed (retried by the next run), cancelled (kept, with its
+ * partial file, until queued again) or deleted (its file, by the user).
  */
 #define DB_PODCAST_QUEUED	0
 #define DB_PODCAST_DOWNLOADING	1
 #define DB_PODCAST_DONE		2
 #define DB_PODCAST_FAILED	3
 #define DB_PODCAST_CANCELLED	4
+#define DB_PODCAST_DELETED	5	/* the file deleted by the user */
 struct db_podcast {
 	int64_t	 id;
 	char	*url;

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@ struct podcast_job {
 	int64_t			 offset;	/* the range asked for */
 	int			 restarted;
 	int			 failed_write;
+	int			 cancelled;
 	time_t			 saved;
 	char			*error;
 };
@@ -154,6 +156,11 @@ podcast_fetch_data(void *arg, const void *p, size_t len)
 
 	if (j->failed_write != 0)
 		return (-1);
+	if (j->run->o->cancel_id != NULL &&
+	    atomic_load(j->run->o->cancel_id) == j->f->p->id) {
+		j->cancelled = 1;
+		return (-1);
+	}
 	while (len > 0) {
 		if ((w = write(j->fd, b, len)) < 0) {
 			if (errno == EINTR)
@@ -206,6 +213,10 @@ podcast_fetch_done(void *arg, const struct net_result *res)
 	struct podcast_job	*j = arg;
 	char			*why = NULL;
 
+	if (j->cancelled) {
+		podcast_fetch_end(j, DB_PODCAST_CANCELLED, _("cancelled"));
+		return;
+	}
 	if (j->failed_write != 0)
 		why = xasprintf("%s: %s", j->part, strerror(j->failed_write));
 	else if (res->error != NULL && res->status == 416 &&

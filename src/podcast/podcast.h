@@ -86,6 +86,8 @@ struct podcast_opts {
 				    const struct podcast_progress *);
 	void			*arg;
 	volatile int		*cancel;
+	/* A download to stop (its row's id; 0: none), or NULL. */
+	_Atomic int64_t		*cancel_id;
 };
 struct podcast_stats {
 	size_t	files;

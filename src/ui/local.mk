@@ -41,4 +41,4 @@ TESTS += tests/e2e/ui-browser.sh
 # Hardening: escape sequences from feeds never reach the terminal.
 TESTS += tests/e2e/ui-hostile.sh
 # The download queue in the reader: enqueue, the podcasts view.
-src_ui_libui_a_SOURCES += src/ui/ui-podcast.c
+src_ui_libui_a_SOURCES += src/ui/ui-podcast.c src/ui/view-podcasts.c

@@ -96,6 +96,7 @@ static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_SEARCH, ui_global_search },
 	{ ACT_RANDOM_UNREAD, ui_global_random_unread },
 	{ ACT_RELOAD_URLS, ui_global_reload_urls },
+	{ ACT_PODCASTS, view_podcasts_show },
 	{ ACT_NONE, NULL }
 };
 

@@ -318,7 +318,9 @@ ui_read_notify(struct ui *ui)
 
 	while ((n = read(ui->notify[0], ids, sizeof ids)) > 0) {
 		for (i = 0; i < n / (ssize_t)sizeof ids[0]; i++) {
-			if (ids[i] < 0)
+			if (ids[i] == UI_NOTIFY_PODCAST)
+				ui_podcast_finished(ui);
+			else if (ids[i] < 0)
 				ui_fulltext_arrived(ui, -ids[i]);
 			else if (ids[i] == 0)
 				done = 1;
@@ -474,8 +476,11 @@ ui_run(const struct ui_config *cfg, char **cause)
 	ui_curses_start(&ui);
 
 	ui_check_version(&ui);
-	ui_push(&ui, view_feeds_new(&ui));
-	if (cfg->first_start)
+	if (cfg->podcasts)
+		ui_push(&ui, view_podcasts_new(&ui));
+	else
+		ui_push(&ui, view_feeds_new(&ui));
+	if (cfg->first_start && !cfg->podcasts)
 		ui_push(&ui, view_help_welcome_new(&ui));
 	if (cfg->refresh_on_startup && !cfg->first_start)
 		ui_start_refresh(&ui, 0);
@@ -484,6 +489,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 
 	ui_loop(&ui);
 
+	ui_podcast_stop();
 	if (ui.cfg.poller != NULL)
 		ui.cfg.poller->stop(ui.cfg.poller_arg);
 	while (ui.nviews > 0)

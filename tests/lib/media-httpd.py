@@ -12,7 +12,9 @@
 Every request is logged to LOGFILE, one JSON object a line: path, range
 (the Range header or null) and status.
 
-Import: start(dir, log) -> (server, port); server.shutdown() to stop.
+Run as a program (media-httpd.py DIR LOGFILE): prints the port, runs
+until killed. Import: start(dir, log) -> (server, port); server.shutdown()
+to stop.
 """
 import hashlib
 import json
@@ -124,3 +126,13 @@ def start(dir, log):
     srv.logfile = log
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return srv, srv.server_address[1]
+
+
+if __name__ == "__main__":
+    import sys
+    srv, port = start(sys.argv[1], sys.argv[2])
+    print(port, flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
