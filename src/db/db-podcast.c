@@ -172,8 +172,10 @@ db_podcast_add(struct db *db, const char *url, int64_t item_id,
 	int		 rc;
 
 	*added = 0;
-	if (db_prepare(db, "INSERT OR IGNORE INTO downloads (url, item_id, "
-	    "file, size, added) VALUES (?1, ?2, ?3, ?4, ?5)", &st, cause) != 0)
+	/* A URL queued already is no error; a file taken is. */
+	if (db_prepare(db, "INSERT INTO downloads (url, item_id, file, size, "
+	    "added) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (url) DO NOTHING",
+	    &st, cause) != 0)
 		return (-1);
 	sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
 	if (item_id > 0)

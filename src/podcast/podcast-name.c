@@ -19,6 +19,9 @@
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
 
+/* Names tried before giving the last one (its insert then fails). */
+#define PODCAST_NAME_TRIES	100000
+
 /* Longest extension kept whole when a name is cut (".mp3", ".opus"). */
 #define PODCAST_NAME_EXT_MAX	12
 
@@ -231,7 +234,7 @@ podcast_name_unique(const char *dir, const char *name,
 	if (slen > PODCAST_NAME_MAX - 10)
 		slen = podcast_name_char_start(name, PODCAST_NAME_MAX - 10);
 	stem = xstrndup(name, slen);
-	for (n = 2;; n++) {
+	for (n = 2; n < PODCAST_NAME_TRIES; n++) {
 		free(path);
 		path = xasprintf("%s/%s (%d)%s", dir, stem, n,
 		    dot != NULL ? dot : "");

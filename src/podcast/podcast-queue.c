@@ -24,8 +24,9 @@ static int
 podcast_queue_taken(void *arg, const char *path)
 {
 	char	*cause = NULL;
-	int	 taken = 1;
+	int	 taken = 0;
 
+	/* A failing cache fails the insert itself, later. */
 	if (db_podcast_file_taken(arg, path, &taken, &cause) != 0)
 		free(cause);
 	return (taken);

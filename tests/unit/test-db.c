@@ -170,6 +170,11 @@ test_migrate_v5_podcast(void **state)
 	assert_int_equal(db_podcast_add(db, "http://a/1.mp3", 1, "/d/2.mp3",
 	    10, &added, &cause), 0);
 	assert_int_equal(added, 0);
+	/* Never two entries on one file. */
+	assert_int_equal(db_podcast_add(db, "http://a/other.mp3", 1,
+	    "/d/1.mp3", 10, &added, &cause), -1);
+	free(cause);
+	cause = NULL;
 	assert_int_equal(db_podcast_file_taken(db, "/d/1.mp3", &added,
 	    &cause), 0);
 	assert_int_equal(added, 1);
