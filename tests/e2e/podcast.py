@@ -3,8 +3,9 @@
 --refresh, tidings --download against a throttled server on 127.0.0.1
 that honours Range and logs it (tests/lib/media-httpd.py), with the
 sha256 of every file, kill -9 and resume, a server that ignores Range,
-a 404, a missing and a read-only download-path, and the progress line on
-a terminal. Prints TAP."""
+a 404, a stalled transfer, hostile URLs and titles, a missing and a
+read-only download-path, and the progress line on a terminal. Prints
+TAP."""
 import hashlib
 import importlib.util
 import json
@@ -274,6 +275,42 @@ def test_bad_path(base, feeds, log, url):
     os.chmod(e.dl, 0o755)
 
 
+def test_timeout_and_hostile(base, feeds, log, url):
+    e = Env(base, "hostile", feeds, url, "low-speed-time 1\n")
+    stall = url + "/stall"
+    # Shell syntax and an escape attempt, in the URL and the title.
+    odd = (url + "/media/a;b$(touch%20pwned)`id`/..%2F..%2Fescape.mp3"
+           "?size=5000")
+    write(e.feed, rss("Odd", [("1", "Stalls", stall, "audio/mpeg"),
+                              ("2", "$(touch pwned2); ../../x", odd,
+                               "audio/mpeg")]))
+    write(e.config, open(e.config).read() +
+          'download-filename-format "%t - %u"\n')
+    r = e.run("--refresh")
+    t0 = time.monotonic()
+    r = e.run("--download")
+    took = time.monotonic() - t0
+    rows = dict(e.q("SELECT url, state FROM downloads"))
+    ok(r.returncode == 1 and "tidings: %s: " % stall in r.stderr and
+       rows.get(stall) == 3 and took < 25,
+       "a stalled transfer fails that file only (low-speed-time), "
+       "in %.1f s" % took, r.stderr + str(rows))
+    ok(rows.get(odd) == 2, "the other one is done", rows)
+    (f,), = e.q("SELECT file FROM downloads WHERE url = ?", odd)
+    ok(os.path.dirname(f) == e.dl and os.path.exists(f) and
+       "/" not in os.path.basename(f),
+       "a hostile URL and title give a file inside download-path", f)
+    outside = [p for p in os.listdir(e.dir) if p not in
+               ("dl", "urls", "cache.db", "cache.db-wal", "cache.db-shm",
+                "config")]
+    ok(outside == [] and not os.path.exists(os.path.join(base, "pwned")) and
+       not os.path.exists("pwned") and not os.path.exists("pwned2"),
+       "nothing is run, nothing written outside it", outside)
+    ok(os.path.exists(os.path.join(e.dl, "Stalls - stall.part")),
+       "the stalled file keeps its part for the next run",
+       os.listdir(e.dl))
+
+
 def test_per_feed(base, feeds, log, url):
     e = Env(base, "perfeed", feeds, url,
             "podcast-auto-enqueue no\nfeed-podcast-auto-enqueue yes pods\n")
@@ -318,6 +355,7 @@ def main():
         test_resume(base, feeds, log, url)
         test_bad_path(base, feeds, log, url)
         test_per_feed(base, feeds, log, url)
+        test_timeout_and_hostile(base, feeds, log, url)
         test_terminal(base, feeds, log, url)
     finally:
         srv.shutdown()

@@ -6,6 +6,7 @@
                                 bytes a second (default: as fast as it
                                 can), as audio/mpeg; "Range: bytes=K-" is
                                 honoured (206) unless ?norange=1
+  /stall                        1000 of 1000000 bytes, then 30 s of nothing
   /feed/NAME                    DIR/NAME as application/rss+xml
   anything else                 404
 
@@ -76,6 +77,20 @@ class Handler(BaseHTTPRequestHandler):
             if os.path.exists(p):
                 with open(p, "rb") as f:
                     return self.plain(200, f.read(), "application/rss+xml")
+        if u.path == "/stall":
+            # Headers and a little of the body, then nothing for 30 s.
+            self.log(200)
+            self.send_response(200)
+            self.send_header("Content-Type", "audio/mpeg")
+            self.send_header("Content-Length", "1000000")
+            self.end_headers()
+            try:
+                self.wfile.write(b"x" * 1000)
+                self.wfile.flush()
+                time.sleep(30)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         if not u.path.startswith("/media/"):
             return self.plain(404, b"not here\n")
         name = u.path[len("/media/"):]
