@@ -65,7 +65,7 @@ m = importlib.util.module_from_spec(s); s.loader.exec_module(m)
 print(hashlib.sha256(m.media_bytes("v/one.mp3", 2097152)).hexdigest())' \
     "$TOP_SRCDIR/tests/lib/media-httpd.py")
 
-echo "1..11"
+echo "1..12"
 tmux_start 120 30 env PLAYER_LOG="$dir/played" "$TIDINGS" \
     -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db"
 wait_for "View Feed" 10
@@ -118,6 +118,14 @@ if wait_for "Podcasts (1 file)" 5; then
 else
 	not_ok "x takes the entry out of the queue"
 fi
+keys '?'
+if wait_for "download the selected file" 5 &&
+    wait_for "play the selected file" 1; then
+	ok "? there lists the queue's keys"
+else
+	not_ok "? there lists the queue's keys"
+fi
+keys q
 keys q
 wait_for "View Feed" 5
 keys Q
