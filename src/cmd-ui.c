@@ -20,8 +20,23 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
+static int	cmd_ui_run(const struct cmd_opts *, int);
+
 int
 cmd_ui(const struct cmd_opts *co)
+{
+	return (cmd_ui_run(co, 0));
+}
+
+/* tidings --podcasts: the reader, in its download queue. */
+int
+cmd_podcasts(const struct cmd_opts *co)
+{
+	return (cmd_ui_run(co, 1));
+}
+
+static int
+cmd_ui_run(const struct cmd_opts *co, int podcasts)
 {
 	struct conf_paths	 paths;
 	struct config		 conf;
@@ -40,6 +55,7 @@ cmd_ui(const struct cmd_opts *co)
 	cfg.urls_path = paths.urls;
 	cfg.cache_path = paths.cache;
 	cfg.first_start = stat(paths.urls, &sb) != 0;
+	cfg.podcasts = podcasts;
 	if (conf_urls_load(paths.urls, &urls, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);

@@ -27,6 +27,8 @@ int	cmd_import(const struct cmd_opts *);
 int	cmd_export(const struct cmd_opts *);
 int	cmd_newsboat(const struct cmd_opts *);
 int	cmd_add(const struct cmd_opts *);
+int	cmd_download(const struct cmd_opts *);
+int	cmd_podcasts(const struct cmd_opts *);
 
 struct conf_paths;
 struct config;

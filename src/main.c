@@ -22,7 +22,9 @@ enum {
 	OPT_PARSE = 256,
 	OPT_EXTRACT,
 	OPT_IMPORT_NEWSBOAT,
-	OPT_ADD
+	OPT_ADD,
+	OPT_DOWNLOAD,
+	OPT_PODCASTS
 };
 
 enum mode {
@@ -35,7 +37,9 @@ enum mode {
 	MODE_HELP,
 	MODE_VERSION,
 	MODE_IMPORT_NEWSBOAT,
-	MODE_ADD
+	MODE_ADD,
+	MODE_DOWNLOAD,
+	MODE_PODCASTS
 };
 
 /*
@@ -71,6 +75,11 @@ static const struct opt_row {
 	  MODE_IMPORT_NEWSBOAT,
 	  N_("import Newsboat's feeds, settings and read marks (from DIR, "
 	  "~/.newsboat or the XDG directories)") },
+	{ "download", OPT_DOWNLOAD, no_argument, NULL, MODE_DOWNLOAD,
+	  N_("download the enclosures in the queue (quiet unless one fails "
+	  "when not on a terminal)") },
+	{ "podcasts", OPT_PODCASTS, no_argument, NULL, MODE_PODCASTS,
+	  N_("start the reader in the download queue") },
 	{ "urls", 'u', required_argument, "FILE", MODE_NONE,
 	  N_("read the subscriptions from FILE") },
 	{ "cache", 'c', required_argument, "FILE", MODE_NONE,
@@ -92,6 +101,8 @@ static int (*const mode_run[])(const struct cmd_opts *) = {
 	[MODE_EXPORT] = cmd_export,
 	[MODE_IMPORT_NEWSBOAT] = cmd_newsboat,
 	[MODE_ADD] = cmd_add,
+	[MODE_DOWNLOAD] = cmd_download,
+	[MODE_PODCASTS] = cmd_podcasts,
 };
 
 static void

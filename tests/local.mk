@@ -74,3 +74,11 @@ TESTS += tests/e2e/ui-save.sh
 TESTS += tests/e2e/ui-macro.sh
 # The command line (src/ui/ui-cmdline.c).
 TESTS += tests/e2e/ui-cmdline.sh
+# Podcasts: the download queue, --download with resume, against a
+# throttled server honouring Range (tests/lib/media-httpd.py).
+TESTS += tests/e2e/podcast.py
+# The reader in tmux: e queues an article's enclosures.
+TESTS += tests/e2e/ui-podcast.sh
+# The reader in tmux: the podcasts view (P, --podcasts) downloads, cancels,
+# deletes, removes and plays, against a throttled local server.
+TESTS += tests/e2e/ui-podcasts-view.sh

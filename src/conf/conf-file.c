@@ -160,6 +160,7 @@ conf_file_fini(struct config *c)
 			free(c->val[i].s);
 	config_cmds_fini(&c->feed_fulltext);
 	conf_macro_free();
+	config_cmds_fini(&c->feed_podcast);
 	for (i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	free(c->warnings);
@@ -313,6 +314,7 @@ static const struct {
 	{ "color", 3, 2 },
 	{ "feed-fulltext", 2, 3 },
 	{ "macro", 2, 4 },
+	{ "feed-podcast-auto-enqueue", 2, 4 },
 };
 
 int
@@ -341,6 +343,8 @@ conf_file_line(struct config *c, const char *path, int lineno, char **argv,
 			return (config_color(argv, argc, cause));
 		case 4:
 			return (conf_macro_add(argv, argc, cause));
+			return (conf_podcast_line(c, path, lineno, argv, argc,
+			    cause));
 		}
 		return (config_feed_fulltext(c, path, lineno, argv, argc,
 		    cause));

@@ -83,6 +83,20 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	[ACT_MACRO_PREFIX] = { "macro-prefix",
 	    N_("run a macro: the key of one follows") },
 	[ACT_CMDLINE] = { "cmdline", N_("type a command") },
+	[ACT_ENQUEUE] = { "enqueue",
+	    N_("queue the article's enclosures for download") },
+	[ACT_PODCASTS] = { "podcasts", N_("show the download queue") },
+	[ACT_PB_DOWNLOAD] = { "pb-download",
+	    N_("download the selected file") },
+	[ACT_PB_DOWNLOAD_ALL] = { "pb-download-all",
+	    N_("download everything queued") },
+	[ACT_PB_CANCEL] = { "pb-cancel",
+	    N_("cancel the selected download (its part is kept)") },
+	[ACT_PB_DELETE] = { "pb-delete",
+	    N_("delete the selected file from the disk") },
+	[ACT_PB_REMOVE] = { "pb-remove",
+	    N_("remove the selected entry from the queue (the file stays)") },
+	[ACT_PB_PLAY] = { "pb-play", N_("play the selected file") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -93,13 +107,13 @@ static const char *const conf_ctx_names[CTX__COUNT] = {
 	[CTX_URLS] = "urlview",
 	[CTX_TAGS] = "tagselection",
 	[CTX_HELP] = "help",
+	[CTX_PODBOAT] = "podboat",
 };
 
 /*
  * The default bindings, as `bind-key KEY ACTION [CONTEXT]` would say:
  * Newsboat 2.21's where tidings has the action. Newsboat keys whose
- * action tidings lacks stay unbound until it lands: e enqueue
- * (in the article),
+ * action tidings lacks stay unbound until it lands:
  * F f ^F filters, ^B bookmark, ^E edit-flags, D ^D $ deleting, v ^V ^G
  * ^X dialogs, ^U toggle-source-view. g and G are Newsboat's sort and
  * rev-sort in the lists; without sorting they go to the top and bottom.
@@ -169,6 +183,14 @@ static const struct {
 	{ "s", "save", "articlelist" }, { "s", "save", "article" },
 	{ "|", "pipe-to", "articlelist" }, { "|", "pipe-to", "article" },
 	{ ":", "cmdline", "global" },
+	{ "e", "enqueue", "articlelist" }, { "e", "enqueue", "article" },
+	/* The download queue: podboat's d, c, D and p; a for all, x to
+	 * take an entry out. */
+	{ "P", "podcasts", "global" },
+	{ "d", "pb-download", "podboat" }, { "a", "pb-download-all", "podboat" },
+	{ "c", "pb-cancel", "podboat" }, { "D", "pb-delete", "podboat" },
+	{ "x", "pb-remove", "podboat" }, { "p", "pb-play", "podboat" },
+	{ "ENTER", "pb-play", "podboat" },
 };
 
 /* Names of keys that are not one printable character. */

@@ -79,4 +79,21 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	[CONF_MACRO_PREFIX] = { "macro-prefix", CONF_STRING, ",", 0, 0, NULL,
 	    N_("the key that starts a macro: the prefix, then the macro's "
 	    "key") },
+	[CONF_DOWNLOAD_PATH] = { "download-path", CONF_STRING, "", 0, 0,
+	    NULL, N_("directory of downloaded enclosures (~/ for the home "
+	    "directory; default: the XDG download directory's tidings/, "
+	    "else ~/Downloads/tidings)") },
+	[CONF_DOWNLOAD_FILENAME_FORMAT] = { "download-filename-format",
+	    CONF_STRING, "%u", 0, 0, NULL, N_("file name of a download: %n "
+	    "feed title, %t article title, %u the URL's file name, %e its "
+	    "extension, %h its host, %Y %m %d %H %M %S the article's date, "
+	    "%% a %") },
+	[CONF_MAX_DOWNLOADS] = { "max-downloads", CONF_INT, "2", 1, 32, NULL,
+	    N_("enclosures downloaded at once") },
+	[CONF_PODCAST_AUTO_ENQUEUE] = { "podcast-auto-enqueue", CONF_BOOL,
+	    "no", 0, 1, NULL, N_("queue the audio and video enclosures of new "
+	    "articles for download at each refresh") },
+	[CONF_PLAYER] = { "player", CONF_STRING, "", 0, 0, NULL,
+	    N_("program that plays a downloaded file, given as its last "
+	    "argument (no shell; default: xdg-open)"), conf_command_check },
 };

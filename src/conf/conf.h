@@ -56,6 +56,11 @@ enum conf_opt {
 	CONF_AUTO_RELOAD,
 	CONF_SAVE_PATH,
 	CONF_MACRO_PREFIX,
+	CONF_DOWNLOAD_PATH,
+	CONF_DOWNLOAD_FILENAME_FORMAT,
+	CONF_MAX_DOWNLOADS,
+	CONF_PODCAST_AUTO_ENQUEUE,
+	CONF_PLAYER,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -93,10 +98,22 @@ struct config {
 		char	*s;	/* CONF_STRING */
 	}			 val[CONF_NOPTS];
 	struct conf_cmds	 feed_fulltext;	/* VALUE FEED... (checked) */
+	struct conf_cmds	 feed_podcast;	/* yes|no FEED... (checked) */
 	/* "FILE:LINE: ..." for each line accepted but ignored. */
 	char			**warnings;
 	size_t			  nwarnings;
 };
+
+/*
+ * feed-podcast-auto-enqueue lines (conf-podcast.c): read one; whether a
+ * feed (its urls-file URL, its tags) has podcast-auto-enqueue on; whether
+ * any feed may have.
+ */
+int	conf_podcast_line(struct config *, const char *path, int lineno,
+	    char **argv, int argc, char **cause);
+int	conf_podcast_auto(const struct config *, const char *url,
+	    const char *tags);
+int	conf_podcast_any(const struct config *);
 
 /* The values of `fulltext` (the order of its choices). */
 enum conf_fulltext {
@@ -156,6 +173,14 @@ enum conf_action {
 	ACT_PIPE,
 	ACT_MACRO_PREFIX,
 	ACT_CMDLINE,
+	ACT_ENQUEUE,
+	ACT_PODCASTS,
+	ACT_PB_DOWNLOAD,
+	ACT_PB_DOWNLOAD_ALL,
+	ACT_PB_CANCEL,
+	ACT_PB_DELETE,
+	ACT_PB_REMOVE,
+	ACT_PB_PLAY,
 	ACT__COUNT
 };
 
@@ -167,6 +192,7 @@ enum conf_ctx {
 	CTX_URLS,
 	CTX_TAGS,
 	CTX_HELP,
+	CTX_PODBOAT,
 	CTX__COUNT
 };
 

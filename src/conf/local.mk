@@ -24,3 +24,5 @@ tests_unit_test_conf_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_conf_LDADD = src/conf/libconf.a src/html/libhtml.a \
 	src/util/libutil.a $(EXPAT_LIBS) $(CMOCKA_LIBS)
 endif
+# feed-podcast-auto-enqueue lines.
+src_conf_libconf_a_SOURCES += src/conf/conf-podcast.c

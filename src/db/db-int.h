@@ -28,6 +28,8 @@ struct db {
 /* db-schema.c: migrations[i] takes the schema from version i to i + 1. */
 extern const char *const	db_schema_migrations[];
 extern const int		db_schema_nmigrations;
+/* db-schema-podcast.c: the download queue's step. */
+extern const char		db_schema_podcast[];
 
 /* db-open.c */
 char	*db_errmsg(struct db *, const char *what);

@@ -126,6 +126,8 @@ const char *const db_schema_migrations[] = {
 	"ALTER TABLE feeds ADD COLUMN removed_at INTEGER;"
 	"UPDATE feeds SET removed_at = CAST(strftime('%s', 'now') AS INTEGER)"
 	"  WHERE position < 0;",
+	/* 6 -> 7: the download queue (db-schema-podcast.c). */
+	db_schema_podcast,
 };
 const int db_schema_nmigrations =
     sizeof db_schema_migrations / sizeof db_schema_migrations[0];

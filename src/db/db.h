@@ -75,6 +75,19 @@
  *					 to try again; NULL: never by itself
  *   Its html is part of the item's text in items_fts.
  *
+ * downloads	(schema 7) the queue of enclosures to download (db-podcast.c):
+ *   id		 INTEGER PRIMARY KEY
+ *   url	 TEXT UNIQUE NOT NULL	the enclosure, absolute
+ *   item_id	 INTEGER		the article (ON DELETE SET NULL)
+ *   file	 TEXT UNIQUE NOT NULL	the final path, inside download-path;
+ *					 NAME.part until complete
+ *   state	 INTEGER NOT NULL	DB_PODCAST_* (0 queued)
+ *   bytes	 INTEGER NOT NULL	bytes in the file so far
+ *   size	 INTEGER NOT NULL	expected size, -1 when unknown
+ *   error	 TEXT			why the last attempt failed, or NULL
+ *   added	 INTEGER NOT NULL	Unix time it was queued
+ *   Index: downloads_item(item_id).
+ *
  * The reader's queries (db-view.h) take the same struct db; SQLite's
  * header and the raw connection (db_sqlite(), db-int.h) stay in src/db.
  */
@@ -87,7 +100,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	6
+#define DB_SCHEMA_VERSION	7
 
 struct db;
 
@@ -245,6 +258,64 @@ void		 db_fulltext_jobs_free(struct db_fulltext_job *, size_t);
 int		 db_fulltext_store(struct db *, int64_t item_id, int64_t now,
 		    const char *html, const char *error, int64_t retry_at,
 		    char **cause);
+
+/*
+ * The download queue (db-podcast.c). A row is queued, downloading (or
+ * left so by a killed process: both are taken up by the next run),
+ * done, failed (retried by the next run), cancelled (kept, with its
+ * partial file, until queued again) or deleted (its file, by the user).
+ */
+#define DB_PODCAST_QUEUED	0
+#define DB_PODCAST_DOWNLOADING	1
+#define DB_PODCAST_DONE		2
+#define DB_PODCAST_FAILED	3
+#define DB_PODCAST_CANCELLED	4
+#define DB_PODCAST_DELETED	5	/* the file deleted by the user */
+struct db_podcast {
+	int64_t	 id;
+	char	*url;
+	int64_t	 item_id;	/* 0: the article is gone */
+	char	*file;
+	int	 state;
+	int64_t	 bytes;
+	int64_t	 size;		/* -1: unknown */
+	char	*error;		/* or NULL */
+	int64_t	 added;
+};
+/* What a file name is made of, and the enclosures, of one article. */
+struct db_podcast_item {
+	char	*feed_title;	/* custom, own or URL */
+	char	*title;		/* or NULL */
+	int64_t	 date;
+	char	*enclosures;	/* the items column, or NULL */
+	char	*base_url;	/* for relative enclosure URLs */
+	char	*feed_url;	/* as in the urls file */
+	char	*tags;
+};
+/* todo: only what --download takes (queued, downloading, failed). */
+int		 db_podcast_list(struct db *, int todo, struct db_podcast **,
+		    size_t *, char **cause);
+void		 db_podcast_free(struct db_podcast *, size_t);
+int		 db_podcast_get(struct db *, int64_t id, struct db_podcast *,
+		    char **cause);
+void		 db_podcast_fini(struct db_podcast *);
+int		 db_podcast_queued(struct db *, const char *url, int *,
+		    char **cause);
+int		 db_podcast_file_taken(struct db *, const char *file, int *,
+		    char **cause);
+/* *added is 0 when the URL was queued already. */
+int		 db_podcast_add(struct db *, const char *url, int64_t item_id,
+		    const char *file, int64_t size, int *added, char **cause);
+int		 db_podcast_set(struct db *, int64_t id, int state,
+		    int64_t bytes, int64_t size, const char *error,
+		    char **cause);
+int		 db_podcast_remove(struct db *, int64_t id, char **cause);
+int		 db_podcast_item(struct db *, int64_t item_id,
+		    struct db_podcast_item *, char **cause);
+void		 db_podcast_item_fini(struct db_podcast_item *);
+/* Items first stored at or after since that have enclosures. */
+int		 db_podcast_new_items(struct db *, int64_t since, int64_t **,
+		    size_t *, char **cause);
 
 /* Identity of an item (db-items.c); exposed for tests. */
 char		*db_items_ident(const char *guid, const char *link,

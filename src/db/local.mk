@@ -35,3 +35,5 @@ tests_unit_test_db_view_LDADD = src/db/libdb.a src/util/libutil.a \
 endif
 # Newsboat's cache into ours (--import-newsboat).
 src_db_libdb_a_SOURCES += src/db/db-newsboat.c
+# The download queue of enclosures (tidings --download).
+src_db_libdb_a_SOURCES += src/db/db-podcast.c src/db/db-schema-podcast.c

@@ -186,7 +186,8 @@ net_xfer_deliver(void *arg, const char *b, size_t len)
 {
 	struct net_xfer	*x = arg;
 
-	if ((int64_t)len > x->net->limits.max_size - x->bytes) {
+	if (!x->req.media &&
+	    (int64_t)len > x->net->limits.max_size - x->bytes) {
 		x->stop = NET_STOP_SIZE;
 		return (-1);
 	}
@@ -219,6 +220,18 @@ net_xfer_body(struct net_xfer *x)
 		return (1);
 	}
 	x->admitted = 1;
+	if (x->req.head != NULL) {
+		curl_off_t	len = -1;
+
+		curl_easy_getinfo(x->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T,
+		    &len);
+		x->req.head(x->req.arg, (int)code, (int64_t)len);
+	}
+	if (x->req.media) {
+		/* The bytes as served: a .gz stays a .gz. */
+		net_xfer_begin(x);
+		return (0);
+	}
 	coding = net_decode_coding(x->content_encoding);
 	if (coding == NET_CODING_REFUSED) {
 		x->stop = NET_STOP_DECODE;
@@ -271,8 +284,9 @@ net_xfer_start(struct net_xfer *x, char **cause)
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, net_xfer_header);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE "/" VERSION);
-	/* Decoded by us, faster (net-decode.c). */
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+	/* Decoded by us, faster (net-decode.c); media never. */
+	if (!x->req.media)
+		curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
 	curl_easy_setopt(e, CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	/*
@@ -289,15 +303,23 @@ net_xfer_start(struct net_xfer *x, char **cause)
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, l->max_redirects);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, l->connect_timeout);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT, l->total_timeout);
+	/* An hour-long episode takes what it takes on a slow line. */
+	if (!x->req.media)
+		curl_easy_setopt(e, CURLOPT_TIMEOUT, l->total_timeout);
 	if (l->low_speed_time > 0) {
 		curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 10L);
 		curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, l->low_speed_time);
 	}
 	/* Refuses early when the size is announced; the write callback
 	 * counts the decompressed bytes in every case. */
-	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
-	    (curl_off_t)l->max_size);
+	if (!x->req.media)
+		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+		    (curl_off_t)l->max_size);
+	if (x->req.range_from > 0) {
+		h = xasprintf("%lld-", (long long)x->req.range_from);
+		curl_easy_setopt(e, CURLOPT_RANGE, h);
+		free(h);
+	}
 	if (x->net->ca_file != NULL)
 		curl_easy_setopt(e, CURLOPT_CAINFO, x->net->ca_file);
 	if (x->net->proxy != NULL) {

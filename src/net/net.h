@@ -69,6 +69,17 @@ struct net_request {
 	int		(*admit)(void *arg);
 	/* Always called once, last. */
 	void		(*done)(void *arg, const struct net_result *);
+	/*
+	 * Media (enclosures): the body exactly as served, no
+	 * Accept-Encoding and no decoding, no download-max-size and no
+	 * total timeout (low-speed-time still ends a stalled one), and,
+	 * when range_from > 0, a Range request for the bytes from there.
+	 * head, if set, hears the status and Content-Length (-1: none) of
+	 * the final response before its first body byte.
+	 */
+	int		 media;
+	int64_t		 range_from;
+	void		(*head)(void *arg, int status, int64_t length);
 };
 
 struct net;

@@ -18,7 +18,8 @@ check_PROGRAMS += tests/unit/test-poll
 TESTS += tests/unit/test-poll
 tests_unit_test_poll_SOURCES = tests/unit/test-poll.c
 tests_unit_test_poll_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_poll_LDADD = src/poll/libpoll.a src/render/librender.a \
+tests_unit_test_poll_LDADD = src/poll/libpoll.a src/podcast/libpodcast.a \
+	src/render/librender.a \
 	src/db/libdb.a src/net/libnet.a src/conf/libconf.a \
 	src/feed/libfeed.a src/html/libhtml.a src/util/libutil.a $(DEP_LIBS) \
 	$(JANSSON_LIBS) $(CMOCKA_LIBS)

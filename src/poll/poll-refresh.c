@@ -17,6 +17,7 @@
 #include "db/db.h"
 #include "feed/feed.h"
 #include "net/net.h"
+#include "podcast/podcast.h"
 #include "poll/poll-int.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
@@ -311,6 +312,12 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 		goto out;
 	}
 	if (poll_fulltext_phase(&run, net, feeds, n, cause) != 0) {
+		rc = POLL_ERR_CACHE;
+		goto out;
+	}
+	/* podcast-auto-enqueue: what this refresh brought. */
+	if (podcast_queue_new(run.db, opts->config, run.now,
+	    &stats->enqueued, cause) != 0) {
 		rc = POLL_ERR_CACHE;
 		goto out;
 	}

@@ -58,6 +58,7 @@ struct poll_stats {
 	size_t	indexed;	/* items added to the search index */
 	size_t	fulltext;	/* articles fetched from their pages */
 	size_t	fulltext_failed;
+	size_t	enqueued;	/* enclosures queued (podcast-auto-enqueue) */
 	double	fetch_secs;	/* wall time: fetch + parse + store */
 	double	index_secs;	/* wall time: search index catch-up */
 };

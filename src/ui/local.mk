@@ -47,3 +47,5 @@ TESTS += tests/e2e/ui-browser.sh
 TESTS += tests/e2e/ui-warnings.sh
 # Hardening: escape sequences from feeds never reach the terminal.
 TESTS += tests/e2e/ui-hostile.sh
+# The download queue in the reader: enqueue, the podcasts view.
+src_ui_libui_a_SOURCES += src/ui/ui-podcast.c src/ui/view-podcasts.c

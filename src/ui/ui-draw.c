@@ -41,7 +41,8 @@ ui_draw_hints(struct ui *ui, struct ui_view *v, int y)
 		N_("Reload All") }, { ACT_TOGGLE_READ, N_("Read/Unread") },
 		{ ACT_MARK_FEED_READ, N_("Mark Read") }, { ACT_SEARCH,
 		N_("Search") }, { ACT_OPEN_BROWSER, N_("Browser") },
-		{ ACT_HELP, N_("Help") },
+		{ ACT_HELP, N_("Help") }, { ACT_PB_DOWNLOAD, N_("Download") },
+		{ ACT_PB_PLAY, N_("Play") },
 	};
 	char	line[1024], keys[128], *sp;
 	size_t	i, len = 0;

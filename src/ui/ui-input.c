@@ -128,6 +128,7 @@ static const struct ui_handler ui_global_handlers[] = {
 	{ ACT_ADD_FEED, ui_global_add_feed },
 	{ ACT_MACRO_PREFIX, ui_global_macro },
 	{ ACT_CMDLINE, ui_global_cmdline },
+	{ ACT_PODCASTS, view_podcasts_show },
 	{ ACT_NONE, NULL }
 };
 

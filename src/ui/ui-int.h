@@ -155,6 +155,22 @@ void		 ui_draw_screen(struct ui *);
 
 /* ui-run.c: external programs. */
 int		 ui_run_open_url(struct ui *, const char *url, char **cause);
+int		 ui_run_play(struct ui *, const char *player, const char *path,
+		    char **cause);
+
+/*
+ * ui-podcast.c: the download queue. Downloads run on a thread of their
+ * own (one run at a time: ids, or the whole queue with NULL); its end
+ * comes down the notify pipe as UI_NOTIFY_PODCAST, for
+ * ui_podcast_finished().
+ */
+#define UI_NOTIFY_PODCAST	INT64_MIN
+void		 ui_podcast_enqueue(struct ui *, int64_t item_id);
+void		 ui_podcast_start(struct ui *, const int64_t *ids, size_t);
+int		 ui_podcast_running(void);
+void		 ui_podcast_cancel(int64_t id);
+void		 ui_podcast_finished(struct ui *);
+void		 ui_podcast_stop(void);
 
 /* ui-cmd.c: commands (the `:` prompt, macro steps), macros. */
 int		 ui_cmd_argv(struct ui *, char **argv, int argc);
@@ -193,6 +209,8 @@ struct ui_view	*view_pick_urls_new(struct ui *, struct ui_links *l);
 struct ui_view	*view_help_new(struct ui *, const struct ui_view *of);
 struct ui_view	*view_pick_tags_new(struct ui *);
 struct ui_view	*view_help_welcome_new(struct ui *);
+struct ui_view	*view_podcasts_new(struct ui *);
+int		 view_podcasts_show(struct ui *, struct ui_view *);
 void		 view_feeds_set_tag_to(struct ui *, struct ui_view *,
 		    const char *tag);
 int64_t		 view_items_move_unread(struct ui *, struct ui_view *,
@@ -219,7 +237,7 @@ int		 ui_urls_changed(struct ui *);
 int		 ui_urls_reload(struct ui *, int force);
 void		 ui_urls_edit(struct ui *);
 /* ui-add.c: add-feed, its thread's end on the notify pipe. */
-#define UI_ADD_DONE	INT64_MIN
+#define UI_ADD_DONE	(INT64_MIN + 1)	/* beside UI_NOTIFY_PODCAST */
 void		 ui_add_start(struct ui *);
 void		 ui_add_finish(struct ui *);
 void		 ui_add_stop(struct ui *);

@@ -1,5 +1,6 @@
 /*
- * Running the browser: the `browser` option, else $BROWSER, else
+ * Running the browser (and the player, for a downloaded file: the same
+ * way, the path as its last word): the `browser` option, else $BROWSER, else
  * xdg-open, split into words as a shell would (conf-command.c; no shell
  * runs, ever: the URL comes from a feed) with %u replaced by the URL, or
  * the URL added as the last argument. The terminal is handed over while
@@ -148,15 +149,15 @@ ui_run_checked_url(struct ui *ui, const char *url, char **cause)
 	return (NULL);
 }
 
+static int	ui_run_foreground(struct ui *, char **, char **);
+
 int
 ui_run_open_url(struct ui *ui, const char *rawurl, char **cause)
 {
-	struct sigaction	 sa, old_int, old_tstp;
 	const char		*cmd;
 	char			**argv, *first = NULL, *colon;
 	char			*url;
-	pid_t			 pid;
-	int			 status, detach = 0, rc = 0;
+	int			 detach = 0, rc;
 
 	if ((url = ui_run_checked_url(ui, rawurl, cause)) == NULL)
 		return (-1);
@@ -174,11 +175,52 @@ ui_run_open_url(struct ui *ui, const char *rawurl, char **cause)
 	free(url);
 	if (argv == NULL)
 		return (-1);
-	if (detach) {
-		rc = ui_run_detached(argv, cause);
-		ui_run_argv_free(argv);
-		return (rc);
+	rc = detach ? ui_run_detached(argv, cause) :
+	    ui_run_foreground(ui, argv, cause);
+	ui_run_argv_free(argv);
+	return (rc);
+}
+
+/*
+ * The player on a downloaded file: `player` (else xdg-open) in words,
+ * the path added as one last argument, whatever its characters.
+ */
+int
+ui_run_play(struct ui *ui, const char *player, const char *path,
+    char **cause)
+{
+	struct conf_command	  c;
+	char			**argv;
+	int			  i, rc;
+
+	if (player == NULL || *player == '\0')
+		player = "xdg-open";
+	if (conf_command_parse(player, &c, cause) != 0)
+		return (-1);
+	if (c.argc == 0) {
+		conf_command_free(&c);
+		*cause = xstrdup(_("the player option names no program"));
+		return (-1);
 	}
+	argv = xreallocarray(NULL, (size_t)c.argc + 2, sizeof *argv);
+	for (i = 0; i < c.argc; i++)
+		argv[i] = xstrdup(c.argv[i]);
+	argv[i++] = xstrdup(path);
+	argv[i] = NULL;
+	rc = c.detach ? ui_run_detached(argv, cause) :
+	    ui_run_foreground(ui, argv, cause);
+	conf_command_free(&c);
+	ui_run_argv_free(argv);
+	return (rc);
+}
+
+/* A program in the foreground, with the terminal handed over to it. */
+static int
+ui_run_foreground(struct ui *ui, char **argv, char **cause)
+{
+	struct sigaction	 sa, old_int, old_tstp;
+	pid_t			 pid;
+	int			 status, rc = 0;
 
 	def_prog_mode();
 	endwin();
@@ -216,6 +258,5 @@ ui_run_open_url(struct ui *ui, const char *rawurl, char **cause)
 	clearok(curscr, TRUE);
 	refresh();
 	ui_dirty(ui);
-	ui_run_argv_free(argv);
 	return (rc);
 }

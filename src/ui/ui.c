@@ -324,6 +324,8 @@ ui_read_notify(struct ui *ui)
 		for (i = 0; i < n / (ssize_t)sizeof ids[0]; i++) {
 			if (ids[i] == UI_ADD_DONE)
 				added = 1;
+			else if (ids[i] == UI_NOTIFY_PODCAST)
+				ui_podcast_finished(ui);
 			else if (ids[i] < 0)
 				ui_fulltext_arrived(ui, -ids[i]);
 			else if (ids[i] == 0)
@@ -510,8 +512,11 @@ ui_run(const struct ui_config *cfg, char **cause)
 
 	ui_check_version(&ui);
 	ui_urls_remember(&ui);
-	ui_push(&ui, view_feeds_new(&ui));
-	if (cfg->first_start)
+	if (cfg->podcasts)
+		ui_push(&ui, view_podcasts_new(&ui));
+	else
+		ui_push(&ui, view_feeds_new(&ui));
+	if (cfg->first_start && !cfg->podcasts)
 		ui_push(&ui, view_help_welcome_new(&ui));
 	if (cfg->refresh_on_startup && !cfg->first_start)
 		ui_start_refresh(&ui, 0);
@@ -521,6 +526,7 @@ ui_run(const struct ui_config *cfg, char **cause)
 
 	ui_loop(&ui);
 
+	ui_podcast_stop();
 	if (ui.cfg.poller != NULL)
 		ui.cfg.poller->stop(ui.cfg.poller_arg);
 	ui_add_stop(&ui);

@@ -554,6 +554,16 @@ view_article_pipe(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+static int
+view_article_enqueue(struct ui *ui, struct ui_view *v)
+{
+	struct view_article	*va = v->data;
+
+	if (va->art != NULL)
+		ui_podcast_enqueue(ui, va->art->item.id);
+	return (0);
+}
+
 static const struct ui_handler view_article_handlers[] = {
 	{ ACT_OPEN_BROWSER, view_article_browser },
 	{ ACT_SHOW_URLS, view_article_urls },
@@ -570,6 +580,7 @@ static const struct ui_handler view_article_handlers[] = {
 	{ ACT_OPEN_BROWSER_READ, view_article_browser },
 	{ ACT_SAVE, view_article_save },
 	{ ACT_PIPE, view_article_pipe },
+	{ ACT_ENQUEUE, view_article_enqueue },
 	{ ACT_NONE, NULL }
 };
 

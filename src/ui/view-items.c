@@ -602,6 +602,16 @@ view_items_pipe(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+static int
+view_items_enqueue(struct ui *ui, struct ui_view *v)
+{
+	struct db_view_item	*it = view_items_current(ui, v);
+
+	if (it != NULL)
+		ui_podcast_enqueue(ui, it->id);
+	return (0);
+}
+
 static const struct ui_handler view_items_handlers[] = {
 	{ ACT_OPEN, view_items_open },
 	{ ACT_TOGGLE_READ, view_items_toggle_read },
@@ -619,6 +629,7 @@ static const struct ui_handler view_items_handlers[] = {
 	{ ACT_PREV_UNREAD_FEED, view_items_prev_unread_feed },
 	{ ACT_SAVE, view_items_save },
 	{ ACT_PIPE, view_items_pipe },
+	{ ACT_ENQUEUE, view_items_enqueue },
 	{ ACT_NONE, NULL }
 };
 

@@ -131,6 +131,79 @@ test_migrate_v1(void **state)
 	db_close(db);
 }
 
+/*
+ * A version 5 cache (the one before the download queue) keeps its feeds,
+ * items and marks, and gains an empty queue.
+ */
+static void
+test_migrate_v5_podcast(void **state)
+{
+	struct db		*db;
+	struct db_podcast	*v;
+	sqlite3			*sq;
+	size_t			 n;
+	int			 i, added;
+	char			*cause = NULL;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(dbpath, &sq), SQLITE_OK);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(sqlite3_exec(sq, db_schema_migrations[i],
+		    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(sq, "INSERT INTO feeds (url, title) "
+	    "VALUES ('http://a/', 'A'); INSERT INTO items (feed_id, ident, "
+	    "date, first_seen, hash, title, starred, enclosures) VALUES "
+	    "(1, 'g:1', 1, 1, 0, 'kept', 1, 'http://a/1.mp3\taudio/mpeg"
+	    "\t10'); PRAGMA user_version = 5", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(sq);
+	db = open_ok();
+	assert_int_equal(q(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(q(db, "SELECT count(*) FROM items WHERE title = "
+	    "'kept' AND starred = 1"), 1);
+	assert_int_equal(q(db, "SELECT starred FROM feed_counts"), 1);
+	assert_int_equal(q(db, "SELECT count(*) FROM downloads"), 0);
+
+	/* The queue: one row per URL, one URL per file. */
+	assert_int_equal(db_podcast_add(db, "http://a/1.mp3", 1, "/d/1.mp3",
+	    10, &added, &cause), 0);
+	assert_int_equal(added, 1);
+	assert_int_equal(db_podcast_add(db, "http://a/1.mp3", 1, "/d/2.mp3",
+	    10, &added, &cause), 0);
+	assert_int_equal(added, 0);
+	/* Never two entries on one file. */
+	assert_int_equal(db_podcast_add(db, "http://a/other.mp3", 1,
+	    "/d/1.mp3", 10, &added, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(db_podcast_file_taken(db, "/d/1.mp3", &added,
+	    &cause), 0);
+	assert_int_equal(added, 1);
+	assert_int_equal(db_podcast_list(db, 1, &v, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].url, "http://a/1.mp3");
+	assert_string_equal(v[0].file, "/d/1.mp3");
+	assert_int_equal(v[0].item_id, 1);
+	assert_int_equal(v[0].state, DB_PODCAST_QUEUED);
+	assert_int_equal(db_podcast_set(db, v[0].id, DB_PODCAST_DONE, 10, 10,
+	    NULL, &cause), 0);
+	db_podcast_free(v, n);
+	assert_int_equal(db_podcast_list(db, 1, &v, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_podcast_list(db, 0, &v, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].state, DB_PODCAST_DONE);
+	/* The article goes; its download stays. */
+	assert_int_equal(db_exec(db, "DELETE FROM items", &cause), 0);
+	db_podcast_free(v, n);
+	assert_int_equal(db_podcast_list(db, 0, &v, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].item_id, 0);
+	assert_int_equal(db_podcast_remove(db, v[0].id, &cause), 0);
+	db_podcast_free(v, n);
+	assert_int_equal(q(db, "SELECT count(*) FROM downloads"), 0);
+	db_close(db);
+}
+
 static void
 test_open_garbage(void **state)
 {
@@ -669,6 +742,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_newer, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v1, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v5_podcast, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_open_garbage, setup,
 		    teardown),
