@@ -314,7 +314,7 @@ static const struct {
 	{ "color", 3, 2 },
 	{ "feed-fulltext", 2, 3 },
 	{ "macro", 2, 4 },
-	{ "feed-podcast-auto-enqueue", 2, 4 },
+	{ "feed-podcast-auto-enqueue", 2, 5 },
 };
 
 int
@@ -343,6 +343,7 @@ conf_file_line(struct config *c, const char *path, int lineno, char **argv,
 			return (config_color(argv, argc, cause));
 		case 4:
 			return (conf_macro_add(argv, argc, cause));
+		case 5:
 			return (conf_podcast_line(c, path, lineno, argv, argc,
 			    cause));
 		}

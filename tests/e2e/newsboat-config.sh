@@ -55,10 +55,10 @@ check "as many warnings as lines tidings ignores (130), nothing else" \
 	[ "$(grep -vc ": not supported" "$1")" -eq 0 ]' _ err
 
 printf '%s\n' 'auto-reload yes' 'reload-threads 4' \
-    'bind-key e enqueue articlelist' 'bind-key ^R reload-urls all' >c.short
+    'bind-key ^B bookmark articlelist' 'bind-key ^R reload-urls all' >c.short
 "$TIDINGS" -C c.short -u urls -c cache.db --refresh >out 2>err
 check "auto-reload, reload-threads, Newsboat-only actions: exit 0" sh -c '
-	[ $1 -eq 0 ] && grep -q "c.short:3: enqueue: not supported" "$2" &&
+	[ $1 -eq 0 ] && grep -q "c.short:3: bookmark: not supported" "$2" &&
 	! grep -q "c.short:[12]" "$2"' _ $? err
 
 printf 'max-connections 2\nauto-relaod yes\n' >c.typo

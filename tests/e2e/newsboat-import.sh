@@ -49,7 +49,7 @@ bind-key J next-unread
 bind-key ^D pagedown article
 macro v set browser "mpv %u"
 color listfocus black yellow bold
-player mpv
+ttrss-flag-star s
 EOC
 nbcache=$HOME/.newsboat/cache.db
 
@@ -96,7 +96,7 @@ check "config: shared options and bindings imported" sh -c '
     grep -qx "color listfocus black yellow bold" "$1" &&
     grep -qx "macro v set browser \"mpv %u\"" "$1"' _ "$conf"
 check "the skipped lines are listed with their reason" sh -c '
-    grep -q "config:9: player mpv (player: not supported yet" "$1" &&
+    grep -q "config:9: ttrss-flag-star s (ttrss-flag-star: not supported yet" "$1" &&
     grep -q ", 1 skipped" "$1"' \
     _ "$dir/out"
 q() { sqlite3 "$cache" "$1"; }

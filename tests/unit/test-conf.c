@@ -614,8 +614,8 @@ test_macros(void **state)
 	assert_int_equal(macro_line("macro", &cause), -1);
 	free(cause);
 	/* Newsboat's action tidings lacks: the line ignored, with why. */
-	assert_int_equal(macro_line("macro e open ; enqueue", &cause), 1);
-	assert_string_equal(cause, "macro e: enqueue: not supported, ignored");
+	assert_int_equal(macro_line("macro e open ; bookmark", &cause), 1);
+	assert_string_equal(cause, "macro e: bookmark: not supported, ignored");
 	free(cause);
 	assert_null(conf_macro_find('e'));
 	assert_non_null(conf_macro_at(1));
