@@ -28,6 +28,8 @@ struct db {
 /* db-schema.c: migrations[i] takes the schema from version i to i + 1. */
 extern const char *const	db_schema_migrations[];
 extern const int		db_schema_nmigrations;
+/* db-sync.c: its schema step. */
+extern const char		db_sync_schema[];
 
 /* db-open.c */
 char	*db_errmsg(struct db *, const char *what);

@@ -119,6 +119,8 @@ const char *const db_schema_migrations[] = {
 	 * network, the server) says when to try again.
 	 */
 	"ALTER TABLE fulltext ADD COLUMN retry_at INTEGER;",
+	/* 5 -> 6: syncing with a server (db-sync.c). */
+	db_sync_schema,
 };
 const int db_schema_nmigrations =
     sizeof db_schema_migrations / sizeof db_schema_migrations[0];

@@ -6,6 +6,7 @@ src_poll_libpoll_a_SOURCES = \
 	src/poll/poll-limits.c \
 	src/poll/poll-parse.c \
 	src/poll/poll-refresh.c \
+	src/poll/poll-remote.c \
 	src/poll/poll-store.c \
 	src/poll/poll-sync.c
 MODULE_LIBS += src/poll/libpoll.a
@@ -15,7 +16,8 @@ check_PROGRAMS += tests/unit/test-poll
 TESTS += tests/unit/test-poll
 tests_unit_test_poll_SOURCES = tests/unit/test-poll.c
 tests_unit_test_poll_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_poll_LDADD = src/poll/libpoll.a src/render/librender.a \
+tests_unit_test_poll_LDADD = src/poll/libpoll.a src/sync/libsync.a \
+	src/render/librender.a \
 	src/db/libdb.a src/net/libnet.a src/conf/libconf.a \
 	src/feed/libfeed.a src/html/libhtml.a src/util/libutil.a $(DEP_LIBS) \
 	$(JANSSON_LIBS) $(CMOCKA_LIBS)

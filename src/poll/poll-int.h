@@ -103,4 +103,8 @@ void	poll_store_push(struct poll_run *, struct poll_result *);
 void	poll_store_finish(struct poll_run *);
 void	poll_store_result_free(struct poll_result *);
 
+/* poll-remote.c: a refresh from a sync server. */
+int	poll_remote(const char *cache_path, const struct poll_opts *,
+	    struct poll_stats *, char **cause);
+
 #endif

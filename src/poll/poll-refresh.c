@@ -18,6 +18,7 @@
 #include "feed/feed.h"
 #include "net/net.h"
 #include "poll/poll-int.h"
+#include "sync/sync.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
@@ -220,6 +221,9 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	char			*fail = NULL;
 	int			 rc = POLL_ERR;
 
+	/* A sync server is the source: the urls file is not. */
+	if (sync_backend(opts->config) != NULL)
+		return (poll_remote(cache_path, opts, stats, cause));
 	memset(stats, 0, sizeof *stats);
 	memset(&run, 0, sizeof run);
 	run.opts = opts;
