@@ -60,3 +60,5 @@ tests_unit_test_ui_edit_LDADD = src/ui/libui.a src/util/libutil.a \
 endif
 # The reader in tmux: editing the prompts.
 TESTS += tests/e2e/ui-prompt.sh
+# Sync with a real Tiny Tiny RSS server on 127.0.0.1 (skips without it).
+TESTS += tests/e2e/sync-ttrss.py
