@@ -211,7 +211,7 @@ def dump():
         con.close()
 
 
-print("1..20")
+print("1..22")
 
 # 1-4: first sync, without a urls file.
 r = refresh()
@@ -392,6 +392,39 @@ ok(kept >= nq - 1 and integ == "ok" and r.returncode == 0 and
    counts == (0, len(srv_now)),
    "kill -9 during a push: queue kept (%d of %d), consistent, sent "
    "afterwards" % (kept, nq), (r.stderr, integ, counts))
+
+# 21: a session the server no longer knows: a new login, and an empty
+# urls file removes nothing.
+open(URLS, "w").close()
+con = sqlite3.connect(CACHE)
+con.execute("UPDATE sync_state SET value = 'no-such-session' WHERE key = "
+            "'ttrss.session'")
+con.commit()
+con.close()
+Proxy.ops = []
+r = refresh()
+ok(r.returncode == 0 and Proxy.ops.count("login") == 1 and
+   q("SELECT count(*) FROM feeds WHERE position >= 0")[0][0] == 2,
+   "a rejected session: one new login; an empty urls file removes nothing",
+   (r.stderr, Proxy.ops))
+
+# 22: the reader with the server down shows the cache at once, and says
+# why its refresh failed.
+if have_tmux:
+    tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
+         "env TERM=tmux-256color LANG=C.UTF-8 %s -C %s -u %s -c %s" %
+         (TIDINGS, config("offline", port=1,
+                          extra="refresh-on-startup yes\n"), URLS, CACHE))
+    t0 = time.time()
+    shown = wait_screen("second feed", 5)
+    took = time.time() - t0
+    said = wait_screen("127.0.0.1:1", 10)
+    tmux("kill-server")
+    ok(shown is not None and took < 3 and said is not None,
+       "server down: the reader shows the cache at once (%.1f s) and "
+       "names the server" % took, said or shown)
+else:
+    ok(True, "# SKIP no tmux")
 
 srv.shutdown()
 shutil.rmtree(tmp, ignore_errors=True)
