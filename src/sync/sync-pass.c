@@ -3,11 +3,12 @@
  * the first line a command of the user's own prints (sh -c, as the user
  * wrote it in their config; nothing received ever runs). The password
  * never goes on a command line: the command gets it from wherever it
- * keeps it and hands it back through a pipe.
+ * keeps it and hands it back through a pipe; it runs once a process.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,12 +109,31 @@ sync_pass_eval(const char *cmd, char **cause)
 	return (pw);
 }
 
+/* The command's answer, kept for the process: it runs once, not at every
+ * sync (it may ask for a passphrase). */
+static pthread_mutex_t	 sync_pass_mu = PTHREAD_MUTEX_INITIALIZER;
+static char		*sync_pass_cmd;
+static char		*sync_pass_got;
+
 char *
 sync_pass_get(const char *password, const char *file, const char *eval,
     char **cause)
 {
-	if (eval != NULL && *eval != '\0')
-		return (sync_pass_eval(eval, cause));
+	char	*pw = NULL;
+
+	if (eval != NULL && *eval != '\0') {
+		pthread_mutex_lock(&sync_pass_mu);
+		if (sync_pass_got != NULL && strcmp(sync_pass_cmd, eval) == 0)
+			pw = xstrdup(sync_pass_got);
+		else if ((pw = sync_pass_eval(eval, cause)) != NULL) {
+			free(sync_pass_cmd);
+			free(sync_pass_got);
+			sync_pass_cmd = xstrdup(eval);
+			sync_pass_got = xstrdup(pw);
+		}
+		pthread_mutex_unlock(&sync_pass_mu);
+		return (pw);
+	}
 	if (file != NULL && *file != '\0')
 		return (sync_pass_file(file, cause));
 	if (password != NULL && *password != '\0')
