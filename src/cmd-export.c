@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "db/db.h"
 #include "db/db-view.h"
 #include "main-modes.h"
+#include "sync/sync.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -53,6 +55,42 @@ cmd_export_names(const char *cache, const struct conf_urls *urls)
 	return (names);
 }
 
+/*
+ * From a sync server, the subscriptions are the cache's synced feeds,
+ * with their tags (the server's categories) and titles.
+ */
+static int
+cmd_export_synced(const char *cache, struct conf_urls *urls, char **cause)
+{
+	struct db	 *db;
+	struct db_feed	 *f;
+	char		**tags, *t, *p;
+	size_t		  n, i, nt;
+
+	memset(urls, 0, sizeof *urls);
+	if (access(cache, F_OK) != 0)
+		return (0);
+	if (db_open(cache, &db, cause) != DB_OK)
+		return (-1);
+	if (db_feeds_list(db, INT64_MAX, &f, &n, cause) != 0) {
+		db_close(db);
+		return (-1);
+	}
+	for (i = 0; i < n; i++) {
+		t = xstrdup(f[i].tags != NULL ? f[i].tags : "");
+		tags = xreallocarray(NULL, strlen(t) / 2 + 2, sizeof *tags);
+		nt = 0;
+		for (p = strtok(t, "\t"); p != NULL; p = strtok(NULL, "\t"))
+			tags[nt++] = p;
+		conf_urls_add(urls, f[i].url, tags, nt, f[i].title);
+		free(tags);
+		free(t);
+	}
+	db_feeds_free(f, n);
+	db_close(db);
+	return (0);
+}
+
 int
 cmd_export(const struct cmd_opts *co)
 {
@@ -65,7 +103,9 @@ cmd_export(const struct cmd_opts *co)
 
 	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
-	if (conf_urls_load(paths.urls, &urls, &cause) != 0) {
+	if (sync_backend(&conf) != NULL ?
+	    cmd_export_synced(paths.cache, &urls, &cause) != 0 :
+	    conf_urls_load(paths.urls, &urls, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
 		ex = EXIT_USAGE;

@@ -13,6 +13,7 @@
 #include "conf/conf.h"
 #include "main-modes.h"
 #include "poll/poll.h"
+#include "sync/sync.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
 
@@ -66,7 +67,8 @@ cmd_refresh(const struct cmd_opts *co)
 
 	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
-	if (stat(paths.urls, &sb) != 0) {
+	/* From a sync server, the urls file may be absent. */
+	if (sync_backend(&conf) == NULL && stat(paths.urls, &sb) != 0) {
 		fprintf(stderr, _("%s: %s: no urls file (add feeds to it, or "
 		    "import OPML with -i)\n"), PACKAGE, paths.urls);
 		ex = EXIT_USAGE;

@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "main-modes.h"
 #include "poll/poll.h"
+#include "sync/sync.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -46,7 +47,7 @@ cmd_ui_run(const struct cmd_opts *co, int podcasts)
 	struct stat		 sb;
 	struct db		*db = NULL;
 	char			*cause = NULL;
-	int			 ex;
+	int			 ex, remote;
 
 	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
@@ -54,7 +55,11 @@ cmd_ui_run(const struct cmd_opts *co, int podcasts)
 	memset(&cfg, 0, sizeof cfg);
 	cfg.urls_path = paths.urls;
 	cfg.cache_path = paths.cache;
-	cfg.first_start = stat(paths.urls, &sb) != 0;
+	/* From a sync server, the urls file is neither needed nor read
+	 * into the feed list. */
+	remote = sync_backend(&conf) != NULL;
+	cfg.first_start = !remote && stat(paths.urls, &sb) != 0;
+	cfg.remote = remote;
 	cfg.podcasts = podcasts;
 	if (conf_urls_load(paths.urls, &urls, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
@@ -64,7 +69,8 @@ cmd_ui_run(const struct cmd_opts *co, int podcasts)
 	}
 	if (conf_paths_mkdir_parent(paths.cache, &cause) != 0 ||
 	    db_open(paths.cache, &db, &cause) != DB_OK ||
-	    (!cfg.first_start && poll_sync(db, &urls, &cause) != 0)) {
+	    (!cfg.first_start && !remote &&
+	    poll_sync(db, &urls, &cause) != 0)) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, paths.cache, cause);
 		free(cause);
 		ex = EXIT_CACHE;

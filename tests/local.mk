@@ -82,3 +82,5 @@ TESTS += tests/e2e/ui-podcast.sh
 # The reader in tmux: the podcasts view (P, --podcasts) downloads, cancels,
 # deletes, removes and plays, against a throttled local server.
 TESTS += tests/e2e/ui-podcasts-view.sh
+# Sync with a real Tiny Tiny RSS server on 127.0.0.1 (skips without it).
+TESTS += tests/e2e/sync-ttrss.py

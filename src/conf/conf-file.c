@@ -368,7 +368,11 @@ conf_file_line(struct config *c, const char *path, int lineno, char **argv,
 		*cause = xasprintf(_("%s takes one value"), argv[0]);
 		return (-1);
 	}
-	return (conf_file_set(c, name, argv[1], cause));
+	if (conf_file_set(c, name, argv[1], cause) != 0)
+		return (-1);
+	if (strcmp(name, "urls-source") == 0)
+		return (conf_options_urls_source(c, cause));
+	return (0);
 }
 
 /* Errors reported from one file at most; the rest are counted. */

@@ -9,11 +9,34 @@
 
 #include "conf/conf.h"
 #include "util/i18n.h"
+#include "util/xmalloc.h"
 
 /* In enum conf_fulltext's order. */
 static const char *const conf_fulltext_values[] = {
 	"no", "auto", "yes", NULL
 };
+
+/* In enum conf_urls_source's order. */
+static const char *const conf_urls_sources[] = {
+	"local", "ttrss",
+	/* Newsboat's others: accepted with a warning, the urls file read. */
+	"opml", "oldreader", "newsblur", "feedhq", "ocnews", "miniflux",
+	"inoreader", "freshrss", "feedbin", NULL
+};
+
+int
+conf_options_urls_source(struct config *c, char **cause)
+{
+	int64_t	*v = &c->val[CONF_URLS_SOURCE].i;
+
+	if (*v <= CONF_URLS_SOURCE_TTRSS)
+		return (0);
+	/* TRANSLATORS: urls-source VALUE: ... */
+	*cause = xasprintf(_("urls-source %s: not supported, the urls file "
+	    "is read instead"), conf_urls_sources[*v]);
+	*v = CONF_URLS_SOURCE_LOCAL;
+	return (1);
+}
 
 static const char *const conf_proxy_types[] = {
 	"http", "socks4", "socks4a", "socks5", "socks5h", NULL
@@ -96,4 +119,20 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	[CONF_PLAYER] = { "player", CONF_STRING, "", 0, 0, NULL,
 	    N_("program that plays a downloaded file, given as its last "
 	    "argument (no shell; default: xdg-open)"), conf_command_check },
+	[CONF_URLS_SOURCE] = { "urls-source", CONF_CHOICE, "local", 0, 0,
+	    conf_urls_sources, N_("where the subscriptions and articles come "
+	    "from: local (the urls file) or ttrss (a Tiny Tiny RSS server)") },
+	[CONF_TTRSS_URL] = { "ttrss-url", CONF_STRING, "", 0, 0, NULL,
+	    N_("the Tiny Tiny RSS server's address (its API is api/ below "
+	    "it)") },
+	[CONF_TTRSS_LOGIN] = { "ttrss-login", CONF_STRING, "", 0, 0, NULL,
+	    N_("the user name on the Tiny Tiny RSS server") },
+	[CONF_TTRSS_PASSWORD] = { "ttrss-password", CONF_STRING, "", 0, 0,
+	    NULL, N_("the password on the Tiny Tiny RSS server") },
+	[CONF_TTRSS_PASSWORDFILE] = { "ttrss-passwordfile", CONF_STRING, "",
+	    0, 0, NULL, N_("a file whose first line is the password (~/ for "
+	    "the home directory)") },
+	[CONF_TTRSS_PASSWORDEVAL] = { "ttrss-passwordeval", CONF_STRING, "",
+	    0, 0, NULL, N_("a command (run by sh -c) whose first line of "
+	    "output is the password") },
 };

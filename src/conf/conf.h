@@ -61,6 +61,12 @@ enum conf_opt {
 	CONF_MAX_DOWNLOADS,
 	CONF_PODCAST_AUTO_ENQUEUE,
 	CONF_PLAYER,
+	CONF_URLS_SOURCE,
+	CONF_TTRSS_URL,
+	CONF_TTRSS_LOGIN,
+	CONF_TTRSS_PASSWORD,
+	CONF_TTRSS_PASSWORDFILE,
+	CONF_TTRSS_PASSWORDEVAL,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -77,6 +83,10 @@ struct conf_option {
 };
 
 extern const struct conf_option	conf_options[CONF_NOPTS];
+struct config;
+/* After urls-source is set: 1 and a warning for a source of Newsboat's
+ * that tidings lacks (then local), else 0. */
+int	conf_options_urls_source(struct config *, char **cause);
 
 /* A feed-fulltext line, kept (checked) for conf_file_fulltext(). */
 struct conf_cmd {
@@ -120,6 +130,12 @@ enum conf_fulltext {
 	CONF_FULLTEXT_NO,	/* only when asked for (r in the article) */
 	CONF_FULLTEXT_AUTO,	/* when an article without its text is read */
 	CONF_FULLTEXT_YES	/* every new article, at refresh time */
+};
+
+/* Values of urls-source, in the option's order. */
+enum conf_urls_source {
+	CONF_URLS_SOURCE_LOCAL,	/* the urls file */
+	CONF_URLS_SOURCE_TTRSS	/* a Tiny Tiny RSS server */
 };
 
 /*

@@ -30,6 +30,8 @@ extern const char *const	db_schema_migrations[];
 extern const int		db_schema_nmigrations;
 /* db-schema-podcast.c: the download queue's step. */
 extern const char		db_schema_podcast[];
+/* db-sync.c: its schema step. */
+extern const char		db_sync_schema[];
 
 /* db-open.c */
 char	*db_errmsg(struct db *, const char *what);

@@ -128,6 +128,8 @@ const char *const db_schema_migrations[] = {
 	"  WHERE position < 0;",
 	/* 6 -> 7: the download queue (db-schema-podcast.c). */
 	db_schema_podcast,
+	/* 7 -> 8: syncing with a server (db-sync.c). */
+	db_sync_schema,
 };
 const int db_schema_nmigrations =
     sizeof db_schema_migrations / sizeof db_schema_migrations[0];

@@ -305,15 +305,26 @@ db_view_items_mark_read(struct db *db, const struct db_view_sel *sel, char **cau
 	sqlite3_stmt	*st;
 	int		 rc;
 
+	/* A whole feed read is also one change for a sync server. */
+	if (db_begin(db, cause) != 0)
+		return (-1);
 	st = db_view_prepare_sel(db, sel, "UPDATE items SET "
 	    DB_VIEW_SQL_SET_READ, "AND " DB_VIEW_SQL_UNREAD, cause);
-	if (st == NULL)
+	if (st == NULL) {
+		db_rollback(db);
 		return (-1);
+	}
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		*cause = db_errmsg(db, _("cannot store a mark"));
+		db_rollback(db);
 		return (-1);
 	}
-	return (0);
+	if (sel->kind == DB_VIEW_FEED &&
+	    db_sync_queue_catchup(db, sel->feed_id, cause) != 0) {
+		db_rollback(db);
+		return (-1);
+	}
+	return (db_commit(db, cause));
 }

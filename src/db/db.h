@@ -87,6 +87,19 @@
  *   error	 TEXT			why the last attempt failed, or NULL
  *   added	 INTEGER NOT NULL	Unix time it was queued
  *   Index: downloads_item(item_id).
+ * sync_state	(schema 8) (key, value): a sync's own state (session id,
+ *		the highest remote article id stored).
+ * sync_meta	(applying, seq): one row; applying is 1 while a sync applies
+ *		the server's state (nothing is queued then), seq numbers
+ *		the queue's changes.
+ * sync_feeds	(feed_id, remote_id), sync_items (item_id, remote_id): the
+ *		server's ids of synced feeds and articles (ON DELETE
+ *		CASCADE).
+ * sync_queue	(field, remote_id, value, seq), PRIMARY KEY (field,
+ *		remote_id): local changes not yet sent. field 0 read, 1
+ *		starred (remote_id an article's, value the new mark), 2 a
+ *		feed marked read (remote_id the feed's). Triggers on items
+ *		fill it in the transaction of the mark.
  *
  * The reader's queries (db-view.h) take the same struct db; SQLite's
  * header and the raw connection (db_sqlite(), db-int.h) stay in src/db.
@@ -100,7 +113,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	7
+#define DB_SCHEMA_VERSION	8
 
 struct db;
 
@@ -336,6 +349,51 @@ struct db_nb_stats {
 };
 int		 db_newsboat_import(struct db *, const char *path,
 		    struct db_nb_stats *, char **cause);
+
+/*
+ * Syncing with a server (db-sync.c): the queue of local changes and the
+ * server's state applied without queueing it.
+ */
+#define DB_SYNC_READ	0
+#define DB_SYNC_STARRED	1
+#define DB_SYNC_CATCHUP	2
+struct db_sync_change {
+	int	 field;		/* DB_SYNC_* */
+	int64_t	 remote_id;	/* article, or feed for DB_SYNC_CATCHUP */
+	int	 value;
+	int64_t	 seq;
+};
+struct db_sync_feed {
+	int64_t		 remote_id;
+	const char	*url;
+	const char	*title;
+	const char	*tags;		/* joined by '\t', or NULL */
+};
+struct db_sync_item {
+	int64_t		 remote_id;
+	int64_t		 remote_feed;
+	const char	*guid, *title, *link, *author, *content, *comments;
+	int64_t		 updated;	/* Unix time, or 0 */
+	int		 read;
+	int		 starred;
+};
+int	db_sync_state_get(struct db *, const char *key, char **value,
+	    char **cause);
+int	db_sync_state_set(struct db *, const char *key, const char *value,
+	    char **cause);
+int	db_sync_queue_list(struct db *, struct db_sync_change **, size_t *,
+	    char **cause);
+int	db_sync_queue_done(struct db *, const struct db_sync_change *,
+	    size_t, char **cause);
+/* Queue "feed marked read", in the caller's transaction. */
+int	db_sync_queue_catchup(struct db *, int64_t feed_id, char **cause);
+int	db_sync_apply_feeds(struct db *, const struct db_sync_feed *, size_t,
+	    char **cause);
+int	db_sync_store_items(struct db *, const struct db_sync_item *, size_t,
+	    const char *since_key, int64_t since, size_t *added,
+	    char **cause);
+int	db_sync_apply_set(struct db *, int field, const int64_t *ids,
+	    size_t n, size_t *changed, char **cause);
 
 /* The library's version, for --version. */
 const char	*db_sqlite_version(void);

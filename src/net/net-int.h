@@ -17,6 +17,8 @@ struct net_xfer {
 	char			*req_url;
 	char			*req_etag;
 	char			*req_last_modified;
+	char			*req_post;
+	char			*req_post_type;
 	char			*url;		/* what curl fetches */
 	CURL			*easy;
 	struct curl_slist	*headers;

@@ -63,6 +63,14 @@ net_xfer_new(struct net *net, const struct net_request *req)
 	    xstrdup(req->etag) : NULL;
 	x->req.last_modified = x->req_last_modified =
 	    req->last_modified != NULL ? xstrdup(req->last_modified) : NULL;
+	if (req->post != NULL) {
+		x->req.post = x->req_post = xmalloc(req->post_len + 1);
+		memcpy(x->req_post, req->post, req->post_len);
+		x->req_post[req->post_len] = '\0';
+		x->req.post_type = x->req_post_type = xstrdup(
+		    req->post_type != NULL ? req->post_type :
+		    "application/octet-stream");
+	}
 	x->url = req->url[0] == '/' ? net_xfer_file_url(req->url) :
 	    xstrdup(req->url);
 	x->permanent = 1;
@@ -80,6 +88,8 @@ net_xfer_free(struct net_xfer *x)
 	free(x->req_url);
 	free(x->req_etag);
 	free(x->req_last_modified);
+	free(x->req_post);
+	free(x->req_post_type);
 	free(x->url);
 	free(x->etag);
 	free(x->last_modified);
@@ -338,6 +348,19 @@ net_xfer_start(struct net_xfer *x, char **cause)
 	}
 	if (x->req.last_modified != NULL) {
 		h = xasprintf("If-Modified-Since: %s", x->req.last_modified);
+		x->headers = curl_slist_append(x->headers, h);
+		free(h);
+	}
+	/* The body stays ours (no copy by curl); it may hold a password,
+	 * which thus never reaches a URL or an argv. */
+	if (x->req.post != NULL) {
+		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
+		    (curl_off_t)x->req.post_len);
+		curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->req_post);
+		/* An API call answers where it was asked; a POST is not
+		 * replayed elsewhere. */
+		curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+		h = xasprintf("Content-Type: %s", x->req.post_type);
 		x->headers = curl_slist_append(x->headers, h);
 		free(h);
 	}

@@ -53,6 +53,10 @@ struct net_request {
 	const char	*url;		/* http(s)://, file:// or a path */
 	const char	*etag;		/* conditional GET, or NULL */
 	const char	*last_modified;
+	/* A POST of these bytes (copied), or NULL for a GET. */
+	const char	*post;
+	size_t		 post_len;
+	const char	*post_type;	/* its Content-Type */
 	void		*arg;		/* handed to the callbacks */
 	/* The body begins (2xx only): the final URL and the charset of the
 	 * Content-Type (or NULL). */

@@ -9,6 +9,7 @@ src_poll_libpoll_a_SOURCES = \
 	src/poll/poll-parse.c \
 	src/poll/poll-refresh.c \
 	src/poll/poll-spawn.c src/poll/poll-spawn.h \
+	src/poll/poll-remote.c \
 	src/poll/poll-store.c \
 	src/poll/poll-sync.c
 MODULE_LIBS += src/poll/libpoll.a
@@ -19,6 +20,7 @@ TESTS += tests/unit/test-poll
 tests_unit_test_poll_SOURCES = tests/unit/test-poll.c
 tests_unit_test_poll_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_poll_LDADD = src/poll/libpoll.a src/podcast/libpodcast.a \
+	src/sync/libsync.a \
 	src/render/librender.a \
 	src/db/libdb.a src/net/libnet.a src/conf/libconf.a \
 	src/feed/libfeed.a src/html/libhtml.a src/util/libutil.a $(DEP_LIBS) \

@@ -117,5 +117,8 @@ void	poll_cmd_add(struct poll_cmd **, struct net *, const struct db_feed *);
 void	poll_cmd_run_all(struct poll_cmd *, struct poll_run *,
 	    const struct net_limits *);
 void	poll_cmd_free(struct poll_cmd *);
+/* poll-remote.c: a refresh from a sync server. */
+int	poll_remote(const char *cache_path, const struct poll_opts *,
+	    struct poll_stats *, char **cause);
 
 #endif

@@ -19,6 +19,7 @@
 #include "net/net.h"
 #include "podcast/podcast.h"
 #include "poll/poll-int.h"
+#include "sync/sync.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
 #include "util/xmalloc.h"
@@ -222,6 +223,9 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	char			*fail = NULL;
 	int			 rc = POLL_ERR;
 
+	/* A sync server is the source: the urls file is not. */
+	if (sync_backend(opts->config) != NULL)
+		return (poll_remote(cache_path, opts, stats, cause));
 	memset(stats, 0, sizeof *stats);
 	memset(&run, 0, sizeof run);
 	run.opts = opts;

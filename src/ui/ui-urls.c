@@ -59,6 +59,13 @@ ui_urls_reload(struct ui *ui, int force)
 	struct ui_urls_stamp	 before;
 	char			*cause = NULL;
 
+	/* From a sync server, the server says what the feeds are. */
+	if (ui->cfg.remote) {
+		if (force)
+			ui_message(ui, 0, "%s", _("The feeds come from the sync "
+			    "server (urls-source): the urls file is not read."));
+		return (0);
+	}
 	if (!force && !ui_urls_changed(ui))
 		return (0);
 	if (ui->refreshing) {

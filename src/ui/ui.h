@@ -22,6 +22,7 @@ struct ui_config {
 	int		 reload_minutes; /* `reload-time`; 0: never */
 	int		 show_read_feeds; /* start with read feeds shown */
 	int		 first_start;	/* no urls file: show the welcome */
+	int		 remote;	/* feeds from a sync server: no urls file */
 	int		 podcasts;	/* start in the download queue */
 	/* Started with the UI's database connection and the poller's
 	 * callbacks (NULL when no poller is built in). */

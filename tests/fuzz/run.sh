@@ -14,7 +14,7 @@ CC=${FUZZ_CC:-clang}
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -I$top/src -I$build -include $build/config.h"
 
 # name: sources, pkg-config modules, seed directories
-harnesses=${FUZZ_HARNESSES:-"feed jsonfeed date render extract config urls opml decode podname"}
+harnesses=${FUZZ_HARNESSES:-"feed jsonfeed date render extract config urls opml decode podname ttrss"}
 feed_src="src/feed/feed-doc.c src/feed/feed-elements.c src/feed/feed-encoding.c src/feed/feed-entities.c src/feed/feed-html.c src/feed/feed-json.c src/feed/feed-parser.c src/feed/feed-xmlmem.c src/feed/feed-jsonfeed.c src/feed/feed-date.c src/html/html-escape.c src/html/html-serialise.c src/html/html-tags.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
 feed_pkgs="expat gumbo jansson"
 feed_seeds="tests/data ../shared/conformance/feedparser/wellformed/rss ../shared/conformance/feedparser/wellformed/atom10 ../shared/conformance/feedparser/illformed ../shared/conformance/feedparser/encoding"
@@ -48,6 +48,9 @@ decode_pkgs="zlib"
 grep -q '^#define HAVE_ISAL 1' "$build/config.h" 2>/dev/null &&
     decode_pkgs="zlib libisal"
 decode_seeds="tests/data/fuzz/decode"
+ttrss_src="src/sync/sync-ttrss.c src/util/buf.c src/util/sanitize.c src/util/xmalloc.c"
+ttrss_pkgs="jansson"
+ttrss_seeds="tests/data/fuzz/ttrss"
 
 podname_src="src/podcast/podcast-name.c src/util/buf.c src/util/sanitize.c src/util/xmalloc.c"
 podname_pkgs="libcurl"
