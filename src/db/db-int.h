@@ -51,6 +51,9 @@ char	*db_fts_text(const char *summary, const char *content,
 	    const char *fulltext);
 int	 db_fts_forget(struct db *, int64_t id, char **cause);
 
+/* db-regexp.c: REGEXP (POSIX ERE, any case) on this connection. */
+int	 db_regexp_register(struct db *, char **cause);
+
 /* The raw connection, for the queries of src/db (and its unit tests). */
 sqlite3	*db_sqlite(struct db *);
 

@@ -9,6 +9,7 @@ src_db_libdb_a_SOURCES = \
 	src/db/db-fulltext.c \
 	src/db/db-items.c \
 	src/db/db-open.c \
+	src/db/db-regexp.c \
 	src/db/db-schema.c
 MODULE_LIBS += src/db/libdb.a
 # The reader's queries.
