@@ -56,6 +56,7 @@ cmd_ui(const struct cmd_opts *co)
 	}
 	cfg.db = db;
 	cfg.conf = &conf;
+	cfg.urls = &urls;
 	cfg.browser = conf_file_str(&conf, CONF_BROWSER);
 	cfg.open_schemes = conf_file_str(&conf, CONF_OPEN_URL_SCHEMES);
 	cfg.refresh_on_startup =

@@ -43,6 +43,8 @@ TESTS += tests/e2e/net-tls.py
 EXTRA_DIST += tests/fuzz
 # The reader in tmux: counts after marks.
 TESTS += tests/e2e/ui-counts.sh
+# Query feeds: rows of the feed list, live counts, bad expressions.
+TESTS += tests/e2e/ui-query.sh
 # The reader in tmux: another process's refresh shows without a key.
 TESTS += tests/e2e/ui-live.sh
 # The reader in tmux: n and p with nothing unread left stay put.

@@ -117,7 +117,6 @@ static const struct conf_newsboat_option conf_newsboat_options[] = {
 	{ "player", CONF_NB_LATER, NULL },
 	{ "podcast-auto-enqueue", CONF_NB_LATER, NULL },
 	{ "podlist-format", CONF_NB_LATER, NULL },
-	{ "prepopulate-query-feeds", CONF_NB_IGNORED, NULL },
 	{ "proxy-auth-method", CONF_NB_IGNORED, NULL },
 	{ "reload-only-visible-feeds", CONF_NB_IGNORED, NULL },
 	{ "reload-threads", CONF_NB_RENAMED, "max-connections" },

@@ -72,4 +72,7 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	[CONF_OPEN_URL_SCHEMES] = { "open-url-schemes", CONF_STRING,
 	    "http https", 0, 0, NULL, N_("the URL schemes the browser is "
 	    "given, separated by blanks; other links are not opened") },
+	[CONF_PREPOPULATE_QUERY_FEEDS] = { "prepopulate-query-feeds",
+	    CONF_BOOL, "yes", 0, 1, NULL, N_("accepted from Newsboat: the "
+	    "counts of query feeds are always live") },
 };

@@ -54,6 +54,7 @@ enum conf_opt {
 	CONF_OPEN_URL_SCHEMES,
 	CONF_FULLTEXT,
 	CONF_AUTO_RELOAD,
+	CONF_PREPOPULATE_QUERY_FEEDS,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -325,6 +326,10 @@ struct conf_url {
 	size_t	  ntags;
 	char	 *title;	/* "~title", or NULL */
 	int	  line;
+	/* A query feed (query:TITLE:EXPR): its title and SQL WHERE
+	 * fragment over items (src/filter), else NULL. */
+	char	 *query_title;
+	char	 *query_where;
 };
 
 struct conf_urls {
@@ -351,6 +356,11 @@ int	conf_urls_append(const char *urls_path, const struct conf_urls *,
 	    size_t *added, char **cause);
 /* Whether tidings fetches this URL (http, https, file, a path). */
 int	conf_urls_fetchable(const char *url);
+/* Query feeds (conf-query.c): "query:TITLE:EXPRESSION" compiled, or -1
+ * and why (the column and token at fault). */
+int	conf_query_is(const char *url);
+int	conf_query_parse(const char *url, char **title, char **where,
+	    char **why);
 
 /* OPML (conf-opml.c). */
 /* The outlines an import left out: "FILE:LINE: outline "T": reason". */

@@ -77,6 +77,8 @@ db_view_where(const struct db_view_sel *sel)
 		return (DB_VIEW_SQL_WHERE_STARRED);
 	case DB_VIEW_SEARCH:
 		return (DB_VIEW_SQL_WHERE_SEARCH);
+	case DB_VIEW_QUERY:
+		return (sel->query != NULL ? sel->query : "0");
 	}
 	return ("0");
 }
@@ -89,7 +91,8 @@ db_view_prepare_sel(struct db *db, const struct db_view_sel *sel,
 	sqlite3_stmt	*st;
 	char		*sql, *q;
 
-	sql = xasprintf("%s WHERE (%s) %s", prefix, db_view_where(sel),
+	sql = xasprintf("%s WHERE (%s)%s %s", prefix, db_view_where(sel),
+	    sel->kind == DB_VIEW_QUERY ? " AND " DB_VIEW_SQL_SUBSCRIBED : "",
 	    suffix);
 	if (db_prepare(db, sql, &st, cause) != 0) {
 		free(sql);

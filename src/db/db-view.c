@@ -27,7 +27,8 @@ db_view_feeds(struct db *db, const char *tag, int hide_read,
 	static const char sql[] =
 	    "SELECT f.id, coalesce(nullif(f.custom_title, ''), "
 	    "nullif(f.title, ''), f.url), f.url, f.tags, f.last_error, "
-	    "coalesce(c.unread, 0), coalesce(c.total, 0), f.site_link "
+	    "coalesce(c.unread, 0), coalesce(c.total, 0), f.site_link, "
+	    "f.position "
 	    "FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id "
 	    "WHERE f.position >= 0 ORDER BY f.position, f.id";
 	sqlite3_stmt		*st;
@@ -62,6 +63,7 @@ db_view_feeds(struct db *db, const char *tag, int hide_read,
 		f.url = db_column_strdup(st, 2);
 		f.error = db_column_strdup(st, 4);
 		f.site_link = db_column_strdup(st, 7);
+		f.position = sqlite3_column_int(st, 8);
 		if (f.title == NULL)
 			f.title = xstrdup("");
 		if (*n == cap) {
@@ -90,6 +92,7 @@ db_view_feeds_free(struct db_view_feed *v, size_t n)
 		free(v[i].site_link);
 		free(v[i].tags);
 		free(v[i].error);
+		free(v[i].query);
 	}
 	free(v);
 }

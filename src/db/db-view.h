@@ -20,6 +20,8 @@ struct db_view_feed {
 	char	*error;		/* the last refresh error, or NULL */
 	int64_t	 unread;
 	int64_t	 total;
+	int	 position;	/* in the urls file, among fetched feeds */
+	char	*query;		/* a query feed's WHERE fragment, or NULL */
 };
 
 /* Which headlines a list shows. */
@@ -27,13 +29,16 @@ enum db_view_kind {
 	DB_VIEW_FEED,		/* one feed's */
 	DB_VIEW_UNREAD,		/* every unread one */
 	DB_VIEW_STARRED,	/* every starred one */
-	DB_VIEW_SEARCH		/* full-text search results */
+	DB_VIEW_SEARCH,		/* full-text search results */
+	DB_VIEW_QUERY		/* a query feed's: query is SQL over items */
 };
 
 struct db_view_sel {
 	enum db_view_kind	 kind;
 	int64_t			 feed_id;	/* DB_VIEW_FEED */
-	const char		*query;		/* DB_VIEW_SEARCH: user's words */
+	const char		*query;		/* DB_VIEW_SEARCH: user's words;
+						 * DB_VIEW_QUERY: the filter's
+						 * WHERE fragment (src/filter) */
 };
 
 struct db_view_item {
@@ -72,6 +77,21 @@ struct db_view_article {
 int	db_view_feeds(struct db *, const char *tag, int hide_read,
 	    struct db_view_feed **, size_t *, char **cause);
 void	db_view_feeds_free(struct db_view_feed *, size_t);
+/*
+ * Query feeds (db-view-query.c) merged into a feed list from
+ * db_view_feeds(): each before the first feed whose position is not
+ * below its own, with live counts over the subscribed feeds' articles,
+ * and the id -1 - its index. The same tag and hide_read apply.
+ */
+struct db_view_query {
+	const char	*title;
+	const char	*tags;		/* joined by '\t', or NULL */
+	const char	*where;		/* from src/filter */
+	int		 position;	/* fetched feeds before it */
+};
+int	db_view_feeds_queries(struct db *, const struct db_view_query *,
+	    size_t, const char *tag, int hide_read,
+	    struct db_view_feed **, size_t *, char **cause);
 /* Every tag in use, sorted. */
 int	db_view_tags(struct db *, char ***, size_t *, char **cause);
 void	db_view_tags_free(char **, size_t);

@@ -14,7 +14,7 @@ src_db_libdb_a_SOURCES = \
 MODULE_LIBS += src/db/libdb.a
 # The reader's queries.
 src_db_libdb_a_SOURCES += src/db/db-view.c src/db/db-view.h \
-	src/db/db-view-int.h src/db/db-view-items.c
+	src/db/db-view-int.h src/db/db-view-items.c src/db/db-view-query.c
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-db

@@ -26,7 +26,7 @@ check_PROGRAMS += tests/unit/test-ui
 TESTS += tests/unit/test-ui
 tests_unit_test_ui_SOURCES = tests/unit/test-ui.c
 tests_unit_test_ui_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_ui_LDADD = src/ui/libui.a src/conf/libconf.a \
+tests_unit_test_ui_LDADD = src/ui/libui.a src/conf/libconf.a src/filter/libfilter.a \
 	src/html/libhtml.a src/util/libutil.a $(EXPAT_LIBS) \
 	$(NCURSES_LIBS) $(CMOCKA_LIBS)
 endif

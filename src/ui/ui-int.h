@@ -171,5 +171,6 @@ long		 view_feeds_find(struct ui *, struct ui_view *,
 int		 view_feeds_seek(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir, int unread);
 void		 view_feeds_reload_urls(struct ui *);
+void		 view_feeds_query_tags(struct ui *, char ***, size_t *);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 struct config;
+struct conf_urls;
 struct db;
 struct ui_poller_ops;
 
@@ -27,6 +28,8 @@ struct ui_config {
 	struct db	*db;
 	/* The whole configuration, for per-feed settings (fulltext). */
 	const struct config *conf;
+	/* The urls file as read at start (its query feeds), or NULL. */
+	const struct conf_urls *urls;
 	const struct ui_poller_ops *poller;
 	void		*poller_arg;
 };

@@ -33,7 +33,93 @@ struct view_feeds {
 	int64_t			 starred;
 	char			*tag;
 	int			 hide_read;
+	/* The urls file's query feeds, with the strings they point to. */
+	struct db_view_query	*queries;
+	size_t			 nqueries;
 };
+
+static void
+view_feeds_free_queries(struct view_feeds *vf)
+{
+	size_t	i;
+
+	for (i = 0; i < vf->nqueries; i++) {
+		free((char *)vf->queries[i].title);
+		free((char *)vf->queries[i].tags);
+		free((char *)vf->queries[i].where);
+	}
+	free(vf->queries);
+	vf->queries = NULL;
+	vf->nqueries = 0;
+}
+
+/* The query feeds of a urls file, placed among its fetched feeds as
+ * poll_sync() numbers them. */
+static void
+view_feeds_set_queries(struct view_feeds *vf, const struct conf_urls *urls)
+{
+	struct db_view_query	*q;
+	size_t			 i;
+	int			 fetched = 0;
+
+	view_feeds_free_queries(vf);
+	if (urls == NULL)
+		return;
+	for (i = 0; i < urls->n; i++) {
+		if (conf_urls_fetchable(urls->v[i].url))
+			fetched++;
+		if (urls->v[i].query_where == NULL)
+			continue;
+		vf->queries = xreallocarray(vf->queries, vf->nqueries + 1,
+		    sizeof *vf->queries);
+		q = &vf->queries[vf->nqueries++];
+		q->title = xstrdup(urls->v[i].title != NULL ?
+		    urls->v[i].title : urls->v[i].query_title);
+		q->tags = conf_urls_tags_joined(&urls->v[i]);
+		q->where = xstrdup(urls->v[i].query_where);
+		q->position = fetched;
+	}
+}
+
+static int
+view_feeds_strcmp(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+/* The tags of the query feeds added to a tag list, which stays sorted. */
+void
+view_feeds_query_tags(struct ui *ui, char ***tags, size_t *n)
+{
+	struct view_feeds	*vf;
+	const char		*p, *end;
+	char			*t;
+	size_t			 i, j;
+
+	if (ui->nviews == 0)
+		return;
+	vf = ui->views[0]->data;
+	for (i = 0; i < vf->nqueries; i++) {
+		for (p = vf->queries[i].tags; p != NULL && *p != '\0';
+		    p = *end != '\0' ? end + 1 : end) {
+			if ((end = strchr(p, '\t')) == NULL)
+				end = p + strlen(p);
+			if (end == p)
+				continue;
+			t = xstrndup(p, (size_t)(end - p));
+			for (j = 0; j < *n && strcmp((*tags)[j], t) != 0; j++)
+				;
+			if (j < *n) {
+				free(t);
+				continue;
+			}
+			*tags = xreallocarray(*tags, *n + 1, sizeof **tags);
+			(*tags)[(*n)++] = t;
+		}
+	}
+	if (*n > 0)
+		qsort(*tags, *n, sizeof **tags, view_feeds_strcmp);
+}
 
 static void
 view_feeds_read(struct ui *ui, struct ui_view *v)
@@ -50,6 +136,8 @@ view_feeds_read(struct ui *ui, struct ui_view *v)
 	vf->feeds = NULL;
 	vf->n = 0;
 	if (db_view_feeds(ui->cfg.db, vf->tag, vf->hide_read, &vf->feeds,
+	    &vf->n, &cause) != 0 || db_view_feeds_queries(ui->cfg.db,
+	    vf->queries, vf->nqueries, vf->tag, vf->hide_read, &vf->feeds,
 	    &vf->n, &cause) != 0 || db_view_totals(ui->cfg.db, &vf->unread,
 	    &vf->starred, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
@@ -184,6 +272,9 @@ view_feeds_open(struct ui *ui, struct ui_view *v)
 	else if (v->list.cursor == VF_ROW_STARRED)
 		ui_push(ui, view_items_new(ui, DB_VIEW_STARRED, 0, NULL,
 		    _("Starred articles")));
+	else if (f != NULL && f->query != NULL)
+		ui_push(ui, view_items_new(ui, DB_VIEW_QUERY, 0, f->query,
+		    f->title));
 	else if (f != NULL)
 		ui_push(ui, view_items_new(ui, DB_VIEW_FEED, f->id, NULL,
 		    f->title));
@@ -196,7 +287,8 @@ view_feeds_reload_one(struct ui *ui, struct ui_view *v)
 	struct db_view_feed	*f = view_feeds_current(v);
 	long long		 id;
 
-	if (f == NULL) {
+	/* A query feed's articles come from every feed. */
+	if (f == NULL || f->query != NULL) {
 		ui_start_refresh(ui, 0);
 		return (0);
 	}
@@ -213,7 +305,10 @@ view_feeds_mark_read(struct ui *ui, struct ui_view *v)
 	char			*cause = NULL;
 
 	memset(&sel, 0, sizeof sel);
-	if (f != NULL) {
+	if (f != NULL && f->query != NULL) {
+		sel.kind = DB_VIEW_QUERY;
+		sel.query = f->query;
+	} else if (f != NULL) {
 		sel.kind = DB_VIEW_FEED;
 		sel.feed_id = f->id;
 	} else
@@ -386,6 +481,10 @@ view_feeds_browser(struct ui *ui, struct ui_view *v)
 
 	if (f == NULL)
 		return (0);
+	if (f->query != NULL) {
+		ui_message(ui, 0, "%s", _("A query feed has no web site."));
+		return (0);
+	}
 	if (ui_run_open_url(ui, f->site_link != NULL ? f->site_link : f->url,
 	    &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
@@ -411,6 +510,8 @@ view_feeds_reload_urls(struct ui *ui)
 		free(cause);
 		return;
 	}
+	/* The list keeps its query feeds until the file is good again. */
+	view_feeds_set_queries(ui->views[0]->data, &urls);
 	if (poll_sync(ui->cfg.db, &urls, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
@@ -442,6 +543,7 @@ view_feeds_free(struct ui_view *v)
 	struct view_feeds	*vf = v->data;
 
 	db_view_feeds_free(vf->feeds, vf->n);
+	view_feeds_free_queries(vf);
 	free(vf->tag);
 	free(vf);
 	free(v);
@@ -464,6 +566,7 @@ view_feeds_new(struct ui *ui)
 	vf->hide_read = !ui->cfg.show_read_feeds;
 	v->type = &view_feeds_type;
 	v->data = vf;
+	view_feeds_set_queries(vf, ui->cfg.urls);
 	ui_list_init(&v->list, 0);
 	ui_list_set_height(&v->list, ui_view_height(ui));
 	view_feeds_read(ui, v);

@@ -206,6 +206,7 @@ view_pick_tags_new(struct ui *ui)
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
+	view_feeds_query_tags(ui, &tags, &n);
 	if (n == 0)
 		ui_message(ui, 0, "%s", _("No feed has a tag: add some after "
 		    "the URL in the urls file."));

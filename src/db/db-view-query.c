@@ -1,0 +1,90 @@
+/*
+ * Query feeds in the feed list: rows made from the urls file's
+ * "query:" lines, counted live over the cache with the filter's SQL, so
+ * that marks made anywhere and every refresh show in them at once.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db-int.h"
+#include "db/db-view.h"
+#include "db/db-view-int.h"
+#include "util/i18n.h"
+#include "util/tags.h"
+#include "util/xmalloc.h"
+
+static int
+db_view_query_count(struct db *db, const char *where, const char *extra,
+    int64_t *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	char		*sql;
+	int		 rc;
+
+	sql = xasprintf("SELECT count(*) FROM items WHERE (%s) AND "
+	    DB_VIEW_SQL_SUBSCRIBED "%s", where, extra);
+	rc = db_prepare(db, sql, &st, cause);
+	free(sql);
+	if (rc != 0)
+		return (-1);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		*cause = db_errmsg(db, _("cannot read the cache"));
+		return (-1);
+	}
+	return (0);
+}
+
+int
+db_view_feeds_queries(struct db *db, const struct db_view_query *q,
+    size_t nq, const char *tag, int hide_read, struct db_view_feed **feeds,
+    size_t *n, char **cause)
+{
+	struct db_view_feed	*out, f;
+	size_t			 i, j = 0, k = 0;
+
+	if (nq == 0)
+		return (0);
+	out = xreallocarray(NULL, *n + nq, sizeof *out);
+	for (i = 0; i <= nq; i++) {
+		/* The feeds before this query (all of them after the last). */
+		while (j < *n && (i == nq || (*feeds)[j].position <
+		    q[i].position))
+			out[k++] = (*feeds)[j++];
+		if (i == nq)
+			break;
+		if (tag != NULL && (q[i].tags == NULL ||
+		    !tags_has(q[i].tags, tag)))
+			continue;
+		memset(&f, 0, sizeof f);
+		if (db_view_query_count(db, q[i].where, "", &f.total,
+		    cause) != 0 || db_view_query_count(db, q[i].where,
+		    " AND " DB_VIEW_SQL_UNREAD, &f.unread, cause) != 0) {
+			while (j < *n)
+				out[k++] = (*feeds)[j++];
+			free(*feeds);
+			*feeds = out;
+			*n = k;
+			return (-1);
+		}
+		if (hide_read && f.unread == 0)
+			continue;
+		f.id = -1 - (int64_t)i;
+		f.title = xstrdup(q[i].title);
+		f.url = xasprintf("query:%s", q[i].title);
+		f.tags = q[i].tags != NULL && *q[i].tags != '\0' ?
+		    xstrdup(q[i].tags) : NULL;
+		f.position = q[i].position;
+		f.query = xstrdup(q[i].where);
+		out[k++] = f;
+	}
+	free(*feeds);
+	*feeds = out;
+	*n = k;
+	return (0);
+}
