@@ -14,6 +14,7 @@
 
 #include "conf/conf.h"
 #include "db/db.h"
+#include "db/db-view.h"
 #include "main-modes.h"
 #include "poll/poll.h"
 #include "ui/ui.h"
@@ -55,6 +56,13 @@ cmd_ui(const struct cmd_opts *co)
 		goto out;
 	}
 	cfg.db = db;
+	/* The killfile in display mode: stored, never shown nor counted. */
+	if (conf_file_int(&conf, CONF_IGNORE_MODE) == CONF_IGNORE_DISPLAY) {
+		char	*hidden = conf_filter_ignore_sql(&conf);
+
+		db_view_set_hidden(db, hidden);
+		free(hidden);
+	}
 	cfg.conf = &conf;
 	cfg.urls = &urls;
 	cfg.browser = conf_file_str(&conf, CONF_BROWSER);

@@ -45,6 +45,8 @@ EXTRA_DIST += tests/fuzz
 TESTS += tests/e2e/ui-counts.sh
 # Query feeds: rows of the feed list, live counts, bad expressions.
 TESTS += tests/e2e/ui-query.sh
+# The killfile: ignore-article, ignore-mode download and display.
+TESTS += tests/e2e/ui-killfile.sh
 # The reader in tmux: another process's refresh shows without a key.
 TESTS += tests/e2e/ui-live.sh
 # The reader in tmux: n and p with nothing unread left stay put.

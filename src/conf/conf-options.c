@@ -15,6 +15,11 @@ static const char *const conf_fulltext_values[] = {
 	"no", "auto", "yes", NULL
 };
 
+/* In enum conf_ignore_mode's order. */
+static const char *const conf_ignore_modes[] = {
+	"download", "display", NULL
+};
+
 static const char *const conf_proxy_types[] = {
 	"http", "socks4", "socks4a", "socks5", "socks5h", NULL
 };
@@ -75,4 +80,8 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	[CONF_PREPOPULATE_QUERY_FEEDS] = { "prepopulate-query-feeds",
 	    CONF_BOOL, "yes", 0, 1, NULL, N_("accepted from Newsboat: the "
 	    "counts of query feeds are always live") },
+	[CONF_IGNORE_MODE] = { "ignore-mode", CONF_CHOICE, "download", 0, 0,
+	    conf_ignore_modes, N_("what ignore-article does: download (such "
+	    "articles are never stored) or display (stored, never shown or "
+	    "counted)") },
 };

@@ -55,6 +55,7 @@ enum conf_opt {
 	CONF_FULLTEXT,
 	CONF_AUTO_RELOAD,
 	CONF_PREPOPULATE_QUERY_FEEDS,
+	CONF_IGNORE_MODE,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -90,10 +91,26 @@ struct config {
 		char	*s;	/* CONF_STRING */
 	}			 val[CONF_NOPTS];
 	struct conf_cmds	 feed_fulltext;	/* VALUE FEED... (checked) */
+	/* conf-filter.c: ignore-article as URL|* and the expression's SQL;
+	 * define-filter as NAME, the expression, its SQL. */
+	struct conf_cmds	 ignore_article;
+	struct conf_cmds	 define_filter;
 	/* "FILE:LINE: ..." for each line accepted but ignored. */
 	char			**warnings;
 	size_t			  nwarnings;
 };
+
+/* The values of `ignore-mode` (the order of its choices). */
+enum conf_ignore_mode {
+	CONF_IGNORE_DOWNLOAD,	/* killed articles are never stored */
+	CONF_IGNORE_DISPLAY	/* stored, never shown nor counted */
+};
+
+/*
+ * The killfile (conf-filter.c) as one SQL WHERE fragment over items
+ * (rules for one feed restricted to it), or NULL without rules.
+ */
+char	*conf_filter_ignore_sql(const struct config *);
 
 /* The values of `fulltext` (the order of its choices). */
 enum conf_fulltext {

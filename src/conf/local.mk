@@ -5,6 +5,7 @@ src_conf_libconf_a_SOURCES = \
 	src/conf/conf.h src/conf/conf-int.h \
 	src/conf/conf-colour.c \
 	src/conf/conf-file.c \
+	src/conf/conf-filter.c \
 	src/conf/conf-keys.c \
 	src/conf/conf-newsboat.c \
 	src/conf/conf-opml.c \

@@ -23,6 +23,7 @@ struct db {
 	char		*path;
 	int		 in_txn;
 	struct db_ckpt	*ckpt;		/* NULL: SQLite's own checkpoints */
+	char		*hidden;	/* db_view_set_hidden(), or NULL */
 };
 
 /* db-schema.c: migrations[i] takes the schema from version i to i + 1. */

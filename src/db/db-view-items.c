@@ -91,9 +91,11 @@ db_view_prepare_sel(struct db *db, const struct db_view_sel *sel,
 	sqlite3_stmt	*st;
 	char		*sql, *q;
 
-	sql = xasprintf("%s WHERE (%s)%s %s", prefix, db_view_where(sel),
+	sql = xasprintf("%s WHERE (%s)%s%s%s%s %s", prefix, db_view_where(sel),
 	    sel->kind == DB_VIEW_QUERY ? " AND " DB_VIEW_SQL_SUBSCRIBED : "",
-	    suffix);
+	    db->hidden != NULL ? " AND NOT (" : "",
+	    db->hidden != NULL ? db->hidden : "",
+	    db->hidden != NULL ? ")" : "", suffix);
 	if (db_prepare(db, sql, &st, cause) != 0) {
 		free(sql);
 		return (NULL);
@@ -116,8 +118,12 @@ db_view_items_count(struct db *db, const struct db_view_sel *sel, size_t *n,
 	int		 rc;
 
 	*n = 0;
-	/* Lists of whole feeds are counted by the triggers, not here. */
-	if (sel->kind == DB_VIEW_FEED) {
+	/* Lists of whole feeds are counted by the triggers, not here
+	 * (unless articles are hidden from them). */
+	if (db->hidden != NULL)
+		st = db_view_prepare_sel(db, sel, "SELECT count(*) FROM items",
+		    "", cause);
+	else if (sel->kind == DB_VIEW_FEED) {
 		if (db_prepare(db, DB_VIEW_SQL_COUNT_FEED, &st, cause) != 0)
 			return (-1);
 		sqlite3_bind_int64(st, 1, sel->feed_id);

@@ -25,7 +25,10 @@ db_view_query_count(struct db *db, const char *where, const char *extra,
 	int		 rc;
 
 	sql = xasprintf("SELECT count(*) FROM items WHERE (%s) AND "
-	    DB_VIEW_SQL_SUBSCRIBED "%s", where, extra);
+	    DB_VIEW_SQL_SUBSCRIBED "%s%s%s%s", where, extra,
+	    db->hidden != NULL ? " AND NOT (" : "",
+	    db->hidden != NULL ? db->hidden : "",
+	    db->hidden != NULL ? ")" : "");
 	rc = db_prepare(db, sql, &st, cause);
 	free(sql);
 	if (rc != 0)
@@ -86,5 +89,49 @@ db_view_feeds_queries(struct db *db, const struct db_view_query *q,
 	free(*feeds);
 	*feeds = out;
 	*n = k;
+	return (0);
+}
+
+void
+db_view_set_hidden(struct db *db, const char *where)
+{
+	free(db->hidden);
+	db->hidden = where != NULL ? xstrdup(where) : NULL;
+}
+
+/*
+ * What the hidden articles take from the trigger-kept counts: per feed
+ * (feed_id 0: the subscribed feeds together) their total, unread and
+ * starred numbers.
+ */
+int
+db_view_hidden_counts(struct db *db, int64_t feed_id, int64_t *total,
+    int64_t *unread, int64_t *starred)
+{
+	sqlite3_stmt	*st;
+	char		*sql, *cause = NULL;
+	int		 rc;
+
+	*total = *unread = *starred = 0;
+	if (db->hidden == NULL)
+		return (0);
+	sql = xasprintf("SELECT count(*), coalesce(sum(read = 0), 0), "
+	    "coalesce(sum(starred = 1), 0) FROM items WHERE (%s) AND %s",
+	    db->hidden, feed_id != 0 ? "feed_id = ?1" :
+	    DB_VIEW_SQL_SUBSCRIBED);
+	rc = db_prepare(db, sql, &st, &cause);
+	free(sql);
+	if (rc != 0) {
+		free(cause);
+		return (-1);
+	}
+	if (feed_id != 0)
+		sqlite3_bind_int64(st, 1, feed_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*total = sqlite3_column_int64(st, 0);
+		*unread = sqlite3_column_int64(st, 1);
+		*starred = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
 	return (0);
 }

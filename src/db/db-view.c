@@ -46,6 +46,15 @@ db_view_feeds(struct db *db, const char *tag, int hide_read,
 		f.tags = db_column_strdup(st, 3);
 		f.unread = sqlite3_column_int64(st, 5);
 		f.total = sqlite3_column_int64(st, 6);
+		if (db->hidden != NULL) {
+			int64_t	ht, hu, hs;
+
+			if (db_view_hidden_counts(db, f.id, &ht, &hu,
+			    &hs) == 0) {
+				f.total -= ht;
+				f.unread -= hu;
+			}
+		}
 		if ((tag != NULL && (f.tags == NULL ||
 		    !tags_has(f.tags, tag))) ||
 		    (hide_read && f.unread == 0)) {
@@ -169,6 +178,14 @@ db_view_totals(struct db *db, int64_t *unread, int64_t *starred, char **cause)
 		*starred = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
+	if (db->hidden != NULL) {
+		int64_t	ht, hu, hs;
+
+		if (db_view_hidden_counts(db, 0, &ht, &hu, &hs) == 0) {
+			*unread -= hu;
+			*starred -= hs;
+		}
+	}
 	return (0);
 }
 

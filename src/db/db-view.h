@@ -73,6 +73,13 @@ struct db_view_article {
 	char			*fulltext_error; /* why not, or NULL */
 };
 
+/*
+ * The killfile in display mode (db-view-query.c): articles matching
+ * where (a filter's WHERE over items; NULL: none) are left out of every
+ * list and count this connection reads from now on.
+ */
+void	db_view_set_hidden(struct db *, const char *where);
+
 /* Feeds in urls-file order; tag (NULL: all) and hide_read filter them. */
 int	db_view_feeds(struct db *, const char *tag, int hide_read,
 	    struct db_view_feed **, size_t *, char **cause);
