@@ -47,6 +47,8 @@ TESTS += tests/e2e/ui-counts.sh
 TESTS += tests/e2e/ui-query.sh
 # The killfile: ignore-article, ignore-mode download and display.
 TESTS += tests/e2e/ui-killfile.sh
+# Filters in the reader: f, F, ^F.
+TESTS += tests/e2e/ui-filter.sh
 # The reader in tmux: another process's refresh shows without a key.
 TESTS += tests/e2e/ui-live.sh
 # The reader in tmux: n and p with nothing unread left stay put.

@@ -72,6 +72,11 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	    N_("read the urls file again") },
 	[ACT_GOTO_URL] = { "goto-url",
 	    N_("open link number N (a digit starts the number)") },
+	[ACT_SELECT_FILTER] = { "select-filter",
+	    N_("narrow the list with a filter of the config (define-filter)") },
+	[ACT_SET_FILTER] = { "set-filter",
+	    N_("narrow the list with a filter expression") },
+	[ACT_CLEAR_FILTER] = { "clear-filter", N_("show the whole list") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -152,6 +157,11 @@ static const struct {
 	{ "l", "toggle-show-read-feeds", "feedlist" },
 	{ "e", "show-error", "feedlist" }, { "w", "show-error", "article" },
 	{ "^L", "redraw", "global" },
+	{ "f", "select-filter", "feedlist" },
+	{ "f", "select-filter", "articlelist" },
+	{ "F", "set-filter", "feedlist" }, { "F", "set-filter", "articlelist" },
+	{ "^F", "clear-filter", "feedlist" },
+	{ "^F", "clear-filter", "articlelist" },
 };
 
 /* Names of keys that are not one printable character. */

@@ -91,11 +91,15 @@ db_view_prepare_sel(struct db *db, const struct db_view_sel *sel,
 	sqlite3_stmt	*st;
 	char		*sql, *q;
 
-	sql = xasprintf("%s WHERE (%s)%s%s%s%s %s", prefix, db_view_where(sel),
+	sql = xasprintf("%s WHERE (%s)%s%s%s%s%s%s%s %s", prefix,
+	    db_view_where(sel),
 	    sel->kind == DB_VIEW_QUERY ? " AND " DB_VIEW_SQL_SUBSCRIBED : "",
 	    db->hidden != NULL ? " AND NOT (" : "",
 	    db->hidden != NULL ? db->hidden : "",
-	    db->hidden != NULL ? ")" : "", suffix);
+	    db->hidden != NULL ? ")" : "",
+	    sel->filter != NULL ? " AND (" : "",
+	    sel->filter != NULL ? sel->filter : "",
+	    sel->filter != NULL ? ")" : "", suffix);
 	if (db_prepare(db, sql, &st, cause) != 0) {
 		free(sql);
 		return (NULL);
@@ -120,7 +124,7 @@ db_view_items_count(struct db *db, const struct db_view_sel *sel, size_t *n,
 	*n = 0;
 	/* Lists of whole feeds are counted by the triggers, not here
 	 * (unless articles are hidden from them). */
-	if (db->hidden != NULL)
+	if (db->hidden != NULL || sel->filter != NULL)
 		st = db_view_prepare_sel(db, sel, "SELECT count(*) FROM items",
 		    "", cause);
 	else if (sel->kind == DB_VIEW_FEED) {

@@ -135,3 +135,34 @@ db_view_hidden_counts(struct db *db, int64_t feed_id, int64_t *total,
 	sqlite3_finalize(st);
 	return (0);
 }
+
+int
+db_view_feed_matches(struct db *db, int64_t feed_id, const char *where,
+    const char *filter, char **cause)
+{
+	sqlite3_stmt	*st;
+	char		*sql;
+	int		 rc;
+
+	sql = xasprintf("SELECT EXISTS (SELECT 1 FROM items WHERE %s%s%s AND "
+	    "(%s)%s%s%s)", where != NULL ? "(" : "feed_id = ?1",
+	    where != NULL ? where : "", where != NULL ? ") AND "
+	    DB_VIEW_SQL_SUBSCRIBED : "", filter,
+	    db->hidden != NULL ? " AND NOT (" : "",
+	    db->hidden != NULL ? db->hidden : "",
+	    db->hidden != NULL ? ")" : "");
+	rc = db_prepare(db, sql, &st, cause);
+	free(sql);
+	if (rc != 0)
+		return (-1);
+	if (where == NULL)
+		sqlite3_bind_int64(st, 1, feed_id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		*cause = db_errmsg(db, _("cannot read the cache"));
+		sqlite3_finalize(st);
+		return (-1);
+	}
+	rc = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return (rc);
+}

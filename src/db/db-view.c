@@ -91,18 +91,23 @@ db_view_feeds(struct db *db, const char *tag, int hide_read,
 }
 
 void
+db_view_feeds_free_one(struct db_view_feed *f)
+{
+	free(f->title);
+	free(f->url);
+	free(f->site_link);
+	free(f->tags);
+	free(f->error);
+	free(f->query);
+}
+
+void
 db_view_feeds_free(struct db_view_feed *v, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++) {
-		free(v[i].title);
-		free(v[i].url);
-		free(v[i].site_link);
-		free(v[i].tags);
-		free(v[i].error);
-		free(v[i].query);
-	}
+	for (i = 0; i < n; i++)
+		db_view_feeds_free_one(&v[i]);
 	free(v);
 }
 

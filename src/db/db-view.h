@@ -39,6 +39,8 @@ struct db_view_sel {
 	const char		*query;		/* DB_VIEW_SEARCH: user's words;
 						 * DB_VIEW_QUERY: the filter's
 						 * WHERE fragment (src/filter) */
+	const char		*filter;	/* a filter the user set on the
+						 * list (src/filter), or NULL */
 };
 
 struct db_view_item {
@@ -84,6 +86,7 @@ void	db_view_set_hidden(struct db *, const char *where);
 int	db_view_feeds(struct db *, const char *tag, int hide_read,
 	    struct db_view_feed **, size_t *, char **cause);
 void	db_view_feeds_free(struct db_view_feed *, size_t);
+void	db_view_feeds_free_one(struct db_view_feed *);
 /*
  * Query feeds (db-view-query.c) merged into a feed list from
  * db_view_feeds(): each before the first feed whose position is not
@@ -99,6 +102,10 @@ struct db_view_query {
 int	db_view_feeds_queries(struct db *, const struct db_view_query *,
 	    size_t, const char *tag, int hide_read,
 	    struct db_view_feed **, size_t *, char **cause);
+/* Whether a feed (feed_id), or a query feed (its where), has an article
+ * that matches filter; 1, 0, or -1 with *cause (a bad expression). */
+int	db_view_feed_matches(struct db *, int64_t feed_id, const char *where,
+	    const char *filter, char **cause);
 /* Every tag in use, sorted. */
 int	db_view_tags(struct db *, char ***, size_t *, char **cause);
 void	db_view_tags_free(char **, size_t);

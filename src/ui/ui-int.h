@@ -172,5 +172,17 @@ int		 view_feeds_seek(struct ui *, struct ui_view *,
 		    int64_t from_feed, int dir, int unread);
 void		 view_feeds_reload_urls(struct ui *);
 void		 view_feeds_query_tags(struct ui *, char ***, size_t *);
+/* Filters (ui-filter.c): where is the compiled SQL, NULL to clear;
+ * label is what the title line shows. */
+void		 view_feeds_set_filter(struct ui *, struct ui_view *,
+		    const char *where, const char *label);
+void		 view_items_set_filter(struct ui *, struct ui_view *,
+		    const char *where, const char *label);
+struct ui_view	*view_pick_filters_new(struct ui *);
+int		 ui_filter_apply(struct ui *, struct ui_view *,
+		    const char *expr, const char *label);
+int		 ui_filter_select(struct ui *, struct ui_view *);
+int		 ui_filter_set(struct ui *, struct ui_view *);
+int		 ui_filter_clear(struct ui *, struct ui_view *);
 
 #endif

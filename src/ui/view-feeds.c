@@ -36,6 +36,9 @@ struct view_feeds {
 	/* The urls file's query feeds, with the strings they point to. */
 	struct db_view_query	*queries;
 	size_t			 nqueries;
+	/* A filter set with f or F: feeds with an article it matches. */
+	char			*filter;
+	char			*filter_label;
 };
 
 static void
@@ -121,6 +124,49 @@ view_feeds_query_tags(struct ui *ui, char ***tags, size_t *n)
 		qsort(*tags, *n, sizeof **tags, view_feeds_strcmp);
 }
 
+static void	view_feeds_read(struct ui *, struct ui_view *);
+
+/* Only the feeds with an article that matches the filter stay. */
+static void
+view_feeds_apply_filter(struct ui *ui, struct view_feeds *vf)
+{
+	char	*cause = NULL;
+	size_t	 i, k = 0;
+	int	 m;
+
+	for (i = 0; i < vf->n; i++) {
+		m = db_view_feed_matches(ui->cfg.db, vf->feeds[i].id,
+		    vf->feeds[i].query, vf->filter, &cause);
+		if (m == -1) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+			cause = NULL;
+		}
+		if (m == 1)
+			vf->feeds[k++] = vf->feeds[i];
+		else
+			db_view_feeds_free_one(&vf->feeds[i]);
+	}
+	vf->n = k;
+}
+
+void
+view_feeds_set_filter(struct ui *ui, struct ui_view *v, const char *where,
+    const char *label)
+{
+	struct view_feeds	*vf = v->data;
+
+	free(vf->filter);
+	free(vf->filter_label);
+	vf->filter = where != NULL ? xstrdup(where) : NULL;
+	vf->filter_label = where != NULL && label != NULL ?
+	    sanitize_text(label, strlen(label), 0) : NULL;
+	v->list.cursor = 0;
+	view_feeds_read(ui, v);
+	if (vf->n > 0)
+		ui_list_set_cursor(&v->list, VF_FIXED);
+}
+
 static void
 view_feeds_read(struct ui *ui, struct ui_view *v)
 {
@@ -143,6 +189,8 @@ view_feeds_read(struct ui *ui, struct ui_view *v)
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
+	if (vf->filter != NULL)
+		view_feeds_apply_filter(ui, vf);
 	ui_list_set_count(&v->list, VF_FIXED + vf->n);
 	if (keep != -1)
 		for (i = 0; i < vf->n; i++)
@@ -236,7 +284,9 @@ view_feeds_draw(struct ui *ui, struct ui_view *v, int y, int height,
 	}
 	if (vf->n == 0 && height > VF_FIXED + 2)
 		ui_draw_text(y + VF_FIXED + 1, 2, width - 2, vf->tag != NULL ?
-		    _("No feed has this tag.") : vf->hide_read ?
+		    _("No feed has this tag.") : vf->filter != NULL ?
+		    _("No feed has an article that matches the filter.") :
+		    vf->hide_read ?
 		    _("No feed has unread articles (l shows them all).") :
 		    _("No feeds yet: add URLs to the urls file, or run "
 		    "tidings -i FILE.opml."), 0);
@@ -255,9 +305,11 @@ view_feeds_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
 	char			*tag;
 
 	tag = vf->tag != NULL ? tags_display(vf->tag) : NULL;
-	snprintf(buf, len, _("Your feeds (%lld unread)%s%s"),
+	snprintf(buf, len, _("Your feeds (%lld unread)%s%s%s%s"),
 	    (long long)vf->unread, tag != NULL ? _(" - tag: ") : "",
-	    tag != NULL ? tag : "");
+	    tag != NULL ? tag : "", vf->filter_label != NULL ?
+	    _(" - filter: ") : "", vf->filter_label != NULL ?
+	    vf->filter_label : "");
 	free(tag);
 }
 
@@ -534,6 +586,9 @@ static const struct ui_handler view_feeds_handlers[] = {
 	{ ACT_OPEN_BROWSER, view_feeds_browser },
 	{ ACT_NEXT_UNREAD, view_feeds_next_unread },
 	{ ACT_PREV_UNREAD, view_feeds_prev_unread },
+	{ ACT_SELECT_FILTER, ui_filter_select },
+	{ ACT_SET_FILTER, ui_filter_set },
+	{ ACT_CLEAR_FILTER, ui_filter_clear },
 	{ ACT_NONE, NULL }
 };
 
@@ -544,6 +599,8 @@ view_feeds_free(struct ui_view *v)
 
 	db_view_feeds_free(vf->feeds, vf->n);
 	view_feeds_free_queries(vf);
+	free(vf->filter);
+	free(vf->filter_label);
 	free(vf->tag);
 	free(vf);
 	free(v);

@@ -24,6 +24,8 @@ struct view_items {
 	struct db_view_sel	 sel;
 	char			*query;
 	char			*title;
+	char			*filter;	/* sel.filter's SQL */
+	char			*filter_label;
 	struct db_view_item	*win;	/* rows [win_off, win_off + win_n) */
 	size_t			 win_off;
 	size_t			 win_n;
@@ -195,8 +197,30 @@ view_items_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
 	char			*t;
 
 	t = sanitize_text(vi->title, strlen(vi->title), 0);
-	snprintf(buf, len, _("%s (%zu articles)"), t, v->list.count);
+	if (vi->filter_label != NULL)
+		snprintf(buf, len, _("%s (%zu articles) - filter: %s"), t,
+		    v->list.count, vi->filter_label);
+	else
+		snprintf(buf, len, _("%s (%zu articles)"), t, v->list.count);
 	free(t);
+}
+
+void
+view_items_set_filter(struct ui *ui, struct ui_view *v, const char *where,
+    const char *label)
+{
+	struct view_items	*vi = v->data;
+
+	free(vi->filter);
+	free(vi->filter_label);
+	vi->filter = where != NULL ? xstrdup(where) : NULL;
+	vi->filter_label = where != NULL && label != NULL ?
+	    sanitize_text(label, strlen(label), 0) : NULL;
+	vi->sel.filter = vi->filter;
+	vi->stale = 1;
+	v->list.cursor = 0;
+	v->list.top = 0;
+	view_items_read(ui, v);
 }
 
 static int
@@ -594,6 +618,9 @@ static const struct ui_handler view_items_handlers[] = {
 	{ ACT_PREV_FEED, view_items_prev_feed },
 	{ ACT_NEXT_UNREAD_FEED, view_items_next_unread_feed },
 	{ ACT_PREV_UNREAD_FEED, view_items_prev_unread_feed },
+	{ ACT_SELECT_FILTER, ui_filter_select },
+	{ ACT_SET_FILTER, ui_filter_set },
+	{ ACT_CLEAR_FILTER, ui_filter_clear },
 	{ ACT_NONE, NULL }
 };
 
@@ -605,6 +632,8 @@ view_items_free(struct ui_view *v)
 	view_items_drop_window(vi);
 	free(vi->query);
 	free(vi->title);
+	free(vi->filter);
+	free(vi->filter_label);
 	free(vi);
 	free(v);
 }
