@@ -49,6 +49,8 @@ TESTS += tests/e2e/ui-query.sh
 TESTS += tests/e2e/ui-killfile.sh
 # Filters in the reader: f, F, ^F.
 TESTS += tests/e2e/ui-filter.sh
+# highlight-article: the colours of matching article rows.
+TESTS += tests/e2e/ui-highlight.sh
 # The reader in tmux: another process's refresh shows without a key.
 TESTS += tests/e2e/ui-live.sh
 # The reader in tmux: n and p with nothing unread left stay put.

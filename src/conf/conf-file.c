@@ -155,6 +155,11 @@ conf_file_fini(struct config *c)
 	config_cmds_fini(&c->feed_fulltext);
 	config_cmds_fini(&c->ignore_article);
 	config_cmds_fini(&c->define_filter);
+	for (i = 0; i < c->nhighlights; i++)
+		free(c->highlights[i].where);
+	free(c->highlights);
+	c->highlights = NULL;
+	c->nhighlights = 0;
 	for (i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	free(c->warnings);

@@ -1,7 +1,8 @@
 /*
  * The config lines that take a filter expression: the killfile
- * (ignore-article FEEDURL|* EXPR) and named filters (define-filter NAME
- * EXPR). Expressions are compiled as the file is read, so that a mistake
+ * (ignore-article FEEDURL|* EXPR), named filters (define-filter NAME
+ * EXPR) and the colours of matching article rows (highlight-article EXPR
+ * FG BG [ATTR...]). Expressions are compiled as the file is read, so that a mistake
  * stops the program with the file, line, column and token.
  */
 #include "config.h"
@@ -48,6 +49,31 @@ conf_filter_compile(const char *what, const char *expr, char **cause)
 	return (where);
 }
 
+/* highlight-article EXPR FG BG [ATTR...] */
+static int
+conf_filter_highlight(struct config *c, char **argv, int argc, char **cause)
+{
+	struct conf_colour	 colour;
+	char			*where;
+
+	if (argc < 4) {
+		*cause = xasprintf(_("%s takes EXPRESSION FOREGROUND "
+		    "BACKGROUND [ATTRIBUTE...]"), argv[0]);
+		return (-1);
+	}
+	memset(&colour, 0, sizeof colour);
+	if (conf_colour_spec(argv[2], argv[3], (const char *const *)argv + 4,
+	    (size_t)argc - 4, &colour, cause) != 0)
+		return (-1);
+	if ((where = conf_filter_compile(argv[0], argv[1], cause)) == NULL)
+		return (-1);
+	c->highlights = xreallocarray(c->highlights, c->nhighlights + 1,
+	    sizeof *c->highlights);
+	c->highlights[c->nhighlights].where = where;
+	c->highlights[c->nhighlights++].colour = colour;
+	return (0);
+}
+
 int
 conf_filter_line(struct config *c, const char *path, int lineno,
     char **argv, int argc, char **cause)
@@ -56,6 +82,8 @@ conf_filter_line(struct config *c, const char *path, int lineno,
 	char		*where;
 	int		 ignore;
 
+	if (strcmp(argv[0], "highlight-article") == 0)
+		return (conf_filter_highlight(c, argv, argc, cause));
 	ignore = strcmp(argv[0], "ignore-article") == 0;
 	if (!ignore && strcmp(argv[0], "define-filter") != 0)
 		return (2);

@@ -95,6 +95,9 @@ struct config {
 	 * define-filter as NAME, the expression, its SQL. */
 	struct conf_cmds	 ignore_article;
 	struct conf_cmds	 define_filter;
+	/* highlight-article EXPR FG BG [ATTR...], in the file's order. */
+	struct conf_highlight	*highlights;
+	size_t			 nhighlights;
 	/* "FILE:LINE: ..." for each line accepted but ignored. */
 	char			**warnings;
 	size_t			  nwarnings;
@@ -275,10 +278,19 @@ struct conf_colour {
 	int	nocolour;	/* attributes used without colour */
 };
 
+/* One highlight-article line (struct config). */
+struct conf_highlight {
+	char			*where;	/* the expression's SQL */
+	struct conf_colour	 colour;
+};
+
 int		 conf_colour_set(const char *element, const char *fg,
 		    const char *bg, const char *const *attrs, size_t nattrs,
 		    char **cause);
 const struct conf_colour *conf_colour_get(enum conf_elem);
+int		 conf_colour_spec(const char *fg, const char *bg,
+		    const char *const *attrs, size_t nattrs,
+		    struct conf_colour *, char **cause);
 /* Back to the defaults. */
 void		 conf_colour_reset(void);
 /* kind 0 elements, 1 colours, 2 attributes; NULL past the end. */

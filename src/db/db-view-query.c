@@ -12,6 +12,7 @@
 #include "db/db-int.h"
 #include "db/db-view.h"
 #include "db/db-view-int.h"
+#include "util/buf.h"
 #include "util/i18n.h"
 #include "util/tags.h"
 #include "util/xmalloc.h"
@@ -165,4 +166,37 @@ db_view_feed_matches(struct db *db, int64_t feed_id, const char *where,
 	rc = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return (rc);
+}
+
+int
+db_view_items_match(struct db *db, const struct db_view_item *it, size_t n,
+    const char *where, unsigned char *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	struct buf	 b;
+	int64_t		 id;
+	size_t		 i;
+	int		 rc;
+
+	memset(out, 0, n);
+	if (n == 0)
+		return (0);
+	buf_init(&b, 0);
+	buf_adds(&b, "SELECT id FROM items WHERE id IN (");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%lld", i > 0 ? "," : "",
+		    (long long)it[i].id);
+	buf_printf(&b, ") AND (%s)", where);
+	rc = db_prepare(db, buf_str(&b), &st, cause);
+	buf_fini(&b);
+	if (rc != 0)
+		return (-1);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		for (i = 0; i < n; i++)
+			if (it[i].id == id)
+				out[i] = 1;
+	}
+	sqlite3_finalize(st);
+	return (0);
 }

@@ -122,6 +122,9 @@ int	db_view_items(struct db *, const struct db_view_sel *,
 	    size_t offset, size_t limit, size_t total,
 	    struct db_view_item **, size_t *, char **cause);
 void	db_view_items_free(struct db_view_item *, size_t);
+/* Which of n items match a filter's where: out[i] set to 1 or 0. */
+int	db_view_items_match(struct db *, const struct db_view_item *,
+	    size_t n, const char *where, unsigned char *out, char **cause);
 /* Where the item now stands in the list (rows before it), to keep the
  * cursor on it when new items arrive; -1 if it is gone. */
 int	db_view_items_position(struct db *, const struct db_view_sel *,

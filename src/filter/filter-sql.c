@@ -277,8 +277,11 @@ filter_sql_node(struct buf *b, const struct filter_node *n)
 		buf_adds(b, yes ? "read = 0" : "read <> 0");
 	} else if (n->attr == FILTER_A_FLAGS && (n->op == FILTER_HAS ||
 	    n->op == FILTER_LACKS) && strcmp(n->v.s, "s") == 0)
-		/* The star as a column, which items_starred serves. */
-		buf_adds(b, n->op == FILTER_HAS ? "starred = 1" : "starred = 0");
+		/* The star as a column; starred ones through the rowids
+		 * of items_starred, or the planner walks every feed. */
+		buf_adds(b, n->op == FILTER_HAS ? "starred = 1 AND id IN "
+		    "(SELECT id FROM items WHERE starred = 1)" :
+		    "starred = 0");
 	else if (n->attr == FILTER_A_AGE && n->op != FILTER_RE &&
 	    n->op != FILTER_NRE && n->op != FILTER_HAS &&
 	    n->op != FILTER_LACKS)

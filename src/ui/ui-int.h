@@ -18,6 +18,8 @@ enum conf_action ui_keys_lookup(enum conf_ctx, int key);
 
 /* The configured colours on the terminal (ui-colour.c). */
 void		 ui_colour_start(void);
+void		 ui_colour_highlights(const struct config *);
+int		 ui_colour_highlight(size_t);
 int		 ui_colour_attr(enum conf_elem);
 
 /* The list widget every list view (and the pager) shares (ui-list.c). */

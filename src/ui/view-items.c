@@ -27,6 +27,7 @@ struct view_items {
 	char			*filter;	/* sel.filter's SQL */
 	char			*filter_label;
 	struct db_view_item	*win;	/* rows [win_off, win_off + win_n) */
+	int			*hl;	/* each row's highlight-article, -1 */
 	size_t			 win_off;
 	size_t			 win_n;
 	int			 stale;
@@ -41,6 +42,37 @@ view_items_drop_window(struct view_items *vi)
 	db_view_items_free(vi->win, vi->win_n);
 	vi->win = NULL;
 	vi->win_n = 0;
+	free(vi->hl);
+	vi->hl = NULL;
+}
+
+/* The first highlight-article rule each row of the window matches. */
+static void
+view_items_highlight(struct ui *ui, struct view_items *vi)
+{
+	const struct config	*conf = ui->cfg.conf;
+	unsigned char		*m;
+	char			*cause = NULL;
+	size_t			 r, i;
+
+	if (conf == NULL || conf->nhighlights == 0 || vi->win_n == 0)
+		return;
+	vi->hl = xreallocarray(NULL, vi->win_n, sizeof *vi->hl);
+	m = xmalloc(vi->win_n);
+	for (i = 0; i < vi->win_n; i++)
+		vi->hl[i] = -1;
+	for (r = 0; r < conf->nhighlights; r++) {
+		if (db_view_items_match(ui->cfg.db, vi->win, vi->win_n,
+		    conf->highlights[r].where, m, &cause) != 0) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+			break;
+		}
+		for (i = 0; i < vi->win_n; i++)
+			if (m[i] && vi->hl[i] == -1)
+				vi->hl[i] = (int)r;
+	}
+	free(m);
 }
 
 /* Make sure rows [top, top + height) are in the window. */
@@ -65,6 +97,7 @@ view_items_fill(struct ui *ui, struct ui_view *v)
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
+	view_items_highlight(ui, vi);
 }
 
 /* The item under the cursor, or NULL. */
@@ -73,8 +106,11 @@ view_items_current(struct ui *ui, struct ui_view *v)
 {
 	struct view_items	*vi = v->data;
 
+	/* An empty list (or one not counted yet) has no window to read. */
+	if (v->list.count == 0)
+		return (NULL);
 	view_items_fill(ui, v);
-	if (v->list.count == 0 || v->list.cursor < vi->win_off ||
+	if (v->list.cursor < vi->win_off ||
 	    v->list.cursor >= vi->win_off + vi->win_n)
 		return (NULL);
 	return (&vi->win[v->list.cursor - vi->win_off]);
@@ -165,6 +201,10 @@ view_items_draw(struct ui *ui, struct ui_view *v, int y, int height,
 		else
 			attr = ui_colour_attr(it->unread ?
 			    ELEM_LISTNORMAL_UNREAD : ELEM_LISTNORMAL);
+		/* The focused row keeps listfocus's colours. */
+		if (!focus && vi->hl != NULL && vi->hl[i - vi->win_off] >= 0)
+			attr = ui_colour_highlight(
+			    (size_t)vi->hl[i - vi->win_off]);
 		ui_draw_text(y + row, 0, width, line, attr);
 	}
 	if (v->list.count == 0)
