@@ -6,7 +6,7 @@ EXTRA_DIST += doc/local.mk
 # Prints the option, action, key and colour tables from the code.
 check_PROGRAMS += tests/dump-tables
 tests_dump_tables_SOURCES = tests/dump-tables.c
-tests_dump_tables_LDADD = src/conf/libconf.a src/html/libhtml.a \
+tests_dump_tables_LDADD = src/conf/libconf.a src/filter/libfilter.a src/html/libhtml.a \
 	src/util/libutil.a $(EXPAT_LIBS) $(LTLIBINTL)
 TESTS += tests/e2e/man-sync.py
 

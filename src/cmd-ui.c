@@ -14,6 +14,7 @@
 
 #include "conf/conf.h"
 #include "db/db.h"
+#include "db/db-view.h"
 #include "main-modes.h"
 #include "poll/poll.h"
 #include "sync/sync.h"
@@ -77,7 +78,15 @@ cmd_ui_run(const struct cmd_opts *co, int podcasts)
 		goto out;
 	}
 	cfg.db = db;
+	/* The killfile in display mode: stored, never shown nor counted. */
+	if (conf_file_int(&conf, CONF_IGNORE_MODE) == CONF_IGNORE_DISPLAY) {
+		char	*hidden = conf_filter_ignore_sql(&conf);
+
+		db_view_set_hidden(db, hidden);
+		free(hidden);
+	}
 	cfg.conf = &conf;
+	cfg.urls = &urls;
 	cfg.browser = conf_file_str(&conf, CONF_BROWSER);
 	cfg.open_schemes = conf_file_str(&conf, CONF_OPEN_URL_SCHEMES);
 	cfg.refresh_on_startup =

@@ -43,6 +43,14 @@ TESTS += tests/e2e/net-tls.py
 EXTRA_DIST += tests/fuzz
 # The reader in tmux: counts after marks.
 TESTS += tests/e2e/ui-counts.sh
+# Query feeds: rows of the feed list, live counts, bad expressions.
+TESTS += tests/e2e/ui-query.sh
+# The killfile: ignore-article, ignore-mode download and display.
+TESTS += tests/e2e/ui-killfile.sh
+# Filters in the reader: f, F, ^F.
+TESTS += tests/e2e/ui-filter.sh
+# highlight-article: the colours of matching article rows.
+TESTS += tests/e2e/ui-highlight.sh
 # The reader in tmux: another process's refresh shows without a key.
 TESTS += tests/e2e/ui-live.sh
 # The reader in tmux: n and p with nothing unread left stay put.

@@ -111,9 +111,7 @@ conf_colour_set(const char *element, const char *fg, const char *bg,
     const char *const *attrs, size_t nattrs, char **cause)
 {
 	struct conf_colour	*c = NULL;
-	short			 f, b;
-	size_t			 i, j;
-	int			 a = 0, found;
+	size_t			 i;
 
 	if (!conf_colours_ready)
 		conf_colour_reset();
@@ -124,6 +122,19 @@ conf_colour_set(const char *element, const char *fg, const char *bg,
 		*cause = xasprintf(_("unknown color element: %s"), element);
 		return (-1);
 	}
+	return (conf_colour_spec(fg, bg, attrs, nattrs, c, cause));
+}
+
+/* FG BG [ATTR...] into c; -1 and why when a word is no colour or
+ * attribute (c is then unchanged). */
+int
+conf_colour_spec(const char *fg, const char *bg, const char *const *attrs,
+    size_t nattrs, struct conf_colour *c, char **cause)
+{
+	short			 f, b;
+	size_t			 i, j;
+	int			 a = 0, found;
+
 	if (conf_colour_parse(fg, &f) != 0) {
 		*cause = xasprintf(_("unknown color: %s"), fg);
 		return (-1);

@@ -161,6 +161,13 @@ conf_file_fini(struct config *c)
 	config_cmds_fini(&c->feed_fulltext);
 	conf_macro_free();
 	config_cmds_fini(&c->feed_podcast);
+	config_cmds_fini(&c->ignore_article);
+	config_cmds_fini(&c->define_filter);
+	for (i = 0; i < c->nhighlights; i++)
+		free(c->highlights[i].where);
+	free(c->highlights);
+	c->highlights = NULL;
+	c->nhighlights = 0;
 	for (i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	free(c->warnings);
@@ -324,7 +331,10 @@ conf_file_line(struct config *c, const char *path, int lineno, char **argv,
 	const struct conf_newsboat_option	*nb;
 	const char				*name = argv[0];
 	size_t					 i;
+	int					 r;
 
+	if ((r = conf_filter_line(c, path, lineno, argv, argc, cause)) != 2)
+		return (r);
 	for (i = 0; i < sizeof config_cmds / sizeof config_cmds[0]; i++) {
 		if (strcmp(name, config_cmds[i].name) != 0)
 			continue;

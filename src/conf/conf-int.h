@@ -18,4 +18,8 @@ void	conf_token_write(FILE *, const char *);
 /* Read one line (without the newline); 0 at EOF, -1 when too long. */
 int	conf_token_getline(FILE *, char **line, size_t *cap, int *lineno);
 
+/* ignore-article and define-filter (conf-filter.c); 2: not one. */
+int	conf_filter_line(struct config *, const char *path, int lineno,
+	    char **argv, int argc, char **cause);
+
 #endif

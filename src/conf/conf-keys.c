@@ -97,6 +97,11 @@ static const struct conf_action_info conf_actions[ACT__COUNT] = {
 	[ACT_PB_REMOVE] = { "pb-remove",
 	    N_("remove the selected entry from the queue (the file stays)") },
 	[ACT_PB_PLAY] = { "pb-play", N_("play the selected file") },
+	[ACT_SELECT_FILTER] = { "select-filter",
+	    N_("narrow the list with a filter of the config (define-filter)") },
+	[ACT_SET_FILTER] = { "set-filter",
+	    N_("narrow the list with a filter expression") },
+	[ACT_CLEAR_FILTER] = { "clear-filter", N_("show the whole list") },
 };
 
 static const char *const conf_ctx_names[CTX__COUNT] = {
@@ -191,6 +196,11 @@ static const struct {
 	{ "c", "pb-cancel", "podboat" }, { "D", "pb-delete", "podboat" },
 	{ "x", "pb-remove", "podboat" }, { "p", "pb-play", "podboat" },
 	{ "ENTER", "pb-play", "podboat" },
+	{ "f", "select-filter", "feedlist" },
+	{ "f", "select-filter", "articlelist" },
+	{ "F", "set-filter", "feedlist" }, { "F", "set-filter", "articlelist" },
+	{ "^F", "clear-filter", "feedlist" },
+	{ "^F", "clear-filter", "articlelist" },
 };
 
 /* Names of keys that are not one printable character. */

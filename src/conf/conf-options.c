@@ -38,6 +38,11 @@ conf_options_urls_source(struct config *c, char **cause)
 	return (1);
 }
 
+/* In enum conf_ignore_mode's order. */
+static const char *const conf_ignore_modes[] = {
+	"download", "display", NULL
+};
+
 static const char *const conf_proxy_types[] = {
 	"http", "socks4", "socks4a", "socks5", "socks5h", NULL
 };
@@ -135,4 +140,11 @@ const struct conf_option conf_options[CONF_NOPTS] = {
 	[CONF_TTRSS_PASSWORDEVAL] = { "ttrss-passwordeval", CONF_STRING, "",
 	    0, 0, NULL, N_("a command (run by sh -c) whose first line of "
 	    "output is the password") },
+	[CONF_PREPOPULATE_QUERY_FEEDS] = { "prepopulate-query-feeds",
+	    CONF_BOOL, "yes", 0, 1, NULL, N_("accepted from Newsboat: the "
+	    "counts of query feeds are always live") },
+	[CONF_IGNORE_MODE] = { "ignore-mode", CONF_CHOICE, "download", 0, 0,
+	    conf_ignore_modes, N_("what ignore-article does: download (such "
+	    "articles are never stored) or display (stored, never shown or "
+	    "counted)") },
 };

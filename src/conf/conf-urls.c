@@ -29,6 +29,8 @@ conf_urls_fini(struct conf_urls *u)
 			free(u->v[i].tags[j]);
 		free(u->v[i].tags);
 		free(u->v[i].title);
+		free(u->v[i].query_title);
+		free(u->v[i].query_where);
 	}
 	free(u->v);
 	memset(u, 0, sizeof *u);
@@ -118,6 +120,12 @@ conf_urls_load(const char *path, struct conf_urls *u, char **cause)
 		conf_urls_add(u, argv[0], tags, ntags, title);
 		u->v[u->n - 1].line = lineno;
 		free(tags);
+		if (conf_query_is(argv[0]) && conf_query_parse(argv[0],
+		    &u->v[u->n - 1].query_title, &u->v[u->n - 1].query_where,
+		    &why) != 0) {
+			conf_token_free(argv, argc);
+			goto fail;
+		}
 		conf_token_free(argv, argc);
 	}
 	if (ferror(f)) {

@@ -67,6 +67,8 @@ enum conf_opt {
 	CONF_TTRSS_PASSWORD,
 	CONF_TTRSS_PASSWORDFILE,
 	CONF_TTRSS_PASSWORDEVAL,
+	CONF_PREPOPULATE_QUERY_FEEDS,
+	CONF_IGNORE_MODE,
 	/* Other modules add their rows here (and in conf-options.c). */
 	CONF_NOPTS
 };
@@ -109,6 +111,13 @@ struct config {
 	}			 val[CONF_NOPTS];
 	struct conf_cmds	 feed_fulltext;	/* VALUE FEED... (checked) */
 	struct conf_cmds	 feed_podcast;	/* yes|no FEED... (checked) */
+	/* conf-filter.c: ignore-article as URL|* and the expression's SQL;
+	 * define-filter as NAME, the expression, its SQL. */
+	struct conf_cmds	 ignore_article;
+	struct conf_cmds	 define_filter;
+	/* highlight-article EXPR FG BG [ATTR...], in the file's order. */
+	struct conf_highlight	*highlights;
+	size_t			 nhighlights;
 	/* "FILE:LINE: ..." for each line accepted but ignored. */
 	char			**warnings;
 	size_t			  nwarnings;
@@ -124,6 +133,17 @@ int	conf_podcast_line(struct config *, const char *path, int lineno,
 int	conf_podcast_auto(const struct config *, const char *url,
 	    const char *tags);
 int	conf_podcast_any(const struct config *);
+/* The values of `ignore-mode` (the order of its choices). */
+enum conf_ignore_mode {
+	CONF_IGNORE_DOWNLOAD,	/* killed articles are never stored */
+	CONF_IGNORE_DISPLAY	/* stored, never shown nor counted */
+};
+
+/*
+ * The killfile (conf-filter.c) as one SQL WHERE fragment over items
+ * (rules for one feed restricted to it), or NULL without rules.
+ */
+char	*conf_filter_ignore_sql(const struct config *);
 
 /* The values of `fulltext` (the order of its choices). */
 enum conf_fulltext {
@@ -197,6 +217,9 @@ enum conf_action {
 	ACT_PB_DELETE,
 	ACT_PB_REMOVE,
 	ACT_PB_PLAY,
+	ACT_SELECT_FILTER,
+	ACT_SET_FILTER,
+	ACT_CLEAR_FILTER,
 	ACT__COUNT
 };
 
@@ -306,10 +329,19 @@ struct conf_colour {
 	int	nocolour;	/* attributes used without colour */
 };
 
+/* One highlight-article line (struct config). */
+struct conf_highlight {
+	char			*where;	/* the expression's SQL */
+	struct conf_colour	 colour;
+};
+
 int		 conf_colour_set(const char *element, const char *fg,
 		    const char *bg, const char *const *attrs, size_t nattrs,
 		    char **cause);
 const struct conf_colour *conf_colour_get(enum conf_elem);
+int		 conf_colour_spec(const char *fg, const char *bg,
+		    const char *const *attrs, size_t nattrs,
+		    struct conf_colour *, char **cause);
 /* Back to the defaults. */
 void		 conf_colour_reset(void);
 /* kind 0 elements, 1 colours, 2 attributes; NULL past the end. */
@@ -401,6 +433,10 @@ struct conf_url {
 	size_t	  ntags;
 	char	 *title;	/* "~title", or NULL */
 	int	  line;
+	/* A query feed (query:TITLE:EXPR): its title and SQL WHERE
+	 * fragment over items (src/filter), else NULL. */
+	char	 *query_title;
+	char	 *query_where;
 };
 
 struct conf_urls {
@@ -427,6 +463,11 @@ int	conf_urls_append(const char *urls_path, const struct conf_urls *,
 	    size_t *added, char **cause);
 /* Whether tidings fetches this URL (http, https, file, a path). */
 int	conf_urls_fetchable(const char *url);
+/* Query feeds (conf-query.c): "query:TITLE:EXPRESSION" compiled, or -1
+ * and why (the column and token at fault). */
+int	conf_query_is(const char *url);
+int	conf_query_parse(const char *url, char **title, char **where,
+	    char **why);
 
 /* OPML (conf-opml.c). */
 /* The outlines an import left out: "FILE:LINE: outline "T": reason". */

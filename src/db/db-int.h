@@ -23,6 +23,7 @@ struct db {
 	char		*path;
 	int		 in_txn;
 	struct db_ckpt	*ckpt;		/* NULL: SQLite's own checkpoints */
+	char		*hidden;	/* db_view_set_hidden(), or NULL */
 };
 
 /* db-schema.c: migrations[i] takes the schema from version i to i + 1. */
@@ -54,6 +55,9 @@ int	 db_items_retain(struct db *, int64_t feed_id,
 char	*db_fts_text(const char *summary, const char *content,
 	    const char *fulltext);
 int	 db_fts_forget(struct db *, int64_t id, char **cause);
+
+/* db-regexp.c: REGEXP (POSIX ERE, any case) on this connection. */
+int	 db_regexp_register(struct db *, char **cause);
 
 /* The raw connection, for the queries of src/db (and its unit tests). */
 sqlite3	*db_sqlite(struct db *);

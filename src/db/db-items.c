@@ -364,8 +364,9 @@ out:
 
 /*
  * Retention: past max_items (newest first) or older than keep_days, items
- * go, except starred ones and, with keep_unread, unread ones. Each leaves
- * a tombstone so that it does not come back from the feed as new.
+ * go, except starred ones and, with keep_unread, unread ones; so do those
+ * the killfile names, unless starred. Each leaves a tombstone so that it
+ * does not come back from the feed as new.
  */
 int
 db_items_retain(struct db *db, int64_t feed_id, const struct db_retention *k,
@@ -373,15 +374,20 @@ db_items_retain(struct db *db, int64_t feed_id, const struct db_retention *k,
 {
 	sqlite3_stmt	*sel = NULL, *gone = NULL, *del = NULL, *pend = NULL;
 	int64_t		 id;
+	char		*sql;
 	int		 rc, ret = -1;
 
-	if (k->max_items <= 0 && k->keep_days <= 0)
+	if (k->max_items <= 0 && k->keep_days <= 0 && k->ignore == NULL)
 		return (0);
-	if (db_prepare(db, "SELECT id, ident FROM items WHERE feed_id = ?1 "
-	    "AND starred = 0 AND (read = 1 OR ?2 = 0) AND ("
+	sql = xasprintf("SELECT id, ident FROM items WHERE feed_id = ?1 "
+	    "AND starred = 0 AND (((read = 1 OR ?2 = 0) AND ("
 	    "(?3 > 0 AND id NOT IN (SELECT id FROM items WHERE feed_id = ?1 "
 	    "ORDER BY date DESC, id DESC LIMIT ?3)) OR "
-	    "(?4 > 0 AND date < ?5 - ?4 * 86400))", &sel, cause) != 0 ||
+	    "(?4 > 0 AND date < ?5 - ?4 * 86400))) OR (%s))",
+	    k->ignore != NULL ? k->ignore : "0");
+	rc = db_prepare(db, sql, &sel, cause);
+	free(sql);
+	if (rc != 0 ||
 	    db_prepare(db, "INSERT OR REPLACE INTO items_gone (feed_id, ident, "
 	    "gone_at) VALUES (?, ?, ?)", &gone, cause) != 0 ||
 	    db_prepare(db, "DELETE FROM items WHERE id = ?", &del, cause) != 0 ||

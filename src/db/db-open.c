@@ -128,6 +128,8 @@ db_open(const char *path, struct db **out, char **cause)
 	}
 	sqlite3_extended_result_codes(db->sq, 0);
 	sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT_MS);
+	if (db_regexp_register(db, cause) != 0)
+		goto out_close;
 
 	/* Look before touching: a newer schema is left as it is. */
 	if (db_open_version(db, &version, cause) != 0)

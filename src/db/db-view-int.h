@@ -53,4 +53,9 @@
 	"author, link"
 
 
+/* db-view-query.c: what hidden articles (display-mode killfile) take
+ * from the counts of a feed, or of all subscribed ones (feed_id 0). */
+int	db_view_hidden_counts(struct db *, int64_t feed_id, int64_t *total,
+	    int64_t *unread, int64_t *starred);
+
 #endif

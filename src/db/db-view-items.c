@@ -77,6 +77,8 @@ db_view_where(const struct db_view_sel *sel)
 		return (DB_VIEW_SQL_WHERE_STARRED);
 	case DB_VIEW_SEARCH:
 		return (DB_VIEW_SQL_WHERE_SEARCH);
+	case DB_VIEW_QUERY:
+		return (sel->query != NULL ? sel->query : "0");
 	}
 	return ("0");
 }
@@ -89,8 +91,15 @@ db_view_prepare_sel(struct db *db, const struct db_view_sel *sel,
 	sqlite3_stmt	*st;
 	char		*sql, *q;
 
-	sql = xasprintf("%s WHERE (%s) %s", prefix, db_view_where(sel),
-	    suffix);
+	sql = xasprintf("%s WHERE (%s)%s%s%s%s%s%s%s %s", prefix,
+	    db_view_where(sel),
+	    sel->kind == DB_VIEW_QUERY ? " AND " DB_VIEW_SQL_SUBSCRIBED : "",
+	    db->hidden != NULL ? " AND NOT (" : "",
+	    db->hidden != NULL ? db->hidden : "",
+	    db->hidden != NULL ? ")" : "",
+	    sel->filter != NULL ? " AND (" : "",
+	    sel->filter != NULL ? sel->filter : "",
+	    sel->filter != NULL ? ")" : "", suffix);
 	if (db_prepare(db, sql, &st, cause) != 0) {
 		free(sql);
 		return (NULL);
@@ -113,8 +122,12 @@ db_view_items_count(struct db *db, const struct db_view_sel *sel, size_t *n,
 	int		 rc;
 
 	*n = 0;
-	/* Lists of whole feeds are counted by the triggers, not here. */
-	if (sel->kind == DB_VIEW_FEED) {
+	/* Lists of whole feeds are counted by the triggers, not here
+	 * (unless articles are hidden from them). */
+	if (db->hidden != NULL || sel->filter != NULL)
+		st = db_view_prepare_sel(db, sel, "SELECT count(*) FROM items",
+		    "", cause);
+	else if (sel->kind == DB_VIEW_FEED) {
 		if (db_prepare(db, DB_VIEW_SQL_COUNT_FEED, &st, cause) != 0)
 			return (-1);
 		sqlite3_bind_int64(st, 1, sel->feed_id);
@@ -153,6 +166,33 @@ db_view_item_read(sqlite3_stmt *st, struct db_view_item *it)
 	it->link = db_column_strdup(st, 7);
 }
 
+/*
+ * Whether a query feed's window is read along the date index rather than
+ * found by the filter's own index and sorted: when its articles are
+ * dense enough that walking the dates meets `want` of them before it
+ * would have sorted `total` (the planner, which knows no density, sorts).
+ */
+static int
+db_view_items_by_date(struct db *db, const struct db_view_sel *sel,
+    size_t want, size_t total)
+{
+	sqlite3_stmt	*st;
+	char		*cause = NULL;
+	double		 all = 0;
+
+	if (sel->kind != DB_VIEW_QUERY || total == 0)
+		return (0);
+	if (db_prepare(db, "SELECT coalesce(sum(total), 0) FROM feed_counts",
+	    &st, &cause) != 0) {
+		free(cause);
+		return (0);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		all = (double)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return ((double)want * all < (double)total * (double)total);
+}
+
 int
 db_view_items(struct db *db, const struct db_view_sel *sel, size_t offset,
     size_t limit, size_t total, struct db_view_item **out, size_t *n,
@@ -175,7 +215,9 @@ db_view_items(struct db *db, const struct db_view_sel *sel, size_t offset,
 	}
 	suffix = xasprintf("ORDER BY %s LIMIT %zu OFFSET %zu", backwards ?
 	    DB_VIEW_SQL_ORDER_REV : DB_VIEW_SQL_ORDER, limit, skip);
-	st = db_view_prepare_sel(db, sel, "SELECT " DB_VIEW_SQL_ITEM_COLS
+	st = db_view_prepare_sel(db, sel, db_view_items_by_date(db, sel,
+	    skip + limit, total) ? "SELECT " DB_VIEW_SQL_ITEM_COLS " FROM items "
+	    "INDEXED BY items_date" : "SELECT " DB_VIEW_SQL_ITEM_COLS
 	    " FROM items", suffix, cause);
 	free(suffix);
 	if (st == NULL)

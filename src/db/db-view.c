@@ -27,7 +27,8 @@ db_view_feeds(struct db *db, const char *tag, int hide_read,
 	static const char sql[] =
 	    "SELECT f.id, coalesce(nullif(f.custom_title, ''), "
 	    "nullif(f.title, ''), f.url), f.url, f.tags, f.last_error, "
-	    "coalesce(c.unread, 0), coalesce(c.total, 0), f.site_link "
+	    "coalesce(c.unread, 0), coalesce(c.total, 0), f.site_link, "
+	    "f.position "
 	    "FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id "
 	    "WHERE f.position >= 0 ORDER BY f.position, f.id";
 	sqlite3_stmt		*st;
@@ -45,6 +46,15 @@ db_view_feeds(struct db *db, const char *tag, int hide_read,
 		f.tags = db_column_strdup(st, 3);
 		f.unread = sqlite3_column_int64(st, 5);
 		f.total = sqlite3_column_int64(st, 6);
+		if (db->hidden != NULL) {
+			int64_t	ht, hu, hs;
+
+			if (db_view_hidden_counts(db, f.id, &ht, &hu,
+			    &hs) == 0) {
+				f.total -= ht;
+				f.unread -= hu;
+			}
+		}
 		if ((tag != NULL && (f.tags == NULL ||
 		    !tags_has(f.tags, tag))) ||
 		    (hide_read && f.unread == 0)) {
@@ -62,6 +72,7 @@ db_view_feeds(struct db *db, const char *tag, int hide_read,
 		f.url = db_column_strdup(st, 2);
 		f.error = db_column_strdup(st, 4);
 		f.site_link = db_column_strdup(st, 7);
+		f.position = sqlite3_column_int(st, 8);
 		if (f.title == NULL)
 			f.title = xstrdup("");
 		if (*n == cap) {
@@ -80,17 +91,23 @@ db_view_feeds(struct db *db, const char *tag, int hide_read,
 }
 
 void
+db_view_feeds_free_one(struct db_view_feed *f)
+{
+	free(f->title);
+	free(f->url);
+	free(f->site_link);
+	free(f->tags);
+	free(f->error);
+	free(f->query);
+}
+
+void
 db_view_feeds_free(struct db_view_feed *v, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++) {
-		free(v[i].title);
-		free(v[i].url);
-		free(v[i].site_link);
-		free(v[i].tags);
-		free(v[i].error);
-	}
+	for (i = 0; i < n; i++)
+		db_view_feeds_free_one(&v[i]);
 	free(v);
 }
 
@@ -166,6 +183,14 @@ db_view_totals(struct db *db, int64_t *unread, int64_t *starred, char **cause)
 		*starred = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
+	if (db->hidden != NULL) {
+		int64_t	ht, hu, hs;
+
+		if (db_view_hidden_counts(db, 0, &ht, &hu, &hs) == 0) {
+			*unread -= hu;
+			*starred -= hs;
+		}
+	}
 	return (0);
 }
 

@@ -20,6 +20,8 @@ struct db_view_feed {
 	char	*error;		/* the last refresh error, or NULL */
 	int64_t	 unread;
 	int64_t	 total;
+	int	 position;	/* in the urls file, among fetched feeds */
+	char	*query;		/* a query feed's WHERE fragment, or NULL */
 };
 
 /* Which headlines a list shows. */
@@ -27,13 +29,18 @@ enum db_view_kind {
 	DB_VIEW_FEED,		/* one feed's */
 	DB_VIEW_UNREAD,		/* every unread one */
 	DB_VIEW_STARRED,	/* every starred one */
-	DB_VIEW_SEARCH		/* full-text search results */
+	DB_VIEW_SEARCH,		/* full-text search results */
+	DB_VIEW_QUERY		/* a query feed's: query is SQL over items */
 };
 
 struct db_view_sel {
 	enum db_view_kind	 kind;
 	int64_t			 feed_id;	/* DB_VIEW_FEED */
-	const char		*query;		/* DB_VIEW_SEARCH: user's words */
+	const char		*query;		/* DB_VIEW_SEARCH: user's words;
+						 * DB_VIEW_QUERY: the filter's
+						 * WHERE fragment (src/filter) */
+	const char		*filter;	/* a filter the user set on the
+						 * list (src/filter), or NULL */
 };
 
 struct db_view_item {
@@ -68,10 +75,37 @@ struct db_view_article {
 	char			*fulltext_error; /* why not, or NULL */
 };
 
+/*
+ * The killfile in display mode (db-view-query.c): articles matching
+ * where (a filter's WHERE over items; NULL: none) are left out of every
+ * list and count this connection reads from now on.
+ */
+void	db_view_set_hidden(struct db *, const char *where);
+
 /* Feeds in urls-file order; tag (NULL: all) and hide_read filter them. */
 int	db_view_feeds(struct db *, const char *tag, int hide_read,
 	    struct db_view_feed **, size_t *, char **cause);
 void	db_view_feeds_free(struct db_view_feed *, size_t);
+void	db_view_feeds_free_one(struct db_view_feed *);
+/*
+ * Query feeds (db-view-query.c) merged into a feed list from
+ * db_view_feeds(): each before the first feed whose position is not
+ * below its own, with live counts over the subscribed feeds' articles,
+ * and the id -1 - its index. The same tag and hide_read apply.
+ */
+struct db_view_query {
+	const char	*title;
+	const char	*tags;		/* joined by '\t', or NULL */
+	const char	*where;		/* from src/filter */
+	int		 position;	/* fetched feeds before it */
+};
+int	db_view_feeds_queries(struct db *, const struct db_view_query *,
+	    size_t, const char *tag, int hide_read,
+	    struct db_view_feed **, size_t *, char **cause);
+/* Whether a feed (feed_id), or a query feed (its where), has an article
+ * that matches filter; 1, 0, or -1 with *cause (a bad expression). */
+int	db_view_feed_matches(struct db *, int64_t feed_id, const char *where,
+	    const char *filter, char **cause);
 /* Every tag in use, sorted. */
 int	db_view_tags(struct db *, char ***, size_t *, char **cause);
 void	db_view_tags_free(char **, size_t);
@@ -88,6 +122,9 @@ int	db_view_items(struct db *, const struct db_view_sel *,
 	    size_t offset, size_t limit, size_t total,
 	    struct db_view_item **, size_t *, char **cause);
 void	db_view_items_free(struct db_view_item *, size_t);
+/* Which of n items match a filter's where: out[i] set to 1 or 0. */
+int	db_view_items_match(struct db *, const struct db_view_item *,
+	    size_t n, const char *where, unsigned char *out, char **cause);
 /* Where the item now stands in the list (rows before it), to keep the
  * cursor on it when new items arrive; -1 if it is gone. */
 int	db_view_items_position(struct db *, const struct db_view_sel *,

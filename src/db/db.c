@@ -72,6 +72,7 @@ db_close(struct db *db)
 		sqlite3_close(db->sq);
 	}
 	free(db->path);
+	free(db->hidden);
 	free(db);
 }
 

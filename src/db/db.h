@@ -158,6 +158,10 @@ struct db_retention {
 	int	max_items;
 	int	keep_days;
 	int	keep_unread;	/* unread items are kept (default 1) */
+	/* The killfile: a filter's WHERE over items (src/filter) whose
+	 * articles, starred ones apart, are removed as they are stored
+	 * and not stored again; NULL for none. */
+	char	*ignore;
 };
 
 struct db_store_stats {

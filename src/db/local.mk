@@ -10,12 +10,13 @@ src_db_libdb_a_SOURCES = \
 	src/db/db-items.c \
 	src/db/db-open.c \
 	src/db/db-prune.c \
+	src/db/db-regexp.c \
 	src/db/db-schema.c \
 	src/db/db-sync.c
 MODULE_LIBS += src/db/libdb.a
 # The reader's queries.
 src_db_libdb_a_SOURCES += src/db/db-view.c src/db/db-view.h \
-	src/db/db-view-int.h src/db/db-view-items.c
+	src/db/db-view-int.h src/db/db-view-items.c src/db/db-view-query.c
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-db

@@ -22,7 +22,7 @@ tests_unit_test_poll_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_poll_LDADD = src/poll/libpoll.a src/podcast/libpodcast.a \
 	src/sync/libsync.a \
 	src/render/librender.a \
-	src/db/libdb.a src/net/libnet.a src/conf/libconf.a \
+	src/db/libdb.a src/net/libnet.a src/conf/libconf.a src/filter/libfilter.a \
 	src/feed/libfeed.a src/html/libhtml.a src/util/libutil.a $(DEP_LIBS) \
 	$(JANSSON_LIBS) $(CMOCKA_LIBS)
 endif

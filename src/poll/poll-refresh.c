@@ -236,8 +236,14 @@ poll_refresh(const char *cache_path, const struct conf_urls *urls,
 	    CONF_KEEP_ARTICLES_DAYS);
 	run.keep.keep_unread = (int)conf_file_int(opts->config,
 	    CONF_KEEP_UNREAD);
-	if (db_open(cache_path, &run.db, cause) != DB_OK)
+	/* The killfile in download mode: such articles are never kept. */
+	if (conf_file_int(opts->config, CONF_IGNORE_MODE) ==
+	    CONF_IGNORE_DOWNLOAD)
+		run.keep.ignore = conf_filter_ignore_sql(opts->config);
+	if (db_open(cache_path, &run.db, cause) != DB_OK) {
+		free(run.keep.ignore);
 		return (POLL_ERR_CACHE);
+	}
 	if (db_checkpoint_start(run.db, DB_CKPT_START,
 	    DB_CKPT_LIMIT, cause) != 0) {
 		rc = POLL_ERR_CACHE;
@@ -336,6 +342,7 @@ out:
 	net_free(net);
 	db_feeds_free(feeds, n);
 	free(run.db_error);
+	free(run.keep.ignore);
 	db_close(run.db);
 	return (rc);
 }

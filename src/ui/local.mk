@@ -7,7 +7,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui-cmdline.c \
 	src/ui/ui-colour.c \
 	src/ui/ui-draw.c \
-	src/ui/ui-edit.c src/ui/ui-edit.h \
+	src/ui/ui-edit.c src/ui/ui-filter.c src/ui/ui-edit.h \
 	src/ui/ui-input.c \
 	src/ui/ui-keys.c \
 	src/ui/ui-links.c \
@@ -32,7 +32,7 @@ check_PROGRAMS += tests/unit/test-ui
 TESTS += tests/unit/test-ui
 tests_unit_test_ui_SOURCES = tests/unit/test-ui.c
 tests_unit_test_ui_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_unit_test_ui_LDADD = src/ui/libui.a src/conf/libconf.a \
+tests_unit_test_ui_LDADD = src/ui/libui.a src/conf/libconf.a src/filter/libfilter.a \
 	src/html/libhtml.a src/util/libutil.a $(EXPAT_LIBS) \
 	$(NCURSES_LIBS) $(CMOCKA_LIBS)
 endif

@@ -11,6 +11,7 @@
 
 #include "conf/conf.h"
 #include "ui/ui-int.h"
+#include "util/xmalloc.h"
 
 static const struct {
 	int	conf;
@@ -30,6 +31,10 @@ static const short ui_colour_map[8] = {
 };
 
 static int	ui_colour_attrs[ELEM__COUNT];
+static int	ui_colour_on;
+/* highlight-article's colours, pairs after the elements'. */
+static int	*ui_colour_hl;
+static size_t	 ui_colour_nhl;
 
 static int
 ui_colour_curses_attrs(int a)
@@ -62,6 +67,7 @@ ui_colour_start(void)
 	short			 f, b;
 
 	colour = has_colors() && (nc == NULL || *nc == '\0');
+	ui_colour_on = colour;
 	if (colour) {
 		start_color();
 		use_default_colors();
@@ -94,4 +100,45 @@ int
 ui_colour_attr(enum conf_elem e)
 {
 	return (ui_colour_attrs[e]);
+}
+
+/* After ui_colour_start(): the pairs of the highlight-article lines. */
+void
+ui_colour_highlights(const struct config *conf)
+{
+	const struct conf_colour	*cc;
+	size_t				 i;
+	short				 f, b;
+
+	free(ui_colour_hl);
+	ui_colour_hl = NULL;
+	ui_colour_nhl = 0;
+	if (conf == NULL || conf->nhighlights == 0)
+		return;
+	ui_colour_hl = xreallocarray(NULL, conf->nhighlights,
+	    sizeof *ui_colour_hl);
+	for (i = 0; i < conf->nhighlights; i++) {
+		cc = &conf->highlights[i].colour;
+		f = ui_colour_curses(cc->fg);
+		b = ui_colour_curses(cc->bg);
+		if (f >= COLORS)
+			f = -1;
+		if (b >= COLORS)
+			b = -1;
+		if (!ui_colour_on || (f == -1 && b == -1) ||
+		    ELEM__COUNT + 1 + (int)i >= COLOR_PAIRS) {
+			ui_colour_hl[i] = ui_colour_curses_attrs(cc->attrs);
+			continue;
+		}
+		init_pair((short)(ELEM__COUNT + 1 + i), f, b);
+		ui_colour_hl[i] = COLOR_PAIR(ELEM__COUNT + 1 + (int)i) |
+		    ui_colour_curses_attrs(cc->attrs);
+	}
+	ui_colour_nhl = conf->nhighlights;
+}
+
+int
+ui_colour_highlight(size_t i)
+{
+	return (i < ui_colour_nhl ? ui_colour_hl[i] : 0);
 }

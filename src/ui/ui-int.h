@@ -18,6 +18,8 @@ enum conf_action ui_keys_lookup(enum conf_ctx, int key);
 
 /* The configured colours on the terminal (ui-colour.c). */
 void		 ui_colour_start(void);
+void		 ui_colour_highlights(const struct config *);
+int		 ui_colour_highlight(size_t);
 int		 ui_colour_attr(enum conf_elem);
 
 /* The list widget every list view (and the pager) shares (ui-list.c). */
@@ -251,5 +253,19 @@ size_t		 view_feeds_row_of(size_t n);
 /* A page of text lines (taken) in the pager. */
 struct ui_view	*view_help_text_new(struct ui *, const char *title,
 		    char **lines, size_t n);
+void		 view_feeds_query_tags(struct ui *, char ***, size_t *);
+void		 view_feeds_urls_reloaded(struct ui *, const struct conf_urls *);
+/* Filters (ui-filter.c): where is the compiled SQL, NULL to clear;
+ * label is what the title line shows. */
+void		 view_feeds_set_filter(struct ui *, struct ui_view *,
+		    const char *where, const char *label);
+void		 view_items_set_filter(struct ui *, struct ui_view *,
+		    const char *where, const char *label);
+struct ui_view	*view_pick_filters_new(struct ui *);
+int		 ui_filter_apply(struct ui *, struct ui_view *,
+		    const char *expr, const char *label);
+int		 ui_filter_select(struct ui *, struct ui_view *);
+int		 ui_filter_set(struct ui *, struct ui_view *);
+int		 ui_filter_clear(struct ui *, struct ui_view *);
 
 #endif

@@ -98,6 +98,7 @@ ui_urls_reload(struct ui *ui, int force)
 		return (-1);
 	}
 	ui->urls_stamp = before;
+	view_feeds_urls_reloaded(ui, &urls);
 	ui_message(ui, 0, ngettext("The urls file has %zu feed.",
 	    "The urls file has %zu feeds.", urls.n), urls.n);
 	conf_urls_fini(&urls);

@@ -117,6 +117,7 @@ ui_curses_start(struct ui *ui)
 	set_escdelay(25);
 	curs_set(0);
 	ui_colour_start();
+	ui_colour_highlights(ui->cfg.conf);
 	/* Presses only: we tell clicks from double clicks ourselves
 	 * (ui-input.c), so no key waits for curses' click interval. */
 	ui->use_mouse = mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED |

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 struct config;
+struct conf_urls;
 struct db;
 struct ui_poller_ops;
 
@@ -30,6 +31,8 @@ struct ui_config {
 	/* The whole configuration, for per-feed settings (fulltext); the
 	 * command line's set and source change it while no refresh runs. */
 	struct config	*conf;
+	/* The urls file as read at start (its query feeds), or NULL. */
+	const struct conf_urls *urls;
 	const struct ui_poller_ops *poller;
 	void		*poller_arg;
 };

@@ -33,7 +33,139 @@ struct view_feeds {
 	int64_t			 starred;
 	char			*tag;
 	int			 hide_read;
+	/* The urls file's query feeds, with the strings they point to. */
+	struct db_view_query	*queries;
+	size_t			 nqueries;
+	/* A filter set with f or F: feeds with an article it matches. */
+	char			*filter;
+	char			*filter_label;
 };
+
+static void
+view_feeds_free_queries(struct view_feeds *vf)
+{
+	size_t	i;
+
+	for (i = 0; i < vf->nqueries; i++) {
+		free((char *)vf->queries[i].title);
+		free((char *)vf->queries[i].tags);
+		free((char *)vf->queries[i].where);
+	}
+	free(vf->queries);
+	vf->queries = NULL;
+	vf->nqueries = 0;
+}
+
+/* The query feeds of a urls file, placed among its fetched feeds as
+ * poll_sync() numbers them. */
+static void
+view_feeds_set_queries(struct view_feeds *vf, const struct conf_urls *urls)
+{
+	struct db_view_query	*q;
+	size_t			 i;
+	int			 fetched = 0;
+
+	view_feeds_free_queries(vf);
+	if (urls == NULL)
+		return;
+	for (i = 0; i < urls->n; i++) {
+		if (conf_urls_fetchable(urls->v[i].url))
+			fetched++;
+		if (urls->v[i].query_where == NULL)
+			continue;
+		vf->queries = xreallocarray(vf->queries, vf->nqueries + 1,
+		    sizeof *vf->queries);
+		q = &vf->queries[vf->nqueries++];
+		q->title = xstrdup(urls->v[i].title != NULL ?
+		    urls->v[i].title : urls->v[i].query_title);
+		q->tags = conf_urls_tags_joined(&urls->v[i]);
+		q->where = xstrdup(urls->v[i].query_where);
+		q->position = fetched;
+	}
+}
+
+static int
+view_feeds_strcmp(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+/* The tags of the query feeds added to a tag list, which stays sorted. */
+void
+view_feeds_query_tags(struct ui *ui, char ***tags, size_t *n)
+{
+	struct view_feeds	*vf;
+	const char		*p, *end;
+	char			*t;
+	size_t			 i, j;
+
+	if (ui->nviews == 0)
+		return;
+	vf = ui->views[0]->data;
+	for (i = 0; i < vf->nqueries; i++) {
+		for (p = vf->queries[i].tags; p != NULL && *p != '\0';
+		    p = *end != '\0' ? end + 1 : end) {
+			if ((end = strchr(p, '\t')) == NULL)
+				end = p + strlen(p);
+			if (end == p)
+				continue;
+			t = xstrndup(p, (size_t)(end - p));
+			for (j = 0; j < *n && strcmp((*tags)[j], t) != 0; j++)
+				;
+			if (j < *n) {
+				free(t);
+				continue;
+			}
+			*tags = xreallocarray(*tags, *n + 1, sizeof **tags);
+			(*tags)[(*n)++] = t;
+		}
+	}
+	if (*n > 0)
+		qsort(*tags, *n, sizeof **tags, view_feeds_strcmp);
+}
+
+static void	view_feeds_read(struct ui *, struct ui_view *);
+
+/* Only the feeds with an article that matches the filter stay. */
+static void
+view_feeds_apply_filter(struct ui *ui, struct view_feeds *vf)
+{
+	char	*cause = NULL;
+	size_t	 i, k = 0;
+	int	 m;
+
+	for (i = 0; i < vf->n; i++) {
+		m = db_view_feed_matches(ui->cfg.db, vf->feeds[i].id,
+		    vf->feeds[i].query, vf->filter, &cause);
+		if (m == -1) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+			cause = NULL;
+		}
+		if (m == 1)
+			vf->feeds[k++] = vf->feeds[i];
+		else
+			db_view_feeds_free_one(&vf->feeds[i]);
+	}
+	vf->n = k;
+}
+
+void
+view_feeds_set_filter(struct ui *ui, struct ui_view *v, const char *where,
+    const char *label)
+{
+	struct view_feeds	*vf = v->data;
+
+	free(vf->filter);
+	free(vf->filter_label);
+	vf->filter = where != NULL ? xstrdup(where) : NULL;
+	vf->filter_label = where != NULL && label != NULL ?
+	    sanitize_text(label, strlen(label), 0) : NULL;
+	v->list.cursor = 0;
+	view_feeds_read(ui, v);
+	if (vf->n > 0)
+		ui_list_set_cursor(&v->list, VF_FIXED);
+}
 
 static void
 view_feeds_read(struct ui *ui, struct ui_view *v)
@@ -50,11 +182,15 @@ view_feeds_read(struct ui *ui, struct ui_view *v)
 	vf->feeds = NULL;
 	vf->n = 0;
 	if (db_view_feeds(ui->cfg.db, vf->tag, vf->hide_read, &vf->feeds,
+	    &vf->n, &cause) != 0 || db_view_feeds_queries(ui->cfg.db,
+	    vf->queries, vf->nqueries, vf->tag, vf->hide_read, &vf->feeds,
 	    &vf->n, &cause) != 0 || db_view_totals(ui->cfg.db, &vf->unread,
 	    &vf->starred, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
+	if (vf->filter != NULL)
+		view_feeds_apply_filter(ui, vf);
 	ui_list_set_count(&v->list, VF_FIXED + vf->n);
 	if (keep != -1)
 		for (i = 0; i < vf->n; i++)
@@ -148,7 +284,9 @@ view_feeds_draw(struct ui *ui, struct ui_view *v, int y, int height,
 	}
 	if (vf->n == 0 && height > VF_FIXED + 2)
 		ui_draw_text(y + VF_FIXED + 1, 2, width - 2, vf->tag != NULL ?
-		    _("No feed has this tag.") : vf->hide_read ?
+		    _("No feed has this tag.") : vf->filter != NULL ?
+		    _("No feed has an article that matches the filter.") :
+		    vf->hide_read ?
 		    _("No feed has unread articles (l shows them all).") :
 		    _("No feeds yet: add URLs to the urls file, or run "
 		    "tidings -i FILE.opml."), 0);
@@ -167,9 +305,11 @@ view_feeds_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
 	char			*tag;
 
 	tag = vf->tag != NULL ? tags_display(vf->tag) : NULL;
-	snprintf(buf, len, _("Your feeds (%lld unread)%s%s"),
+	snprintf(buf, len, _("Your feeds (%lld unread)%s%s%s%s"),
 	    (long long)vf->unread, tag != NULL ? _(" - tag: ") : "",
-	    tag != NULL ? tag : "");
+	    tag != NULL ? tag : "", vf->filter_label != NULL ?
+	    _(" - filter: ") : "", vf->filter_label != NULL ?
+	    vf->filter_label : "");
 	free(tag);
 }
 
@@ -184,6 +324,9 @@ view_feeds_open(struct ui *ui, struct ui_view *v)
 	else if (v->list.cursor == VF_ROW_STARRED)
 		ui_push(ui, view_items_new(ui, DB_VIEW_STARRED, 0, NULL,
 		    _("Starred articles")));
+	else if (f != NULL && f->query != NULL)
+		ui_push(ui, view_items_new(ui, DB_VIEW_QUERY, 0, f->query,
+		    f->title));
 	else if (f != NULL)
 		ui_push(ui, view_items_new(ui, DB_VIEW_FEED, f->id, NULL,
 		    f->title));
@@ -196,7 +339,8 @@ view_feeds_reload_one(struct ui *ui, struct ui_view *v)
 	struct db_view_feed	*f = view_feeds_current(v);
 	long long		 id;
 
-	if (f == NULL) {
+	/* A query feed's articles come from every feed. */
+	if (f == NULL || f->query != NULL) {
 		ui_start_refresh(ui, 0);
 		return (0);
 	}
@@ -213,7 +357,10 @@ view_feeds_mark_read(struct ui *ui, struct ui_view *v)
 	char			*cause = NULL;
 
 	memset(&sel, 0, sizeof sel);
-	if (f != NULL) {
+	if (f != NULL && f->query != NULL) {
+		sel.kind = DB_VIEW_QUERY;
+		sel.query = f->query;
+	} else if (f != NULL) {
 		sel.kind = DB_VIEW_FEED;
 		sel.feed_id = f->id;
 	} else
@@ -386,6 +533,10 @@ view_feeds_browser(struct ui *ui, struct ui_view *v)
 
 	if (f == NULL)
 		return (0);
+	if (f->query != NULL) {
+		ui_message(ui, 0, "%s", _("A query feed has no web site."));
+		return (0);
+	}
 	if (ui_run_open_url(ui, f->site_link != NULL ? f->site_link : f->url,
 	    &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
@@ -406,6 +557,9 @@ static const struct ui_handler view_feeds_handlers[] = {
 	{ ACT_OPEN_BROWSER, view_feeds_browser },
 	{ ACT_NEXT_UNREAD, view_feeds_next_unread },
 	{ ACT_PREV_UNREAD, view_feeds_prev_unread },
+	{ ACT_SELECT_FILTER, ui_filter_select },
+	{ ACT_SET_FILTER, ui_filter_set },
+	{ ACT_CLEAR_FILTER, ui_filter_clear },
 	{ ACT_NONE, NULL }
 };
 
@@ -415,6 +569,9 @@ view_feeds_free(struct ui_view *v)
 	struct view_feeds	*vf = v->data;
 
 	db_view_feeds_free(vf->feeds, vf->n);
+	view_feeds_free_queries(vf);
+	free(vf->filter);
+	free(vf->filter_label);
 	free(vf->tag);
 	free(vf);
 	free(v);
@@ -424,6 +581,17 @@ static const struct ui_view_type view_feeds_type = {
 	"feeds", CTX_FEEDS, view_feeds_handlers, view_feeds_draw,
 	view_feeds_reload, NULL, view_feeds_title, view_feeds_free
 };
+
+/* The urls file read again: its query feeds replace the list's. */
+void
+view_feeds_urls_reloaded(struct ui *ui, const struct conf_urls *urls)
+{
+	int	i;
+
+	for (i = 0; i < ui->nviews; i++)
+		if (ui->views[i]->type == &view_feeds_type)
+			view_feeds_set_queries(ui->views[i]->data, urls);
+}
 
 struct ui_view *
 view_feeds_new(struct ui *ui)
@@ -437,6 +605,7 @@ view_feeds_new(struct ui *ui)
 	vf->hide_read = !ui->cfg.show_read_feeds;
 	v->type = &view_feeds_type;
 	v->data = vf;
+	view_feeds_set_queries(vf, ui->cfg.urls);
 	ui_list_init(&v->list, 0);
 	ui_list_set_height(&v->list, ui_view_height(ui));
 	view_feeds_read(ui, v);

@@ -24,7 +24,10 @@ struct view_items {
 	struct db_view_sel	 sel;
 	char			*query;
 	char			*title;
+	char			*filter;	/* sel.filter's SQL */
+	char			*filter_label;
 	struct db_view_item	*win;	/* rows [win_off, win_off + win_n) */
+	int			*hl;	/* each row's highlight-article, -1 */
 	size_t			 win_off;
 	size_t			 win_n;
 	int			 stale;
@@ -39,6 +42,37 @@ view_items_drop_window(struct view_items *vi)
 	db_view_items_free(vi->win, vi->win_n);
 	vi->win = NULL;
 	vi->win_n = 0;
+	free(vi->hl);
+	vi->hl = NULL;
+}
+
+/* The first highlight-article rule each row of the window matches. */
+static void
+view_items_highlight(struct ui *ui, struct view_items *vi)
+{
+	const struct config	*conf = ui->cfg.conf;
+	unsigned char		*m;
+	char			*cause = NULL;
+	size_t			 r, i;
+
+	if (conf == NULL || conf->nhighlights == 0 || vi->win_n == 0)
+		return;
+	vi->hl = xreallocarray(NULL, vi->win_n, sizeof *vi->hl);
+	m = xmalloc(vi->win_n);
+	for (i = 0; i < vi->win_n; i++)
+		vi->hl[i] = -1;
+	for (r = 0; r < conf->nhighlights; r++) {
+		if (db_view_items_match(ui->cfg.db, vi->win, vi->win_n,
+		    conf->highlights[r].where, m, &cause) != 0) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+			break;
+		}
+		for (i = 0; i < vi->win_n; i++)
+			if (m[i] && vi->hl[i] == -1)
+				vi->hl[i] = (int)r;
+	}
+	free(m);
 }
 
 /* Make sure rows [top, top + height) are in the window. */
@@ -63,6 +97,7 @@ view_items_fill(struct ui *ui, struct ui_view *v)
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
+	view_items_highlight(ui, vi);
 }
 
 /* The item under the cursor, or NULL. */
@@ -71,8 +106,11 @@ view_items_current(struct ui *ui, struct ui_view *v)
 {
 	struct view_items	*vi = v->data;
 
+	/* An empty list (or one not counted yet) has no window to read. */
+	if (v->list.count == 0)
+		return (NULL);
 	view_items_fill(ui, v);
-	if (v->list.count == 0 || v->list.cursor < vi->win_off ||
+	if (v->list.cursor < vi->win_off ||
 	    v->list.cursor >= vi->win_off + vi->win_n)
 		return (NULL);
 	return (&vi->win[v->list.cursor - vi->win_off]);
@@ -163,6 +201,10 @@ view_items_draw(struct ui *ui, struct ui_view *v, int y, int height,
 		else
 			attr = ui_colour_attr(it->unread ?
 			    ELEM_LISTNORMAL_UNREAD : ELEM_LISTNORMAL);
+		/* The focused row keeps listfocus's colours. */
+		if (!focus && vi->hl != NULL && vi->hl[i - vi->win_off] >= 0)
+			attr = ui_colour_highlight(
+			    (size_t)vi->hl[i - vi->win_off]);
 		ui_draw_text(y + row, 0, width, line, attr);
 	}
 	if (v->list.count == 0)
@@ -195,9 +237,32 @@ view_items_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
 	char			*t;
 
 	t = sanitize_text(vi->title, strlen(vi->title), 0);
-	snprintf(buf, len, ngettext("%s (%zu article)", "%s (%zu articles)",
-	    v->list.count), t, v->list.count);
+	if (vi->filter_label != NULL)
+		snprintf(buf, len, ngettext("%s (%zu article) - filter: %s",
+		    "%s (%zu articles) - filter: %s", v->list.count), t,
+		    v->list.count, vi->filter_label);
+	else
+		snprintf(buf, len, ngettext("%s (%zu article)",
+		    "%s (%zu articles)", v->list.count), t, v->list.count);
 	free(t);
+}
+
+void
+view_items_set_filter(struct ui *ui, struct ui_view *v, const char *where,
+    const char *label)
+{
+	struct view_items	*vi = v->data;
+
+	free(vi->filter);
+	free(vi->filter_label);
+	vi->filter = where != NULL ? xstrdup(where) : NULL;
+	vi->filter_label = where != NULL && label != NULL ?
+	    sanitize_text(label, strlen(label), 0) : NULL;
+	vi->sel.filter = vi->filter;
+	vi->stale = 1;
+	v->list.cursor = 0;
+	v->list.top = 0;
+	view_items_read(ui, v);
 }
 
 static int
@@ -630,6 +695,9 @@ static const struct ui_handler view_items_handlers[] = {
 	{ ACT_SAVE, view_items_save },
 	{ ACT_PIPE, view_items_pipe },
 	{ ACT_ENQUEUE, view_items_enqueue },
+	{ ACT_SELECT_FILTER, ui_filter_select },
+	{ ACT_SET_FILTER, ui_filter_set },
+	{ ACT_CLEAR_FILTER, ui_filter_clear },
 	{ ACT_NONE, NULL }
 };
 
@@ -641,6 +709,8 @@ view_items_free(struct ui_view *v)
 	view_items_drop_window(vi);
 	free(vi->query);
 	free(vi->title);
+	free(vi->filter);
+	free(vi->filter_label);
 	free(vi);
 	free(v);
 }

@@ -22,6 +22,7 @@ struct view_pick {
 	char	**label;	/* what each row is, or NULL */
 	size_t	  n;
 	int	  tags;	/* rows are tags: shown quoted as needed */
+	int	  filters; /* rows are define-filter names (label: expr) */
 	struct ui_links links;	/* the URL view's */
 };
 
@@ -111,6 +112,27 @@ view_pick_choose_tag(struct ui *ui, struct ui_view *v)
 	return (0);
 }
 
+/* A define-filter chosen: set on the list below the picker. */
+static int
+view_pick_choose_filter(struct ui *ui, struct ui_view *v)
+{
+	struct view_pick	*vp = v->data;
+	struct ui_view		*list;
+	char			*name, *expr;
+	size_t			 i = v->list.cursor;
+
+	if (i >= vp->n)
+		return (0);
+	name = xstrdup(vp->v[i]);
+	expr = xstrdup(vp->label[i]);
+	ui_pop(ui);
+	if ((list = ui_top(ui)) != NULL)
+		ui_filter_apply(ui, list, expr, name);
+	free(name);
+	free(expr);
+	return (0);
+}
+
 static void
 view_pick_free(struct ui_view *v)
 {
@@ -123,6 +145,11 @@ view_pick_free(struct ui_view *v)
 		for (i = 0; i < vp->n; i++)
 			free(vp->v[i]);
 		free(vp->v);
+		if (vp->filters) {
+			for (i = 0; i < vp->n; i++)
+				free(vp->label[i]);
+			free(vp->label);
+		}
 	}
 	free(vp);
 	free(v);
@@ -145,6 +172,23 @@ static const struct ui_handler view_urls_handlers[] = {
 	{ ACT_OPEN_BROWSER, view_pick_open_url },
 	{ ACT_GOTO_URL, view_pick_goto_url },
 	{ ACT_NONE, NULL }
+};
+
+static void
+view_filters_title(struct ui *ui, struct ui_view *v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", _("Select a filter"));
+}
+
+static const struct ui_handler view_filters_handlers[] = {
+	{ ACT_OPEN, view_pick_choose_filter },
+	{ ACT_NONE, NULL }
+};
+
+/* A pick list like the tags': their context (bind-key tagselection). */
+static const struct ui_view_type view_filters_type = {
+	"filters", CTX_TAGS, view_filters_handlers, view_pick_draw, NULL,
+	NULL, view_filters_title, view_pick_free
 };
 
 static const struct ui_handler view_tags_handlers[] = {
@@ -206,8 +250,31 @@ view_pick_tags_new(struct ui *ui)
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
+	view_feeds_query_tags(ui, &tags, &n);
 	if (n == 0)
 		ui_message(ui, 0, "%s", _("No feed has a tag: add some after "
 		    "the URL in the urls file."));
 	return (view_pick_new(ui, &view_tags_type, tags, n));
+}
+
+struct ui_view *
+view_pick_filters_new(struct ui *ui)
+{
+	const struct conf_cmds	*l = &ui->cfg.conf->define_filter;
+	struct ui_view		*view;
+	struct view_pick	*vp;
+	char			**names, **exprs;
+	size_t			 i;
+
+	names = xreallocarray(NULL, l->n + 1, sizeof *names);
+	exprs = xreallocarray(NULL, l->n + 1, sizeof *exprs);
+	for (i = 0; i < l->n; i++) {
+		names[i] = xstrdup(l->v[i].argv[0]);
+		exprs[i] = xstrdup(l->v[i].argv[1]);
+	}
+	view = view_pick_new(ui, &view_filters_type, names, l->n);
+	vp = view->data;
+	vp->label = exprs;
+	vp->filters = 1;
+	return (view);
 }

@@ -83,7 +83,7 @@ teardown(void **state)
 static void
 test_windows(void **state)
 {
-	struct db_view_sel	 sel = { DB_VIEW_FEED, 1, NULL };
+	struct db_view_sel	 sel = { DB_VIEW_FEED, 1, NULL, NULL };
 	struct db_view_item	*all, *w;
 	size_t			 n, nw, count, off, i;
 	char			*cause = NULL;
@@ -117,8 +117,8 @@ test_windows(void **state)
 static void
 test_unread_and_marks(void **state)
 {
-	struct db_view_sel	 sel = { DB_VIEW_FEED, 1, NULL };
-	struct db_view_sel	 unread = { DB_VIEW_UNREAD, 0, NULL };
+	struct db_view_sel	 sel = { DB_VIEW_FEED, 1, NULL, NULL };
+	struct db_view_sel	 unread = { DB_VIEW_UNREAD, 0, NULL, NULL };
 	struct db_view_item	*w;
 	struct db_view_feed	*f;
 	size_t			 n, pos, count;
@@ -163,8 +163,8 @@ test_unread_and_marks(void **state)
 static void
 test_search(void **state)
 {
-	struct db_view_sel	 sel = { DB_VIEW_SEARCH, 0, "quokka" };
-	struct db_view_sel	 bad = { DB_VIEW_SEARCH, 0, "\"AND OR (" };
+	struct db_view_sel	 sel = { DB_VIEW_SEARCH, 0, "quokka", NULL };
+	struct db_view_sel	 bad = { DB_VIEW_SEARCH, 0, "\"AND OR (", NULL };
 	struct db_view_item	*w;
 	size_t			 n, count;
 	char			*cause = NULL;
@@ -205,7 +205,7 @@ undated(const char *guid, int64_t date)
 static void
 list_of(char *out, size_t len)
 {
-	struct db_view_sel	 sel = { DB_VIEW_FEED, 4, NULL };
+	struct db_view_sel	 sel = { DB_VIEW_FEED, 4, NULL, NULL };
 	struct db_view_item	*w;
 	size_t			 n, i;
 	char			*cause = NULL;

@@ -472,7 +472,7 @@ test_fulltext(void **state)
 	struct feed_doc		 doc;
 	struct db_fetch		 ok = { 1000, 200, 0, NULL, NULL, NULL, 0,
 				    NULL };
-	struct db_retention	 keep = { 1, 0, 0 };
+	struct db_retention	 keep = { 1, 0, 0, NULL };
 	struct db_fulltext_job	*jobs, one;
 	char			*cause = NULL;
 	size_t			 n, left;
@@ -658,7 +658,7 @@ test_retention(void **state)
 	struct feed_doc		 doc;
 	struct db_fetch		 ok = { 100000000, 200, 0, NULL, NULL, NULL,
 				    0, NULL };
-	struct db_retention	 keep = { 2, 0, 1 };
+	struct db_retention	 keep = { 2, 0, 1, NULL };
 	struct db_store_stats	 st;
 	char			*cause = NULL;
 	int64_t			 id;

@@ -1,0 +1,45 @@
+/*
+ * Newsboat's filter language: expressions such as
+ *	unread = "yes" and (tags # "news" or title =~ "rust")
+ * parsed once and compiled to an SQL WHERE fragment over the cache's
+ * items table (src/db), so that SQLite, its indexes and a REGEXP
+ * function (POSIX ERE, case-insensitive) answer them. Literals are
+ * quoted as SQL strings, never spliced in raw. No SQLite here: the
+ * fragment is text for the db module.
+ */
+#ifndef TIDINGS_FILTER_FILTER_H
+#define TIDINGS_FILTER_FILTER_H
+
+#include <stddef.h>
+
+/* Ceilings: longer expressions, or deeper nesting, are errors. */
+#define FILTER_MAX_LEN		65536
+#define FILTER_MAX_DEPTH	64
+
+/* Where an expression is wrong: col is 1-based (bytes), msg names the
+ * token at fault (translated). */
+struct filter_err {
+	size_t	 col;
+	char	*msg;
+};
+
+struct filter;
+
+/* 0, or -1 with *err filled (free it with filter_err_fini). */
+int	 filter_parse(const char *expr, struct filter **,
+	    struct filter_err *err);
+void	 filter_free(struct filter *);
+void	 filter_err_fini(struct filter_err *);
+/* "column N: msg", allocated. */
+char	*filter_err_str(const struct filter_err *);
+
+/*
+ * The WHERE fragment for "SELECT ... FROM items WHERE (fragment)":
+ * columns of items unqualified, feeds reached by subqueries on
+ * items.feed_id. Allocated.
+ */
+char	*filter_sql(const struct filter *);
+/* filter_parse and filter_sql at once; NULL and *err on error. */
+char	*filter_compile(const char *expr, struct filter_err *err);
+
+#endif
