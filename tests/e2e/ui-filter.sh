@@ -57,7 +57,7 @@ wait_for "Filter:" 5
 type_text 'title =~ "zebra"'
 keys Enter
 check "F in the article list narrows it" \
-    wait_for 'Alpha News (1 articles) - filter: title =~ "zebra"' 5
+    wait_for 'Alpha News (1 article) - filter: title =~ "zebra"' 5
 check "to the matching article" wait_match "^ +1 N .*Zebras cross" 5
 keys C-f
 check "^F: the whole list again" wait_for "Alpha News (3 articles)" 5
