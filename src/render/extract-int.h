@@ -21,6 +21,7 @@
 #define XN_CAND		0x0400	/* touched by scoring */
 #define XN_SELECTED	0x0800	/* part of the chosen body */
 #define XN_STRONG	0x1000	/* main or articleBody inside */
+#define XN_ITEM		0x2000	/* in a list item or a caption */
 
 /*
  * Elements in document order (preorder): the subtree of i is the index
@@ -32,7 +33,9 @@ struct xnode {
 	int		 end;
 	int		 depth;
 	int		 flags;
+	int		 hint;		/* class/id/role: <0 chrome, >0 content */
 	int		 weight;	/* class/id weight, +-25 */
+	size_t		 raw;		/* text outside links, nothing skipped */
 	size_t		 own;		/* chars of text directly inside */
 	size_t		 ownlink;	/* of which inside a link */
 	size_t		 text;		/* chars in the subtree, unskipped */

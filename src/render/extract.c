@@ -29,6 +29,7 @@
 #include "util/xmalloc.h"
 
 #define X_MIN_PROSE	250	/* chars of prose for an article */
+#define X_ALT		5	/* near-best candidates looked at */
 
 static double
 x_link_density(const struct xnode *n)
@@ -131,6 +132,70 @@ x_prose(const struct xdoc *xd, int i, int *nparas)
 	return (sum);
 }
 
+
+/* Is a an ancestor of (or equal to) d? */
+static int
+x_contains(const struct xdoc *xd, int a, int d)
+{
+	return (d >= a && d < xd->n[a].end);
+}
+
+/*
+ * A body split over containers (a story column interrupted by ads, one
+ * paragraph per card) scores in several places: when other candidates
+ * score nearly as well as the best one, their common ancestor is the
+ * article. Then climb while the parent scores better still (the
+ * candidate was one part of the article).
+ */
+static int
+x_climb(struct xdoc *xd, int top)
+{
+	int	alt[X_ALT], nalt = 0, i, k, a, in, tag;
+	double	last, thr;
+
+	for (i = 0; i < (int)xd->nn; i++) {
+		const struct xnode *n = &xd->n[i];
+
+		if (!(n->flags & XN_CAND) || (n->flags & XN_SKIP) ||
+		    i == top || x_contains(xd, i, top) ||
+		    x_contains(xd, top, i) ||
+		    n->score < xd->n[top].score * 0.75)
+			continue;
+		if (nalt < X_ALT)
+			alt[nalt++] = i;
+	}
+	if (nalt >= 3)
+		for (a = xd->n[top].parent; a >= 0; a = xd->n[a].parent) {
+			tag = XTAG(xd, a);
+			if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
+				break;
+			for (k = 0, in = 0; k < nalt; k++)
+				if (x_contains(xd, a, alt[k]))
+					in++;
+			if (in >= 3) {
+				top = a;
+				break;
+			}
+		}
+	last = xd->n[top].score;
+	thr = last / 3;
+	for (a = xd->n[top].parent; a >= 0; a = xd->n[a].parent) {
+		tag = XTAG(xd, a);
+		if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
+			break;
+		if (!(xd->n[a].flags & XN_CAND) || (xd->n[a].flags & XN_SKIP))
+			continue;
+		if (xd->n[a].score < thr)
+			break;
+		if (xd->n[a].score > last) {
+			top = a;
+			break;
+		}
+		last = xd->n[a].score;
+	}
+	return (top);
+}
+
 /*
  * Choose the body: the best candidate, plus those siblings that are
  * content too. Returns the parent whose XN_SELECTED children are the
@@ -152,6 +217,7 @@ x_select(struct xdoc *xd)
 	}
 	if (top < 0)
 		return (-1);
+	top = x_climb(xd, top);
 	t = &xd->n[top];
 	p = t->parent;
 	if (p < 0) {
@@ -239,6 +305,7 @@ x_is_list(const struct xdoc *xd, int p, int nparas)
 	 */
 	return (x_max_cluster(xd, p) * 2 < nparas);
 }
+
 
 static void
 x_free(struct xdoc *xd)
