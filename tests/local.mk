@@ -12,6 +12,10 @@ AM_TESTS_ENVIRONMENT = \
 TESTS += tests/conformance.sh
 EXTRA_DIST += tests/conformance.sh tests/conformance-tap.py \
 	tests/conformance-known-failures.txt tests/local.mk
+# Article extraction on Mozilla Readability's test pages (../shared/readability).
+TESTS += tests/readability.sh
+EXTRA_DIST += tests/readability.sh tests/readability-tap.py \
+	tests/readability-figure.txt
 
 TESTS += tests/e2e/parse-cli.sh tests/e2e/hostile-feeds.py
 TESTS += tests/e2e/jsonfeed.py
