@@ -51,6 +51,7 @@ struct xdoc {
 	struct xnode	*n;
 	size_t		 nn, an;
 	const char	*base;
+	size_t		 live;		/* text outside links, unskipped */
 	int		 cut_unit;	/* element whose children stop... */
 	size_t		 cut_child;	/* ...at this one (a closing line) */
 

@@ -485,7 +485,10 @@ extract_tree_classify(struct xdoc *xd)
 		n->link += n->ownlink;
 		n->itext += n->own;
 		n->ilink += n->ownlink;
-		if (n->parent < 0 || (n->flags & XN_SKIP))
+		if (n->flags & XN_SKIP)
+			continue;
+		xd->live += n->own - n->ownlink;
+		if (n->parent < 0)
 			continue;
 		p = &xd->n[n->parent];
 		p->text += n->text;

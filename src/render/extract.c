@@ -29,6 +29,7 @@
 #include "util/xmalloc.h"
 
 #define X_MIN_PROSE	250	/* chars of prose for an article */
+#define X_MIN_SHORT	50	/* ...or of a page that is all article */
 #define X_ALT		5	/* near-best candidates looked at */
 
 static double
@@ -46,6 +47,7 @@ x_link_density(const struct xnode *n)
 #define XS_PARA		0x1
 #define XS_PARA_TEXT	0x2
 #define XS_LINKHEAD	0x4
+#define XS_ITEM		0x8	/* a paragraph in the second pass */
 
 struct x_tag_row {
 	signed char	weight;
@@ -62,7 +64,7 @@ static const struct x_tag_row x_tag_rows[GUMBO_TAG_LAST + 1] = {
 	[GUMBO_TAG_ADDRESS] = { -3, 0 }, [GUMBO_TAG_OL] = { -3, 0 },
 	[GUMBO_TAG_UL] = { -3, 0 }, [GUMBO_TAG_DL] = { -3, 0 },
 	[GUMBO_TAG_DD] = { -3, 0 }, [GUMBO_TAG_DT] = { -3, 0 },
-	[GUMBO_TAG_LI] = { -3, 0 }, [GUMBO_TAG_FORM] = { -3, 0 },
+	[GUMBO_TAG_LI] = { -3, XS_ITEM }, [GUMBO_TAG_FORM] = { -3, 0 },
 	[GUMBO_TAG_H1] = { -5, XS_LINKHEAD },
 	[GUMBO_TAG_H2] = { -5, XS_LINKHEAD },
 	[GUMBO_TAG_H3] = { -5, XS_LINKHEAD },
@@ -73,7 +75,7 @@ static const struct x_tag_row x_tag_rows[GUMBO_TAG_LAST + 1] = {
 
 /* Paragraphs score their ancestors: parent 1, grandparent 1/2, then 1/6. */
 static void
-x_score(struct xdoc *xd)
+x_score(struct xdoc *xd, int items)
 {
 	static const double	 share[] = { 1, 0.5, 1.0 / 6 };
 	struct xnode		*n, *a;
@@ -89,6 +91,8 @@ x_score(struct xdoc *xd)
 		if ((fl & XS_LINKHEAD) && n->text > 0 &&
 		    n->link * 10 >= n->text * 6)
 			n->flags |= XN_LINKHEAD;
+		if (items && (fl & XS_ITEM))
+			fl |= XS_PARA_TEXT;
 		if ((fl & XS_PARA) || ((fl & XS_PARA_TEXT) &&
 		    n->itext >= X_MIN_PARA && !(n->flags & XN_IN_LINK)))
 			n->flags |= XN_PARA;
@@ -356,7 +360,7 @@ extract_article(const char *html, size_t len, const char *base_url,
 	struct xdoc		 xd;
 	struct render_article	*a;
 	size_t			 prose = 0;
-	int			 p, i, nparas = 0;
+	int			 p = -1, i, nparas = 0, pass;
 	char			*body, *text;
 
 	*out = NULL;
@@ -368,17 +372,43 @@ extract_article(const char *html, size_t len, const char *base_url,
 		goto fail;
 	extract_meta_collect(&xd);
 	extract_tree_classify(&xd);
-	x_score(&xd);
-	if ((p = x_select(&xd)) < 0) {
+	/*
+	 * List items are paragraphs only when paragraphs do not make an
+	 * article: a post written as a list, not a page's reference list
+	 * outscoring its text.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass > 0) {
+			if (prose >= X_MIN_PROSE)
+				break;
+			for (i = 0; i < (int)xd.nn; i++) {
+				xd.n[i].flags &= ~(XN_CAND | XN_PARA |
+				    XN_SELECTED | XN_LINKHEAD);
+				xd.n[i].score = 0;
+			}
+		}
+		x_score(&xd, pass);
+		p = x_select(&xd);
+		x_debug(&xd, p);
+		prose = 0;
+		nparas = 0;
+		if (p < 0)
+			continue;
+		for (i = p + 1; i < xd.n[p].end; i = xd.n[i].end)
+			if (xd.n[i].flags & XN_SELECTED)
+				prose += x_prose(&xd, i, &nparas);
+		if (xd.n[p].flags & XN_SELECTED)
+			prose = x_prose(&xd, p, &nparas);
+	}
+	if (p < 0) {
 		*cause = xstrdup(_("no article found in the page"));
 		goto fail;
 	}
-	for (i = p + 1; i < xd.n[p].end; i = xd.n[i].end)
-		if (xd.n[i].flags & XN_SELECTED)
-			prose += x_prose(&xd, i, &nparas);
-	if (xd.n[p].flags & XN_SELECTED)
-		prose = x_prose(&xd, p, &nparas);
-	if (prose < X_MIN_PROSE) {
+	/*
+	 * A short article is one when it is nearly all of the page's text.
+	 */
+	if (prose < X_MIN_PROSE && (prose < X_MIN_SHORT ||
+	    prose * 4 < xd.live * 3)) {
 		*cause = xasprintf(_("no article found in the page (%zu "
 		    "characters of text)"), prose);
 		goto fail;
