@@ -329,9 +329,22 @@ out_is_byline(const struct unit *u, const char *author)
 	    strcasestr(u->text, author) != NULL));
 }
 
+/* Do two elements have the same, non-empty, class? */
+static int
+out_same_class(const struct xdoc *xd, int a, int b)
+{
+	const char	*ca, *cb;
+
+	ca = extract_tree_attr(xd->n[a].g, "class");
+	cb = extract_tree_attr(xd->n[b].g, "class");
+	return (ca != NULL && cb != NULL && *ca != '\0' && strcmp(ca, cb) == 0);
+}
+
 /*
  * Mark the units in the article's own container: the one holding the
- * most prose, or a sibling of it of the same kind (<section>s).
+ * most prose, or another of the same kind: a sibling (<section>s), or one
+ * of the same class, or in a wrapper of the same class (a story column
+ * interrupted by ads is several containers alike).
  */
 static void
 out_native(const struct xdoc *xd, struct unit *u, size_t nu)
@@ -353,8 +366,10 @@ out_native(const struct xdoc *xd, struct unit *u, size_t nu)
 	for (k = 0; k < nu; k++) {
 		ep = u[k].ep;
 		u[k].native = c < 0 || ep == c || (ep >= 0 && cp >= 0 &&
-		    xd->n[ep].parent == cp &&
-		    xd->n[ep].g->v.element.tag == xd->n[c].g->v.element.tag);
+		    xd->n[ep].g->v.element.tag == xd->n[c].g->v.element.tag &&
+		    (xd->n[ep].parent == cp || out_same_class(xd, ep, c) ||
+		    (xd->n[ep].parent >= 0 &&
+		    out_same_class(xd, xd->n[ep].parent, cp))));
 	}
 }
 
