@@ -152,6 +152,26 @@ x_token_hint(const char *v, size_t len)
 }
 
 /*
+ * An id of four or more lower-case words ("sharing-with-a-single-
+ * developer") is a heading's anchor, made of its words, and says nothing
+ * of what the block is.
+ */
+static int
+x_slug(const char *v, size_t len)
+{
+	size_t	i, parts = 1;
+
+	for (i = 0; i < len; i++) {
+		if (v[i] == '-')
+			parts++;
+		else if (!islower((unsigned char)v[i]) &&
+		    !isdigit((unsigned char)v[i]))
+			return (0);
+	}
+	return (parts >= 4);
+}
+
+/*
  * Weigh the words of class, id and role: the sum of the tokens' hints,
  * -2 or less chrome, -1 a hint of chrome, 1 or more content.
  */
@@ -171,7 +191,7 @@ x_class_hint(const GumboNode *g, int *flags)
 			for (e = p; *e != '\0' && !isspace((unsigned char)*e);
 			    e++)
 				;
-			if (e > p)
+			if (e > p && !(a == 1 && x_slug(p, (size_t)(e - p))))
 				sum += x_token_hint(p, (size_t)(e - p));
 		}
 	}
