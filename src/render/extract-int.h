@@ -70,6 +70,7 @@ int	 extract_tree_entered(const GumboNode *);
 const char *extract_tree_attr(const GumboNode *, const char *);
 char	*extract_tree_text(const GumboNode *);
 int	 extract_tree_same(const char *, const char *);
+int	 extract_tree_next(const struct xdoc *, int, int);
 
 /* extract-meta.c */
 void	 extract_meta_collect(struct xdoc *);

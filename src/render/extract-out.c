@@ -438,8 +438,8 @@ extract_out_trim(struct xdoc *xd, int p)
 	if (xd->n[p].flags & XN_SELECTED)
 		out_units_of(xd, p, p, &u, &nu, &au);
 	else
-		for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end)
-			if (xd->n[i].flags & XN_SELECTED)
+		for (i = extract_tree_next(xd, p, p); i >= 0;
+		    i = extract_tree_next(xd, p, i))
 				out_units_of(xd, i, p, &u, &nu, &au);
 	out_native(xd, u, nu);
 	for (first = 0; first < nu && !out_is_prose(&u[first]); first++)
@@ -612,8 +612,8 @@ extract_out_html(struct xdoc *xd, int p)
 	if (xd->n[p].flags & XN_SELECTED)
 		out_node(xd, p, &b);
 	else
-		for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end)
-			if (xd->n[i].flags & XN_SELECTED)
+		for (i = extract_tree_next(xd, p, p); i >= 0;
+		    i = extract_tree_next(xd, p, i))
 				out_node(xd, i, &b);
 	return (buf_detach(&b));
 }

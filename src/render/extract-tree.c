@@ -296,6 +296,21 @@ extract_tree_text(const GumboNode *g)
 	return (s);
 }
 
+/*
+ * The body's parts under p in document order: the next XN_SELECTED
+ * element after i (p to begin with) and outside it, or -1.
+ */
+int
+extract_tree_next(const struct xdoc *xd, int p, int i)
+{
+	int	j;
+
+	for (j = i == p ? p + 1 : xd->n[i].end; j < xd->n[p].end; j++)
+		if (xd->n[j].flags & XN_SELECTED)
+			return (j);
+	return (-1);
+}
+
 /* Equal ignoring case, white space and punctuation (ASCII). */
 int
 extract_tree_same(const char *a, const char *b)

@@ -200,6 +200,65 @@ x_climb(struct xdoc *xd, int top)
 	return (top);
 }
 
+/* The first word of a class attribute, and its length. */
+static size_t
+x_class_head(const struct xnode *n, const char **w)
+{
+	const char	*c;
+	size_t		 l;
+
+	if ((c = extract_tree_attr(n->g, "class")) == NULL)
+		return (0);
+	c += strspn(c, " \t\n\f\r");
+	l = strcspn(c, " \t\n\f\r");
+	*w = c;
+	return (l);
+}
+
+/*
+ * The other parts of a body split over containers that are not siblings
+ * (each paragraph group in a wrapper of its own between ads): elements of
+ * the same tag and class as the best candidate or one of its ancestors
+ * up to p, holding prose and few links, elsewhere in the page. They are
+ * selected too, and p rises to the ancestor common to all the parts.
+ */
+static int
+x_gather(struct xdoc *xd, int top, int p)
+{
+	const char	*tw, *sw;
+	size_t		 tl, sl;
+	int		 a, i, q = p, np;
+
+	for (a = top; a >= 0 && a != p; a = xd->n[a].parent) {
+		if ((tl = x_class_head(&xd->n[a], &tw)) == 0)
+			continue;
+		for (i = 0; i < (int)xd->nn; i++) {
+			struct xnode *s = &xd->n[i];
+
+			if ((s->flags & (XN_SKIP | XN_SELECTED)) ||
+			    x_contains(xd, p, i) || x_contains(xd, i, p) ||
+			    XTAG(xd, i) != XTAG(xd, a) ||
+			    (sl = x_class_head(s, &sw)) != tl ||
+			    strncmp(sw, tw, tl) != 0) {
+				continue;
+			}
+			np = 0;
+			if (x_link_density(s) >= 0.25 ||
+			    x_prose(xd, i, &np) < X_MIN_PROSE / 2) {
+				i = s->end - 1;
+				continue;
+			}
+			s->flags |= XN_SELECTED;
+			while (!x_contains(xd, q, i))
+				q = xd->n[q].parent;
+			i = s->end - 1;
+		}
+		if (q != p)
+			break;
+	}
+	return (q);
+}
+
 /*
  * Choose the body: the best candidate, plus those siblings that are
  * content too. Returns the parent whose XN_SELECTED children are the
@@ -253,7 +312,7 @@ x_select(struct xdoc *xd)
 		    s->ilink * 4 < s->itext)
 			s->flags |= XN_SELECTED;
 	}
-	return (p);
+	return (x_gather(xd, top, p));
 }
 
 /* The most qualifying paragraphs that share one parent. */
@@ -263,9 +322,8 @@ x_max_cluster(const struct xdoc *xd, int p)
 	int	*count, i, j, best = 0, q;
 
 	count = xcalloc(xd->nn, sizeof *count);
-	for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end) {
-		if (!(xd->n[i].flags & XN_SELECTED))
-			continue;
+	for (i = extract_tree_next(xd, p, p); i >= 0;
+	    i = extract_tree_next(xd, p, i)) {
 		for (j = i; j < xd->n[i].end; j++) {
 			const struct xnode *n = &xd->n[j];
 
@@ -287,9 +345,8 @@ x_is_list(const struct xdoc *xd, int p, int nparas)
 {
 	int	i, j, heads = 0, arts = 0;
 
-	for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end) {
-		if (!(xd->n[i].flags & XN_SELECTED))
-			continue;
+	for (i = extract_tree_next(xd, p, p); i >= 0;
+	    i = extract_tree_next(xd, p, i)) {
 		for (j = i; j < xd->n[i].end; j++) {
 			if (xd->n[j].flags & XN_SKIP)
 				continue;
@@ -394,8 +451,8 @@ extract_article(const char *html, size_t len, const char *base_url,
 		nparas = 0;
 		if (p < 0)
 			continue;
-		for (i = p + 1; i < xd.n[p].end; i = xd.n[i].end)
-			if (xd.n[i].flags & XN_SELECTED)
+		for (i = extract_tree_next(&xd, p, p); i >= 0;
+		    i = extract_tree_next(&xd, p, i))
 				prose += x_prose(&xd, i, &nparas);
 		if (xd.n[p].flags & XN_SELECTED)
 			prose = x_prose(&xd, p, &nparas);
