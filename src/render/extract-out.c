@@ -349,8 +349,8 @@ out_same_class(const struct xdoc *xd, int a, int b)
 static void
 out_native(const struct xdoc *xd, struct unit *u, size_t nu)
 {
-	size_t	k;
-	int	c = -1, best = 0, cp, ep, *count;
+	size_t	k, nprose, in;
+	int	c = -1, best = 0, cp, ep, a, wide = -1, *count;
 
 	count = xcalloc(xd->nn, sizeof *count);
 	for (k = 0; k < nu; k++) {
@@ -362,10 +362,29 @@ out_native(const struct xdoc *xd, struct unit *u, size_t nu)
 		}
 	}
 	free(count);
+	/*
+	 * Prose spread one paragraph a box (a page of feature cards): the
+	 * article's own container is the one holding half of it at least.
+	 */
+	for (k = 0, nprose = 0; k < nu; k++)
+		if (u[k].ep >= 0 && out_is_prose(&u[k]))
+			nprose++;
+	for (a = c; a >= 0 && (size_t)best * 2 < nprose;
+	    a = xd->n[a].parent) {
+		for (k = 0, in = 0; k < nu; k++)
+			if (out_is_prose(&u[k]) && u[k].i > a &&
+			    u[k].i < xd->n[a].end)
+				in++;
+		if (in * 2 >= nprose) {
+			wide = a;
+			break;
+		}
+	}
 	cp = c >= 0 ? xd->n[c].parent : -1;
 	for (k = 0; k < nu; k++) {
 		ep = u[k].ep;
-		u[k].native = c < 0 || ep == c || (ep >= 0 && cp >= 0 &&
+		u[k].native = c < 0 || ep == c || (wide >= 0 && u[k].i > wide &&
+		    u[k].i < xd->n[wide].end) || (ep >= 0 && cp >= 0 &&
 		    xd->n[ep].g->v.element.tag == xd->n[c].g->v.element.tag &&
 		    (xd->n[ep].parent == cp || out_same_class(xd, ep, c) ||
 		    (xd->n[ep].parent >= 0 &&
