@@ -227,6 +227,24 @@ extract_tree_attr(const GumboNode *g, const char *name)
 	return (a != NULL ? a->value : NULL);
 }
 
+/*
+ * Does an inline style hide the element (display: none, visibility:
+ * hidden)? White space and case ignored, as CSS does.
+ */
+static int
+x_style_hides(const char *v)
+{
+	char	t[512];
+	size_t	n = 0;
+
+	for (; *v != '\0' && n < sizeof t - 1; v++)
+		if (!isspace((unsigned char)*v))
+			t[n++] = (char)tolower((unsigned char)*v);
+	t[n] = '\0';
+	return (strstr(t, "display:none") != NULL ||
+	    strstr(t, "visibility:hidden") != NULL);
+}
+
 /* Elements the walk enters: shown tags that the page does not hide. */
 int
 extract_tree_entered(const GumboNode *g)
@@ -242,9 +260,7 @@ extract_tree_entered(const GumboNode *g)
 	if ((v = extract_tree_attr(g, "aria-hidden")) != NULL &&
 	    strcasecmp(v, "true") == 0)
 		return (0);
-	if ((v = extract_tree_attr(g, "style")) != NULL &&
-	    (strstr(v, "display:none") != NULL ||
-	    strstr(v, "display: none") != NULL))
+	if ((v = extract_tree_attr(g, "style")) != NULL && x_style_hides(v))
 		return (0);
 	return (1);
 }
