@@ -477,8 +477,13 @@ extract_article(const char *html, size_t len, const char *base_url,
 	}
 	extract_out_trim(&xd, p);
 	body = extract_out_html(&xd, p);
+	/*
+	 * A page with no title of any kind: the headline names the site or
+	 * the address, so that the first line is never the body's.
+	 */
 	if (xd.title == NULL)
-		xd.title = xstrdup("");
+		xd.title = xstrdup(xd.site_name != NULL ? xd.site_name :
+		    base_url != NULL ? base_url : "");
 	if ((text = x_plain(body, xd.title, base_url, cause)) == NULL) {
 		free(body);
 		goto fail;
