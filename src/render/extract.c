@@ -30,6 +30,7 @@
 
 #define X_MIN_PROSE	250	/* chars of prose for an article */
 #define X_MIN_SHORT	50	/* ...or of a page that is all article */
+#define X_ITEM_PROSE	300	/* chars of prose a listicle's item */
 #define X_ALT		5	/* near-best candidates looked at */
 
 static double
@@ -341,7 +342,7 @@ x_max_cluster(const struct xdoc *xd, int p)
 
 /* Is the body a list of stories? Linked headlines or many <article>s. */
 static int
-x_is_list(const struct xdoc *xd, int p, int nparas)
+x_is_list(const struct xdoc *xd, int p, int nparas, size_t prose)
 {
 	int	i, j, heads = 0, arts = 0;
 
@@ -357,6 +358,13 @@ x_is_list(const struct xdoc *xd, int p, int nparas)
 		}
 	}
 	if (heads < 3 && arts < 3)
+		return (0);
+	/*
+	 * A listicle, not a list: linked headings ("1. Rez Infinite") over
+	 * paragraphs of their own, long, that one container holds together.
+	 */
+	if (arts * 2 < nparas && prose >= (size_t)heads * X_ITEM_PROSE &&
+	    x_max_cluster(xd, p) * 2 >= nparas)
 		return (0);
 	if (heads * 2 >= nparas || arts * 2 >= nparas)
 		return (1);
@@ -470,7 +478,7 @@ extract_article(const char *html, size_t len, const char *base_url,
 		    "characters of text)"), prose);
 		goto fail;
 	}
-	if (x_is_list(&xd, p, nparas)) {
+	if (x_is_list(&xd, p, nparas, prose)) {
 		*cause = xstrdup(_("the page is a list of stories, "
 		    "not an article"));
 		goto fail;
