@@ -138,6 +138,14 @@ x_prose(const struct xdoc *xd, int i, int *nparas)
 }
 
 
+static int
+x_table_part(int tag)
+{
+	return (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_TBODY ||
+	    tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT ||
+	    tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH);
+}
+
 /* Is a an ancestor of (or equal to) d? */
 static int
 x_contains(const struct xdoc *xd, int a, int d)
@@ -157,6 +165,20 @@ x_climb(struct xdoc *xd, int top)
 {
 	int	alt[X_ALT], nalt = 0, i, k, a, in, tag;
 	double	last, thr;
+	size_t	inner;
+
+	/*
+	 * A data table inside the text (many cells score) is part of the
+	 * article when the container around it holds prose of its own.
+	 */
+	for (a = top; a >= 0 && x_table_part(XTAG(xd, a)); a = xd->n[a].parent)
+		top = a;
+	if (XTAG(xd, top) == GUMBO_TAG_TABLE && (a = xd->n[top].parent) >= 0 &&
+	    XTAG(xd, a) != GUMBO_TAG_BODY) {
+		inner = x_prose(xd, top, NULL);
+		if ((x_prose(xd, a, NULL) - inner) * 2 >= inner)
+			top = a;
+	}
 
 	for (i = 0; i < (int)xd->nn; i++) {
 		const struct xnode *n = &xd->n[i];
