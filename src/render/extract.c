@@ -171,8 +171,10 @@ x_climb(struct xdoc *xd, int top)
 	 * A data table inside the text (many cells score) is part of the
 	 * article when the container around it holds prose of its own.
 	 */
-	for (a = top; a >= 0 && x_table_part(XTAG(xd, a)); a = xd->n[a].parent)
-		top = a;
+	if ((tag = XTAG(xd, top)) != GUMBO_TAG_TD && tag != GUMBO_TAG_TH)
+		for (a = top; a >= 0 && x_table_part(XTAG(xd, a));
+		    a = xd->n[a].parent)
+			top = a;
 	if (XTAG(xd, top) == GUMBO_TAG_TABLE && (a = xd->n[top].parent) >= 0 &&
 	    XTAG(xd, a) != GUMBO_TAG_BODY) {
 		inner = x_prose(xd, top, NULL);
