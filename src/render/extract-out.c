@@ -21,6 +21,8 @@
 #define OUT_MAX_DEPTH	512
 #define OUT_PROSE	60	/* chars for a unit to count as prose */
 #define OUT_LONG	80	/* chars of prose that carry an article on */
+#define OUT_BOX_LINES	4	/* short lines that make a box of controls */
+#define OUT_BOX_LINE	30	/* chars a short line has at most, on average */
 
 /* Whole-text labels that are never content, wherever they stand. */
 static const char *ad_labels[] = {
@@ -29,6 +31,12 @@ static const char *ad_labels[] = {
 	"story continues below advertisement", "article continues below",
 	"continue reading below", "anzeige", "publicite", "publicidad",
 	"pubblicita", "reklama", "werbung",
+	/* A photo gallery's or a player's controls. */
+	"caption", "close", "hide caption", "toggle caption", "show caption",
+	"expand", "enlarge", "enlarge this image", "fullscreen", "full screen",
+	"view gallery", "open gallery", "launch gallery", "replay", "play",
+	"pause", "mute", "unmute", "now playing", "now watching", "watch",
+	"view photo", "view image", "image", "photo", "video", "back", "skip",
 };
 
 /* Beginnings of the boilerplate that follows an article. */
@@ -447,6 +455,42 @@ out_closing_line(struct xdoc *xd, int i)
 	buf_fini(&b);
 }
 
+/*
+ * Chrome inside the body: a box of four or more short lines and no
+ * sentence among them (a player's settings, a chart's axis labels, a
+ * gallery's controls) goes, whole. Each unit looks for the outermost such
+ * box among its ancestors below p.
+ */
+static void
+out_drop_clusters(struct xdoc *xd, int p, const struct unit *u, size_t nu)
+{
+	size_t	*cnt, *len, *prose, k;
+	int	 a, box;
+
+	cnt = xcalloc(xd->nn, sizeof *cnt);
+	len = xcalloc(xd->nn, sizeof *len);
+	prose = xcalloc(xd->nn, sizeof *prose);
+	for (k = 0; k < nu; k++)
+		for (a = xd->n[u[k].i].parent; a > p; a = xd->n[a].parent) {
+			cnt[a]++;
+			len[a] += u[k].len;
+			if (out_is_prose(&u[k]) || u[k].len >= OUT_LONG)
+				prose[a]++;
+		}
+	for (k = 0; k < nu; k++) {
+		box = -1;
+		for (a = xd->n[u[k].i].parent; a > p; a = xd->n[a].parent)
+			if (cnt[a] >= OUT_BOX_LINES && prose[a] == 0 &&
+			    len[a] < cnt[a] * OUT_BOX_LINE)
+				box = a;
+		if (box >= 0)
+			xd->n[u[k].i].flags |= XN_DROP;
+	}
+	free(cnt);
+	free(len);
+	free(prose);
+}
+
 void
 extract_out_trim(struct xdoc *xd, int p)
 {
@@ -461,6 +505,7 @@ extract_out_trim(struct xdoc *xd, int p)
 		    i = extract_tree_next(xd, p, i))
 				out_units_of(xd, i, p, &u, &nu, &au);
 	out_native(xd, u, nu);
+	out_drop_clusters(xd, p, u, nu);
 	for (first = 0; first < nu && !out_is_prose(&u[first]); first++)
 		;
 	cut = nu;
