@@ -21,6 +21,7 @@
 #define OUT_MAX_DEPTH	512
 #define OUT_PROSE	60	/* chars for a unit to count as prose */
 #define OUT_LONG	80	/* chars of prose that carry an article on */
+#define OUT_FOREIGN	240	/* chars of prose that are the article's anywhere */
 #define OUT_BOX_LINES	4	/* short lines that make a box of controls */
 #define OUT_BOX_LINE	30	/* chars a short line has at most, on average */
 
@@ -491,6 +492,18 @@ out_drop_clusters(struct xdoc *xd, int p, const struct unit *u, size_t nu)
 	free(prose);
 }
 
+/* Is there a unit mostly of links (a linked headline) in container ep? */
+static int
+out_has_linked(const struct unit *u, size_t nu, int ep)
+{
+	size_t	k;
+
+	for (k = 0; k < nu; k++)
+		if (u[k].ep == ep && u[k].len > 0 && u[k].link * 2 > u[k].len)
+			return (1);
+	return (0);
+}
+
 void
 extract_out_trim(struct xdoc *xd, int p)
 {
@@ -523,6 +536,14 @@ extract_out_trim(struct xdoc *xd, int p)
 	for (k = first, foreign = 0; k < cut; k++) {
 		if (out_is_label(u[k].text))
 			continue;
+		/*
+		 * A long block of prose from elsewhere is the article's,
+		 * unless a linked headline goes with it (a teaser).
+		 */
+		if (!u[k].native && out_is_prose(&u[k]) &&
+		    u[k].len >= OUT_FOREIGN && u[k].link * 4 < u[k].len &&
+		    !out_has_linked(u, nu, u[k].ep))
+			u[k].native = 1;
 		if (!u[k].native)
 			foreign = 1;
 		else if (out_is_prose(&u[k]) && (!foreign ||
