@@ -369,6 +369,22 @@ x_count(const char *s, size_t *chars, int *commas)
 	}
 }
 
+/*
+ * A link away from the text. In-page links (#section anchors) and
+ * javascript: links that scripts replace are not.
+ */
+static int
+x_link_away(const GumboNode *c)
+{
+	const char	*h;
+
+	if (c->v.element.tag != GUMBO_TAG_A ||
+	    (h = extract_tree_attr(c, "href")) == NULL)
+		return (0);
+	h += strspn(h, " \t\n\f\r");
+	return (h[0] != '#' && strncasecmp(h, "javascript:", 11) != 0);
+}
+
 struct xframe {
 	GumboNode	*g;
 	size_t		 child;
@@ -420,12 +436,8 @@ extract_tree_mirror(struct xdoc *xd, char **cause)
 			st[sp].g = c;
 			st[sp].child = 0;
 			st[sp].idx = idx;
-			/* In-page links (#section anchors) are not links
-			 * away from the text. */
 			st[sp].inlink = (sp > 0 && st[sp - 1].inlink) ||
-			    (c->v.element.tag == GUMBO_TAG_A &&
-			    extract_tree_attr(c, "href") != NULL &&
-			    extract_tree_attr(c, "href")[0] != '#');
+			    x_link_away(c);
 			if (st[sp].inlink)
 				n->flags |= XN_IN_LINK;
 			sp++;

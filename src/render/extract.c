@@ -449,7 +449,7 @@ extract_article(const char *html, size_t len, const char *base_url,
 	struct xdoc		 xd;
 	struct render_article	*a;
 	size_t			 prose = 0;
-	int			 p = -1, i, nparas = 0, pass;
+	int			 p = -1, b, i, nparas = 0, pass;
 	char			*body, *text;
 
 	*out = NULL;
@@ -485,9 +485,16 @@ extract_article(const char *html, size_t len, const char *base_url,
 			continue;
 		for (i = extract_tree_next(&xd, p, p); i >= 0;
 		    i = extract_tree_next(&xd, p, i))
-				prose += x_prose(&xd, i, &nparas);
+			prose += x_prose(&xd, i, &nparas);
 		if (xd.n[p].flags & XN_SELECTED)
 			prose = x_prose(&xd, p, &nparas);
+	}
+	if ((p < 0 || prose < X_MIN_PROSE) && (b = x_bare(&xd)) >= 0) {
+		for (i = 0; i < (int)xd.nn; i++)
+			xd.n[i].flags &= ~XN_SELECTED;
+		xd.n[b].flags |= XN_SELECTED;
+		p = b;
+		goto article;
 	}
 	if (p < 0) {
 		*cause = xstrdup(_("no article found in the page"));
@@ -507,6 +514,7 @@ extract_article(const char *html, size_t len, const char *base_url,
 		    "not an article"));
 		goto fail;
 	}
+article:
 	extract_out_trim(&xd, p);
 	body = extract_out_html(&xd, p);
 	/*
