@@ -400,6 +400,28 @@ x_is_list(const struct xdoc *xd, int p, int nparas, size_t prose)
 }
 
 
+/*
+ * A bare document: text and nothing else, no navigation, header or
+ * footer, no link away. However short, it is all article: its <body>,
+ * or -1.
+ */
+static int
+x_bare(const struct xdoc *xd)
+{
+	int	i, body = -1;
+
+	if (xd->live == 0)
+		return (-1);
+	for (i = 0; i < (int)xd->nn; i++) {
+		if (xd->n[i].ownlink > 0 || ((xd->n[i].flags & XN_SKIP) &&
+		    xd->n[i].own > 0))
+			return (-1);
+		if (body < 0 && XTAG(xd, i) == GUMBO_TAG_BODY)
+			body = i;
+	}
+	return (body);
+}
+
 static void
 x_free(struct xdoc *xd)
 {
@@ -478,7 +500,6 @@ extract_article(const char *html, size_t len, const char *base_url,
 		}
 		x_score(&xd, pass);
 		p = x_select(&xd);
-		x_debug(&xd, p);
 		prose = 0;
 		nparas = 0;
 		if (p < 0)
