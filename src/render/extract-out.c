@@ -492,16 +492,18 @@ out_drop_clusters(struct xdoc *xd, int p, const struct unit *u, size_t nu)
 	free(prose);
 }
 
-/* Is there a unit mostly of links (a linked headline) in container ep? */
-static int
-out_has_linked(const struct unit *u, size_t nu, int ep)
+/* The containers holding a unit mostly of links (a linked headline). */
+static unsigned char *
+out_linked(const struct xdoc *xd, const struct unit *u, size_t nu)
 {
-	size_t	k;
+	unsigned char	*linked;
+	size_t		 k;
 
+	linked = xcalloc(xd->nn, 1);
 	for (k = 0; k < nu; k++)
-		if (u[k].ep == ep && u[k].len > 0 && u[k].link * 2 > u[k].len)
-			return (1);
-	return (0);
+		if (u[k].ep >= 0 && u[k].len > 0 && u[k].link * 2 > u[k].len)
+			linked[u[k].ep] = 1;
+	return (linked);
 }
 
 void
@@ -509,6 +511,7 @@ extract_out_trim(struct xdoc *xd, int p)
 {
 	struct unit	*u = NULL;
 	size_t		 nu = 0, au = 0, k, first, last, cut;
+	unsigned char	*linked;
 	int		 i, foreign;
 
 	if (xd->n[p].flags & XN_SELECTED)
@@ -519,6 +522,7 @@ extract_out_trim(struct xdoc *xd, int p)
 				out_units_of(xd, i, p, &u, &nu, &au);
 	out_native(xd, u, nu);
 	out_drop_clusters(xd, p, u, nu);
+	linked = out_linked(xd, u, nu);
 	for (first = 0; first < nu && !out_is_prose(&u[first]); first++)
 		;
 	cut = nu;
@@ -542,7 +546,7 @@ extract_out_trim(struct xdoc *xd, int p)
 		 */
 		if (!u[k].native && out_is_prose(&u[k]) &&
 		    u[k].len >= OUT_FOREIGN && u[k].link * 4 < u[k].len &&
-		    !out_has_linked(u, nu, u[k].ep))
+		    u[k].ep >= 0 && !linked[u[k].ep])
 			u[k].native = 1;
 		if (!u[k].native)
 			foreign = 1;
@@ -593,6 +597,7 @@ extract_out_trim(struct xdoc *xd, int p)
 	for (k = 0; k < nu; k++)
 		free(u[k].text);
 	free(u);
+	free(linked);
 }
 
 /*
