@@ -64,3 +64,12 @@ tests_unit_test_ui_edit_LDADD = src/ui/libui.a src/util/libutil.a \
 endif
 # The reader in tmux: editing the prompts.
 TESTS += tests/e2e/ui-prompt.sh
+# The article extractor on small hand-written pages (src/render/extract*.c).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-extract
+TESTS += tests/unit/test-extract
+tests_unit_test_extract_SOURCES = tests/unit/test-extract.c
+tests_unit_test_extract_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_extract_LDADD = src/render/librender.a src/html/libhtml.a \
+	src/util/libutil.a $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
+endif

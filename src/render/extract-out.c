@@ -22,6 +22,7 @@
 #define OUT_PROSE	60	/* chars for a unit to count as prose */
 #define OUT_LONG	80	/* chars of prose that carry an article on */
 #define OUT_FOREIGN	240	/* chars of prose that are the article's anywhere */
+#define OUT_LABEL	40	/* chars of a control's label at most */
 #define OUT_BOX_LINES	4	/* short lines that make a box of controls */
 #define OUT_BOX_LINE	30	/* chars a short line has at most, on average */
 
@@ -373,7 +374,7 @@ out_native(const struct xdoc *xd, struct unit *u, size_t nu)
 	free(count);
 	/*
 	 * Prose spread one paragraph a box (a page of feature cards): the
-	 * article's own container is the one holding half of it at least.
+	 * article's own container is the one holding more than half of it.
 	 */
 	for (k = 0, nprose = 0; k < nu; k++)
 		if (u[k].ep >= 0 && out_is_prose(&u[k]))
@@ -384,7 +385,7 @@ out_native(const struct xdoc *xd, struct unit *u, size_t nu)
 			if (out_is_prose(&u[k]) && u[k].i > a &&
 			    u[k].i < xd->n[a].end)
 				in++;
-		if (in * 2 >= nprose) {
+		if (in * 2 > nprose) {
 			wide = a;
 			break;
 		}
@@ -506,6 +507,36 @@ out_linked(const struct xdoc *xd, const struct unit *u, size_t nu)
 	return (linked);
 }
 
+/*
+ * A block whose whole text is a control's label ("Caption", "Close") goes
+ * wherever it stands, even inside a unit (a <figure>). Blocks only: a
+ * link reading "photo" inside a sentence stays.
+ */
+static void
+out_drop_labels(struct xdoc *xd, int i)
+{
+	char	*t;
+	int	 j, tag;
+
+	for (j = i; j < xd->n[i].end; j++) {
+		if (xd->n[j].flags & XN_SKIP) {
+			j = xd->n[j].end - 1;
+			continue;
+		}
+		tag = XTAG(xd, j);
+		if (xd->n[j].text == 0 || xd->n[j].text > OUT_LABEL ||
+		    (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_FIGCAPTION &&
+		    tag != GUMBO_TAG_P && tag != GUMBO_TAG_LI))
+			continue;
+		t = extract_tree_text(xd->n[j].g);
+		if (out_is_label(t)) {
+			xd->n[j].flags |= XN_DROP;
+			j = xd->n[j].end - 1;
+		}
+		free(t);
+	}
+}
+
 void
 extract_out_trim(struct xdoc *xd, int p)
 {
@@ -520,6 +551,12 @@ extract_out_trim(struct xdoc *xd, int p)
 		for (i = extract_tree_next(xd, p, p); i >= 0;
 		    i = extract_tree_next(xd, p, i))
 				out_units_of(xd, i, p, &u, &nu, &au);
+	if (xd->n[p].flags & XN_SELECTED)
+		out_drop_labels(xd, p);
+	else
+		for (i = extract_tree_next(xd, p, p); i >= 0;
+		    i = extract_tree_next(xd, p, i))
+			out_drop_labels(xd, i);
 	out_native(xd, u, nu);
 	out_drop_clusters(xd, p, u, nu);
 	linked = out_linked(xd, u, nu);

@@ -468,13 +468,15 @@ extract_tree_mirror(struct xdoc *xd, char **cause)
 	return (0);
 }
 
-/* Tags that are never the article: site chrome. */
+/* Tags that are never the article: site chrome, a form's controls. */
 static int
 x_chrome(int tag)
 {
 	return (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE ||
 	    tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_HEADER ||
-	    tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_MENU);
+	    tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_MENU ||
+	    tag == GUMBO_TAG_BUTTON || tag == GUMBO_TAG_SELECT ||
+	    tag == GUMBO_TAG_TEXTAREA);
 }
 
 /* Classify: anchors bottom-up, skips top-down, text totals bottom-up. */
