@@ -21,7 +21,7 @@
 #define OUT_MAX_DEPTH	512
 #define OUT_PROSE	60	/* chars for a unit to count as prose */
 #define OUT_LONG	80	/* chars of prose that carry an article on */
-#define OUT_FOREIGN	240	/* chars of prose that are the article's anywhere */
+#define OUT_FOREIGN	240	/* chars of prose kept wherever they stand */
 #define OUT_LABEL	40	/* chars of a control's label at most */
 #define OUT_BOX_LINES	4	/* short lines that make a box of controls */
 #define OUT_BOX_LINE	30	/* chars a short line has at most, on average */

@@ -137,7 +137,7 @@ x_prose(const struct xdoc *xd, int i, int *nparas)
 	return (sum);
 }
 
-
+/* The structure of a table, cells included. */
 static int
 x_table_part(int tag)
 {
@@ -182,7 +182,7 @@ x_climb(struct xdoc *xd, int top)
 			top = a;
 	}
 
-	for (i = 0; i < (int)xd->nn; i++) {
+	for (i = 0; i < (int)xd->nn && (xd->n[top].flags & XN_CAND); i++) {
 		const struct xnode *n = &xd->n[i];
 
 		if (!(n->flags & XN_CAND) || (n->flags & XN_SKIP) ||
