@@ -22,6 +22,7 @@
 #define XN_SELECTED	0x0800	/* part of the chosen body */
 #define XN_STRONG	0x1000	/* main or articleBody inside */
 #define XN_ITEM		0x2000	/* in a list item or a caption */
+#define XN_HASIMG	0x4000	/* an image or a video inside */
 
 /*
  * Elements in document order (preorder): the subtree of i is the index

@@ -282,7 +282,7 @@ static const char *cut_prefixes[] = {
 
 /* Headings of a box of links; the box goes, the article goes on. */
 static const char *box_prefixes[] = {
-	"related", "read next", "more stories", "more on this",
+	"related", "read next", "read more", "more stories", "more on this",
 	"see also", "you may also like", "you might also like",
 	"recommended", "most read", "most popular", "trending",
 };
@@ -313,30 +313,139 @@ out_is_cut(const struct unit *u, const char *author)
 	    strcasestr(u->text, author) != NULL);
 }
 
-/* A short heading over a box of links ("Related", "Read next"). */
+/*
+ * A short heading over a box of links ("Related", "Read next"), or a
+ * line saying only that ("Read more") over links (next: the unit after).
+ */
 static int
-out_is_box(const struct unit *u)
+out_is_box(const struct unit *u, const struct unit *next)
+{
+	size_t	i, n;
+
+	if (u->len > 40 || (!u->heading && (next == NULL ||
+	    next->link * 2 <= next->len)))
+		return (0);
+	for (i = 0; i < sizeof box_prefixes / sizeof box_prefixes[0]; i++) {
+		n = strlen(box_prefixes[i]);
+		if (out_starts(u->text, box_prefixes[i]) && (u->heading ||
+		    u->text[n + strspn(u->text + n, " :.")] == '\0'))
+			return (1);
+	}
+	return (0);
+}
+
+/* Beginnings of a byline, in the languages of the ad labels. */
+static const char *byline_prefixes[] = {
+	"by ", "posted by", "written by", "reviewed by", "words by",
+	"published", "updated", "par ", "von ", "por ", "door ", "di ",
+};
+
+/* A year (1900-2099) or a time of day (9:14) somewhere in s. */
+static int
+out_has_date(const char *s)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (p > s && isdigit((unsigned char)p[-1]))
+			continue;
+		if (((p[0] == '1' && p[1] == '9') || (p[0] == '2' &&
+		    p[1] == '0')) && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) &&
+		    !isdigit((unsigned char)p[4]))
+			return (1);
+		if (isdigit((unsigned char)p[0]) && (p[1] == ':' ||
+		    (isdigit((unsigned char)p[1]) && p[2] == ':')) &&
+		    isdigit((unsigned char)p[p[1] == ':' ? 2 : 3]))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * A line naming the author or the date before the article: a byline
+ * ("By Ann", "Le Monde | 04.05.2015 | Par M. U.", "5 min read").
+ */
+static int
+out_is_byline(const struct unit *u, const char *author)
 {
 	size_t	i;
 
-	if (!u->heading || u->len > 40)
+	if (u->len > 200 || u->heading)
 		return (0);
-	for (i = 0; i < sizeof box_prefixes / sizeof box_prefixes[0]; i++)
-		if (out_starts(u->text, box_prefixes[i]))
+	for (i = 0; i < sizeof byline_prefixes / sizeof byline_prefixes[0];
+	    i++)
+		if (out_starts(u->text, byline_prefixes[i]))
+			return (u->len <= 120 || out_has_date(u->text));
+	if (strcasestr(u->text, "min read") != NULL ||
+	    (author != NULL && strcasestr(u->text, author) != NULL))
+		return (u->len <= 120);
+	/* A date line: a date and no sentence. */
+	return (out_has_date(u->text) && !out_sentence_end(u->text) &&
+	    u->len <= 120);
+}
+
+/* Words, as white space separates them. */
+static size_t
+out_words(const char *s)
+{
+	size_t	n = 0;
+
+	for (;;) {
+		s += strspn(s, " ");
+		if (*s == '\0')
+			return (n);
+		n++;
+		s += strcspn(s, " ");
+	}
+}
+
+/* Chinese, Japanese or Korean: text where a few characters say a lot. */
+static int
+out_has_cjk(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0xe3 && (unsigned char)*s <= 0xed)
 			return (1);
 	return (0);
 }
 
-/* A line naming the author or the date before the article: a byline. */
+/*
+ * What else goes before the article's first paragraph: the page's <h1>
+ * (the headline is printed apart), the headline again with the site's
+ * name after it ("Title | Site"), lines of links (three quarters of their
+ * text: teasers, breadcrumbs) and fragments of three words or fewer that
+ * are no sentence ("EXCLUSIVE", "1 / 5"). Headings, images, sentences and
+ * a standfirst stay.
+ */
 static int
-out_is_byline(const struct unit *u, const char *author)
+out_is_before(const struct xdoc *xd, const struct unit *u)
 {
-	if (u->len > 120 || u->heading)
+	const char	*t;
+	int		 tag = XTAG(xd, u->i);
+	size_t		 n;
+
+	if (tag == GUMBO_TAG_H1)
+		return (1);
+	if (u->heading && xd->title != NULL && (n = strlen(u->text)) > 0 &&
+	    strncmp(xd->title, u->text, n) == 0) {
+		t = xd->title + n;
+		t += strspn(t, " ");
+		if (*t == '|' || *t == '-' || *t == ':' ||
+		    strncmp(t, "\xe2\x80\x93", 3) == 0 ||
+		    strncmp(t, "\xe2\x80\x94", 3) == 0 ||
+		    strncmp(t, "\xc2\xb7", 2) == 0)
+			return (1);
+	}
+	if (u->heading || (tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV &&
+	    tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_UL &&
+	    tag != GUMBO_TAG_OL))
 		return (0);
-	return (out_starts(u->text, "by ") || strcasestr(u->text,
-	    "min read") != NULL || out_starts(u->text, "published") ||
-	    out_starts(u->text, "updated") || (author != NULL &&
-	    strcasestr(u->text, author) != NULL));
+	if (xd->n[u->i].flags & XN_HASIMG)
+		return (0);
+	return ((u->len > 0 && u->link * 4 > u->len * 3) ||
+	    (out_words(u->text) <= 3 && !out_sentence_end(u->text) &&
+	    !out_has_cjk(u->text)));
 }
 
 /* Do two elements have the same, non-empty, class? */
@@ -607,10 +716,11 @@ extract_out_trim(struct xdoc *xd, int p)
 			drop = 1;
 		else if (k < first)
 			drop = out_is_byline(x, xd->author) ||
-			    xd->n[x->i].g->v.element.tag == GUMBO_TAG_H1;
+			    (first < nu && out_is_before(xd, x)) ||
+			    XTAG(xd, x->i) == GUMBO_TAG_H1;
 		else if (k >= cut)
 			drop = 1;
-		else if (out_is_box(x)) {
+		else if (out_is_box(x, k + 1 < cut ? &u[k + 1] : NULL)) {
 			/* The heading, and the links under it. */
 			xd->n[x->i].flags |= XN_DROP;
 			while (k + 1 < cut && !u[k + 1].heading &&

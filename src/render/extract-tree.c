@@ -552,12 +552,17 @@ extract_tree_classify(struct xdoc *xd)
 		n->ilink += n->ownlink;
 		if (n->flags & XN_SKIP)
 			continue;
+		tag = XTAG(xd, i);
+		if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SVG ||
+		    tag == GUMBO_TAG_VIDEO || tag == GUMBO_TAG_FIGURE)
+			n->flags |= XN_HASIMG;
 		xd->live += n->own - n->ownlink;
 		if (n->parent < 0)
 			continue;
 		p = &xd->n[n->parent];
 		p->text += n->text;
 		p->link += n->link;
+		p->flags |= n->flags & XN_HASIMG;
 		if (html_tags_flags(XTAG(xd, i)) & HTML_TAG_BLOCK)
 			p->flags |= XN_HASBLOCK;
 		else {

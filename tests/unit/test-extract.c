@@ -176,6 +176,25 @@ static const struct xcase cases[] = {
 	  "<h1>Night ferries stay</h1><p class=\"byline\">By Ann Smith</p>"
 	  "<p>Published June 10, 2025</p>" P1 P2 P3 "</article>" FOOT,
 	  F1, { F3 }, { "By Ann", "Published", "Home" } },
+	{ "the headline again, a dated byline and a label left out",
+	  "<html><head><title>Night ferries stay | The Ledger</title></head>"
+	  "<body>" NAV "<div class=\"post\"><h2>Night ferries stay</h2>"
+	  "<div>EXCLUSIVE</div><div>Le Ledger | 04.05.2025 \xc3\xa0 13h36 | "
+	  "Par Ann Smith</div><p>Posted by Ann Smith on 2025-06-10</p>"
+	  "<p><a href=\"/local\">Local</a> &gt; <a href=\"/ferries\">Ferries"
+	  "</a></p>" P1 P2 P3 "</div>" FOOT,
+	  F1, { F3 }, { "EXCLUSIVE", "Par Ann", "Posted by", "Ferries" } },
+	{ "a standfirst before the body stays",
+	  HEAD "<article><h1>Night ferries stay</h1>"
+	  "<p>How a city learned to love its midnight boats</p>" P1 P2 P3
+	  "</article>" FOOT,
+	  "How a city learned", { F1, F3 }, { NULL } },
+	{ "a \"Read more\" line over links left out",
+	  HEAD "<article><h1>Night ferries stay</h1>" P1 P2
+	  "<div>Read more</div><ul><li><a href=\"/1\">Storm closes the port"
+	  "</a></li><li><a href=\"/2\">Tram line opens</a></li></ul>" P3 P4
+	  "</article>" FOOT,
+	  F1, { F3, F4 }, { "Read more", "Storm closes" } },
 	{ "a block hidden by visibility: hidden left out",
 	  HEAD "<article><h1>Night ferries stay</h1>"
 	  "<div style=\"Visibility : Hidden\"><p>A draft paragraph that "
