@@ -23,6 +23,7 @@
 #define OUT_LONG	80	/* chars of prose that carry an article on */
 #define OUT_FOREIGN	240	/* chars of prose kept wherever they stand */
 #define OUT_LABEL	40	/* chars of a control's label at most */
+#define OUT_LABEL_NODES	16	/* elements of a control at most */
 #define OUT_BOX_LINES	4	/* short lines that make a box of controls */
 #define OUT_BOX_LINE	30	/* chars a short line has at most, on average */
 
@@ -65,6 +66,7 @@ struct unit {
 	int	 native;	/* in the article's own container(s) */
 	char	*text;
 	int	 heading;
+	int	 prose;		/* out_is_prose(), once */
 	size_t	 len, link;
 };
 
@@ -127,6 +129,8 @@ static const unsigned char out_tags[GUMBO_TAG_LAST + 1] = {
 	[GUMBO_TAG_KBD] = OUT_KEEP, [GUMBO_TAG_SAMP] = OUT_KEEP,
 	[GUMBO_TAG_VAR] = OUT_KEEP,
 };
+
+static int	out_prose_of(const struct unit *);
 
 static int
 out_is_unit(const struct xnode *n)
@@ -193,6 +197,7 @@ out_units_of(struct xdoc *xd, int i, int top, struct unit **u, size_t *nu,
 		    HTML_TAG_HEADING) != 0;
 		(*u)[*nu].len = xd->n[j].text;
 		(*u)[*nu].link = xd->n[j].link;
+		(*u)[*nu].prose = out_prose_of(&(*u)[*nu]);
 		(*nu)++;
 		j = xd->n[j].end;
 	}
@@ -251,9 +256,15 @@ out_is_boiler(const struct unit *u)
 
 static int	out_sentence_end(const char *);
 
-/* Text of the article itself: long, or a sentence; not mostly links. */
 static int
 out_is_prose(const struct unit *u)
+{
+	return (u->prose);
+}
+
+/* Text of the article itself: long, or a sentence; not mostly links. */
+static int
+out_prose_of(const struct unit *u)
 {
 	if (u->heading || u->link * 2 >= u->len || out_is_boiler(u))
 		return (0);
@@ -569,37 +580,45 @@ out_closing_line(struct xdoc *xd, int i)
 /*
  * Chrome inside the body: a box of four or more short lines and no
  * sentence among them (a player's settings, a chart's axis labels, a
- * gallery's controls) goes, whole. Each unit looks for the outermost such
- * box among its ancestors below p.
+ * gallery's controls) goes, whole: every unit inside such a box below p.
  */
 static void
 out_drop_clusters(struct xdoc *xd, int p, const struct unit *u, size_t nu)
 {
-	size_t	*cnt, *len, *prose, k;
-	int	 a, box;
+	size_t		*cnt, *len, *prose, k;
+	unsigned char	*box;
+	int		 j, q;
 
 	cnt = xcalloc(xd->nn, sizeof *cnt);
 	len = xcalloc(xd->nn, sizeof *len);
 	prose = xcalloc(xd->nn, sizeof *prose);
-	for (k = 0; k < nu; k++)
-		for (a = xd->n[u[k].i].parent; a > p; a = xd->n[a].parent) {
-			cnt[a]++;
-			len[a] += u[k].len;
-			if (out_is_prose(&u[k]) || u[k].len >= OUT_LONG)
-				prose[a]++;
-		}
+	box = xcalloc(xd->nn, 1);
+	/* The units' counts, summed up the tree (preorder: in reverse). */
 	for (k = 0; k < nu; k++) {
-		box = -1;
-		for (a = xd->n[u[k].i].parent; a > p; a = xd->n[a].parent)
-			if (cnt[a] >= OUT_BOX_LINES && prose[a] == 0 &&
-			    len[a] < cnt[a] * OUT_BOX_LINE)
-				box = a;
-		if (box >= 0)
-			xd->n[u[k].i].flags |= XN_DROP;
+		q = xd->n[u[k].i].parent;
+		cnt[q]++;
+		len[q] += u[k].len;
+		if (out_is_prose(&u[k]) || u[k].len >= OUT_LONG)
+			prose[q]++;
 	}
+	for (j = xd->n[p].end - 1; j > p; j--)
+		if ((q = xd->n[j].parent) > p) {
+			cnt[q] += cnt[j];
+			len[q] += len[j];
+			prose[q] += prose[j];
+		}
+	/* A box, or inside one: top down. */
+	for (j = p + 1; j < xd->n[p].end; j++)
+		box[j] = ((q = xd->n[j].parent) > p && box[q]) ||
+		    (cnt[j] >= OUT_BOX_LINES && prose[j] == 0 &&
+		    len[j] < cnt[j] * OUT_BOX_LINE);
+	for (k = 0; k < nu; k++)
+		if ((q = xd->n[u[k].i].parent) > p && box[q])
+			xd->n[u[k].i].flags |= XN_DROP;
 	free(cnt);
 	free(len);
 	free(prose);
+	free(box);
 }
 
 /* The containers holding a unit mostly of links (a linked headline). */
@@ -634,6 +653,7 @@ out_drop_labels(struct xdoc *xd, int i)
 		}
 		tag = XTAG(xd, j);
 		if (xd->n[j].text == 0 || xd->n[j].text > OUT_LABEL ||
+		    xd->n[j].end - j > OUT_LABEL_NODES ||
 		    (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_FIGCAPTION &&
 		    tag != GUMBO_TAG_P && tag != GUMBO_TAG_LI))
 			continue;

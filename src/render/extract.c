@@ -549,6 +549,14 @@ article:
 		free(body);
 		goto fail;
 	}
+	/* Everything trimmed away (a bare page of short lines): none. */
+	if (text[strlen(xd.title) + 2 + strspn(text + strlen(xd.title) + 2,
+	    " \n")] == '\0') {
+		free(text);
+		free(body);
+		*cause = xstrdup(_("no article found in the page"));
+		goto fail;
+	}
 	a = xcalloc(1, sizeof *a);
 	a->title = xd.title;
 	a->author = xd.author;
