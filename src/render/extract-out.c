@@ -144,16 +144,16 @@ out_is_unit(const struct xnode *n)
 	return (0);
 }
 
-/* Children of element i that are not skipped. */
+/* Has element i one child that is not skipped, and one only? */
 static int
-out_kids(const struct xdoc *xd, int i)
+out_one_kid(const struct xdoc *xd, int i)
 {
 	int	c, n = 0;
 
-	for (c = i + 1; c < xd->n[i].end; c = xd->n[c].end)
+	for (c = i + 1; c < xd->n[i].end && n < 2; c = xd->n[c].end)
 		if (!(xd->n[c].flags & XN_SKIP))
 			n++;
-	return (n);
+	return (n == 1);
 }
 
 /*
@@ -166,7 +166,7 @@ out_effective_parent(const struct xdoc *xd, int j, int top)
 	int	ep = xd->n[j].parent;
 
 	while (ep >= 0 && ep != top && xd->n[ep].own == 0 &&
-	    out_kids(xd, ep) == 1)
+	    out_one_kid(xd, ep))
 		ep = xd->n[ep].parent;
 	return (ep);
 }
