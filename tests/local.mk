@@ -12,6 +12,10 @@ AM_TESTS_ENVIRONMENT = \
 TESTS += tests/conformance.sh
 EXTRA_DIST += tests/conformance.sh tests/conformance-tap.py \
 	tests/conformance-known-failures.txt tests/local.mk
+# Article extraction on Mozilla Readability's test pages (../shared/readability).
+TESTS += tests/readability.sh
+EXTRA_DIST += tests/readability.sh tests/readability-tap.py \
+	tests/readability-figure.txt
 
 TESTS += tests/e2e/parse-cli.sh tests/e2e/hostile-feeds.py
 TESTS += tests/e2e/jsonfeed.py
@@ -92,3 +96,12 @@ TESTS += tests/e2e/ui-podcast.sh
 TESTS += tests/e2e/ui-podcasts-view.sh
 # Sync with a real Tiny Tiny RSS server on 127.0.0.1 (skips without it).
 TESTS += tests/e2e/sync-ttrss.py
+# The article extractor on small hand-written pages (src/render/extract*.c).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-extract
+TESTS += tests/unit/test-extract
+tests_unit_test_extract_SOURCES = tests/unit/test-extract.c
+tests_unit_test_extract_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_extract_LDADD = src/render/librender.a src/html/libhtml.a \
+	src/util/libutil.a $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
+endif

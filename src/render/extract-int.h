@@ -21,6 +21,8 @@
 #define XN_CAND		0x0400	/* touched by scoring */
 #define XN_SELECTED	0x0800	/* part of the chosen body */
 #define XN_STRONG	0x1000	/* main or articleBody inside */
+#define XN_ITEM		0x2000	/* in a list item or a caption */
+#define XN_HASIMG	0x4000	/* an image or a video inside */
 
 /*
  * Elements in document order (preorder): the subtree of i is the index
@@ -32,7 +34,9 @@ struct xnode {
 	int		 end;
 	int		 depth;
 	int		 flags;
+	int		 hint;		/* class/id/role: <0 chrome, >0 content */
 	int		 weight;	/* class/id weight, +-25 */
+	size_t		 raw;		/* text outside links, nothing skipped */
 	size_t		 own;		/* chars of text directly inside */
 	size_t		 ownlink;	/* of which inside a link */
 	size_t		 text;		/* chars in the subtree, unskipped */
@@ -48,6 +52,7 @@ struct xdoc {
 	struct xnode	*n;
 	size_t		 nn, an;
 	const char	*base;
+	size_t		 live;		/* text outside links, unskipped */
 	int		 cut_unit;	/* element whose children stop... */
 	size_t		 cut_child;	/* ...at this one (a closing line) */
 
@@ -66,6 +71,7 @@ int	 extract_tree_entered(const GumboNode *);
 const char *extract_tree_attr(const GumboNode *, const char *);
 char	*extract_tree_text(const GumboNode *);
 int	 extract_tree_same(const char *, const char *);
+int	 extract_tree_next(const struct xdoc *, int, int);
 
 /* extract-meta.c */
 void	 extract_meta_collect(struct xdoc *);

@@ -21,6 +21,11 @@
 #define OUT_MAX_DEPTH	512
 #define OUT_PROSE	60	/* chars for a unit to count as prose */
 #define OUT_LONG	80	/* chars of prose that carry an article on */
+#define OUT_FOREIGN	240	/* chars of prose kept wherever they stand */
+#define OUT_LABEL	40	/* chars of a control's label at most */
+#define OUT_LABEL_NODES	16	/* elements of a control at most */
+#define OUT_BOX_LINES	4	/* short lines that make a box of controls */
+#define OUT_BOX_LINE	30	/* chars a short line has at most, on average */
 
 /* Whole-text labels that are never content, wherever they stand. */
 static const char *ad_labels[] = {
@@ -29,6 +34,12 @@ static const char *ad_labels[] = {
 	"story continues below advertisement", "article continues below",
 	"continue reading below", "anzeige", "publicite", "publicidad",
 	"pubblicita", "reklama", "werbung",
+	/* A photo gallery's or a player's controls. */
+	"caption", "close", "hide caption", "toggle caption", "show caption",
+	"expand", "enlarge", "enlarge this image", "fullscreen", "full screen",
+	"view gallery", "open gallery", "launch gallery", "replay", "play",
+	"pause", "mute", "unmute", "now playing", "now watching", "watch",
+	"view photo", "view image", "image", "photo", "video", "back", "skip",
 };
 
 /* Beginnings of the boilerplate that follows an article. */
@@ -55,6 +66,7 @@ struct unit {
 	int	 native;	/* in the article's own container(s) */
 	char	*text;
 	int	 heading;
+	int	 prose;		/* out_is_prose(), once */
 	size_t	 len, link;
 };
 
@@ -118,6 +130,8 @@ static const unsigned char out_tags[GUMBO_TAG_LAST + 1] = {
 	[GUMBO_TAG_VAR] = OUT_KEEP,
 };
 
+static int	out_prose_of(const struct unit *);
+
 static int
 out_is_unit(const struct xnode *n)
 {
@@ -130,16 +144,16 @@ out_is_unit(const struct xnode *n)
 	return (0);
 }
 
-/* Children of element i that are not skipped. */
+/* Has element i one child that is not skipped, and one only? */
 static int
-out_kids(const struct xdoc *xd, int i)
+out_one_kid(const struct xdoc *xd, int i)
 {
 	int	c, n = 0;
 
-	for (c = i + 1; c < xd->n[i].end; c = xd->n[c].end)
+	for (c = i + 1; c < xd->n[i].end && n < 2; c = xd->n[c].end)
 		if (!(xd->n[c].flags & XN_SKIP))
 			n++;
-	return (n);
+	return (n == 1);
 }
 
 /*
@@ -152,7 +166,7 @@ out_effective_parent(const struct xdoc *xd, int j, int top)
 	int	ep = xd->n[j].parent;
 
 	while (ep >= 0 && ep != top && xd->n[ep].own == 0 &&
-	    out_kids(xd, ep) == 1)
+	    out_one_kid(xd, ep))
 		ep = xd->n[ep].parent;
 	return (ep);
 }
@@ -183,6 +197,7 @@ out_units_of(struct xdoc *xd, int i, int top, struct unit **u, size_t *nu,
 		    HTML_TAG_HEADING) != 0;
 		(*u)[*nu].len = xd->n[j].text;
 		(*u)[*nu].link = xd->n[j].link;
+		(*u)[*nu].prose = out_prose_of(&(*u)[*nu]);
 		(*nu)++;
 		j = xd->n[j].end;
 	}
@@ -241,9 +256,15 @@ out_is_boiler(const struct unit *u)
 
 static int	out_sentence_end(const char *);
 
-/* Text of the article itself: long, or a sentence; not mostly links. */
 static int
 out_is_prose(const struct unit *u)
+{
+	return (u->prose);
+}
+
+/* Text of the article itself: long, or a sentence; not mostly links. */
+static int
+out_prose_of(const struct unit *u)
 {
 	if (u->heading || u->link * 2 >= u->len || out_is_boiler(u))
 		return (0);
@@ -272,7 +293,7 @@ static const char *cut_prefixes[] = {
 
 /* Headings of a box of links; the box goes, the article goes on. */
 static const char *box_prefixes[] = {
-	"related", "read next", "more stories", "more on this",
+	"related", "read next", "read more", "more stories", "more on this",
 	"see also", "you may also like", "you might also like",
 	"recommended", "most read", "most popular", "trending",
 };
@@ -303,41 +324,163 @@ out_is_cut(const struct unit *u, const char *author)
 	    strcasestr(u->text, author) != NULL);
 }
 
-/* A short heading over a box of links ("Related", "Read next"). */
+/*
+ * A short heading over a box of links ("Related", "Read next"), or a
+ * line saying only that ("Read more") over links (next: the unit after).
+ */
 static int
-out_is_box(const struct unit *u)
+out_is_box(const struct unit *u, const struct unit *next)
+{
+	size_t	i, n;
+
+	if (u->len > 40 || (!u->heading && (next == NULL ||
+	    next->link * 2 <= next->len)))
+		return (0);
+	for (i = 0; i < sizeof box_prefixes / sizeof box_prefixes[0]; i++) {
+		n = strlen(box_prefixes[i]);
+		if (out_starts(u->text, box_prefixes[i]) && (u->heading ||
+		    u->text[n + strspn(u->text + n, " :.")] == '\0'))
+			return (1);
+	}
+	return (0);
+}
+
+/* Beginnings of a byline, in the languages of the ad labels. */
+static const char *byline_prefixes[] = {
+	"by ", "posted by", "written by", "reviewed by", "words by",
+	"published", "updated", "par ", "von ", "por ", "door ", "di ",
+};
+
+/* A year (1900-2099) or a time of day (9:14) somewhere in s. */
+static int
+out_has_date(const char *s)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (p > s && isdigit((unsigned char)p[-1]))
+			continue;
+		if (((p[0] == '1' && p[1] == '9') || (p[0] == '2' &&
+		    p[1] == '0')) && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) &&
+		    !isdigit((unsigned char)p[4]))
+			return (1);
+		if (isdigit((unsigned char)p[0]) && (p[1] == ':' ||
+		    (isdigit((unsigned char)p[1]) && p[2] == ':')) &&
+		    isdigit((unsigned char)p[p[1] == ':' ? 2 : 3]))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * A line naming the author or the date before the article: a byline
+ * ("By Ann", "Le Monde | 04.05.2015 | Par M. U.", "5 min read").
+ */
+static int
+out_is_byline(const struct unit *u, const char *author)
 {
 	size_t	i;
 
-	if (!u->heading || u->len > 40)
+	if (u->len > 200 || u->heading)
 		return (0);
-	for (i = 0; i < sizeof box_prefixes / sizeof box_prefixes[0]; i++)
-		if (out_starts(u->text, box_prefixes[i]))
+	for (i = 0; i < sizeof byline_prefixes / sizeof byline_prefixes[0];
+	    i++)
+		if (out_starts(u->text, byline_prefixes[i]))
+			return (u->len <= 120 || out_has_date(u->text));
+	if (strcasestr(u->text, "min read") != NULL ||
+	    (author != NULL && strcasestr(u->text, author) != NULL))
+		return (u->len <= 120);
+	/* A date line: a date and no sentence. */
+	return (out_has_date(u->text) && !out_sentence_end(u->text) &&
+	    u->len <= 120);
+}
+
+/* Words, as white space separates them. */
+static size_t
+out_words(const char *s)
+{
+	size_t	n = 0;
+
+	for (;;) {
+		s += strspn(s, " ");
+		if (*s == '\0')
+			return (n);
+		n++;
+		s += strcspn(s, " ");
+	}
+}
+
+/* Chinese, Japanese or Korean: text where a few characters say a lot. */
+static int
+out_has_cjk(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0xe3 && (unsigned char)*s <= 0xed)
 			return (1);
 	return (0);
 }
 
-/* A line naming the author or the date before the article: a byline. */
+/*
+ * What else goes before the article's first paragraph: the page's <h1>
+ * (the headline is printed apart), the headline again with the site's
+ * name after it ("Title | Site"), lines of links (three quarters of their
+ * text: teasers, breadcrumbs) and fragments of three words or fewer that
+ * are no sentence ("EXCLUSIVE", "1 / 5"). Headings, images, sentences and
+ * a standfirst stay.
+ */
 static int
-out_is_byline(const struct unit *u, const char *author)
+out_is_before(const struct xdoc *xd, const struct unit *u)
 {
-	if (u->len > 120 || u->heading)
+	const char	*t;
+	int		 tag = XTAG(xd, u->i);
+	size_t		 n;
+
+	if (tag == GUMBO_TAG_H1)
+		return (1);
+	if (u->heading && xd->title != NULL && (n = strlen(u->text)) > 0 &&
+	    strncmp(xd->title, u->text, n) == 0) {
+		t = xd->title + n;
+		t += strspn(t, " ");
+		if (*t == '|' || *t == '-' || *t == ':' ||
+		    strncmp(t, "\xe2\x80\x93", 3) == 0 ||
+		    strncmp(t, "\xe2\x80\x94", 3) == 0 ||
+		    strncmp(t, "\xc2\xb7", 2) == 0)
+			return (1);
+	}
+	if (u->heading || (tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV &&
+	    tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_UL &&
+	    tag != GUMBO_TAG_OL))
 		return (0);
-	return (out_starts(u->text, "by ") || strcasestr(u->text,
-	    "min read") != NULL || out_starts(u->text, "published") ||
-	    out_starts(u->text, "updated") || (author != NULL &&
-	    strcasestr(u->text, author) != NULL));
+	if (xd->n[u->i].flags & XN_HASIMG)
+		return (0);
+	return ((u->len > 0 && u->link * 4 > u->len * 3) ||
+	    (out_words(u->text) <= 3 && !out_sentence_end(u->text) &&
+	    !out_has_cjk(u->text)));
+}
+
+/* Do two elements have the same, non-empty, class? */
+static int
+out_same_class(const struct xdoc *xd, int a, int b)
+{
+	const char	*ca, *cb;
+
+	ca = extract_tree_attr(xd->n[a].g, "class");
+	cb = extract_tree_attr(xd->n[b].g, "class");
+	return (ca != NULL && cb != NULL && *ca != '\0' && strcmp(ca, cb) == 0);
 }
 
 /*
  * Mark the units in the article's own container: the one holding the
- * most prose, or a sibling of it of the same kind (<section>s).
+ * most prose, or another of the same kind: a sibling (<section>s), or one
+ * of the same class, or in a wrapper of the same class (a story column
+ * interrupted by ads is several containers alike).
  */
 static void
 out_native(const struct xdoc *xd, struct unit *u, size_t nu)
 {
-	size_t	k;
-	int	c = -1, best = 0, cp, ep, *count;
+	size_t	k, nprose, in;
+	int	c = -1, best = 0, cp, ep, a, wide = -1, *count;
 
 	count = xcalloc(xd->nn, sizeof *count);
 	for (k = 0; k < nu; k++) {
@@ -349,12 +492,33 @@ out_native(const struct xdoc *xd, struct unit *u, size_t nu)
 		}
 	}
 	free(count);
+	/*
+	 * Prose spread one paragraph a box (a page of feature cards): the
+	 * article's own container is the one holding more than half of it.
+	 */
+	for (k = 0, nprose = 0; k < nu; k++)
+		if (u[k].ep >= 0 && out_is_prose(&u[k]))
+			nprose++;
+	for (a = c; a >= 0 && (size_t)best * 2 < nprose;
+	    a = xd->n[a].parent) {
+		for (k = 0, in = 0; k < nu; k++)
+			if (out_is_prose(&u[k]) && u[k].i > a &&
+			    u[k].i < xd->n[a].end)
+				in++;
+		if (in * 2 > nprose) {
+			wide = a;
+			break;
+		}
+	}
 	cp = c >= 0 ? xd->n[c].parent : -1;
 	for (k = 0; k < nu; k++) {
 		ep = u[k].ep;
-		u[k].native = c < 0 || ep == c || (ep >= 0 && cp >= 0 &&
-		    xd->n[ep].parent == cp &&
-		    xd->n[ep].g->v.element.tag == xd->n[c].g->v.element.tag);
+		u[k].native = c < 0 || ep == c || (wide >= 0 && u[k].i > wide &&
+		    u[k].i < xd->n[wide].end) || (ep >= 0 && cp >= 0 &&
+		    xd->n[ep].g->v.element.tag == xd->n[c].g->v.element.tag &&
+		    (xd->n[ep].parent == cp || out_same_class(xd, ep, c) ||
+		    (xd->n[ep].parent >= 0 &&
+		    out_same_class(xd, xd->n[ep].parent, cp))));
 	}
 }
 
@@ -413,20 +577,118 @@ out_closing_line(struct xdoc *xd, int i)
 	buf_fini(&b);
 }
 
+/*
+ * Chrome inside the body: a box of four or more short lines and no
+ * sentence among them (a player's settings, a chart's axis labels, a
+ * gallery's controls) goes, whole: every unit inside such a box below p.
+ */
+static void
+out_drop_clusters(struct xdoc *xd, int p, const struct unit *u, size_t nu)
+{
+	size_t		*cnt, *len, *prose, k;
+	unsigned char	*box;
+	int		 j, q;
+
+	cnt = xcalloc(xd->nn, sizeof *cnt);
+	len = xcalloc(xd->nn, sizeof *len);
+	prose = xcalloc(xd->nn, sizeof *prose);
+	box = xcalloc(xd->nn, 1);
+	/* The units' counts, summed up the tree (preorder: in reverse). */
+	for (k = 0; k < nu; k++) {
+		q = xd->n[u[k].i].parent;
+		cnt[q]++;
+		len[q] += u[k].len;
+		if (out_is_prose(&u[k]) || u[k].len >= OUT_LONG)
+			prose[q]++;
+	}
+	for (j = xd->n[p].end - 1; j > p; j--)
+		if ((q = xd->n[j].parent) > p) {
+			cnt[q] += cnt[j];
+			len[q] += len[j];
+			prose[q] += prose[j];
+		}
+	/* A box, or inside one: top down. */
+	for (j = p + 1; j < xd->n[p].end; j++)
+		box[j] = ((q = xd->n[j].parent) > p && box[q]) ||
+		    (cnt[j] >= OUT_BOX_LINES && prose[j] == 0 &&
+		    len[j] < cnt[j] * OUT_BOX_LINE);
+	for (k = 0; k < nu; k++)
+		if ((q = xd->n[u[k].i].parent) > p && box[q])
+			xd->n[u[k].i].flags |= XN_DROP;
+	free(cnt);
+	free(len);
+	free(prose);
+	free(box);
+}
+
+/* The containers holding a unit mostly of links (a linked headline). */
+static unsigned char *
+out_linked(const struct xdoc *xd, const struct unit *u, size_t nu)
+{
+	unsigned char	*linked;
+	size_t		 k;
+
+	linked = xcalloc(xd->nn, 1);
+	for (k = 0; k < nu; k++)
+		if (u[k].ep >= 0 && u[k].len > 0 && u[k].link * 2 > u[k].len)
+			linked[u[k].ep] = 1;
+	return (linked);
+}
+
+/*
+ * A block whose whole text is a control's label ("Caption", "Close") goes
+ * wherever it stands, even inside a unit (a <figure>). Blocks only: a
+ * link reading "photo" inside a sentence stays.
+ */
+static void
+out_drop_labels(struct xdoc *xd, int i)
+{
+	char	*t;
+	int	 j, tag;
+
+	for (j = i; j < xd->n[i].end; j++) {
+		if (xd->n[j].flags & XN_SKIP) {
+			j = xd->n[j].end - 1;
+			continue;
+		}
+		tag = XTAG(xd, j);
+		if (xd->n[j].text == 0 || xd->n[j].text > OUT_LABEL ||
+		    xd->n[j].end - j > OUT_LABEL_NODES ||
+		    (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_FIGCAPTION &&
+		    tag != GUMBO_TAG_P && tag != GUMBO_TAG_LI))
+			continue;
+		t = extract_tree_text(xd->n[j].g);
+		if (out_is_label(t)) {
+			xd->n[j].flags |= XN_DROP;
+			j = xd->n[j].end - 1;
+		}
+		free(t);
+	}
+}
+
 void
 extract_out_trim(struct xdoc *xd, int p)
 {
 	struct unit	*u = NULL;
 	size_t		 nu = 0, au = 0, k, first, last, cut;
+	unsigned char	*linked;
 	int		 i, foreign;
 
 	if (xd->n[p].flags & XN_SELECTED)
 		out_units_of(xd, p, p, &u, &nu, &au);
 	else
-		for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end)
-			if (xd->n[i].flags & XN_SELECTED)
+		for (i = extract_tree_next(xd, p, p); i >= 0;
+		    i = extract_tree_next(xd, p, i))
 				out_units_of(xd, i, p, &u, &nu, &au);
+	if (xd->n[p].flags & XN_SELECTED)
+		out_drop_labels(xd, p);
+	else
+		for (i = extract_tree_next(xd, p, p); i >= 0;
+		    i = extract_tree_next(xd, p, i))
+			out_drop_labels(xd, i);
 	out_native(xd, u, nu);
+	out_drop_clusters(xd, p, u, nu);
+	linked = out_linked(xd, u, nu);
 	for (first = 0; first < nu && !out_is_prose(&u[first]); first++)
 		;
 	cut = nu;
@@ -444,6 +706,14 @@ extract_out_trim(struct xdoc *xd, int p)
 	for (k = first, foreign = 0; k < cut; k++) {
 		if (out_is_label(u[k].text))
 			continue;
+		/*
+		 * A long block of prose from elsewhere is the article's,
+		 * unless a linked headline goes with it (a teaser).
+		 */
+		if (!u[k].native && out_is_prose(&u[k]) &&
+		    u[k].len >= OUT_FOREIGN && u[k].link * 4 < u[k].len &&
+		    u[k].ep >= 0 && !linked[u[k].ep])
+			u[k].native = 1;
 		if (!u[k].native)
 			foreign = 1;
 		else if (out_is_prose(&u[k]) && (!foreign ||
@@ -466,10 +736,11 @@ extract_out_trim(struct xdoc *xd, int p)
 			drop = 1;
 		else if (k < first)
 			drop = out_is_byline(x, xd->author) ||
-			    xd->n[x->i].g->v.element.tag == GUMBO_TAG_H1;
+			    (first < nu && out_is_before(xd, x)) ||
+			    XTAG(xd, x->i) == GUMBO_TAG_H1;
 		else if (k >= cut)
 			drop = 1;
-		else if (out_is_box(x)) {
+		else if (out_is_box(x, k + 1 < cut ? &u[k + 1] : NULL)) {
 			/* The heading, and the links under it. */
 			xd->n[x->i].flags |= XN_DROP;
 			while (k + 1 < cut && !u[k + 1].heading &&
@@ -493,6 +764,7 @@ extract_out_trim(struct xdoc *xd, int p)
 	for (k = 0; k < nu; k++)
 		free(u[k].text);
 	free(u);
+	free(linked);
 }
 
 /*
@@ -597,8 +869,8 @@ extract_out_html(struct xdoc *xd, int p)
 	if (xd->n[p].flags & XN_SELECTED)
 		out_node(xd, p, &b);
 	else
-		for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end)
-			if (xd->n[i].flags & XN_SELECTED)
+		for (i = extract_tree_next(xd, p, p); i >= 0;
+		    i = extract_tree_next(xd, p, i))
 				out_node(xd, i, &b);
 	return (buf_detach(&b));
 }

@@ -29,6 +29,40 @@ render_looks_html(const char *s, size_t len)
 	return (memchr(s, '<', n) != NULL);
 }
 
+/*
+ * Is all of it UTF-8, with some multi-byte sequence? Text in a legacy
+ * charset almost never is; a page saved as UTF-8 under its old <meta>
+ * (a GB2312 page re-encoded by a CMS or a proxy) is.
+ */
+static int
+render_page_utf8(const unsigned char *s, size_t len)
+{
+	size_t	i, k, n;
+	int	multi = 0;
+
+	for (i = 0; i < len; i += n) {
+		if (s[i] < 0x80) {
+			n = 1;
+			continue;
+		}
+		if (s[i] >= 0xc2 && s[i] <= 0xdf)
+			n = 2;
+		else if (s[i] >= 0xe0 && s[i] <= 0xef)
+			n = 3;
+		else if (s[i] >= 0xf0 && s[i] <= 0xf4)
+			n = 4;
+		else
+			return (0);
+		if (i + n > len)
+			return (0);
+		for (k = 1; k < n; k++)
+			if ((s[i + k] & 0xc0) != 0x80)
+				return (0);
+		multi = 1;
+	}
+	return (multi);
+}
+
 /* The charset: a BOM, then the HTTP header, then <meta> (HTML's order). */
 static char *
 render_page_charset(const char *page, size_t len, const char *http)
@@ -57,6 +91,11 @@ extract_page_article(const char *page, size_t len, const char *http_charset,
 		return (-1);
 	}
 	charset = render_page_charset(page, len, http_charset);
+	if (charset != NULL && render_page_utf8((const unsigned char *)page,
+	    len)) {
+		free(charset);
+		charset = NULL;
+	}
 	html = render_charset_to_utf8(page, len, charset, &hlen, cause);
 	if (html == NULL && charset != NULL) {
 		/* A charset iconv does not know ("utf8mb4", a typo): read

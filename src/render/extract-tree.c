@@ -84,42 +84,115 @@ x_taxonomy(const char *tok, const char *rest)
 	return (1);
 }
 
-/* Look at the words of class and id: XN_NEG, XN_POS or both. */
+/*
+ * One part of a class or id token: +1 content, -1 chrome, 0 neither.
+ * "hidden" and "meta" say chrome only as a whole token: as a part they
+ * qualify something else ("field-label-hidden", "hidden-xs").
+ */
 static int
-x_class_flags(const GumboNode *g)
+x_part_hint(const char *part, size_t n, const char *rest, int whole)
 {
-	const char	*attrs[2] = { "class", "id" }, *v, *p;
-	char		 tok[64];
-	size_t		 a, n;
-	int		 fl = 0;
+	if (strncmp(part, "commentary", 10) == 0 || x_taxonomy(part, rest))
+		return (0);
+	if (!whole && ((n == 6 && strncmp(part, "hidden", 6) == 0) ||
+	    (n == 4 && strncmp(part, "meta", 4) == 0)))
+		return (0);
+	if (x_word_in(part, n, neg_exact, sizeof neg_exact /
+	    sizeof neg_exact[0], 0) || x_word_in(part, n, neg_stem,
+	    sizeof neg_stem / sizeof neg_stem[0], 1))
+		return (-1);
+	if (x_word_in(part, n, pos_exact, sizeof pos_exact /
+	    sizeof pos_exact[0], 0))
+		return (1);
+	return (0);
+}
+
+/*
+ * The hint of one whitespace-separated token, split into parts at
+ * punctuation and at camelCase ("PageBuilder-pageRow" is page, builder,
+ * page, row). The last part names what the element is and counts twice:
+ * "article-body" is content, "post-meta" and "sidebar-widget" are
+ * chrome, "l-sidebar-fixed" or "elementor-widget-container" only hint
+ * at it (-1), and "comment-content" (+1) is content of a comment.
+ */
+static int
+x_token_hint(const char *v, size_t len)
+{
+	char	 tok[64];
+	size_t	 i, n, start, nparts = 0;
+	int	 h, last = 0, sum = 0;
+	const char *rest;
+
+	for (i = 0; i < len;) {
+		n = 0;
+		while (i < len && !isalnum((unsigned char)v[i]))
+			i++;
+		start = i;
+		while (i < len && isalnum((unsigned char)v[i])) {
+			if (n > 0 && isupper((unsigned char)v[i]) &&
+			    islower((unsigned char)v[i - 1]))
+				break;
+			if (n < sizeof tok - 1)
+				tok[n++] = (char)tolower((unsigned char)v[i]);
+			i++;
+		}
+		if (n == 0)
+			continue;
+		tok[n] = '\0';
+		nparts++;
+		rest = i < len ? v + i : "";
+		h = x_part_hint(tok, n, rest, start == 0 && i == len);
+		sum += h;
+		last = h;
+	}
+	if (nparts <= 1)
+		return (2 * last);
+	sum += last;
+	return (sum > 2 ? 2 : sum < -2 ? -2 : sum);
+}
+
+/*
+ * An id of four or more lower-case words ("sharing-with-a-single-
+ * developer") is a heading's anchor, made of its words, and says nothing
+ * of what the block is.
+ */
+static int
+x_slug(const char *v, size_t len)
+{
+	size_t	i, parts = 1;
+
+	for (i = 0; i < len; i++) {
+		if (v[i] == '-')
+			parts++;
+		else if (!islower((unsigned char)v[i]) &&
+		    !isdigit((unsigned char)v[i]))
+			return (0);
+	}
+	return (parts >= 4);
+}
+
+/*
+ * Weigh the words of class, id and role: the sum of the tokens' hints,
+ * -2 or less chrome, -1 a hint of chrome, 1 or more content.
+ */
+static int
+x_class_hint(const GumboNode *g, int *flags)
+{
+	const char	*attrs[2] = { "class", "id" }, *v, *p, *e;
+	size_t		 a;
+	int		 sum = 0;
 
 	for (a = 0; a < 2; a++) {
 		if ((v = extract_tree_attr(g, attrs[a])) == NULL)
 			continue;
-		for (p = v; *p != '\0';) {
-			n = 0;
-			while (*p != '\0' && !isalnum((unsigned char)*p))
+		for (p = v; *p != '\0'; p = e) {
+			while (isspace((unsigned char)*p))
 				p++;
-			while (*p != '\0' && isalnum((unsigned char)*p)) {
-				if (n < sizeof tok - 1)
-					tok[n++] = (char)tolower(
-					    (unsigned char)*p);
-				p++;
-			}
-			if (n == 0)
-				continue;
-			tok[n] = '\0';
-			if (strncmp(tok, "commentary", 10) == 0 ||
-			    x_taxonomy(tok, p))
-				continue;
-			if (x_word_in(tok, n, neg_exact, sizeof neg_exact /
-			    sizeof neg_exact[0], 0) ||
-			    x_word_in(tok, n, neg_stem, sizeof neg_stem /
-			    sizeof neg_stem[0], 1))
-				fl |= XN_NEG;
-			if (x_word_in(tok, n, pos_exact, sizeof pos_exact /
-			    sizeof pos_exact[0], 0))
-				fl |= XN_POS;
+			for (e = p; *e != '\0' && !isspace((unsigned char)*e);
+			    e++)
+				;
+			if (e > p && !(a == 1 && x_slug(p, (size_t)(e - p))))
+				sum += x_token_hint(p, (size_t)(e - p));
 		}
 	}
 	if ((v = extract_tree_attr(g, "role")) != NULL) {
@@ -127,14 +200,20 @@ x_class_flags(const GumboNode *g)
 		    strcmp(v, "complementary") == 0 ||
 		    strcmp(v, "contentinfo") == 0 || strcmp(v, "search") == 0 ||
 		    strcmp(v, "dialog") == 0 || strcmp(v, "menu") == 0)
-			fl |= XN_NEG;
+			sum -= 2;
 		if (strcmp(v, "main") == 0 || strcmp(v, "article") == 0)
-			fl |= XN_POS;
+			sum += 2;
 	}
 	if ((v = extract_tree_attr(g, "itemprop")) != NULL &&
-	    strstr(v, "articleBody") != NULL)
-		fl |= XN_POS | XN_ANCHOR | XN_STRONG;
-	return (fl);
+	    strstr(v, "articleBody") != NULL) {
+		*flags |= XN_ANCHOR | XN_STRONG;
+		sum += 2;
+	}
+	if (sum <= -1)
+		*flags |= XN_NEG;
+	if (sum >= 1)
+		*flags |= XN_POS;
+	return (sum);
 }
 
 const char *
@@ -146,6 +225,24 @@ extract_tree_attr(const GumboNode *g, const char *name)
 		return (NULL);
 	a = gumbo_get_attribute(&g->v.element.attributes, name);
 	return (a != NULL ? a->value : NULL);
+}
+
+/*
+ * Does an inline style hide the element (display: none, visibility:
+ * hidden)? White space and case ignored, as CSS does.
+ */
+static int
+x_style_hides(const char *v)
+{
+	char	t[512];
+	size_t	n = 0;
+
+	for (; *v != '\0' && n < sizeof t - 1; v++)
+		if (!isspace((unsigned char)*v))
+			t[n++] = (char)tolower((unsigned char)*v);
+	t[n] = '\0';
+	return (strstr(t, "display:none") != NULL ||
+	    strstr(t, "visibility:hidden") != NULL);
 }
 
 /* Elements the walk enters: shown tags that the page does not hide. */
@@ -163,9 +260,7 @@ extract_tree_entered(const GumboNode *g)
 	if ((v = extract_tree_attr(g, "aria-hidden")) != NULL &&
 	    strcasecmp(v, "true") == 0)
 		return (0);
-	if ((v = extract_tree_attr(g, "style")) != NULL &&
-	    (strstr(v, "display:none") != NULL ||
-	    strstr(v, "display: none") != NULL))
+	if ((v = extract_tree_attr(g, "style")) != NULL && x_style_hides(v))
 		return (0);
 	return (1);
 }
@@ -217,6 +312,21 @@ extract_tree_text(const GumboNode *g)
 	return (s);
 }
 
+/*
+ * The body's parts under p in document order: the next XN_SELECTED
+ * element after i (p to begin with) and outside it, or -1.
+ */
+int
+extract_tree_next(const struct xdoc *xd, int p, int i)
+{
+	int	j;
+
+	for (j = i == p ? p + 1 : xd->n[i].end; j < xd->n[p].end; j++)
+		if (xd->n[j].flags & XN_SELECTED)
+			return (j);
+	return (-1);
+}
+
 /* Equal ignoring case, white space and punctuation (ASCII). */
 int
 extract_tree_same(const char *a, const char *b)
@@ -257,6 +367,22 @@ x_count(const char *s, size_t *chars, int *commas)
 		    strncmp(s, "\xe3\x80\x81", 3) == 0)
 			(*commas)++;
 	}
+}
+
+/*
+ * A link away from the text. In-page links (#section anchors) and
+ * javascript: links that scripts replace are not.
+ */
+static int
+x_link_away(const GumboNode *c)
+{
+	const char	*h;
+
+	if (c->v.element.tag != GUMBO_TAG_A ||
+	    (h = extract_tree_attr(c, "href")) == NULL)
+		return (0);
+	h += strspn(h, " \t\n\f\r");
+	return (h[0] != '#' && strncasecmp(h, "javascript:", 11) != 0);
 }
 
 struct xframe {
@@ -310,12 +436,8 @@ extract_tree_mirror(struct xdoc *xd, char **cause)
 			st[sp].g = c;
 			st[sp].child = 0;
 			st[sp].idx = idx;
-			/* In-page links (#section anchors) are not links
-			 * away from the text. */
 			st[sp].inlink = (sp > 0 && st[sp - 1].inlink) ||
-			    (c->v.element.tag == GUMBO_TAG_A &&
-			    extract_tree_attr(c, "href") != NULL &&
-			    extract_tree_attr(c, "href")[0] != '#');
+			    x_link_away(c);
 			if (st[sp].inlink)
 				n->flags |= XN_IN_LINK;
 			sp++;
@@ -346,13 +468,15 @@ extract_tree_mirror(struct xdoc *xd, char **cause)
 	return (0);
 }
 
-/* Tags that are never the article: site chrome. */
+/* Tags that are never the article: site chrome, a form's controls. */
 static int
 x_chrome(int tag)
 {
 	return (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE ||
 	    tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_HEADER ||
-	    tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_MENU);
+	    tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_MENU ||
+	    tag == GUMBO_TAG_BUTTON || tag == GUMBO_TAG_SELECT ||
+	    tag == GUMBO_TAG_TEXTAREA);
 }
 
 /* Classify: anchors bottom-up, skips top-down, text totals bottom-up. */
@@ -360,22 +484,41 @@ void
 extract_tree_classify(struct xdoc *xd)
 {
 	struct xnode	*n, *p;
+	size_t		 total;
 	int		 i, tag, strong;
 
 	for (i = 0; i < (int)xd->nn; i++) {
 		n = &xd->n[i];
-		n->flags |= x_class_flags(n->g);
-		n->weight = ((n->flags & XN_POS) ? 25 : 0) -
-		    ((n->flags & XN_NEG) ? 25 : 0);
+		n->hint = x_class_hint(n->g, &n->flags);
+		n->weight = n->hint >= 1 ? 25 : n->hint <= -2 ? -25 :
+		    n->hint == -1 ? -10 : 0;
 		tag = XTAG(xd, i);
 		if (tag == GUMBO_TAG_MAIN)
 			n->flags |= XN_STRONG;
 		if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_H1)
 			n->flags |= XN_ANCHOR;
 	}
-	for (i = (int)xd->nn - 1; i > 0; i--)
+	/*
+	 * Running text outside links, skips not yet known: what a block
+	 * holds. Items of lists and captions (a gallery's legends) are not
+	 * running text.
+	 */
+	for (i = 0; i < (int)xd->nn; i++) {
+		n = &xd->n[i];
+		tag = XTAG(xd, i);
+		if ((n->parent >= 0 && (xd->n[n->parent].flags & XN_ITEM)) ||
+		    tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DD ||
+		    tag == GUMBO_TAG_DT || tag == GUMBO_TAG_FIGCAPTION)
+			n->flags |= XN_ITEM;
+		else
+			n->raw = n->own - n->ownlink;
+	}
+	for (i = (int)xd->nn - 1; i > 0; i--) {
 		xd->n[xd->n[i].parent].flags |= xd->n[i].flags &
 		    (XN_ANCHOR | XN_STRONG);
+		xd->n[xd->n[i].parent].raw += xd->n[i].raw;
+	}
+	total = xd->nn > 0 ? xd->n[0].raw : 0;
 	for (i = 0; i < (int)xd->nn; i++) {
 		n = &xd->n[i];
 		tag = XTAG(xd, i);
@@ -391,9 +534,14 @@ extract_tree_classify(struct xdoc *xd)
 		/* ASP.NET pages wrap all of the page in one <form>. */
 		if (tag == GUMBO_TAG_FORM && (n->flags & XN_ANCHOR))
 			strong = 1;
+		/*
+		 * A class that only hints at chrome never vetoes the block
+		 * holding most of the page's text.
+		 */
 		if (x_chrome(tag) && !strong)
 			n->flags |= XN_SKIP;
-		else if ((n->flags & XN_NEG) && !(n->flags & XN_ANCHOR))
+		else if ((n->flags & XN_NEG) && !(n->flags & XN_ANCHOR) &&
+		    (n->hint <= -2 || n->raw * 2 < total))
 			n->flags |= XN_SKIP;
 	}
 	for (i = (int)xd->nn - 1; i >= 0; i--) {
@@ -402,11 +550,19 @@ extract_tree_classify(struct xdoc *xd)
 		n->link += n->ownlink;
 		n->itext += n->own;
 		n->ilink += n->ownlink;
-		if (n->parent < 0 || (n->flags & XN_SKIP))
+		if (n->flags & XN_SKIP)
+			continue;
+		tag = XTAG(xd, i);
+		if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_SVG ||
+		    tag == GUMBO_TAG_VIDEO || tag == GUMBO_TAG_FIGURE)
+			n->flags |= XN_HASIMG;
+		xd->live += n->own - n->ownlink;
+		if (n->parent < 0)
 			continue;
 		p = &xd->n[n->parent];
 		p->text += n->text;
 		p->link += n->link;
+		p->flags |= n->flags & XN_HASIMG;
 		if (html_tags_flags(XTAG(xd, i)) & HTML_TAG_BLOCK)
 			p->flags |= XN_HASBLOCK;
 		else {

@@ -29,6 +29,9 @@
 #include "util/xmalloc.h"
 
 #define X_MIN_PROSE	250	/* chars of prose for an article */
+#define X_MIN_SHORT	50	/* ...or of a page that is all article */
+#define X_ITEM_PROSE	300	/* chars of prose a listicle's item */
+#define X_ALT		5	/* near-best candidates looked at */
 
 static double
 x_link_density(const struct xnode *n)
@@ -45,6 +48,7 @@ x_link_density(const struct xnode *n)
 #define XS_PARA		0x1
 #define XS_PARA_TEXT	0x2
 #define XS_LINKHEAD	0x4
+#define XS_ITEM		0x8	/* a paragraph in the second pass */
 
 struct x_tag_row {
 	signed char	weight;
@@ -61,7 +65,7 @@ static const struct x_tag_row x_tag_rows[GUMBO_TAG_LAST + 1] = {
 	[GUMBO_TAG_ADDRESS] = { -3, 0 }, [GUMBO_TAG_OL] = { -3, 0 },
 	[GUMBO_TAG_UL] = { -3, 0 }, [GUMBO_TAG_DL] = { -3, 0 },
 	[GUMBO_TAG_DD] = { -3, 0 }, [GUMBO_TAG_DT] = { -3, 0 },
-	[GUMBO_TAG_LI] = { -3, 0 }, [GUMBO_TAG_FORM] = { -3, 0 },
+	[GUMBO_TAG_LI] = { -3, XS_ITEM }, [GUMBO_TAG_FORM] = { -3, 0 },
 	[GUMBO_TAG_H1] = { -5, XS_LINKHEAD },
 	[GUMBO_TAG_H2] = { -5, XS_LINKHEAD },
 	[GUMBO_TAG_H3] = { -5, XS_LINKHEAD },
@@ -72,7 +76,7 @@ static const struct x_tag_row x_tag_rows[GUMBO_TAG_LAST + 1] = {
 
 /* Paragraphs score their ancestors: parent 1, grandparent 1/2, then 1/6. */
 static void
-x_score(struct xdoc *xd)
+x_score(struct xdoc *xd, int items)
 {
 	static const double	 share[] = { 1, 0.5, 1.0 / 6 };
 	struct xnode		*n, *a;
@@ -88,6 +92,8 @@ x_score(struct xdoc *xd)
 		if ((fl & XS_LINKHEAD) && n->text > 0 &&
 		    n->link * 10 >= n->text * 6)
 			n->flags |= XN_LINKHEAD;
+		if (items && (fl & XS_ITEM))
+			fl |= XS_PARA_TEXT;
 		if ((fl & XS_PARA) || ((fl & XS_PARA_TEXT) &&
 		    n->itext >= X_MIN_PARA && !(n->flags & XN_IN_LINK)))
 			n->flags |= XN_PARA;
@@ -131,6 +137,153 @@ x_prose(const struct xdoc *xd, int i, int *nparas)
 	return (sum);
 }
 
+/* The structure of a table, cells included. */
+static int
+x_table_part(int tag)
+{
+	return (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_TBODY ||
+	    tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT ||
+	    tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH);
+}
+
+/* Is a an ancestor of (or equal to) d? */
+static int
+x_contains(const struct xdoc *xd, int a, int d)
+{
+	return (d >= a && d < xd->n[a].end);
+}
+
+/*
+ * A body split over containers (a story column interrupted by ads, one
+ * paragraph per card) scores in several places: when other candidates
+ * score nearly as well as the best one, their common ancestor is the
+ * article. Then climb while the parent scores better still (the
+ * candidate was one part of the article).
+ */
+static int
+x_climb(struct xdoc *xd, int top)
+{
+	int	alt[X_ALT], nalt = 0, i, k, a, in, tag;
+	double	last, thr;
+	size_t	inner;
+
+	/*
+	 * A data table inside the text (many cells score) is part of the
+	 * article when the container around it holds prose of its own.
+	 */
+	if ((tag = XTAG(xd, top)) != GUMBO_TAG_TD && tag != GUMBO_TAG_TH)
+		for (a = top; a >= 0 && x_table_part(XTAG(xd, a));
+		    a = xd->n[a].parent)
+			top = a;
+	if (XTAG(xd, top) == GUMBO_TAG_TABLE && (a = xd->n[top].parent) >= 0 &&
+	    XTAG(xd, a) != GUMBO_TAG_BODY) {
+		inner = x_prose(xd, top, NULL);
+		if ((x_prose(xd, a, NULL) - inner) * 2 >= inner)
+			top = a;
+	}
+
+	for (i = 0; i < (int)xd->nn && (xd->n[top].flags & XN_CAND); i++) {
+		const struct xnode *n = &xd->n[i];
+
+		if (!(n->flags & XN_CAND) || (n->flags & XN_SKIP) ||
+		    i == top || x_contains(xd, i, top) ||
+		    x_contains(xd, top, i) ||
+		    n->score < xd->n[top].score * 0.75)
+			continue;
+		if (nalt < X_ALT)
+			alt[nalt++] = i;
+	}
+	if (nalt >= 3)
+		for (a = xd->n[top].parent; a >= 0; a = xd->n[a].parent) {
+			tag = XTAG(xd, a);
+			if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
+				break;
+			for (k = 0, in = 0; k < nalt; k++)
+				if (x_contains(xd, a, alt[k]))
+					in++;
+			if (in >= 3) {
+				top = a;
+				break;
+			}
+		}
+	last = xd->n[top].score;
+	thr = last / 3;
+	for (a = xd->n[top].parent; a >= 0; a = xd->n[a].parent) {
+		tag = XTAG(xd, a);
+		if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
+			break;
+		if (!(xd->n[a].flags & XN_CAND) || (xd->n[a].flags & XN_SKIP))
+			continue;
+		if (xd->n[a].score < thr)
+			break;
+		if (xd->n[a].score > last) {
+			top = a;
+			break;
+		}
+		last = xd->n[a].score;
+	}
+	return (top);
+}
+
+/* The first word of a class attribute, and its length. */
+static size_t
+x_class_head(const struct xnode *n, const char **w)
+{
+	const char	*c;
+	size_t		 l;
+
+	if ((c = extract_tree_attr(n->g, "class")) == NULL)
+		return (0);
+	c += strspn(c, " \t\n\f\r");
+	l = strcspn(c, " \t\n\f\r");
+	*w = c;
+	return (l);
+}
+
+/*
+ * The other parts of a body split over containers that are not siblings
+ * (each paragraph group in a wrapper of its own between ads): elements of
+ * the same tag and class as the best candidate or one of its ancestors
+ * up to p, holding prose and few links, elsewhere in the page. They are
+ * selected too, and p rises to the ancestor common to all the parts.
+ */
+static int
+x_gather(struct xdoc *xd, int top, int p)
+{
+	const char	*tw, *sw;
+	size_t		 tl, sl;
+	int		 a, i, q = p, np;
+
+	for (a = top; a >= 0 && a != p; a = xd->n[a].parent) {
+		if ((tl = x_class_head(&xd->n[a], &tw)) == 0)
+			continue;
+		for (i = 0; i < (int)xd->nn; i++) {
+			struct xnode *s = &xd->n[i];
+
+			if ((s->flags & (XN_SKIP | XN_SELECTED)) ||
+			    x_contains(xd, p, i) || x_contains(xd, i, p) ||
+			    XTAG(xd, i) != XTAG(xd, a) ||
+			    (sl = x_class_head(s, &sw)) != tl ||
+			    strncmp(sw, tw, tl) != 0) {
+				continue;
+			}
+			np = 0;
+			if (x_link_density(s) >= 0.25 ||
+			    x_prose(xd, i, &np) < X_MIN_PROSE / 2) {
+				i = s->end - 1;
+				continue;
+			}
+			s->flags |= XN_SELECTED;
+			while (!x_contains(xd, q, i))
+				q = xd->n[q].parent;
+			i = s->end - 1;
+		}
+		if (q != p)
+			break;
+	}
+	return (q);
+}
+
 /*
  * Choose the body: the best candidate, plus those siblings that are
  * content too. Returns the parent whose XN_SELECTED children are the
@@ -152,6 +305,7 @@ x_select(struct xdoc *xd)
 	}
 	if (top < 0)
 		return (-1);
+	top = x_climb(xd, top);
 	t = &xd->n[top];
 	p = t->parent;
 	if (p < 0) {
@@ -183,7 +337,7 @@ x_select(struct xdoc *xd)
 		    s->ilink * 4 < s->itext)
 			s->flags |= XN_SELECTED;
 	}
-	return (p);
+	return (x_gather(xd, top, p));
 }
 
 /* The most qualifying paragraphs that share one parent. */
@@ -193,9 +347,8 @@ x_max_cluster(const struct xdoc *xd, int p)
 	int	*count, i, j, best = 0, q;
 
 	count = xcalloc(xd->nn, sizeof *count);
-	for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end) {
-		if (!(xd->n[i].flags & XN_SELECTED))
-			continue;
+	for (i = extract_tree_next(xd, p, p); i >= 0;
+	    i = extract_tree_next(xd, p, i)) {
 		for (j = i; j < xd->n[i].end; j++) {
 			const struct xnode *n = &xd->n[j];
 
@@ -213,13 +366,12 @@ x_max_cluster(const struct xdoc *xd, int p)
 
 /* Is the body a list of stories? Linked headlines or many <article>s. */
 static int
-x_is_list(const struct xdoc *xd, int p, int nparas)
+x_is_list(const struct xdoc *xd, int p, int nparas, size_t prose)
 {
 	int	i, j, heads = 0, arts = 0;
 
-	for (i = p + 1; i < xd->n[p].end; i = xd->n[i].end) {
-		if (!(xd->n[i].flags & XN_SELECTED))
-			continue;
+	for (i = extract_tree_next(xd, p, p); i >= 0;
+	    i = extract_tree_next(xd, p, i)) {
 		for (j = i; j < xd->n[i].end; j++) {
 			if (xd->n[j].flags & XN_SKIP)
 				continue;
@@ -231,6 +383,13 @@ x_is_list(const struct xdoc *xd, int p, int nparas)
 	}
 	if (heads < 3 && arts < 3)
 		return (0);
+	/*
+	 * A listicle, not a list: linked headings ("1. Rez Infinite") over
+	 * paragraphs of their own, long, that one container holds together.
+	 */
+	if (arts * 2 < nparas && prose >= (size_t)heads * X_ITEM_PROSE &&
+	    x_max_cluster(xd, p) * 2 >= nparas)
+		return (0);
 	if (heads * 2 >= nparas || arts * 2 >= nparas)
 		return (1);
 	/*
@@ -238,6 +397,29 @@ x_is_list(const struct xdoc *xd, int p, int nparas)
 	 * the paragraphs (an article keeps its paragraphs together).
 	 */
 	return (x_max_cluster(xd, p) * 2 < nparas);
+}
+
+
+/*
+ * A bare document: text and nothing else, no navigation, header or
+ * footer, no link away. However short, it is all article: its <body>,
+ * or -1.
+ */
+static int
+x_bare(const struct xdoc *xd)
+{
+	int	i, body = -1;
+
+	if (xd->live == 0)
+		return (-1);
+	for (i = 0; i < (int)xd->nn; i++) {
+		if (xd->n[i].ownlink > 0 || ((xd->n[i].flags & XN_SKIP) &&
+		    xd->n[i].own > 0))
+			return (-1);
+		if (body < 0 && XTAG(xd, i) == GUMBO_TAG_BODY)
+			body = i;
+	}
+	return (body);
 }
 
 static void
@@ -289,7 +471,7 @@ extract_article(const char *html, size_t len, const char *base_url,
 	struct xdoc		 xd;
 	struct render_article	*a;
 	size_t			 prose = 0;
-	int			 p, i, nparas = 0;
+	int			 p = -1, b, i, nparas = 0, pass;
 	char			*body, *text;
 
 	*out = NULL;
@@ -301,32 +483,78 @@ extract_article(const char *html, size_t len, const char *base_url,
 		goto fail;
 	extract_meta_collect(&xd);
 	extract_tree_classify(&xd);
-	x_score(&xd);
-	if ((p = x_select(&xd)) < 0) {
+	/*
+	 * List items are paragraphs only when paragraphs do not make an
+	 * article: a post written as a list, not a page's reference list
+	 * outscoring its text.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass > 0) {
+			if (prose >= X_MIN_PROSE)
+				break;
+			for (i = 0; i < (int)xd.nn; i++) {
+				xd.n[i].flags &= ~(XN_CAND | XN_PARA |
+				    XN_SELECTED | XN_LINKHEAD);
+				xd.n[i].score = 0;
+			}
+		}
+		x_score(&xd, pass);
+		p = x_select(&xd);
+		prose = 0;
+		nparas = 0;
+		if (p < 0)
+			continue;
+		for (i = extract_tree_next(&xd, p, p); i >= 0;
+		    i = extract_tree_next(&xd, p, i))
+			prose += x_prose(&xd, i, &nparas);
+		if (xd.n[p].flags & XN_SELECTED)
+			prose = x_prose(&xd, p, &nparas);
+	}
+	if ((p < 0 || prose < X_MIN_PROSE) && (b = x_bare(&xd)) >= 0) {
+		for (i = 0; i < (int)xd.nn; i++)
+			xd.n[i].flags &= ~XN_SELECTED;
+		xd.n[b].flags |= XN_SELECTED;
+		p = b;
+		goto article;
+	}
+	if (p < 0) {
 		*cause = xstrdup(_("no article found in the page"));
 		goto fail;
 	}
-	for (i = p + 1; i < xd.n[p].end; i = xd.n[i].end)
-		if (xd.n[i].flags & XN_SELECTED)
-			prose += x_prose(&xd, i, &nparas);
-	if (xd.n[p].flags & XN_SELECTED)
-		prose = x_prose(&xd, p, &nparas);
-	if (prose < X_MIN_PROSE) {
+	/*
+	 * A short article is one when it is nearly all of the page's text.
+	 */
+	if (prose < X_MIN_PROSE && (prose < X_MIN_SHORT ||
+	    prose * 4 < xd.live * 3)) {
 		*cause = xasprintf(_("no article found in the page (%zu "
 		    "characters of text)"), prose);
 		goto fail;
 	}
-	if (x_is_list(&xd, p, nparas)) {
+	if (x_is_list(&xd, p, nparas, prose)) {
 		*cause = xstrdup(_("the page is a list of stories, "
 		    "not an article"));
 		goto fail;
 	}
+article:
 	extract_out_trim(&xd, p);
 	body = extract_out_html(&xd, p);
+	/*
+	 * A page with no title of any kind: the headline names the site or
+	 * the address, so that the first line is never the body's.
+	 */
 	if (xd.title == NULL)
-		xd.title = xstrdup("");
+		xd.title = xstrdup(xd.site_name != NULL ? xd.site_name :
+		    base_url != NULL ? base_url : "");
 	if ((text = x_plain(body, xd.title, base_url, cause)) == NULL) {
 		free(body);
+		goto fail;
+	}
+	/* Everything trimmed away (a bare page of short lines): none. */
+	if (text[strlen(xd.title) + 2 + strspn(text + strlen(xd.title) + 2,
+	    " \n")] == '\0') {
+		free(text);
+		free(body);
+		*cause = xstrdup(_("no article found in the page"));
 		goto fail;
 	}
 	a = xcalloc(1, sizeof *a);
