@@ -15,6 +15,6 @@ TESTS += tests/unit/test-sync
 tests_unit_test_sync_SOURCES = tests/unit/test-sync.c
 tests_unit_test_sync_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(JANSSON_CFLAGS)
 tests_unit_test_sync_LDADD = src/sync/libsync.a src/db/libdb.a \
-	src/net/libnet.a src/conf/libconf.a src/util/libutil.a \
+	src/net/libnet.a src/conf/libconf.a src/filter/libfilter.a src/util/libutil.a \
 	$(DEP_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
 endif
