@@ -92,3 +92,5 @@ TESTS += tests/e2e/ui-podcast.sh
 TESTS += tests/e2e/ui-podcasts-view.sh
 # Sync with a real Tiny Tiny RSS server on 127.0.0.1 (skips without it).
 TESTS += tests/e2e/sync-ttrss.py
+# highlight and highlight-feed: only the matched text, in the views named.
+TESTS += tests/e2e/ui-hlregex.sh
