@@ -105,3 +105,5 @@ tests_unit_test_extract_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_extract_LDADD = src/render/librender.a src/html/libhtml.a \
 	src/util/libutil.a $(GUMBO_LIBS) $(JANSSON_LIBS) $(CMOCKA_LIBS)
 endif
+# highlight and highlight-feed: only the matched text, in the views named.
+TESTS += tests/e2e/ui-hlregex.sh

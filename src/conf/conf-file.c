@@ -168,6 +168,7 @@ conf_file_fini(struct config *c)
 	free(c->highlights);
 	c->highlights = NULL;
 	c->nhighlights = 0;
+	conf_highlight_free(c);
 	for (i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	free(c->warnings);

@@ -2,7 +2,8 @@
  * The config lines that take a filter expression: the killfile
  * (ignore-article FEEDURL|* EXPR), named filters (define-filter NAME
  * EXPR) and the colours of matching article rows (highlight-article EXPR
- * FG BG [ATTR...]). Expressions are compiled as the file is read, so that a mistake
+ * FG BG [ATTR...]) and feed rows (highlight-feed, a feed matching when
+ * one of its articles does). Expressions are compiled as the file is read, so that a mistake
  * stops the program with the file, line, column and token.
  */
 #include "config.h"
@@ -49,7 +50,7 @@ conf_filter_compile(const char *what, const char *expr, char **cause)
 	return (where);
 }
 
-/* highlight-article EXPR FG BG [ATTR...] */
+/* highlight-article (and highlight-feed) EXPR FG BG [ATTR...] */
 static int
 conf_filter_highlight(struct config *c, char **argv, int argc, char **cause)
 {
@@ -67,6 +68,13 @@ conf_filter_highlight(struct config *c, char **argv, int argc, char **cause)
 		return (-1);
 	if ((where = conf_filter_compile(argv[0], argv[1], cause)) == NULL)
 		return (-1);
+	if (strcmp(argv[0], "highlight-feed") == 0) {
+		c->feed_highlights = xreallocarray(c->feed_highlights,
+		    c->nfeed_highlights + 1, sizeof *c->feed_highlights);
+		c->feed_highlights[c->nfeed_highlights].where = where;
+		c->feed_highlights[c->nfeed_highlights++].colour = colour;
+		return (0);
+	}
 	c->highlights = xreallocarray(c->highlights, c->nhighlights + 1,
 	    sizeof *c->highlights);
 	c->highlights[c->nhighlights].where = where;
@@ -80,9 +88,12 @@ conf_filter_line(struct config *c, const char *path, int lineno,
 {
 	const char	*v[3];
 	char		*where;
-	int		 ignore;
+	int		 ignore, r;
 
-	if (strcmp(argv[0], "highlight-article") == 0)
+	if ((r = conf_highlight_line(c, argv, argc, cause)) != 2)
+		return (r);
+	if (strcmp(argv[0], "highlight-article") == 0 ||
+	    strcmp(argv[0], "highlight-feed") == 0)
 		return (conf_filter_highlight(c, argv, argc, cause));
 	ignore = strcmp(argv[0], "ignore-article") == 0;
 	if (!ignore && strcmp(argv[0], "define-filter") != 0)

@@ -21,5 +21,9 @@ int	conf_token_getline(FILE *, char **line, size_t *cap, int *lineno);
 /* ignore-article and define-filter (conf-filter.c); 2: not one. */
 int	conf_filter_line(struct config *, const char *path, int lineno,
 	    char **argv, int argc, char **cause);
+/* highlight lines (conf-highlight.c); 2: not one. */
+int	conf_highlight_line(struct config *, char **argv, int argc,
+	    char **cause);
+void	conf_highlight_free(struct config *);
 
 #endif

@@ -53,7 +53,6 @@ static const struct conf_newsboat_option conf_newsboat_options[] = {
 	{ "goto-first-unread", CONF_NB_IGNORED, NULL },
 	{ "goto-next-feed", CONF_NB_IGNORED, NULL },
 	{ "help-title-format", CONF_NB_IGNORED, NULL },
-	{ "highlight", CONF_NB_LATER, NULL },
 	{ "history-limit", CONF_NB_IGNORED, NULL },
 	{ "html-renderer", CONF_NB_IGNORED, NULL },
 	{ "http-auth-method", CONF_NB_IGNORED, NULL },

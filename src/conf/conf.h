@@ -6,6 +6,7 @@
 #ifndef TIDINGS_CONF_CONF_H
 #define TIDINGS_CONF_CONF_H
 
+#include <regex.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -118,6 +119,12 @@ struct config {
 	/* highlight-article EXPR FG BG [ATTR...], in the file's order. */
 	struct conf_highlight	*highlights;
 	size_t			 nhighlights;
+	/* highlight VIEW REGEX FG [BG [ATTR...]] (conf-highlight.c) and
+	 * highlight-feed EXPR FG BG [ATTR...], in the file's order. */
+	struct conf_hl_rule	*hl_rules;
+	size_t			 nhl_rules;
+	struct conf_highlight	*feed_highlights;
+	size_t			 nfeed_highlights;
 	/* "FILE:LINE: ..." for each line accepted but ignored. */
 	char			**warnings;
 	size_t			  nwarnings;
@@ -332,6 +339,18 @@ struct conf_colour {
 /* One highlight-article line (struct config). */
 struct conf_highlight {
 	char			*where;	/* the expression's SQL */
+	struct conf_colour	 colour;
+};
+
+/* One highlight line: where it applies, its regular expression. */
+#define CONF_HL_FEEDLIST	0x1
+#define CONF_HL_ARTICLELIST	0x2
+#define CONF_HL_ARTICLE		0x4
+/* A ceiling, so that drawing a line stays cheap however long the file. */
+#define CONF_HL_MAX_RULES	64
+struct conf_hl_rule {
+	int			 views;		/* CONF_HL_* bits */
+	regex_t			*re;		/* REG_EXTENDED | REG_ICASE */
 	struct conf_colour	 colour;
 };
 

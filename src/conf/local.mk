@@ -28,3 +28,5 @@ tests_unit_test_conf_LDADD = src/conf/libconf.a src/filter/libfilter.a src/html/
 endif
 # feed-podcast-auto-enqueue lines.
 src_conf_libconf_a_SOURCES += src/conf/conf-podcast.c
+# highlight lines.
+src_conf_libconf_a_SOURCES += src/conf/conf-highlight.c

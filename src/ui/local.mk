@@ -8,6 +8,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/ui-colour.c \
 	src/ui/ui-draw.c \
 	src/ui/ui-edit.c src/ui/ui-filter.c src/ui/ui-edit.h \
+	src/ui/ui-hl.c \
 	src/ui/ui-input.c \
 	src/ui/ui-keys.c \
 	src/ui/ui-links.c \

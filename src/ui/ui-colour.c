@@ -102,38 +102,43 @@ ui_colour_attr(enum conf_elem e)
 	return (ui_colour_attrs[e]);
 }
 
-/* After ui_colour_start(): the pairs of the highlight-article lines. */
+/* A rule's colours as colour pair number pair (else its attributes). */
+int
+ui_colour_rule(const struct conf_colour *cc, int pair)
+{
+	short	f, b;
+
+	f = ui_colour_curses(cc->fg);
+	b = ui_colour_curses(cc->bg);
+	if (f >= COLORS)
+		f = -1;
+	if (b >= COLORS)
+		b = -1;
+	if (!ui_colour_on || (f == -1 && b == -1) || pair >= COLOR_PAIRS)
+		return (ui_colour_curses_attrs(cc->attrs));
+	init_pair((short)pair, f, b);
+	return (COLOR_PAIR(pair) | ui_colour_curses_attrs(cc->attrs));
+}
+
+/* After ui_colour_start(): the pairs of the highlight-article lines,
+ * then those of the other highlight lines. */
 void
 ui_colour_highlights(const struct config *conf)
 {
-	const struct conf_colour	*cc;
-	size_t				 i;
-	short				 f, b;
+	size_t	i;
 
 	free(ui_colour_hl);
 	ui_colour_hl = NULL;
 	ui_colour_nhl = 0;
+	ui_hl_start(conf, ELEM__COUNT + 1 + (conf != NULL ?
+	    (int)conf->nhighlights : 0));
 	if (conf == NULL || conf->nhighlights == 0)
 		return;
 	ui_colour_hl = xreallocarray(NULL, conf->nhighlights,
 	    sizeof *ui_colour_hl);
-	for (i = 0; i < conf->nhighlights; i++) {
-		cc = &conf->highlights[i].colour;
-		f = ui_colour_curses(cc->fg);
-		b = ui_colour_curses(cc->bg);
-		if (f >= COLORS)
-			f = -1;
-		if (b >= COLORS)
-			b = -1;
-		if (!ui_colour_on || (f == -1 && b == -1) ||
-		    ELEM__COUNT + 1 + (int)i >= COLOR_PAIRS) {
-			ui_colour_hl[i] = ui_colour_curses_attrs(cc->attrs);
-			continue;
-		}
-		init_pair((short)(ELEM__COUNT + 1 + i), f, b);
-		ui_colour_hl[i] = COLOR_PAIR(ELEM__COUNT + 1 + (int)i) |
-		    ui_colour_curses_attrs(cc->attrs);
-	}
+	for (i = 0; i < conf->nhighlights; i++)
+		ui_colour_hl[i] = ui_colour_rule(&conf->highlights[i].colour,
+		    ELEM__COUNT + 1 + (int)i);
 	ui_colour_nhl = conf->nhighlights;
 }
 

@@ -21,6 +21,15 @@ void		 ui_colour_start(void);
 void		 ui_colour_highlights(const struct config *);
 int		 ui_colour_highlight(size_t);
 int		 ui_colour_attr(enum conf_elem);
+int		 ui_colour_rule(const struct conf_colour *, int pair);
+/* The highlight lines' matches (ui-hl.c); views: CONF_HL_* bits, 0 for
+ * none (a focused row). */
+void		 ui_hl_start(const struct config *, int first_pair);
+int		 ui_hl_feed_attr(size_t);
+void		 ui_hl_paint(const struct config *, int y, int x, int width,
+		    const char *text, int views);
+void		 ui_hl_text(const struct config *, int y, int x, int width,
+		    const char *s, int attr, int views);
 
 /* The list widget every list view (and the pager) shares (ui-list.c). */
 struct ui_list {

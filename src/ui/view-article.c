@@ -216,6 +216,8 @@ view_article_draw(struct ui *ui, struct ui_view *v, int y, int height,
 			break;
 		l = &va->lines[i];
 		view_article_body_draw_line(y + row, width, l, base);
+		ui_hl_paint(ui->cfg.conf, y + row, 0, width, l->text,
+		    CONF_HL_ARTICLE);
 		if (va->search == NULL)
 			continue;
 		/* Highlight every match on the line. */

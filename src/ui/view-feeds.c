@@ -39,6 +39,7 @@ struct view_feeds {
 	/* A filter set with f or F: feeds with an article it matches. */
 	char			*filter;
 	char			*filter_label;
+	int			*hl;	/* each feed's highlight-feed, -1 */
 };
 
 static void
@@ -167,6 +168,40 @@ view_feeds_set_filter(struct ui *ui, struct ui_view *v, const char *where,
 		ui_list_set_cursor(&v->list, VF_FIXED);
 }
 
+/* The first highlight-feed line each feed matches (one of its
+ * articles does). */
+static void
+view_feeds_highlight(struct ui *ui, struct view_feeds *vf)
+{
+	const struct config	*conf = ui->cfg.conf;
+	char			*cause = NULL;
+	size_t			 i, r;
+	int			 m;
+
+	free(vf->hl);
+	vf->hl = NULL;
+	if (conf == NULL || conf->nfeed_highlights == 0 || vf->n == 0)
+		return;
+	vf->hl = xreallocarray(NULL, vf->n, sizeof *vf->hl);
+	for (i = 0; i < vf->n; i++) {
+		vf->hl[i] = -1;
+		for (r = 0; r < conf->nfeed_highlights; r++) {
+			m = db_view_feed_matches(ui->cfg.db, vf->feeds[i].id,
+			    vf->feeds[i].query, conf->feed_highlights[r].where,
+			    &cause);
+			if (m == -1) {
+				ui_message(ui, 1, "%s", cause);
+				free(cause);
+				return;
+			}
+			if (m == 1) {
+				vf->hl[i] = (int)r;
+				break;
+			}
+		}
+	}
+}
+
 static void
 view_feeds_read(struct ui *ui, struct ui_view *v)
 {
@@ -191,6 +226,7 @@ view_feeds_read(struct ui *ui, struct ui_view *v)
 	}
 	if (vf->filter != NULL)
 		view_feeds_apply_filter(ui, vf);
+	view_feeds_highlight(ui, vf);
 	ui_list_set_count(&v->list, VF_FIXED + vf->n);
 	if (keep != -1)
 		for (i = 0; i < vf->n; i++)
@@ -265,7 +301,12 @@ view_feeds_row(struct ui *ui, struct view_feeds *vf, size_t i, int y,
 	else
 		attr = ui_colour_attr(unread ? ELEM_LISTNORMAL_UNREAD :
 		    ELEM_LISTNORMAL);
-	ui_draw_text(y, 0, width, line, attr);
+	/* The focused row keeps listfocus's colours. */
+	if (!focus && i >= VF_FIXED && vf->hl != NULL &&
+	    vf->hl[i - VF_FIXED] >= 0)
+		attr = ui_hl_feed_attr((size_t)vf->hl[i - VF_FIXED]);
+	ui_hl_text(ui->cfg.conf, y, 0, width, line, attr,
+	    focus ? 0 : CONF_HL_FEEDLIST);
 }
 
 static void
@@ -572,6 +613,7 @@ view_feeds_free(struct ui_view *v)
 	view_feeds_free_queries(vf);
 	free(vf->filter);
 	free(vf->filter_label);
+	free(vf->hl);
 	free(vf->tag);
 	free(vf);
 	free(v);

@@ -205,7 +205,8 @@ view_items_draw(struct ui *ui, struct ui_view *v, int y, int height,
 		if (!focus && vi->hl != NULL && vi->hl[i - vi->win_off] >= 0)
 			attr = ui_colour_highlight(
 			    (size_t)vi->hl[i - vi->win_off]);
-		ui_draw_text(y + row, 0, width, line, attr);
+		ui_hl_text(ui->cfg.conf, y + row, 0, width, line, attr,
+		    focus ? 0 : CONF_HL_ARTICLELIST);
 	}
 	if (v->list.count == 0)
 		ui_draw_text(y + 1, 2, width - 2, vi->sel.kind ==
