@@ -73,6 +73,14 @@
  *					 to try again; NULL: never by itself
  *   Its html is part of the item's text in items_fts.
  *
+ * search_terms	(schema 6) (term TEXT PRIMARY KEY) WITHOUT ROWID: every term
+ *		items_fts was given, folded (lower case, no diacritics), so
+ *		that the indexer knows which are new.
+ * search_vocab	(schema 6) (id INTEGER PRIMARY KEY, terms TEXT NOT NULL): the
+ *		same terms joined by '\n', in chunks of up to 64 KB, scanned
+ *		for the terms that contain a word (db-terms.c). Terms of
+ *		removed items stay in both.
+ *
  * The reader's queries (db-view.h) take the same struct db; SQLite's
  * header and the raw connection (db_sqlite(), db-int.h) stay in src/db.
  */
@@ -85,7 +93,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	5
+#define DB_SCHEMA_VERSION	6
 
 struct db;
 

@@ -1,0 +1,356 @@
+/*
+ * The search index's vocabulary. FTS5 matches whole terms only, and its
+ * own list of them (fts5vocab) reads every doclist: seconds at a million
+ * items. So the indexer keeps the terms itself: search_terms (one row a
+ * term, to know which are new) and search_vocab (the same terms joined by
+ * '\n' in chunks of about DB_TERMS_CHUNK bytes), which a search scans
+ * with memmem in milliseconds. Terms of items since removed stay: a term
+ * that matches nothing costs a search only a lookup.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db-int.h"
+#include "db/db-fold.h"
+#include "db/db-terms.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+#define DB_TERMS_CHUNK		65536
+
+struct db_terms {
+	struct db_fold	*fold;
+	struct buf	 arena;		/* the terms, each NUL-terminated */
+	uint32_t	*slot;		/* arena offset + 1; 0 is empty */
+	uint32_t	*hash;
+	size_t		 cap;		/* a power of two */
+	size_t		 n;
+};
+
+static uint32_t
+db_terms_hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return (h);
+}
+
+static void
+db_terms_grow(struct db_terms *t)
+{
+	uint32_t	*slot, *hash;
+	size_t		 cap = t->cap * 2, i, j;
+
+	slot = xcalloc(cap, sizeof *slot);
+	hash = xcalloc(cap, sizeof *hash);
+	for (i = 0; i < t->cap; i++) {
+		if (t->slot[i] == 0)
+			continue;
+		for (j = t->hash[i] & (cap - 1); slot[j] != 0;
+		    j = (j + 1) & (cap - 1))
+			;
+		slot[j] = t->slot[i];
+		hash[j] = t->hash[i];
+	}
+	free(t->slot);
+	free(t->hash);
+	t->slot = slot;
+	t->hash = hash;
+	t->cap = cap;
+}
+
+static int
+db_terms_token(void *arg, const char *tok, size_t len)
+{
+	struct db_terms	*t = arg;
+	uint32_t	 h;
+	size_t		 i;
+	const char	*s;
+
+	h = db_terms_hash(tok, len);
+	for (i = h & (t->cap - 1); t->slot[i] != 0; i = (i + 1) & (t->cap - 1))
+		if (t->hash[i] == h) {
+			s = t->arena.data + t->slot[i] - 1;
+			if (strncmp(s, tok, len) == 0 && s[len] == '\0')
+				return (0);
+		}
+	/* A batch past 4 GB of distinct terms keeps the ones it has. */
+	if (t->arena.len + len + 2 > UINT32_MAX)
+		return (0);
+	t->slot[i] = (uint32_t)t->arena.len + 1;
+	t->hash[i] = h;
+	buf_add(&t->arena, tok, len);
+	buf_addc(&t->arena, '\0');
+	if (++t->n * 2 > t->cap)
+		db_terms_grow(t);
+	return (0);
+}
+
+struct db_terms *
+db_terms_new(struct db *db, char **cause)
+{
+	struct db_terms	*t;
+
+	t = xcalloc(1, sizeof *t);
+	if ((t->fold = db_fold_open(db, cause)) == NULL) {
+		free(t);
+		return (NULL);
+	}
+	buf_init(&t->arena, 0);
+	t->cap = 4096;
+	t->slot = xcalloc(t->cap, sizeof *t->slot);
+	t->hash = xcalloc(t->cap, sizeof *t->hash);
+	return (t);
+}
+
+void
+db_terms_free(struct db_terms *t)
+{
+	if (t == NULL)
+		return;
+	db_fold_close(t->fold);
+	buf_fini(&t->arena);
+	free(t->slot);
+	free(t->hash);
+	free(t);
+}
+
+void
+db_terms_add(struct db_terms *t, const char *text)
+{
+	if (text != NULL && *text != '\0')
+		(void)db_fold_tokens(t->fold, text, strlen(text),
+		    db_terms_token, t);
+}
+
+/* The longest run of whole terms at the front of s that fits in max
+ * bytes (the first term whatever its length when whole is set). */
+static size_t
+db_terms_piece(const char *s, size_t len, size_t max, int whole)
+{
+	const char	*nl;
+	size_t		 cut = 0, at;
+
+	for (;;) {
+		nl = memchr(s + cut, '\n', len - cut);
+		at = nl != NULL ? (size_t)(nl - s) : len;
+		if (at > max)
+			return (cut == 0 && whole ? at : (cut > 0 ? cut - 1 :
+			    0));
+		if (nl == NULL)
+			return (len);
+		cut = at + 1;
+	}
+}
+
+/* New terms (joined by '\n') onto the last chunk, then in new chunks. */
+static int
+db_terms_append(struct db *db, const char *s, size_t len, char **cause)
+{
+	sqlite3_stmt	*st = NULL;
+	int64_t		 last = 0, lastlen = 0;
+	size_t		 take;
+	int		 rc;
+
+	if (db_prepare(db, "SELECT id, length(CAST(terms AS BLOB)) FROM "
+	    "search_vocab ORDER BY id DESC LIMIT 1", &st, cause) != 0)
+		return (-1);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		last = sqlite3_column_int64(st, 0);
+		lastlen = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (last != 0 && lastlen + 1 < DB_TERMS_CHUNK) {
+		take = db_terms_piece(s, len, DB_TERMS_CHUNK - 1 -
+		    (size_t)lastlen, 0);
+		if (take > 0) {
+			if (db_prepare(db, "UPDATE search_vocab SET terms = "
+			    "terms || char(10) || ?1 WHERE id = ?2", &st,
+			    cause) != 0)
+				return (-1);
+			sqlite3_bind_text(st, 1, s, (int)take, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, last);
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE)
+				goto fail;
+			s += take;
+			len -= take;
+			if (len > 0) {
+				s++;
+				len--;
+			}
+		}
+	}
+	if (len == 0)
+		return (0);
+	if (db_prepare(db, "INSERT INTO search_vocab(terms) VALUES (?1)", &st,
+	    cause) != 0)
+		return (-1);
+	while (len > 0) {
+		take = db_terms_piece(s, len, DB_TERMS_CHUNK, 1);
+		sqlite3_bind_text(st, 1, s, (int)take, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			goto fail;
+		}
+		s += take;
+		len -= take;
+		if (len > 0) {
+			s++;
+			len--;
+		}
+	}
+	sqlite3_finalize(st);
+	return (0);
+fail:
+	*cause = db_errmsg(db, _("cannot update the search index"));
+	return (-1);
+}
+
+int
+db_terms_flush(struct db *db, struct db_terms *t, char **cause)
+{
+	sqlite3_stmt	*st;
+	struct buf	 fresh;
+	const char	*s;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (t->n == 0)
+		return (0);
+	if (db_prepare(db, "INSERT OR IGNORE INTO search_terms(term) "
+	    "VALUES (?1)", &st, cause) != 0)
+		return (-1);
+	buf_init(&fresh, 0);
+	for (i = 0; i < t->cap; i++) {
+		if (t->slot[i] == 0)
+			continue;
+		s = t->arena.data + t->slot[i] - 1;
+		sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			*cause = db_errmsg(db, _("cannot update the search "
+			    "index"));
+			rc = -1;
+			break;
+		}
+		sqlite3_reset(st);
+		if (sqlite3_changes(db_sqlite(db)) > 0) {
+			if (fresh.len > 0)
+				buf_addc(&fresh, '\n');
+			buf_adds(&fresh, s);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc == 0 && fresh.len > 0)
+		rc = db_terms_append(db, fresh.data, fresh.len, cause);
+	buf_fini(&fresh);
+	memset(t->slot, 0, t->cap * sizeof *t->slot);
+	buf_reset(&t->arena);
+	t->n = 0;
+	return (rc);
+}
+
+/* Is term a better (shorter, then smaller) pick than the one in l? */
+static int
+db_terms_better(const char *a, size_t alen, const char *b)
+{
+	size_t	blen = strlen(b);
+	int	c;
+
+	if (alen != blen)
+		return (alen < blen);
+	c = memcmp(a, b, alen);
+	return (c < 0);
+}
+
+static int
+db_terms_cmp(const void *pa, const void *pb)
+{
+	const char	*a = *(char *const *)pa, *b = *(char *const *)pb;
+	size_t		 la = strlen(a), lb = strlen(b);
+
+	if (la != lb)
+		return (la < lb ? -1 : 1);
+	return (strcmp(a, b));
+}
+
+int
+db_terms_containing(struct db *db, const char *needle, size_t nlen,
+    size_t cap, char ***out, size_t *n, int *more, char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*data, *end, *p, *hit, *start, *stop;
+	char		**l;
+	size_t		 worst = 0, i, len;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	*more = 0;
+	if (nlen == 0 || cap == 0)
+		return (0);
+	if (db_prepare(db, "SELECT terms FROM search_vocab", &st, cause) != 0)
+		return (-1);
+	l = xreallocarray(NULL, cap, sizeof *l);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		data = (const char *)sqlite3_column_blob(st, 0);
+		end = data + sqlite3_column_bytes(st, 0);
+		for (p = data; p < end && (hit = memmem(p, (size_t)(end - p),
+		    needle, nlen)) != NULL; p = stop < end ? stop + 1 : end) {
+			for (start = hit; start > data && start[-1] != '\n';
+			    start--)
+				;
+			if ((stop = memchr(hit + nlen, '\n', (size_t)(end -
+			    hit - (ptrdiff_t)nlen))) == NULL)
+				stop = end;
+			len = (size_t)(stop - start);
+			if (*n < cap) {
+				l[(*n)++] = xstrndup(start, len);
+				if (*n == cap)
+					for (worst = 0, i = 1; i < cap; i++)
+						if (db_terms_better(l[worst],
+						    strlen(l[worst]), l[i]))
+							worst = i;
+				continue;
+			}
+			*more = 1;
+			if (!db_terms_better(start, len, l[worst]))
+				continue;
+			free(l[worst]);
+			l[worst] = xstrndup(start, len);
+			for (worst = 0, i = 1; i < cap; i++)
+				if (db_terms_better(l[worst],
+				    strlen(l[worst]), l[i]))
+					worst = i;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_terms_list_free(l, *n);
+		*n = 0;
+		*cause = db_errmsg(db, _("cannot read the cache"));
+		return (-1);
+	}
+	qsort(l, *n, sizeof *l, db_terms_cmp);
+	*out = l;
+	return (0);
+}
+
+void
+db_terms_list_free(char **l, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}

@@ -1,0 +1,33 @@
+/*
+ * Private to src/db: the search index's vocabulary, kept beside it so
+ * that a word typed by the user can be matched inside the terms
+ * (substrings, runs of CJK characters, which unicode61 keeps whole).
+ */
+#ifndef TIDINGS_DB_DB_TERMS_H
+#define TIDINGS_DB_DB_TERMS_H
+
+#include <stddef.h>
+
+struct db;
+struct db_terms;
+
+/* The distinct terms of a batch of indexed text. */
+struct db_terms	*db_terms_new(struct db *, char **cause);
+void		 db_terms_free(struct db_terms *);
+/* Remember the terms of text (NULL: none). */
+void		 db_terms_add(struct db_terms *, const char *text);
+/* The terms not yet known into search_terms and search_vocab, in the
+ * caller's transaction; the batch is emptied. */
+int		 db_terms_flush(struct db *, struct db_terms *, char **cause);
+
+/*
+ * The known terms that contain needle (folded), the shortest first (ties
+ * in byte order), at most cap of them; *more says that others were left
+ * out. Free with db_terms_list_free().
+ */
+int		 db_terms_containing(struct db *, const char *needle,
+		    size_t len, size_t cap, char ***out, size_t *n, int *more,
+		    char **cause);
+void		 db_terms_list_free(char **, size_t);
+
+#endif
