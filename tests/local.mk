@@ -60,3 +60,5 @@ tests_unit_test_ui_edit_LDADD = src/ui/libui.a src/util/libutil.a \
 endif
 # The reader in tmux: editing the prompts.
 TESTS += tests/e2e/ui-prompt.sh
+# The reader in tmux: search finds parts of words and CJK text.
+TESTS += tests/e2e/ui-search.sh
