@@ -187,16 +187,14 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
 	struct db_terms	*terms;
 	int		 rc;
 
-	if ((terms = db_terms_new(db, cause)) == NULL)
+	if ((terms = db_terms_get(db, cause)) == NULL)
 		return (-1);
 	if (left != NULL)
 		*left = 0;
 	if (done_n != NULL)
 		*done_n = 0;
-	if (db_begin(db, cause) != 0) {
-		db_terms_free(terms);
+	if (db_begin(db, cause) != 0)
 		return (-1);
-	}
 	if (db_prepare(db, "SELECT i.id, i.title, i.author, i.summary, "
 	    "i.content, t.html FROM fts_pending p JOIN items i ON i.id = p.id "
 	    "LEFT JOIN fulltext t ON t.id = i.id "
@@ -237,13 +235,16 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
 	sqlite3_finalize(row);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(done);
-	db_terms_free(terms);
-	return (db_commit(db, cause));
+	if (db_commit(db, cause) != 0) {
+		db_terms_reset(terms);
+		return (-1);
+	}
+	return (0);
 fail:
 	sqlite3_finalize(row);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(done);
-	db_terms_free(terms);
+	db_terms_reset(terms);
 	db_rollback(db);
 	return (-1);
 }

@@ -17,12 +17,14 @@
 #define DB_STR1(x)		#x
 
 struct db_ckpt;
+struct db_terms;
 
 struct db {
 	sqlite3		*sq;
 	char		*path;
 	int		 in_txn;
 	struct db_ckpt	*ckpt;		/* NULL: SQLite's own checkpoints */
+	struct db_terms	*terms;		/* the indexer's vocabulary, or NULL */
 };
 
 /* db-schema.c: migrations[i] takes the schema from version i to i + 1. */

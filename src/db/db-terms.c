@@ -21,47 +21,52 @@
 #include "util/xmalloc.h"
 
 #define DB_TERMS_CHUNK		65536
+/*
+ * The terms a connection has seen stored, as 64-bit hashes, kept from
+ * one batch to the next so that a common word is looked up once, not
+ * once a batch; past this many the set starts again (2 to 4 MB). Two terms
+ * with the same hash (about one chance in 10^7 at a million terms) would
+ * leave the second out of the vocabulary: found as a word, not inside.
+ */
+#define DB_TERMS_KEEP		(1 << 17)
 
 struct db_terms {
 	struct db_fold	*fold;
-	struct buf	 arena;		/* the terms, each NUL-terminated */
-	uint32_t	*slot;		/* arena offset + 1; 0 is empty */
-	uint32_t	*hash;
+	uint64_t	*seen;		/* hashes; 0 is empty */
 	size_t		 cap;		/* a power of two */
 	size_t		 n;
+	struct buf	 fresh;		/* terms seen since the last flush,
+					 * each NUL-terminated */
+	size_t		 nfresh;
 };
 
-static uint32_t
+static uint64_t
 db_terms_hash(const char *s, size_t len)
 {
-	uint32_t	h = 2166136261u;
+	uint64_t	h = 14695981039346656037u;
 
 	while (len-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return (h);
+		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+	return (h != 0 ? h : 1);
 }
 
 static void
 db_terms_grow(struct db_terms *t)
 {
-	uint32_t	*slot, *hash;
+	uint64_t	*seen;
 	size_t		 cap = t->cap * 2, i, j;
 
-	slot = xcalloc(cap, sizeof *slot);
-	hash = xcalloc(cap, sizeof *hash);
+	seen = xcalloc(cap, sizeof *seen);
 	for (i = 0; i < t->cap; i++) {
-		if (t->slot[i] == 0)
+		if (t->seen[i] == 0)
 			continue;
-		for (j = t->hash[i] & (cap - 1); slot[j] != 0;
+		for (j = t->seen[i] & (cap - 1); seen[j] != 0;
 		    j = (j + 1) & (cap - 1))
 			;
-		slot[j] = t->slot[i];
-		hash[j] = t->hash[i];
+		seen[j] = t->seen[i];
 	}
-	free(t->slot);
-	free(t->hash);
-	t->slot = slot;
-	t->hash = hash;
+	free(t->seen);
+	t->seen = seen;
 	t->cap = cap;
 }
 
@@ -69,44 +74,50 @@ static int
 db_terms_token(void *arg, const char *tok, size_t len)
 {
 	struct db_terms	*t = arg;
-	uint32_t	 h;
+	uint64_t	 h;
 	size_t		 i;
-	const char	*s;
 
 	h = db_terms_hash(tok, len);
-	for (i = h & (t->cap - 1); t->slot[i] != 0; i = (i + 1) & (t->cap - 1))
-		if (t->hash[i] == h) {
-			s = t->arena.data + t->slot[i] - 1;
-			if (strncmp(s, tok, len) == 0 && s[len] == '\0')
-				return (0);
-		}
-	/* A batch past 4 GB of distinct terms keeps the ones it has. */
-	if (t->arena.len + len + 2 > UINT32_MAX)
-		return (0);
-	t->slot[i] = (uint32_t)t->arena.len + 1;
-	t->hash[i] = h;
-	buf_add(&t->arena, tok, len);
-	buf_addc(&t->arena, '\0');
+	for (i = h & (t->cap - 1); t->seen[i] != 0; i = (i + 1) & (t->cap - 1))
+		if (t->seen[i] == h)
+			return (0);
+	t->seen[i] = h;
+	buf_add(&t->fresh, tok, len);
+	buf_addc(&t->fresh, '\0');
+	t->nfresh++;
 	if (++t->n * 2 > t->cap)
 		db_terms_grow(t);
 	return (0);
 }
 
 struct db_terms *
-db_terms_new(struct db *db, char **cause)
+db_terms_get(struct db *db, char **cause)
 {
 	struct db_terms	*t;
 
+	if (db->terms != NULL)
+		return (db->terms);
 	t = xcalloc(1, sizeof *t);
 	if ((t->fold = db_fold_open(db, cause)) == NULL) {
 		free(t);
 		return (NULL);
 	}
-	buf_init(&t->arena, 0);
+	buf_init(&t->fresh, 0);
 	t->cap = 4096;
-	t->slot = xcalloc(t->cap, sizeof *t->slot);
-	t->hash = xcalloc(t->cap, sizeof *t->hash);
+	t->seen = xcalloc(t->cap, sizeof *t->seen);
+	db->terms = t;
 	return (t);
+}
+
+void
+db_terms_reset(struct db_terms *t)
+{
+	if (t == NULL)
+		return;
+	memset(t->seen, 0, t->cap * sizeof *t->seen);
+	buf_reset(&t->fresh);
+	t->n = 0;
+	t->nfresh = 0;
 }
 
 void
@@ -115,9 +126,8 @@ db_terms_free(struct db_terms *t)
 	if (t == NULL)
 		return;
 	db_fold_close(t->fold);
-	buf_fini(&t->arena);
-	free(t->slot);
-	free(t->hash);
+	buf_fini(&t->fresh);
+	free(t->seen);
 	free(t);
 }
 
@@ -127,6 +137,12 @@ db_terms_add(struct db_terms *t, const char *text)
 	if (text != NULL && *text != '\0')
 		(void)db_fold_tokens(t->fold, text, strlen(text),
 		    db_terms_token, t);
+}
+
+static int
+db_terms_strcmp(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
 }
 
 /* The longest run of whole terms at the front of s that fits in max
@@ -221,20 +237,25 @@ db_terms_flush(struct db *db, struct db_terms *t, char **cause)
 {
 	sqlite3_stmt	*st;
 	struct buf	 fresh;
-	const char	*s;
+	const char	*s, **sorted;
 	size_t		 i;
 	int		 rc = 0;
 
-	if (t->n == 0)
+	if (t->nfresh == 0)
 		return (0);
 	if (db_prepare(db, "INSERT OR IGNORE INTO search_terms(term) "
-	    "VALUES (?1)", &st, cause) != 0)
+	    "VALUES (?1)", &st, cause) != 0) {
+		db_terms_reset(t);
 		return (-1);
+	}
+	/* In order, so that the B-tree's pages are visited once each. */
+	sorted = xreallocarray(NULL, t->nfresh, sizeof *sorted);
+	for (s = t->fresh.data, i = 0; i < t->nfresh; s += strlen(s) + 1)
+		sorted[i++] = s;
+	qsort(sorted, t->nfresh, sizeof *sorted, db_terms_strcmp);
 	buf_init(&fresh, 0);
-	for (i = 0; i < t->cap; i++) {
-		if (t->slot[i] == 0)
-			continue;
-		s = t->arena.data + t->slot[i] - 1;
+	for (i = 0; i < t->nfresh; i++) {
+		s = sorted[i];
 		sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			*cause = db_errmsg(db, _("cannot update the search "
@@ -250,12 +271,14 @@ db_terms_flush(struct db *db, struct db_terms *t, char **cause)
 		}
 	}
 	sqlite3_finalize(st);
+	free(sorted);
 	if (rc == 0 && fresh.len > 0)
 		rc = db_terms_append(db, fresh.data, fresh.len, cause);
 	buf_fini(&fresh);
-	memset(t->slot, 0, t->cap * sizeof *t->slot);
-	buf_reset(&t->arena);
-	t->n = 0;
+	buf_reset(&t->fresh);
+	t->nfresh = 0;
+	if (rc != 0 || t->n > DB_TERMS_KEEP)
+		db_terms_reset(t);
 	return (rc);
 }
 

@@ -11,14 +11,17 @@
 struct db;
 struct db_terms;
 
-/* The distinct terms of a batch of indexed text. */
-struct db_terms	*db_terms_new(struct db *, char **cause);
+/* The terms of the text a connection indexes (db->terms, made on first
+ * use, freed by db_close). */
+struct db_terms	*db_terms_get(struct db *, char **cause);
 void		 db_terms_free(struct db_terms *);
 /* Remember the terms of text (NULL: none). */
 void		 db_terms_add(struct db_terms *, const char *text);
-/* The terms not yet known into search_terms and search_vocab, in the
- * caller's transaction; the batch is emptied. */
+/* The terms added since the last flush and not yet stored into
+ * search_terms and search_vocab, in the caller's transaction. */
 int		 db_terms_flush(struct db *, struct db_terms *, char **cause);
+/* Forget what is known to be stored: after a rollback. */
+void		 db_terms_reset(struct db_terms *);
 
 /*
  * The known terms that contain needle (folded), the shortest first (ties

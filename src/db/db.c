@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "db/db-int.h"
+#include "db/db-terms.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 char *
@@ -71,6 +72,7 @@ db_close(struct db *db)
 		db_checkpoint_stop(db);
 		sqlite3_close(db->sq);
 	}
+	db_terms_free(db->terms);
 	free(db->path);
 	free(db);
 }
