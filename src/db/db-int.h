@@ -18,6 +18,7 @@
 
 struct db_ckpt;
 struct db_terms;
+struct db_search;
 
 struct db {
 	sqlite3		*sq;
@@ -25,6 +26,7 @@ struct db {
 	int		 in_txn;
 	struct db_ckpt	*ckpt;		/* NULL: SQLite's own checkpoints */
 	struct db_terms	*terms;		/* the indexer's vocabulary, or NULL */
+	struct db_search *search;	/* the last search's query, or NULL */
 };
 
 /* db-schema.c: migrations[i] takes the schema from version i to i + 1. */

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,12 @@
 #include "db/db-terms.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
+
+struct db_search {
+	char	*words;
+	char	*fts;
+	int64_t	 stamp;
+};
 
 /* The folded terms of one word or phrase. */
 struct db_search_toks {
@@ -88,8 +95,8 @@ db_search_inside(struct db *db, struct buf *b, const char *tok, char **cause)
 	return (0);
 }
 
-char *
-db_search_query(struct db *db, const char *words, char **cause)
+static char *
+db_search_build(struct db *db, const char *words, char **cause)
 {
 	struct db_fold		*fold;
 	struct db_search_toks	 t;
@@ -142,4 +149,37 @@ db_search_query(struct db *db, const char *words, char **cause)
 	if (!any)
 		buf_adds(&b, "\"\"");
 	return (buf_detach(&b));
+}
+
+char *
+db_search_query(struct db *db, const char *words, char **cause)
+{
+	struct db_search	*s = db->search;
+	int64_t			 stamp;
+	char			*fts;
+
+	stamp = db_terms_stamp(db);
+	if (s != NULL && stamp != -1 && s->stamp == stamp &&
+	    strcmp(s->words, words) == 0)
+		return (xstrdup(s->fts));
+	if ((fts = db_search_build(db, words, cause)) == NULL)
+		return (NULL);
+	if (s == NULL)
+		s = db->search = xcalloc(1, sizeof *s);
+	free(s->words);
+	free(s->fts);
+	s->words = xstrdup(words);
+	s->fts = xstrdup(fts);
+	s->stamp = stamp;
+	return (fts);
+}
+
+void
+db_search_free(struct db_search *s)
+{
+	if (s == NULL)
+		return;
+	free(s->words);
+	free(s->fts);
+	free(s);
 }

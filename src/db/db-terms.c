@@ -377,3 +377,22 @@ db_terms_list_free(char **l, size_t n)
 		free(l[i]);
 	free(l);
 }
+
+int64_t
+db_terms_stamp(struct db *db)
+{
+	sqlite3_stmt	*st;
+	char		*cause = NULL;
+	int64_t		 v = -1;
+
+	/* Chunks only grow, and only the last one. */
+	if (db_prepare(db, "SELECT id * 1048576 + length(CAST(terms AS "
+	    "BLOB)) FROM search_vocab ORDER BY id DESC LIMIT 1", &st,
+	    &cause) != 0) {
+		free(cause);
+		return (-1);
+	}
+	v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return (v);
+}

@@ -7,6 +7,7 @@
 #define TIDINGS_DB_DB_TERMS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct db;
 struct db_terms;
@@ -32,5 +33,7 @@ int		 db_terms_containing(struct db *, const char *needle,
 		    size_t len, size_t cap, char ***out, size_t *n, int *more,
 		    char **cause);
 void		 db_terms_list_free(char **, size_t);
+/* What changes whenever the vocabulary grows; -1 when unreadable. */
+int64_t		 db_terms_stamp(struct db *);
 
 #endif

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "db/db-int.h"
+#include "db/db-search.h"
 #include "db/db-terms.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -73,6 +74,7 @@ db_close(struct db *db)
 		sqlite3_close(db->sq);
 	}
 	db_terms_free(db->terms);
+	db_search_free(db->search);
 	free(db->path);
 	free(db);
 }
