@@ -130,12 +130,11 @@ db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row,
 	sqlite3_bind_value(ins, 3, sqlite3_column_value(row, 1));
 	sqlite3_bind_value(ins, 4, sqlite3_column_value(row, 2));
 	sqlite3_bind_text(ins, 5, text, -1, SQLITE_STATIC);
-	if (terms != NULL) {
-		db_terms_add(terms, (const char *)sqlite3_column_text(row, 1));
-		db_terms_add(terms, (const char *)sqlite3_column_text(row, 2));
-		db_terms_add(terms, text);
-	}
+	if (terms != NULL)
+		db_terms_collect(terms, 1);
 	rc = sqlite3_step(ins);
+	if (terms != NULL)
+		db_terms_collect(terms, 0);
 	sqlite3_reset(ins);
 	free(text);
 	if (rc != SQLITE_DONE) {

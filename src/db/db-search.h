@@ -6,7 +6,7 @@ struct db;
 struct db_search;
 
 /* Terms a word typed without '*' may stand for: the shortest first. */
-#define DB_SEARCH_MAX_TERMS	200
+#define DB_SEARCH_MAX_TERMS	32
 
 /*
  * The user's words as an FTS5 MATCH expression, all of them required:

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "db/db-int.h"
-#include "db/db-fold.h"
 #include "db/db-terms.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -24,14 +23,15 @@
 /*
  * The terms a connection has seen stored, as 64-bit hashes, kept from
  * one batch to the next so that a common word is looked up once, not
- * once a batch; past this many the set starts again (2 to 4 MB). Two terms
- * with the same hash (about one chance in 10^7 at a million terms) would
- * leave the second out of the vocabulary: found as a word, not inside.
+ * once a batch; past this many the set starts again (a table of 4 MB).
+ * Two terms with the same hash (about one chance in 10^7 at a million
+ * terms) would leave the second out of the vocabulary: found as a word,
+ * not inside one.
  */
-#define DB_TERMS_KEEP		(1 << 17)
+#define DB_TERMS_KEEP		196608
 
 struct db_terms {
-	struct db_fold	*fold;
+	int		 on;		/* the index's tokenizer hands terms in */
 	uint64_t	*seen;		/* hashes; 0 is empty */
 	size_t		 cap;		/* a power of two */
 	size_t		 n;
@@ -97,11 +97,8 @@ db_terms_get(struct db *db, char **cause)
 
 	if (db->terms != NULL)
 		return (db->terms);
+	(void)cause;
 	t = xcalloc(1, sizeof *t);
-	if ((t->fold = db_fold_open(db, cause)) == NULL) {
-		free(t);
-		return (NULL);
-	}
 	buf_init(&t->fresh, 0);
 	t->cap = 4096;
 	t->seen = xcalloc(t->cap, sizeof *t->seen);
@@ -125,18 +122,122 @@ db_terms_free(struct db_terms *t)
 {
 	if (t == NULL)
 		return;
-	db_fold_close(t->fold);
 	buf_fini(&t->fresh);
 	free(t->seen);
 	free(t);
 }
 
 void
-db_terms_add(struct db_terms *t, const char *text)
+db_terms_collect(struct db_terms *t, int on)
 {
-	if (text != NULL && *text != '\0')
-		(void)db_fold_tokens(t->fold, text, strlen(text),
-		    db_terms_token, t);
+	t->on = on;
+}
+
+/*
+ * The index's tokenizer, registered on each connection under the name
+ * items_fts asks for ("unicode61") in front of FTS5's own, which does
+ * the work: the terms of what is indexed reach the vocabulary as FTS5
+ * makes them, without tokenizing the text twice. Other programs opening
+ * the cache get FTS5's own, which yields the same terms.
+ */
+struct db_terms_tok {
+	fts5_tokenizer	 api;		/* FTS5's unicode61 */
+	void		*ud;
+	struct db	*db;
+};
+
+struct db_terms_inst {
+	Fts5Tokenizer		*tok;
+	struct db_terms_tok	*w;
+};
+
+struct db_terms_call {
+	void		*ctx;
+	int		(*token)(void *, int, const char *, int, int, int);
+	struct db_terms	*terms;
+};
+
+static int
+db_terms_tok_create(void *ud, const char **argv, int argc,
+    Fts5Tokenizer **out)
+{
+	struct db_terms_tok	*w = ud;
+	struct db_terms_inst	*in;
+	int			 rc;
+
+	in = xcalloc(1, sizeof *in);
+	in->w = w;
+	if ((rc = w->api.xCreate(w->ud, argv, argc, &in->tok)) != SQLITE_OK) {
+		free(in);
+		return (rc);
+	}
+	*out = (Fts5Tokenizer *)in;
+	return (SQLITE_OK);
+}
+
+static void
+db_terms_tok_delete(Fts5Tokenizer *tok)
+{
+	struct db_terms_inst	*in = (struct db_terms_inst *)tok;
+
+	in->w->api.xDelete(in->tok);
+	free(in);
+}
+
+static int
+db_terms_tok_token(void *ctx, int flags, const char *tok, int len, int start,
+    int end)
+{
+	struct db_terms_call	*c = ctx;
+
+	if (len > 0)
+		(void)db_terms_token(c->terms, tok, (size_t)len);
+	return (c->token(c->ctx, flags, tok, len, start, end));
+}
+
+static int
+db_terms_tok_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
+    const char *text, int len, int (*token)(void *, int, const char *, int,
+    int, int))
+{
+	struct db_terms_inst	*in = (struct db_terms_inst *)tok;
+	struct db_terms		*t = in->w->db->terms;
+	struct db_terms_call	 c = { ctx, token, t };
+
+	if (t == NULL || !t->on || !(flags & FTS5_TOKENIZE_DOCUMENT))
+		return (in->w->api.xTokenize(in->tok, ctx, flags, text, len,
+		    token));
+	return (in->w->api.xTokenize(in->tok, &c, flags, text, len,
+	    db_terms_tok_token));
+}
+
+int
+db_terms_register(struct db *db)
+{
+	struct db_terms_tok	*w;
+	sqlite3_stmt		*st;
+	fts5_tokenizer		 api = { db_terms_tok_create,
+				    db_terms_tok_delete,
+				    db_terms_tok_tokenize };
+	fts5_api		*fts = NULL;
+
+	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT fts5(?1)", -1, &st,
+	    NULL) != SQLITE_OK)
+		return (-1);
+	sqlite3_bind_pointer(st, 1, &fts, "fts5_api_ptr", NULL);
+	(void)sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (fts == NULL)
+		return (-1);
+	w = xcalloc(1, sizeof *w);
+	w->db = db;
+	if (fts->xFindTokenizer(fts, "unicode61", &w->ud, &w->api) !=
+	    SQLITE_OK || fts->xCreateTokenizer(fts, "unicode61", w, &api,
+	    free) != SQLITE_OK) {
+		free(w);
+		return (-1);
+	}
+	return (0);
 }
 
 static int

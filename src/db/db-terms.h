@@ -16,8 +16,11 @@ struct db_terms;
  * use, freed by db_close). */
 struct db_terms	*db_terms_get(struct db *, char **cause);
 void		 db_terms_free(struct db_terms *);
-/* Remember the terms of text (NULL: none). */
-void		 db_terms_add(struct db_terms *, const char *text);
+/* Put the index's tokenizer on the connection (db_open, before
+ * items_fts is used): while collecting is on, the terms of every row
+ * indexed are remembered. */
+int		 db_terms_register(struct db *);
+void		 db_terms_collect(struct db_terms *, int on);
 /* The terms added since the last flush and not yet stored into
  * search_terms and search_vocab, in the caller's transaction. */
 int		 db_terms_flush(struct db *, struct db_terms *, char **cause);
