@@ -107,3 +107,5 @@ tests_unit_test_extract_LDADD = src/render/librender.a src/html/libhtml.a \
 endif
 # highlight and highlight-feed: only the matched text, in the views named.
 TESTS += tests/e2e/ui-hlregex.sh
+# The reader in tmux: search finds parts of words and CJK text.
+TESTS += tests/e2e/ui-search.sh

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "db/db-int.h"
+#include "db/db-terms.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/sanitize.h"
@@ -108,11 +109,13 @@ db_fts_text(const char *summary, const char *content, const char *fulltext)
 	return (buf_detach(&b));
 }
 
-/* The FTS5 row for item id, inserted or ('delete') removed. */
+/* The FTS5 row for item id, inserted (its terms into terms) or
+ * ('delete', terms NULL) removed. */
 static int
-db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row, int del,
-    char **cause)
+db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row,
+    struct db_terms *terms, char **cause)
 {
+	int	 del = terms == NULL;
 	char	*text;
 	int	 rc;
 
@@ -127,7 +130,11 @@ db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row, int del,
 	sqlite3_bind_value(ins, 3, sqlite3_column_value(row, 1));
 	sqlite3_bind_value(ins, 4, sqlite3_column_value(row, 2));
 	sqlite3_bind_text(ins, 5, text, -1, SQLITE_STATIC);
+	if (terms != NULL)
+		db_terms_collect(terms, 1);
 	rc = sqlite3_step(ins);
+	if (terms != NULL)
+		db_terms_collect(terms, 0);
 	sqlite3_reset(ins);
 	free(text);
 	if (rc != SQLITE_DONE) {
@@ -160,7 +167,7 @@ db_fts_forget(struct db *db, int64_t id, char **cause)
 		break;
 	case SQLITE_ROW:
 		if (db_prepare(db, DB_FTS_INSERT, &ins, cause) == 0)
-			rc = db_fts_put(db, ins, row, 1, cause);
+			rc = db_fts_put(db, ins, row, NULL, cause);
 		break;
 	default:
 		*cause = db_errmsg(db, _("cannot update the search index"));
@@ -176,8 +183,11 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
     char **cause)
 {
 	sqlite3_stmt	*row = NULL, *ins = NULL, *done = NULL;
+	struct db_terms	*terms;
 	int		 rc;
 
+	if ((terms = db_terms_get(db, cause)) == NULL)
+		return (-1);
 	if (left != NULL)
 		*left = 0;
 	if (done_n != NULL)
@@ -194,7 +204,7 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
 		goto fail;
 	sqlite3_bind_int64(row, 1, (int64_t)budget);
 	while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
-		if (db_fts_put(db, ins, row, 0, cause) != 0)
+		if (db_fts_put(db, ins, row, terms, cause) != 0)
 			goto fail;
 		sqlite3_bind_int64(done, 1, sqlite3_column_int64(row, 0));
 		if (sqlite3_step(done) != SQLITE_DONE) {
@@ -212,6 +222,8 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
 	}
 	sqlite3_finalize(row);
 	row = NULL;
+	if (db_terms_flush(db, terms, cause) != 0)
+		goto fail;
 	if (left != NULL) {
 		if (db_prepare(db, "SELECT count(*) FROM fts_pending", &row,
 		    cause) != 0)
@@ -222,11 +234,16 @@ db_fts_catch_up(struct db *db, size_t budget, size_t *done_n, size_t *left,
 	sqlite3_finalize(row);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(done);
-	return (db_commit(db, cause));
+	if (db_commit(db, cause) != 0) {
+		db_terms_reset(terms);
+		return (-1);
+	}
+	return (0);
 fail:
 	sqlite3_finalize(row);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(done);
+	db_terms_reset(terms);
 	db_rollback(db);
 	return (-1);
 }

@@ -17,6 +17,8 @@
 #define DB_STR1(x)		#x
 
 struct db_ckpt;
+struct db_terms;
+struct db_search;
 
 struct db {
 	sqlite3		*sq;
@@ -24,6 +26,8 @@ struct db {
 	int		 in_txn;
 	struct db_ckpt	*ckpt;		/* NULL: SQLite's own checkpoints */
 	char		*hidden;	/* db_view_set_hidden(), or NULL */
+	struct db_terms	*terms;		/* the indexer's vocabulary, or NULL */
+	struct db_search *search;	/* the last search's query, or NULL */
 };
 
 /* db-schema.c: migrations[i] takes the schema from version i to i + 1. */

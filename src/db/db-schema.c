@@ -130,6 +130,22 @@ const char *const db_schema_migrations[] = {
 	db_schema_podcast,
 	/* 7 -> 8: syncing with a server (db-sync.c). */
 	db_sync_schema,
+	/*
+	 * 8 -> 9: the index's vocabulary, for words found inside terms
+	 * (db-terms.c), filled once from the index itself; the chunks hold
+	 * 4,096 terms each.
+	 */
+	"CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;"
+	"CREATE TABLE search_vocab (id INTEGER PRIMARY KEY,"
+	"  terms TEXT NOT NULL);"
+	"CREATE VIRTUAL TABLE temp.db_schema_vocab USING"
+	"  fts5vocab(main, items_fts, 'row');"
+	"INSERT INTO search_terms SELECT term FROM temp.db_schema_vocab"
+	"  WHERE term NOT GLOB '*' || char(10) || '*';"
+	"DROP TABLE temp.db_schema_vocab;"
+	"INSERT INTO search_vocab(terms) SELECT group_concat(term, char(10))"
+	"  FROM (SELECT term, (row_number() OVER (ORDER BY term) - 1) / 4096"
+	"  AS g FROM search_terms) GROUP BY g ORDER BY g;",
 };
 const int db_schema_nmigrations =
     sizeof db_schema_migrations / sizeof db_schema_migrations[0];

@@ -2,7 +2,7 @@
  * The reader's headline queries: a screenful at a time with LIMIT/OFFSET
  * over the (published, id) order, which the items index serves, so a list
  * of a million rows costs what its visible part costs. Search goes through
- * the FTS5 index.
+ * the FTS5 index (db-search.c).
  */
 #include "config.h"
 
@@ -11,58 +11,11 @@
 #include <string.h>
 
 #include "db/db-int.h"
+#include "db/db-search.h"
 #include "db/db-view.h"
 #include "db/db-view-int.h"
-#include "util/buf.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
-
-/* Ceiling on the FTS query made from the user's words. */
-#define DB_VIEW_MAX_QUERY	4096
-
-/*
- * The user's words as an FTS5 query: every word a quoted string (so that
- * no word is read as FTS syntax), all of them required. A word typed with
- * a trailing '*' matches as a prefix; others match whole, which the index
- * answers at once even for a word in a million articles.
- */
-static char *
-db_view_fts_query(const char *words)
-{
-	struct buf	 b;
-	const char	*p = words, *start;
-	size_t		 len;
-	int		 any = 0, prefix;
-
-	buf_init(&b, DB_VIEW_MAX_QUERY);
-	while (*p != '\0') {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0')
-			break;
-		start = p;
-		while (*p != '\0' && *p != ' ' && *p != '\t')
-			p++;
-		len = (size_t)(p - start);
-		prefix = len > 1 && start[len - 1] == '*';
-		if (prefix)
-			len--;
-		if (any && buf_addc(&b, ' ') != 0)
-			break;
-		buf_addc(&b, '"');
-		for (; len > 0; start++, len--) {
-			if (*start == '"')
-				buf_addc(&b, '"');
-			buf_addc(&b, *start);
-		}
-		if (buf_adds(&b, prefix ? "\"*" : "\"") != 0)
-			break;
-		any = 1;
-	}
-	if (!any)
-		buf_adds(&b, "\"\"");
-	return (buf_detach(&b));
-}
 
 /* The WHERE clause of a selection; parameters ?1 (feed or query). */
 static const char *
@@ -108,7 +61,12 @@ db_view_prepare_sel(struct db *db, const struct db_view_sel *sel,
 	if (sel->kind == DB_VIEW_FEED)
 		sqlite3_bind_int64(st, 1, sel->feed_id);
 	else if (sel->kind == DB_VIEW_SEARCH) {
-		q = db_view_fts_query(sel->query != NULL ? sel->query : "");
+		q = db_search_query(db, sel->query != NULL ? sel->query : "",
+		    cause);
+		if (q == NULL) {
+			sqlite3_finalize(st);
+			return (NULL);
+		}
 		sqlite3_bind_text(st, 1, q, -1, free);
 	}
 	return (st);

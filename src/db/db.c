@@ -10,6 +10,8 @@
 #include <time.h>
 
 #include "db/db-int.h"
+#include "db/db-search.h"
+#include "db/db-terms.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 char *
@@ -71,6 +73,8 @@ db_close(struct db *db)
 		db_checkpoint_stop(db);
 		sqlite3_close(db->sq);
 	}
+	db_terms_free(db->terms);
+	db_search_free(db->search);
 	free(db->path);
 	free(db->hidden);
 	free(db);

@@ -100,6 +100,13 @@
  *		starred (remote_id an article's, value the new mark), 2 a
  *		feed marked read (remote_id the feed's). Triggers on items
  *		fill it in the transaction of the mark.
+ * search_terms	(schema 9) (term TEXT PRIMARY KEY) WITHOUT ROWID: every term
+ *		items_fts was given, folded (lower case, no diacritics), so
+ *		that the indexer knows which are new.
+ * search_vocab	(schema 9) (id INTEGER PRIMARY KEY, terms TEXT NOT NULL): the
+ *		same terms joined by '\n', in chunks of up to 64 KB, scanned
+ *		for the terms that contain a word (db-terms.c). Terms of
+ *		removed items stay in both.
  *
  * The reader's queries (db-view.h) take the same struct db; SQLite's
  * header and the raw connection (db_sqlite(), db-int.h) stay in src/db.
@@ -113,7 +120,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	8
+#define DB_SCHEMA_VERSION	9
 
 struct db;
 

@@ -5,6 +5,7 @@ src_db_libdb_a_SOURCES = \
 	src/db/db.c \
 	src/db/db-checkpoint.c \
 	src/db/db-feeds.c \
+	src/db/db-fold.c src/db/db-fold.h \
 	src/db/db-fts.c \
 	src/db/db-fulltext.c \
 	src/db/db-items.c \
@@ -12,7 +13,9 @@ src_db_libdb_a_SOURCES = \
 	src/db/db-prune.c \
 	src/db/db-regexp.c \
 	src/db/db-schema.c \
-	src/db/db-sync.c
+	src/db/db-search.c src/db/db-search.h \
+	src/db/db-sync.c \
+	src/db/db-terms.c src/db/db-terms.h
 MODULE_LIBS += src/db/libdb.a
 # The reader's queries.
 src_db_libdb_a_SOURCES += src/db/db-view.c src/db/db-view.h \
@@ -39,3 +42,12 @@ endif
 src_db_libdb_a_SOURCES += src/db/db-newsboat.c
 # The download queue of enclosures (tidings --download).
 src_db_libdb_a_SOURCES += src/db/db-podcast.c src/db/db-schema-podcast.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-db-search
+TESTS += tests/unit/test-db-search
+tests_unit_test_db_search_SOURCES = tests/unit/test-db-search.c
+tests_unit_test_db_search_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_db_search_LDADD = src/db/libdb.a src/util/libutil.a \
+	$(SQLITE_LIBS) $(CMOCKA_LIBS)
+endif

@@ -181,9 +181,8 @@ test_search(void **state)
 	sel.query = "quok*";
 	assert_int_equal(db_view_items_count(db, &sel, &count, &cause), 0);
 	assert_int_equal(count, 1);
-	sel.query = "quok";
-	assert_int_equal(db_view_items_count(db, &sel, &count, &cause), 0);
-	assert_int_equal(count, 0);
+	/* Parts of words: test-db-search.c (these rows were put in the
+	 * index by hand, past the indexer's vocabulary). */
 	/* FTS syntax typed by the user is only words. */
 	assert_int_equal(db_view_items_count(db, &bad, &count, &cause), 0);
 	assert_int_equal(count, 0);

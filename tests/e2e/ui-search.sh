@@ -1,0 +1,68 @@
+#!/bin/sh
+# Search in the reader, end to end: a feed stored and indexed by a real
+# `tidings --refresh`, then `/` in tmux finds parts of words, Japanese
+# text inside a title, any case and without the diacritics.
+. "$TOP_SRCDIR/tests/lib/tmux.sh"
+command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux missing"; exit 0; }
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/tidings-search.XXXXXX")
+cleanup() { tmux_stop; rm -rf "$dir"; }
+trap cleanup EXIT
+cat >"$dir/feed.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Search Feed</title>
+<link>http://127.0.0.1:9/</link>
+<item><title>Episode 1</title><guid>e1</guid>
+<pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;The pilot.&lt;/p&gt;</description></item>
+<item><title>東京タワーの夜景</title><guid>j1</guid>
+<pubDate>Mon, 01 Jan 2024 09:00:00 GMT</pubDate>
+<description>&lt;p&gt;写真です。&lt;/p&gt;</description></item>
+<item><title>Crème brûlée in Zürich</title><guid>c1</guid>
+<pubDate>Mon, 01 Jan 2024 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;Dessert.&lt;/p&gt;</description></item>
+<item><title>Nothing to see</title><guid>n1</guid>
+<pubDate>Mon, 01 Jan 2024 07:00:00 GMT</pubDate>
+<description>&lt;p&gt;Plain words.&lt;/p&gt;</description></item>
+</channel></rss>
+XML
+echo "fulltext no" >"$dir/config"
+echo "file://$dir/feed.xml" >"$dir/urls"
+
+echo "1..9"
+"$TIDINGS" -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db" --refresh \
+    >/dev/null 2>&1
+rc=$?
+check "tidings --refresh stores the feed" [ "$rc" = 0 ]
+tmux_start 100 20 "$TIDINGS" -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db"
+wait_for "Search Feed" 10 || true
+
+# search QUERY: the results' list of that query.
+search() {
+	keys /
+	wait_for "Search for:" 5 || true
+	type_text "$1"
+	keys Enter
+}
+search episo
+check "/episo finds Episode 1" wait_for "Search results for \"episo\" (1 articles)" 5
+check "  and lists it" wait_match "^ +1 N .*Episode 1" 5
+keys q
+search 東京
+check "/東京 finds the Japanese title" wait_for "(1 articles)" 5
+check "  and lists it" wait_match "^ +1 N .*東京タワーの夜景" 5
+keys q
+search ZURICH
+check "/ZURICH finds Zürich" wait_match "^ +1 N .*Crème brûlée in Zürich" 5
+keys q
+search "rème brul"
+check "/rème brul finds Crème brûlée" wait_match "^ +1 N .*Crème brûlée" 5
+keys q
+search nothere
+check "/nothere finds nothing" wait_for "Nothing matches." 5
+keys q
+search '"AND (NEAR'
+check "FTS syntax typed by the user is no error" wait_for "Nothing matches." 5
+keys Q
+wait_exit 5 || true
+exit $((TAP_FAILED > 0))

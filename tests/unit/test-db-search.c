@@ -1,0 +1,289 @@
+/*
+ * Unit tests for search (src/db/db-search.c, db-terms.c, db-fold.c) on a
+ * real SQLite file: items stored and indexed as a refresh does, then
+ * found by what a user types at the prompt: parts of words, CJK text,
+ * any case, with or without diacritics; and the vocabulary of a cache
+ * migrated from schema 5.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "db/db.h"
+#include "db/db-int.h"
+#include "db/db-search.h"
+#include "db/db-terms.h"
+#include "db/db-view.h"
+
+static char		 tmpdir[64];
+static char		 path[128];
+static struct db	*db;
+
+static void
+exec(const char *sql)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err);
+}
+
+/* An item stored and waiting for the index, as db_items_store leaves it. */
+static void
+item(int id, const char *title, const char *summary)
+{
+	sqlite3_stmt	*st;
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "INSERT INTO "
+	    "items(id, feed_id, ident, title, author, date, first_seen, hash, "
+	    "summary) VALUES (?1, 1, 'i' || ?1, ?2, 'Ann', ?1, 0, 0, ?3)", -1,
+	    &st, NULL), SQLITE_OK);
+	sqlite3_bind_int(st, 1, id);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, summary, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "INSERT INTO "
+	    "fts_pending(id) VALUES (?1)", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int(st, 1, id);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+}
+
+static int
+setup(void **state)
+{
+	char	*cause = NULL, title[64], body[64];
+	size_t	 done, left;
+	int	 i;
+
+	(void)state;
+	strcpy(tmpdir, "/tmp/test-db-search.XXXXXX");
+	if (mkdtemp(tmpdir) == NULL)
+		return (-1);
+	snprintf(path, sizeof path, "%s/cache.db", tmpdir);
+	if (db_open(path, &db, &cause) != DB_OK)
+		return (-1);
+	exec("INSERT INTO feeds(id, url, position, title) VALUES "
+	    "(1, 'http://a/', 0, 'Feed A')");
+	item(1, "Episode 1: the pilot", "<p>First of many.</p>");
+	item(2, "東京タワーの夜景", "<p>日本語の記事です。</p>");
+	item(3, "Un café à Zürich", "<p>Crème brûlée &amp; more</p>");
+	item(4, "Someone else", "<p>nobody here</p>");
+	item(5, "Only one left", "<p>the last</p>");
+	/* 300 words that contain "zq", one of them "zq" itself. */
+	for (i = 0; i < 300; i++) {
+		snprintf(title, sizeof title, "Filler %d", i);
+		snprintf(body, sizeof body, "<p>zq%03dx word</p>", i);
+		item(100 + i, title, body);
+	}
+	item(999, "Plain", "<p>zq</p>");
+	if (db_fts_catch_up(db, 10000, &done, &left, &cause) != 0)
+		fail_msg("catch up: %s", cause);
+	assert_int_equal(done, 306);
+	assert_int_equal(left, 0);
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	char	cmd[160];
+
+	(void)state;
+	db_close(db);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return (system(cmd) == 0 ? 0 : -1);
+}
+
+/* The ids a search finds, newest first, joined by ' ' ("" for none). */
+static char *
+found(const char *query)
+{
+	static char		 out[4096];
+	struct db_view_sel	 sel = { DB_VIEW_SEARCH, 0, NULL };
+	struct db_view_item	*w;
+	size_t			 n, count, i;
+	char			*cause = NULL;
+
+	sel.query = query;
+	if (db_view_items_count(db, &sel, &count, &cause) != 0)
+		fail_msg("count %s: %s", query, cause);
+	if (db_view_items(db, &sel, 0, 1000, count, &w, &n, &cause) != 0)
+		fail_msg("items %s: %s", query, cause);
+	assert_int_equal(n, count);
+	out[0] = '\0';
+	for (i = 0; i < n && i < 100; i++)
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%lld",
+		    i > 0 ? " " : "", (long long)w[i].id);
+	db_view_items_free(w, n);
+	return (out);
+}
+
+static void
+test_substrings(void **state)
+{
+	(void)state;
+	assert_string_equal(found("episo"), "1");
+	assert_string_equal(found("pisod"), "1");
+	assert_string_equal(found("ilot"), "1");
+	assert_string_equal(found("episode"), "1");
+	/* Every word is required. */
+	assert_string_equal(found("episo pil"), "1");
+	assert_string_equal(found("episo zürich"), "");
+}
+
+static void
+test_case_and_diacritics(void **state)
+{
+	(void)state;
+	assert_string_equal(found("EPISO"), "1");
+	assert_string_equal(found("cafe"), "3");
+	assert_string_equal(found("CAFÉ"), "3");
+	assert_string_equal(found("zurich"), "3");
+	assert_string_equal(found("ZÜR"), "3");
+	assert_string_equal(found("brulee"), "3");
+	assert_string_equal(found("rème"), "3");
+}
+
+static void
+test_cjk(void **state)
+{
+	(void)state;
+	/* unicode61 keeps "東京タワーの夜景" as one term. */
+	assert_string_equal(found("東京"), "2");
+	assert_string_equal(found("夜景"), "2");
+	assert_string_equal(found("記事"), "2");
+	assert_string_equal(found("大阪"), "");
+}
+
+static void
+test_word_inside_others(void **state)
+{
+	char	**l;
+	size_t	  n;
+	int	  more;
+	char	 *cause = NULL;
+
+	(void)state;
+	/* "one" alone and inside "someone". */
+	assert_string_equal(found("one"), "5 4");
+	/* 301 terms contain "zq": the shortest DB_SEARCH_MAX_TERMS are
+	 * searched, the word itself first. */
+	assert_int_equal(db_terms_containing(db, "zq", 2, DB_SEARCH_MAX_TERMS,
+	    &l, &n, &more, &cause), 0);
+	assert_int_equal(n, DB_SEARCH_MAX_TERMS);
+	assert_true(more);
+	assert_string_equal(l[0], "zq");
+	assert_string_equal(l[1], "zq000x");
+	assert_string_equal(l[n - 1], "zq030x");
+	db_terms_list_free(l, n);
+	assert_non_null(strstr(found("zq"), "999"));
+	assert_string_equal(found("zq299x"), "399");
+}
+
+static void
+test_no_match_and_syntax(void **state)
+{
+	static const char *const typed[] = {
+		"\"AND OR (", "NEAR(a b)", "title:episo", "-episo", "^epi",
+		"*", "\"", "\"\"", "a\"b", "epi*so", "(", ")", "OR", "NOT x",
+		"{title}: x", "+", "'", "\\", "%", "_", "   ",
+	};
+	size_t	i;
+
+	(void)state;
+	assert_string_equal(found("xyzzy"), "");
+	assert_string_equal(found("episodes"), "");
+	for (i = 0; i < sizeof typed / sizeof typed[0]; i++)
+		(void)found(typed[i]);
+	/* Punctuation around a word is no syntax, only a separator. */
+	assert_string_equal(found("(episo)"), "1");
+	assert_string_equal(found("-episo"), "1");
+	assert_string_equal(found("title:episo"), "");
+}
+
+static void
+test_prefix_and_phrase(void **state)
+{
+	(void)state;
+	/* A trailing '*' is a prefix, as before: not found inside. */
+	assert_string_equal(found("epis*"), "1");
+	assert_string_equal(found("pisode*"), "");
+	/* A quoted phrase: whole words, in that order. */
+	assert_string_equal(found("\"only one\""), "5");
+	assert_string_equal(found("\"one only\""), "");
+	assert_string_equal(found("\"onl\""), "");
+	assert_string_equal(found("\"only on*\""), "5");
+}
+
+/* A schema 5 cache: marks kept, its index's terms listed for search. */
+static void
+test_migrate_v5(void **state)
+{
+	struct db	*old;
+	sqlite3		*sq;
+	char		 p5[160], *cause = NULL;
+	int		 i;
+
+	(void)state;
+	snprintf(p5, sizeof p5, "%s/v5.db", tmpdir);
+	assert_int_equal(sqlite3_open(p5, &sq), SQLITE_OK);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(sqlite3_exec(sq, db_schema_migrations[i],
+		    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(sq, "INSERT INTO feeds (id, url, "
+	    "position) VALUES (1, 'http://a/', 0); INSERT INTO items (id, "
+	    "feed_id, ident, date, first_seen, hash, title, read, starred) "
+	    "VALUES (1, 1, 'g:1', 1, 1, 0, 'Episode 7', 1, 0), (2, 1, 'g:2', "
+	    "2, 1, 0, 'Tōkyō 東京都', 0, 1), (3, 1, 'g:3', 3, 1, 0, 'x', 1, 1);"
+	    "INSERT INTO items_fts(rowid, title, author, text) VALUES "
+	    "(1, 'Episode 7', '', ''), (2, 'Tōkyō 東京都', '', ''), "
+	    "(3, 'x', '', '');"
+	    "PRAGMA user_version = 5", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(sq);
+	if (db_open(p5, &old, &cause) != DB_OK)
+		fail_msg("db_open: %s", cause);
+	sq = db_sqlite(old);
+	{
+		sqlite3_stmt	*st;
+
+		assert_int_equal(sqlite3_prepare_v2(sq, "SELECT "
+		    "group_concat(id || ':' || read || starred, ' ') FROM "
+		    "(SELECT * FROM items ORDER BY id)", -1, &st, NULL),
+		    SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(st, 0),
+		    "1:10 2:01 3:11");
+		sqlite3_finalize(st);
+	}
+	db_close(db);
+	db = old;
+	assert_string_equal(found("episo"), "1");
+	assert_string_equal(found("tokyo"), "2");
+	assert_string_equal(found("京都"), "2");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_substrings),
+		cmocka_unit_test(test_case_and_diacritics),
+		cmocka_unit_test(test_cjk),
+		cmocka_unit_test(test_word_inside_others),
+		cmocka_unit_test(test_no_match_and_syntax),
+		cmocka_unit_test(test_prefix_and_phrase),
+		cmocka_unit_test(test_migrate_v5),
+	};
+
+	return (cmocka_run_group_tests(tests, setup, teardown));
+}
