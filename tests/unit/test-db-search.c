@@ -109,7 +109,7 @@ static char *
 found(const char *query)
 {
 	static char		 out[4096];
-	struct db_view_sel	 sel = { DB_VIEW_SEARCH, 0, NULL };
+	struct db_view_sel	 sel = { DB_VIEW_SEARCH, 0, NULL, NULL };
 	struct db_view_item	*w;
 	size_t			 n, count, i;
 	char			*cause = NULL;
