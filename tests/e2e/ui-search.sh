@@ -45,11 +45,11 @@ search() {
 	keys Enter
 }
 search episo
-check "/episo finds Episode 1" wait_for "Search results for \"episo\" (1 articles)" 5
+check "/episo finds Episode 1" wait_for "Search results for \"episo\" (1 article)" 5
 check "  and lists it" wait_match "^ +1 N .*Episode 1" 5
 keys q
 search 東京
-check "/東京 finds the Japanese title" wait_for "(1 articles)" 5
+check "/東京 finds the Japanese title" wait_for "(1 article)" 5
 check "  and lists it" wait_match "^ +1 N .*東京タワーの夜景" 5
 keys q
 search ZURICH
