@@ -223,10 +223,7 @@ config_feed_fulltext(struct config *c, const char *path, int lineno,
     char **argv, int argc, char **cause)
 {
 	const char *const	*v = conf_options[CONF_FULLTEXT].choices;
-	struct conf_cmds	*l = &c->feed_fulltext;
-	struct conf_cmd		*cmd;
 	size_t			 k;
-	int			 j;
 
 	for (k = 0; v[k] != NULL; k++)
 		if (strcmp(v[k], argv[1]) == 0)
@@ -236,15 +233,28 @@ config_feed_fulltext(struct config *c, const char *path, int lineno,
 		    argv[0], argv[1]);
 		return (-1);
 	}
+	conf_file_cmds_add(&c->feed_fulltext, path, lineno,
+	    (const char *const *)argv + 1, argc - 1);
+	return (0);
+}
+
+/* The words argv[0 .. n) of a line kept with its place, for the module
+ * that reads them later. */
+void
+conf_file_cmds_add(struct conf_cmds *l, const char *path, int lineno,
+    const char *const *argv, int n)
+{
+	struct conf_cmd	*cmd;
+	int		 i;
+
 	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
 	cmd = &l->v[l->n++];
-	cmd->argc = argc - 1;
-	cmd->argv = xreallocarray(NULL, argc, sizeof *cmd->argv);
-	for (j = 1; j < argc; j++)
-		cmd->argv[j - 1] = xstrdup(argv[j]);
+	cmd->argc = n;
+	cmd->argv = xreallocarray(NULL, (size_t)n + 1, sizeof *cmd->argv);
+	for (i = 0; i < n; i++)
+		cmd->argv[i] = xstrdup(argv[i]);
 	cmd->file = xstrdup(path);
 	cmd->line = lineno;
-	return (0);
 }
 
 /* Not supported: a warning naming what is ignored. */

@@ -17,24 +17,6 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-/* argv[0 .. n) copied into a new entry of l. */
-static void
-conf_filter_add(struct conf_cmds *l, const char *path, int lineno,
-    const char *const *argv, int n)
-{
-	struct conf_cmd	*cmd;
-	int		 i;
-
-	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-	cmd = &l->v[l->n++];
-	cmd->argc = n;
-	cmd->argv = xreallocarray(NULL, (size_t)n + 1, sizeof *cmd->argv);
-	for (i = 0; i < n; i++)
-		cmd->argv[i] = xstrdup(argv[i]);
-	cmd->file = xstrdup(path);
-	cmd->line = lineno;
-}
-
 static char *
 conf_filter_compile(const char *what, const char *expr, char **cause)
 {
@@ -109,7 +91,7 @@ conf_filter_line(struct config *c, const char *path, int lineno,
 	v[0] = argv[1];
 	v[1] = ignore ? where : argv[2];
 	v[2] = where;
-	conf_filter_add(ignore ? &c->ignore_article : &c->define_filter, path,
+	conf_file_cmds_add(ignore ? &c->ignore_article : &c->define_filter, path,
 	    lineno, v, ignore ? 2 : 3);
 	free(where);
 	return (0);

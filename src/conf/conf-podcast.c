@@ -17,23 +17,13 @@ int
 conf_podcast_line(struct config *c, const char *path, int lineno,
     char **argv, int argc, char **cause)
 {
-	struct conf_cmds	*l = &c->feed_podcast;
-	struct conf_cmd		*cmd;
-	int			 j;
-
 	if (strcmp(argv[1], "yes") != 0 && strcmp(argv[1], "no") != 0) {
 		*cause = xasprintf(_("%s: expected yes or no, not '%s'"),
 		    argv[0], argv[1]);
 		return (-1);
 	}
-	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-	cmd = &l->v[l->n++];
-	cmd->argc = argc - 1;
-	cmd->argv = xreallocarray(NULL, argc, sizeof *cmd->argv);
-	for (j = 1; j < argc; j++)
-		cmd->argv[j - 1] = xstrdup(argv[j]);
-	cmd->file = xstrdup(path);
-	cmd->line = lineno;
+	conf_file_cmds_add(&c->feed_podcast, path, lineno,
+	    (const char *const *)argv + 1, argc - 1);
 	return (0);
 }
 

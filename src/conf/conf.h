@@ -103,6 +103,8 @@ struct conf_cmds {
 	struct conf_cmd	*v;
 	size_t		 n;
 };
+void	conf_file_cmds_add(struct conf_cmds *, const char *path, int lineno,
+	    const char *const *argv, int n);
 
 struct config {
 	union {

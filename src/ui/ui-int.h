@@ -255,6 +255,8 @@ void		 ui_add_stop(struct ui *);
 /* ui-shell.c: sh -c cmd, with arg as $1 and the terminal handed over;
  * the exit status, or -1 with *cause. */
 int		 ui_shell_run(const char *cmd, const char *arg, char **cause);
+/* ui-run.c: argv with the terminal handed over; its exit status. */
+int		 ui_run_terminal(char **argv, char **cause);
 void		 view_feeds_set_hide_read(struct ui *, struct ui_view *, int);
 int		 view_feeds_goto_text(struct ui *, struct ui_view *,
 		    const char *);

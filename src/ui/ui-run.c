@@ -214,17 +214,21 @@ ui_run_play(struct ui *ui, const char *player, const char *path,
 	return (rc);
 }
 
-/* A program in the foreground, with the terminal handed over to it. */
-static int
-ui_run_foreground(struct ui *ui, char **argv, char **cause)
+/*
+ * argv with the terminal handed over until it exits (^C and ^Z are its
+ * own meanwhile): its exit status, 128 when a signal ended it, or -1 with
+ * *cause when it could not be started. The browser, the player and the
+ * user's own shell commands (ui-shell.c) all come through here.
+ */
+int
+ui_run_terminal(char **argv, char **cause)
 {
 	struct sigaction	 sa, old_int, old_tstp;
 	pid_t			 pid;
-	int			 status, rc = 0;
+	int			 status = -1;
 
 	def_prog_mode();
 	endwin();
-	/* ^C and ^Z while it runs are the browser's. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGINT, &sa, &old_int);
@@ -236,27 +240,39 @@ ui_run_foreground(struct ui *ui, char **argv, char **cause)
 		execvp(argv[0], argv);
 		_exit(127);
 	}
-	if (pid == -1) {
+	if (pid == -1)
 		*cause = xasprintf(_("cannot run %s: %s"), argv[0],
 		    strerror(errno));
-		rc = -1;
-	} else {
+	else {
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 			;
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-			*cause = xasprintf(_("cannot run %s"), argv[0]);
-			rc = -1;
-		} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			*cause = xasprintf(_("%s failed (status %d)"), argv[0],
-			    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-			rc = -1;
-		}
+		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 	}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTSTP, &old_tstp, NULL);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+	return (pid == -1 ? -1 : status);
+}
+
+/* A program in the foreground: 0, or -1 with *cause when it failed. */
+static int
+ui_run_foreground(struct ui *ui, char **argv, char **cause)
+{
+	int	status;
+
+	status = ui_run_terminal(argv, cause);
 	ui_dirty(ui);
-	return (rc);
+	if (status == -1)
+		return (-1);
+	if (status == 127) {
+		*cause = xasprintf(_("cannot run %s"), argv[0]);
+		return (-1);
+	}
+	if (status != 0) {
+		*cause = xasprintf(_("%s failed (status %d)"), argv[0], status);
+		return (-1);
+	}
+	return (0);
 }

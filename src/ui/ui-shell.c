@@ -5,17 +5,7 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <ncurses.h>
-#include <signal.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "ui/ui-int.h"
-#include "util/i18n.h"
-#include "util/xmalloc.h"
 
 /*
  * Run a command line of the user's own through sh -c, with the terminal
@@ -25,35 +15,8 @@
 int
 ui_shell_run(const char *cmd, const char *arg, char **cause)
 {
-	struct sigaction	 sa, old_int, old_tstp;
-	pid_t			 pid;
-	int			 status = -1;
+	char	*argv[] = { (char *)"/bin/sh", (char *)"-c", (char *)cmd,
+	    (char *)"sh", (char *)arg, NULL };
 
-	def_prog_mode();
-	endwin();
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGINT, &sa, &old_int);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGTSTP, &sa, &old_tstp);
-	pid = fork();
-	if (pid == 0) {
-		sigaction(SIGINT, &sa, NULL);
-		execl("/bin/sh", "sh", "-c", cmd, "sh", arg, (char *)NULL);
-		_exit(127);
-	}
-	if (pid == -1)
-		*cause = xasprintf(_("cannot run %s: %s"), cmd,
-		    strerror(errno));
-	else {
-		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-			;
-		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-	}
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTSTP, &old_tstp, NULL);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
-	return (pid == -1 ? -1 : status);
+	return (ui_run_terminal(argv, cause));
 }
