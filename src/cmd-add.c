@@ -44,6 +44,11 @@ cmd_add(const struct cmd_opts *co)
 	}
 	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
+	if ((ex = cmd_setup_urls_writable(&conf, "--add")) != 0) {
+		conf_file_fini(&conf);
+		conf_paths_fini(&paths);
+		return (ex);
+	}
 	memset(&add, 0, sizeof add);
 	tags = xcalloc((size_t)co->nwords + 1, sizeof *tags);
 	if (conf_urls_load(paths.urls, &have, &cause) != 0) {

@@ -20,6 +20,11 @@ cmd_import(const struct cmd_opts *co)
 
 	if ((ex = cmd_setup_config(co, &paths, &conf)) != 0)
 		return (ex);
+	if ((ex = cmd_setup_urls_writable(&conf, "--import")) != 0) {
+		conf_file_fini(&conf);
+		conf_paths_fini(&paths);
+		return (ex);
+	}
 	ex = conf_opml_import(co->arg, paths.urls, &added, &skips, &cause);
 	/* Every outline left out is named, whatever became of the rest. */
 	for (i = 0; i < skips.n; i++)

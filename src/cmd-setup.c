@@ -10,6 +10,7 @@
 
 #include "conf/conf.h"
 #include "main-modes.h"
+#include "util/i18n.h"
 
 /* Each line of msg as "tidings: LINE" on stderr. */
 static void
@@ -51,6 +52,22 @@ cmd_setup_config(const struct cmd_opts *co, struct conf_paths *paths,
 	}
 	cmd_setup_warnings(conf);
 	return (0);
+}
+
+/*
+ * The modes that write the urls file (--add, -i): 0, or EXIT_USAGE with
+ * a message when the feeds come from a sync server, where the urls file
+ * would be written for nothing.
+ */
+int
+cmd_setup_urls_writable(const struct config *conf, const char *what)
+{
+	if (conf_file_int(conf, CONF_URLS_SOURCE) != CONF_URLS_SOURCE_TTRSS)
+		return (0);
+	/* TRANSLATORS: %s is --add or --import. */
+	fprintf(stderr, _("%s: %s: the feeds come from the sync server "
+	    "(urls-source ttrss): subscribe there\n"), PACKAGE, what);
+	return (EXIT_USAGE);
 }
 
 /* The config's warnings on stderr (again after the reader's screen). */

@@ -35,6 +35,7 @@ struct config;
 /* cmd-setup.c: paths and config for the modes that read them; 0 or an
  * exit status. */
 void	cmd_setup_warnings(const struct config *);
+int	cmd_setup_urls_writable(const struct config *, const char *what);
 int	cmd_setup_config(const struct cmd_opts *, struct conf_paths *,
 	    struct config *);
 int	cmd_ui(const struct cmd_opts *);

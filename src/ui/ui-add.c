@@ -140,6 +140,11 @@ ui_add_start(struct ui *ui)
 	char		*line;
 	int		 e;
 
+	if (ui->cfg.remote) {
+		ui_message(ui, 1, "%s", _("The feeds come from the sync server "
+		    "(urls-source ttrss): subscribe there."));
+		return;
+	}
 	if (ui->add != NULL) {
 		ui_message(ui, 0, _("Still looking for feeds at %s."),
 		    ui->add->want.v[0].url);

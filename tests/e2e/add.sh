@@ -44,7 +44,7 @@ base="http://127.0.0.1:$(head -n 1 "$dir/port")"
 echo "fulltext no" >"$dir/config"
 add() { "$TIDINGS" -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db" "$@"; }
 
-plan 14
+plan 16
 
 add --add="$base/feed/a.xml" news "tech news" >"$dir/out" 2>&1
 ok "a feed's URL: exit 0" test $? -eq 0
@@ -88,3 +88,13 @@ ok "nothing found: exit 1" test $rc -eq 1
 ok "nothing found: the message names the URL" contains "$dir/out" \
     "tidings: $base2/page/none.html: no feed found"
 ok "nothing found: the urls file unchanged" cmp -s "$dir/urls" "$dir/urls.before"
+
+# With the feeds from a sync server, the urls file is not theirs to grow.
+printf 'urls-source "ttrss"\n' >"$dir/config.sync"
+"$TIDINGS" -C "$dir/config.sync" -u "$dir/urls" -c "$dir/cache.db" \
+    --add="$base/feed.xml" >"$dir/out" 2>&1
+rc=$?
+ok "urls-source ttrss: --add refused (exit 2, says why)" sh -c '
+    test "$1" -eq 2 && grep -q "^tidings: --add: the feeds come from the sync server" "$2"' \
+    _ $rc "$dir/out"
+ok "urls-source ttrss: the urls file unchanged" cmp -s "$dir/urls" "$dir/urls.before"
