@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "conf/conf-int.h"
+#include "filter/filter.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -30,6 +31,7 @@ conf_highlight_add(struct config *c, char **argv, int argc, char **cause)
 {
 	struct conf_hl_rule	 r;
 	char			 msg[256];
+	const char		*bad;
 	size_t			 i;
 	int			 e;
 
@@ -60,6 +62,11 @@ conf_highlight_add(struct config *c, char **argv, int argc, char **cause)
 		return (-1);
 	if (*argv[2] == '\0') {
 		*cause = xstrdup(_("highlight: empty regular expression"));
+		return (-1);
+	}
+	if ((bad = filter_regex_check(argv[2])) != NULL) {
+		*cause = xasprintf(_("highlight: bad regular expression "
+		    "'%s': %s"), argv[2], bad);
 		return (-1);
 	}
 	r.re = xmalloc(sizeof *r.re);

@@ -88,6 +88,7 @@ struct filter_parser {
 	size_t			 len;
 	char			*text;	/* a string's unescaped text */
 	int			 depth;
+	int			 nconds;
 	struct filter_err	*err;
 };
 
@@ -279,7 +280,8 @@ filter_parse_check(struct filter_parser *fp, struct filter_node *n,
     const char *at, size_t len)
 {
 	regex_t	 re;
-	char	 why[256];
+	char		 why[256];
+	const char	*bad;
 	int	 rc;
 
 	switch (n->attr) {
@@ -336,6 +338,13 @@ filter_parse_check(struct filter_parser *fp, struct filter_node *n,
 		return (-1);
 	}
 	if (n->op == FILTER_RE || n->op == FILTER_NRE) {
+		if ((bad = filter_regex_check(n->v.s)) != NULL) {
+			fp->err->col = (size_t)(at - fp->src) + 1;
+			fp->err->msg = xasprintf(_("bad regular expression "
+			    "%.*s: %s"), (int)(len > FILTER_TOKEN_SHOWN ?
+			    FILTER_TOKEN_SHOWN : len), at, bad);
+			return (-1);
+		}
 		rc = regcomp(&re, n->v.s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
 		if (rc != 0) {
 			regerror(rc, &re, why, sizeof why);
@@ -397,6 +406,11 @@ filter_parse_unit(struct filter_parser *fp)
 		else
 			filter_parse_fail(fp, fp->start, _("expected an "
 			    "attribute, not '%s'"), fp->start, fp->len);
+		return (NULL);
+	}
+	if (++fp->nconds > FILTER_MAX_CONDS) {
+		filter_parse_fail(fp, fp->start, _("more than 256 conditions, "
+		    "at '%s'"), fp->start, fp->len);
 		return (NULL);
 	}
 	n = xcalloc(1, sizeof *n);

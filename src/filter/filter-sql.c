@@ -249,6 +249,22 @@ filter_sql_yes(const char *s)
 	return (strcasecmp(s, "yes") == 0 || strcmp(s, "1") == 0);
 }
 
+static void	filter_sql_node(struct buf *, const struct filter_node *);
+
+/* The terms of a chain of one operator, a and b and c, flat: SQLite's
+ * parser has a bounded stack, and nested parentheses fill it. */
+static void
+filter_sql_chain(struct buf *b, const struct filter_node *n, int kind)
+{
+	if ((int)n->kind != kind) {
+		filter_sql_node(b, n);
+		return;
+	}
+	filter_sql_chain(b, n->l, kind);
+	buf_adds(b, kind == FILTER_N_AND ? " AND " : " OR ");
+	filter_sql_chain(b, n->r, kind);
+}
+
 static void
 filter_sql_node(struct buf *b, const struct filter_node *n)
 {
@@ -257,9 +273,7 @@ filter_sql_node(struct buf *b, const struct filter_node *n)
 
 	if (n->kind != FILTER_N_CMP) {
 		buf_addc(b, '(');
-		filter_sql_node(b, n->l);
-		buf_adds(b, n->kind == FILTER_N_AND ? " AND " : " OR ");
-		filter_sql_node(b, n->r);
+		filter_sql_chain(b, n, n->kind);
 		buf_addc(b, ')');
 		return;
 	}

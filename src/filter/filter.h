@@ -14,7 +14,16 @@
 
 /* Ceilings: longer expressions, or deeper nesting, are errors. */
 #define FILTER_MAX_LEN		65536
-#define FILTER_MAX_DEPTH	64
+#define FILTER_MAX_DEPTH	32
+/* Comparisons in one expression: SQLite refuses expressions nested more
+ * than 1,000 deep, and an and/or chain is nested one a term. */
+#define FILTER_MAX_CONDS	256
+/* Regular expressions: bytes, and the largest {m,n} count. */
+#define FILTER_REGEX_MAX	1024
+#define FILTER_REGEX_MAX_COUNT	255
+
+/* NULL when pat may go to regcomp(), else why not (filter-regex.c). */
+const char	*filter_regex_check(const char *pat);
 
 /* Where an expression is wrong: col is 1-based (bytes), msg names the
  * token at fault (translated). */

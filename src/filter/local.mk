@@ -3,6 +3,7 @@ noinst_LIBRARIES += src/filter/libfilter.a
 src_filter_libfilter_a_SOURCES = \
 	src/filter/filter.h src/filter/filter-int.h \
 	src/filter/filter-parse.c \
+	src/filter/filter-regex.c \
 	src/filter/filter-sql.c
 MODULE_LIBS += src/filter/libfilter.a
 

@@ -41,7 +41,7 @@ urls_seeds="tests/data/urls tests/data/fuzz/urls"
 opml_src="$conf_src"
 opml_pkgs="expat"
 opml_seeds="tests/data/opml tests/data/fuzz/opml"
-filter_src="src/filter/filter-parse.c src/filter/filter-sql.c src/util/buf.c src/util/xmalloc.c"
+filter_src="src/filter/filter-parse.c src/filter/filter-regex.c src/filter/filter-sql.c src/util/buf.c src/util/xmalloc.c"
 filter_pkgs="sqlite3"
 filter_seeds="tests/data/fuzz/filter"
 

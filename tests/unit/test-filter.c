@@ -296,6 +296,71 @@ test_filter_deep(void **state)
 	filter_err_fini(&err);
 }
 
+/* The longest and deepest expressions accepted are ones SQLite takes
+ * (its parser stack and expression depth are bounded); one more
+ * condition is an error naming where. */
+static void
+test_filter_long(void **state)
+{
+	struct filter_err	 err;
+	char			*expr, got[256];
+	size_t			 i, n = 0, cap = 64 * 1024;
+
+	(void)state;
+	expr = malloc(cap);
+	for (i = 0; i < FILTER_MAX_CONDS; i++)
+		n += (size_t)snprintf(expr + n, cap - n, "%sguid != \"x%zu\"",
+		    i > 0 ? (i % 3 == 0 ? " or " : " and ") : "", i);
+	select_ids(expr, got, sizeof got);
+	assert_string_equal(got, "1,2,3,4");
+	snprintf(expr + n, cap - n, " and guid != \"last\"");
+	assert_null(filter_compile(expr, &err));
+	assert_int_equal(err.col, n + 6);
+	assert_non_null(strstr(err.msg, "more than 256 conditions"));
+	filter_err_fini(&err);
+	/* Parentheses as deep as allowed, each holding a chain. */
+	n = 0;
+	for (i = 0; i < FILTER_MAX_DEPTH; i++)
+		n += (size_t)snprintf(expr + n, cap - n, "(guid != \"a\" and ");
+	n += (size_t)snprintf(expr + n, cap - n, "guid != \"b\"");
+	for (i = 0; i < FILTER_MAX_DEPTH; i++)
+		expr[n++] = ')';
+	expr[n] = '\0';
+	select_ids(expr, got, sizeof got);
+	assert_string_equal(got, "1,2,3,4");
+	free(expr);
+}
+
+/* Patterns that would make regcomp take memory without bound are refused
+ * before it sees them; ordinary ones pass. */
+static void
+test_filter_regex(void **state)
+{
+	static const char *const good[] = {
+		"rust", "a+b*c?", "x{2,5}", "x{3}", "x{2,}", "[+*?]+",
+		"\\++", "(a+)+", "[]+]+", "[[:alpha:]]+", "a|b+", "{", "a{",
+	};
+	static const char *const bad[] = {
+		"a++", "a*+", "a+?", "x{2}{3}", "x*{2}", "a{300}", "a{1,256}",
+	};
+	char	big[FILTER_REGEX_MAX + 2];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++)
+		if (filter_regex_check(good[i]) != NULL)
+			fail_msg("%s refused: %s", good[i],
+			    filter_regex_check(good[i]));
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (filter_regex_check(bad[i]) == NULL)
+			fail_msg("%s accepted", bad[i]);
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_non_null(filter_regex_check(big));
+	big[FILTER_REGEX_MAX] = '\0';
+	assert_null(filter_regex_check(big));
+}
+
 int
 main(void)
 {
@@ -304,6 +369,8 @@ main(void)
 		cmocka_unit_test(test_filter_sql),
 		cmocka_unit_test(test_filter_errors),
 		cmocka_unit_test(test_filter_deep),
+		cmocka_unit_test(test_filter_long),
+		cmocka_unit_test(test_filter_regex),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
