@@ -43,6 +43,7 @@ char	*db_errmsg(struct db *, const char *what);
 int	 db_exec(struct db *, const char *sql, char **cause);
 int	 db_prepare(struct db *, const char *sql, sqlite3_stmt **,
 	    char **cause);
+int	 db_step_done(struct db *, sqlite3_stmt *, char **cause);
 /* Bind a string or NULL. */
 int	 db_bind_text(sqlite3_stmt *, int, const char *);
 char	*db_column_strdup(sqlite3_stmt *, int);

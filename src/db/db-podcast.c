@@ -169,7 +169,6 @@ db_podcast_add(struct db *db, const char *url, int64_t item_id,
     const char *file, int64_t size, int *added, char **cause)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	*added = 0;
 	/* A URL queued already is no error; a file taken is. */
@@ -185,12 +184,8 @@ db_podcast_add(struct db *db, const char *url, int64_t item_id,
 	sqlite3_bind_text(st, 3, file, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, size);
 	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		*cause = db_errmsg(db, _("cannot write to the cache"));
+	if (db_step_done(db, st, cause) != 0)
 		return (-1);
-	}
 	*added = sqlite3_changes(db_sqlite(db)) > 0;
 	return (0);
 }
@@ -200,7 +195,6 @@ db_podcast_set(struct db *db, int64_t id, int state, int64_t bytes,
     int64_t size, const char *error, char **cause)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if (db_prepare(db, "UPDATE downloads SET state = ?2, bytes = ?3, "
 	    "size = ?4, error = ?5 WHERE id = ?1", &st, cause) != 0)
@@ -210,32 +204,19 @@ db_podcast_set(struct db *db, int64_t id, int state, int64_t bytes,
 	sqlite3_bind_int64(st, 3, bytes);
 	sqlite3_bind_int64(st, 4, size);
 	db_bind_text(st, 5, error);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		*cause = db_errmsg(db, _("cannot write to the cache"));
-		return (-1);
-	}
-	return (0);
+	return (db_step_done(db, st, cause));
 }
 
 int
 db_podcast_remove(struct db *db, int64_t id, char **cause)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if (db_prepare(db, "DELETE FROM downloads WHERE id = ?1", &st,
 	    cause) != 0)
 		return (-1);
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		*cause = db_errmsg(db, _("cannot write to the cache"));
-		return (-1);
-	}
-	return (0);
+	return (db_step_done(db, st, cause));
 }
 
 int

@@ -46,6 +46,22 @@ db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, char **cause)
 	return (0);
 }
 
+/* Run a bound write statement to its end and finalize it: 0, or -1 with
+ * *cause. */
+int
+db_step_done(struct db *db, sqlite3_stmt *st, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_errmsg(db, _("cannot write to the cache"));
+		return (-1);
+	}
+	return (0);
+}
+
 int
 db_bind_text(sqlite3_stmt *st, int col, const char *s)
 {

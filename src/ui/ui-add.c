@@ -2,7 +2,7 @@
  * add-feed: subscribe from the reader, as tidings --add does. The address
  * (and tags, "~title") is asked for; the feeds are looked for on a thread
  * of its own (poll_discover: the page's feed links, else the site's usual
- * places), which writes UI_ADD_DONE to the notify pipe when it is over;
+ * places), which writes UI_NOTIFY_ADD to the notify pipe when it is over;
  * then the first feed is appended to the urls file and the file read
  * again, and the message says what was added, or why nothing was.
  */
@@ -40,7 +40,7 @@ ui_add_main(void *arg)
 {
 	struct ui_add	*a = arg;
 	struct timespec	 ts = { 0, 10 * 1000 * 1000 };
-	int64_t		 done = UI_ADD_DONE;
+	int64_t		 done = UI_NOTIFY_ADD;
 
 	a->rc = poll_discover(a->conf, a->want.v[0].url, &a->found,
 	    &a->nfound, &a->cancel, &a->cause);

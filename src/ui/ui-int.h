@@ -159,6 +159,14 @@ void		 ui_links_free(struct ui_links *);
 size_t		 ui_links_ask(struct ui *, const struct ui_links *, int key);
 void		 ui_links_goto(struct ui *, const struct ui_links *, int key);
 
+/*
+ * What comes down the notify pipe (int64_t each): a feed a refresh
+ * stored (its id), 0 when the refresh is over, -id when an article's full
+ * text is in, and the ends of the other threads' work below.
+ */
+#define UI_NOTIFY_PODCAST	INT64_MIN	/* ui-podcast.c */
+#define UI_NOTIFY_ADD		(INT64_MIN + 1)	/* ui-add.c */
+
 /* ui-draw.c */
 void		 ui_draw_text(int y, int x, int width, const char *,
 		    int attr);
@@ -175,7 +183,6 @@ int		 ui_run_play(struct ui *, const char *player, const char *path,
  * comes down the notify pipe as UI_NOTIFY_PODCAST, for
  * ui_podcast_finished().
  */
-#define UI_NOTIFY_PODCAST	INT64_MIN
 void		 ui_podcast_enqueue(struct ui *, int64_t item_id);
 void		 ui_podcast_start(struct ui *, const int64_t *ids, size_t);
 int		 ui_podcast_running(void);
@@ -248,7 +255,6 @@ int		 ui_urls_changed(struct ui *);
 int		 ui_urls_reload(struct ui *, int force);
 void		 ui_urls_edit(struct ui *);
 /* ui-add.c: add-feed, its thread's end on the notify pipe. */
-#define UI_ADD_DONE	(INT64_MIN + 1)	/* beside UI_NOTIFY_PODCAST */
 void		 ui_add_start(struct ui *);
 void		 ui_add_finish(struct ui *);
 void		 ui_add_stop(struct ui *);

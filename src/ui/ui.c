@@ -323,7 +323,7 @@ ui_read_notify(struct ui *ui)
 
 	while ((n = read(ui->notify[0], ids, sizeof ids)) > 0) {
 		for (i = 0; i < n / (ssize_t)sizeof ids[0]; i++) {
-			if (ids[i] == UI_ADD_DONE)
+			if (ids[i] == UI_NOTIFY_ADD)
 				added = 1;
 			else if (ids[i] == UI_NOTIFY_PODCAST)
 				ui_podcast_finished(ui);
