@@ -137,6 +137,7 @@ struct feed_parser {
 	bool			 saw_rss10;	/* RSS 1.0 namespace declared */
 	char			*root_name;	/* for "not a feed" */
 	bool			 stopped;	/* a fatal error was recorded */
+	bool			 stopped_at_end; /* ... one only the end shows */
 	bool			 too_many_items;
 	bool			 text_overflow;
 	int			 html_entity_errors;

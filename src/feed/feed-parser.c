@@ -548,6 +548,9 @@ feed_parser_xml_feed(struct feed_parser *p, const char *s, size_t len,
 	}
 	p->stopped = true;
 	err = XML_GetErrorCode(p->xp);
+	p->stopped_at_end = err == XML_ERROR_NO_ELEMENTS ||
+	    err == XML_ERROR_UNCLOSED_TOKEN || err == XML_ERROR_PARTIAL_CHAR ||
+	    err == XML_ERROR_UNCLOSED_CDATA_SECTION;
 	if (err != XML_ERROR_ABORTED)
 		feed_parser_error_line(p,
 		    (unsigned long)XML_GetCurrentLineNumber(p->xp),
@@ -716,8 +719,15 @@ feed_parser_finish(struct feed_parser *p)
 
 	if (feed_jsonfeed_active(p))
 		return (feed_jsonfeed_finish(p));
-	failed = p->stopped;
 	doc = finish(p);
+	/*
+	 * Broken before the end, or only cut short there (a truncated
+	 * download keeps what was read). Told by expat's error, not by which
+	 * push found it: expat may put off reading a token until more bytes
+	 * come (its reparse deferral), so in a document pushed in small
+	 * chunks an error in the middle can show only at the final push.
+	 */
+	failed = p->stopped && !p->stopped_at_end;
 	if (failed && p->lenient_ok && !p->recovering && !p->raw_overflow &&
 	    p->raw.len > 0) {
 		p2 = feed_parser_new(p->doc_base, p->http_charset, &p->lim);
@@ -782,10 +792,9 @@ feed_parser_free(struct feed_parser *p)
  * benchmark feed); after the final call it does not, and counts only when
  * an error asks for a line number.
  *
- * Whether a broken document gets the lenient pass depends on whether the
- * strict one failed before the end of the input or only there (a
- * truncated download), which one final call cannot tell apart. So a
- * broken document small enough for that pass is read again, streamed.
+ * A document broken before its end (not merely cut short) and small
+ * enough for the lenient pass is read again, streamed, since that pass
+ * reads the bytes a streamed parser keeps.
  */
 struct feed_doc *
 feed_parser_parse_buffer(const void *data, size_t len, const char *base_url,
@@ -798,7 +807,8 @@ feed_parser_parse_buffer(const void *data, size_t len, const char *base_url,
 	p = feed_parser_new(base_url, charset, lim);
 	p->whole = data;
 	feed_encoding_push(p, data, len, true);
-	if (p->stopped && p->lenient_ok && len > 0 && len <= RAW_MAX) {
+	if (p->stopped && !p->stopped_at_end && p->lenient_ok && len > 0 &&
+	    len <= RAW_MAX) {
 		feed_parser_free(p);
 		p = feed_parser_new(base_url, charset, lim);
 		feed_parser_push(p, data, len);
