@@ -132,6 +132,7 @@ db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row,
 	sqlite3_bind_text(ins, 5, text, -1, SQLITE_STATIC);
 	if (terms != NULL)
 		db_terms_collect(terms, 1);
+	db->fts_gen++;		/* kept search results are out of date */
 	rc = sqlite3_step(ins);
 	if (terms != NULL)
 		db_terms_collect(terms, 0);

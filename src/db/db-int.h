@@ -28,6 +28,8 @@ struct db {
 	char		*hidden;	/* db_view_set_hidden(), or NULL */
 	struct db_terms	*terms;		/* the indexer's vocabulary, or NULL */
 	struct db_search *search;	/* the last search's query, or NULL */
+	unsigned long	 fts_gen;	/* counts this connection's changes
+					 * to the index */
 };
 
 /* db-schema.c: migrations[i] takes the schema from version i to i + 1. */

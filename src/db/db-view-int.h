@@ -27,18 +27,9 @@
 #define DB_VIEW_SQL_WHERE_FEED	"feed_id = ?1"
 #define DB_VIEW_SQL_WHERE_UNREAD "read = 0 AND " DB_VIEW_SQL_SUBSCRIBED
 #define DB_VIEW_SQL_WHERE_STARRED "starred = 1 AND " DB_VIEW_SQL_SUBSCRIBED
-/*
- * Search: the newest DB_VIEW_MAX_RESULTS matches (FTS5 walks rowids
- * backwards and stops), so that a word found in a million articles answers
- * as fast as a rare one.
- */
-#define DB_VIEW_MAX_RESULTS	1000
-#define DB_VIEW_STR(x)		#x
-#define DB_VIEW_XSTR(x)		DB_VIEW_STR(x)
+/* Search: the matches db_search_hits() keeps. */
 #define DB_VIEW_SQL_WHERE_SEARCH \
-	"id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 " \
-	"ORDER BY rowid DESC LIMIT " DB_VIEW_XSTR(DB_VIEW_MAX_RESULTS) ") " \
-	"AND " DB_VIEW_SQL_SUBSCRIBED
+	"id IN (SELECT id FROM temp.search_hits) AND " DB_VIEW_SQL_SUBSCRIBED
 
 /* Counts from the trigger-kept feed_counts table (schema 2). */
 #define DB_VIEW_SQL_COUNT_FEED \

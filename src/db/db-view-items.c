@@ -42,8 +42,12 @@ db_view_prepare_sel(struct db *db, const struct db_view_sel *sel,
     const char *prefix, const char *suffix, char **cause)
 {
 	sqlite3_stmt	*st;
-	char		*sql, *q;
+	char		*sql;
 
+	/* The table the search's SQL reads, filled before it is prepared. */
+	if (sel->kind == DB_VIEW_SEARCH && db_search_hits(db,
+	    sel->query != NULL ? sel->query : "", cause) != 0)
+		return (NULL);
 	sql = xasprintf("%s WHERE (%s)%s%s%s%s%s%s%s %s", prefix,
 	    db_view_where(sel),
 	    sel->kind == DB_VIEW_QUERY ? " AND " DB_VIEW_SQL_SUBSCRIBED : "",
@@ -60,16 +64,13 @@ db_view_prepare_sel(struct db *db, const struct db_view_sel *sel,
 	free(sql);
 	if (sel->kind == DB_VIEW_FEED)
 		sqlite3_bind_int64(st, 1, sel->feed_id);
-	else if (sel->kind == DB_VIEW_SEARCH) {
-		q = db_search_query(db, sel->query != NULL ? sel->query : "",
-		    cause);
-		if (q == NULL) {
-			sqlite3_finalize(st);
-			return (NULL);
-		}
-		sqlite3_bind_text(st, 1, q, -1, free);
-	}
 	return (st);
+}
+
+const char *
+db_view_search_capped(struct db *db)
+{
+	return (db_search_capped(db));
 }
 
 int

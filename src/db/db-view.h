@@ -82,6 +82,14 @@ struct db_view_article {
  */
 void	db_view_set_hidden(struct db *, const char *where);
 
+/*
+ * After a search list was counted or read: the first of its words that is
+ * part of more words than a search looks at (only the shortest
+ * DB_VIEW_SEARCH_TERMS are), as the index folds it; NULL when none is.
+ */
+#define DB_VIEW_SEARCH_TERMS	32
+const char *db_view_search_capped(struct db *);
+
 /* Feeds in urls-file order; tag (NULL: all) and hide_read filter them. */
 int	db_view_feeds(struct db *, const char *tag, int hide_read,
 	    struct db_view_feed **, size_t *, char **cause);

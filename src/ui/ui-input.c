@@ -12,6 +12,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "db/db-view.h"
 #include "ui/ui-edit.h"
 #include "ui/ui-int.h"
 #include "ui/ui-text.h"
@@ -60,7 +61,8 @@ ui_global_reload_all(struct ui *ui, struct ui_view *v)
 static int
 ui_global_search(struct ui *ui, struct ui_view *v)
 {
-	char	*q, *title;
+	const char	*w;
+	char		*q, *title;
 
 	if ((q = ui_input_prompt(ui, _("Search for: "))) == NULL)
 		return (0);
@@ -68,6 +70,15 @@ ui_global_search(struct ui *ui, struct ui_view *v)
 		title = xasprintf(_("Search results for \"%s\""), q);
 		ui_push(ui, view_items_new(ui, 3, 0, q, title));
 		free(title);
+		/* A short part of a word may be inside thousands. */
+		if ((w = db_view_search_capped(ui->cfg.db)) != NULL)
+			ui_message(ui, 0, ngettext("\"%s\" is part of more "
+			    "than %d word: only the shortest was searched "
+			    "(type more of it to narrow)", "\"%s\" is part of "
+			    "more than %d words: only the %d shortest were "
+			    "searched (type more of it to narrow)",
+			    DB_VIEW_SEARCH_TERMS), w, DB_VIEW_SEARCH_TERMS,
+			    DB_VIEW_SEARCH_TERMS);
 	}
 	free(q);
 	return (0);

@@ -21,6 +21,9 @@ cat >"$dir/feed.xml" <<'XML'
 <item><title>Crème brûlée in Zürich</title><guid>c1</guid>
 <pubDate>Mon, 01 Jan 2024 08:00:00 GMT</pubDate>
 <description>&lt;p&gt;Dessert.&lt;/p&gt;</description></item>
+<item><title>Forty words</title><guid>w1</guid>
+<pubDate>Mon, 01 Jan 2024 06:00:00 GMT</pubDate>
+<description>zqa01 zqa02 zqa03 zqa04 zqa05 zqa06 zqa07 zqa08 zqa09 zqa10 zqa11 zqa12 zqa13 zqa14 zqa15 zqa16 zqa17 zqa18 zqa19 zqa20 zqa21 zqa22 zqa23 zqa24 zqa25 zqa26 zqa27 zqa28 zqa29 zqa30 zqa31 zqa32 zqa33 zqa34 zqa35 zqa36 zqa37 zqa38 zqa39 zqa40</description></item>
 <item><title>Nothing to see</title><guid>n1</guid>
 <pubDate>Mon, 01 Jan 2024 07:00:00 GMT</pubDate>
 <description>&lt;p&gt;Plain words.&lt;/p&gt;</description></item>
@@ -29,7 +32,7 @@ XML
 echo "fulltext no" >"$dir/config"
 echo "file://$dir/feed.xml" >"$dir/urls"
 
-echo "1..9"
+echo "1..12"
 "$TIDINGS" -C "$dir/config" -u "$dir/urls" -c "$dir/cache.db" --refresh \
     >/dev/null 2>&1
 rc=$?
@@ -57,6 +60,18 @@ check "/ZURICH finds Zürich" wait_match "^ +1 N .*Crème brûlée in Zürich" 5
 keys q
 search "rème brul"
 check "/rème brul finds Crème brûlée" wait_match "^ +1 N .*Crème brûlée" 5
+keys q
+search episo
+wait_for "(1 article)" 5 || true
+no_limit_note() { ! screen | grep -q "only the"; }
+check "a word inside few others says nothing of a limit" no_limit_note
+keys q
+# Inside 40 words: the 32 shortest are searched, and the user is told.
+search zqa
+check "/zqa finds the article with forty such words" \
+    wait_match "^ +1 N .*Forty words" 5
+check "  and says only the 32 shortest of them were searched" \
+    wait_for '"zqa" is part of more than 32 words: only the 32 shortest' 5
 keys q
 search nothere
 check "/nothere finds nothing" wait_for "Nothing matches." 5

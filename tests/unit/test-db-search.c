@@ -225,6 +225,37 @@ test_prefix_and_phrase(void **state)
 	assert_string_equal(found("\"only on*\""), "5");
 }
 
+/*
+ * The matches a list keeps between its queries are those of the index as
+ * it is now: an article indexed since, by this connection or by another
+ * (the poller's, a cron refresh), is found by the same words again.
+ */
+static void
+test_results_follow_the_index(void **state)
+{
+	struct db	*other;
+	struct db	*mine = db;
+	char		*cause = NULL;
+	size_t		 done, left;
+
+	(void)state;
+	assert_string_equal(found("wombat"), "");
+	item(1001, "Wombats at night", "<p>a wombat</p>");
+	if (db_fts_catch_up(db, 100, &done, &left, &cause) != 0)
+		fail_msg("catch up: %s", cause);
+	assert_string_equal(found("wombat"), "1001");
+	if (db_open(path, &other, &cause) != DB_OK)
+		fail_msg("db_open: %s", cause);
+	db = other;
+	item(1002, "More wombats", "<p>wombat burrows</p>");
+	if (db_fts_catch_up(db, 100, &done, &left, &cause) != 0)
+		fail_msg("catch up: %s", cause);
+	db = mine;
+	db_close(other);
+	assert_string_equal(found("wombat"), "1002 1001");
+	assert_string_equal(found("wombats"), "1002 1001");
+}
+
 /* A schema 5 cache: marks kept, its index's terms listed for search. */
 static void
 test_migrate_v5(void **state)
@@ -282,6 +313,7 @@ main(void)
 		cmocka_unit_test(test_word_inside_others),
 		cmocka_unit_test(test_no_match_and_syntax),
 		cmocka_unit_test(test_prefix_and_phrase),
+		cmocka_unit_test(test_results_follow_the_index),
 		cmocka_unit_test(test_migrate_v5),
 	};
 
