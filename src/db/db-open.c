@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "db/db-int.h"
+#include "db/db-phrase.h"
 #include "db/db-terms.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -129,7 +130,8 @@ db_open(const char *path, struct db **out, char **cause)
 	}
 	sqlite3_extended_result_codes(db->sq, 0);
 	sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT_MS);
-	if (db_regexp_register(db, cause) != 0)
+	if (db_regexp_register(db, cause) != 0 ||
+	    db_phrase_register(db, cause) != 0)
 		goto out_close;
 	if (db_terms_register(db) != 0) {
 		*cause = xstrdup(_("SQLite has no FTS5 unicode61 tokenizer"));

@@ -25,6 +25,7 @@ struct db_search {
 	char	*fts;
 	int64_t	 stamp;
 	char	*capped;	/* the first word cut to its shortest terms */
+	char	*phrases;	/* for tidings_phrases(), or NULL */
 	/* What temp.search_hits holds: the matches of these words, as of
 	 * the cache's data version and this connection's index changes. */
 	char	*hit_words;
@@ -63,19 +64,39 @@ db_search_string(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
-/* Whole terms in a row, the last one a prefix when asked. */
+/*
+ * Whole terms, the last one a prefix when asked. The index cannot tell
+ * whether terms come in a row (detail=column): FTS5 is asked for every
+ * one of them, and a phrase of more than one goes into spec for
+ * tidings_phrases() to check (db-phrase.c).
+ */
 static void
-db_search_phrase(struct buf *b, const struct db_search_toks *t, int prefix)
+db_search_phrase(struct buf *b, struct buf *spec,
+    const struct db_search_toks *t, int prefix)
 {
 	size_t	i;
 
+	if (t->n > 1)
+		buf_addc(b, '(');
 	for (i = 0; i < t->n; i++) {
 		if (i > 0)
-			buf_adds(b, " + ");
+			buf_adds(b, " AND ");
 		db_search_string(b, t->v[i]);
 	}
 	if (prefix)
 		buf_addc(b, '*');
+	if (t->n == 1)
+		return;
+	buf_addc(b, ')');
+	if (spec->len > 0)
+		buf_addc(spec, '\n');
+	for (i = 0; i < t->n; i++) {
+		if (i > 0)
+			buf_addc(spec, '\t');
+		buf_adds(spec, t->v[i]);
+	}
+	if (prefix)
+		buf_addc(spec, '*');
 }
 
 /* One term, or any term that contains it; *capped names the first
@@ -108,11 +129,11 @@ db_search_inside(struct db *db, struct buf *b, const char *tok,
 
 static char *
 db_search_build(struct db *db, const char *words, char **capped,
-    char **cause)
+    char **phrases, char **cause)
 {
 	struct db_fold		*fold;
 	struct db_search_toks	 t;
-	struct buf		 b;
+	struct buf		 b, spec;
 	const char		*p = words, *start, *end;
 	size_t			 len, i;
 	int			 prefix, phrase, any = 0, rc = 0;
@@ -120,6 +141,7 @@ db_search_build(struct db *db, const char *words, char **capped,
 	if ((fold = db_fold_open(db, cause)) == NULL)
 		return (NULL);
 	buf_init(&b, 0);
+	buf_init(&spec, 0);
 	while (*p != '\0' && rc == 0) {
 		while (*p == ' ' || *p == '\t')
 			p++;
@@ -146,7 +168,7 @@ db_search_build(struct db *db, const char *words, char **capped,
 				rc = db_search_inside(db, &b, t.v[0], capped,
 				    cause);
 			else
-				db_search_phrase(&b, &t, prefix);
+				db_search_phrase(&b, &spec, &t, prefix);
 			any = 1;
 		}
 		for (i = 0; i < t.n; i++)
@@ -156,8 +178,14 @@ db_search_build(struct db *db, const char *words, char **capped,
 	db_fold_close(fold);
 	if (rc != 0) {
 		buf_fini(&b);
+		buf_fini(&spec);
 		return (NULL);
 	}
+	if (spec.len > 0) {
+		buf_addc(&spec, '\0');
+		*phrases = buf_detach(&spec);
+	} else
+		buf_fini(&spec);
 	/* Nothing but blanks and punctuation: matches nothing. */
 	if (!any)
 		buf_adds(&b, "\"\"");
@@ -169,13 +197,14 @@ db_search_query(struct db *db, const char *words, char **cause)
 {
 	struct db_search	*s = db->search;
 	int64_t			 stamp;
-	char			*fts, *capped = NULL;
+	char			*fts, *capped = NULL, *phrases = NULL;
 
 	stamp = db_terms_stamp(db);
 	if (s != NULL && s->words != NULL && stamp != -1 &&
 	    s->stamp == stamp && strcmp(s->words, words) == 0)
 		return (xstrdup(s->fts));
-	if ((fts = db_search_build(db, words, &capped, cause)) == NULL) {
+	if ((fts = db_search_build(db, words, &capped, &phrases, cause)) ==
+	    NULL) {
 		free(capped);
 		return (NULL);
 	}
@@ -184,10 +213,12 @@ db_search_query(struct db *db, const char *words, char **cause)
 	free(s->words);
 	free(s->fts);
 	free(s->capped);
+	free(s->phrases);
 	s->words = xstrdup(words);
 	s->fts = xstrdup(fts);
 	s->stamp = stamp;
 	s->capped = capped;
+	s->phrases = phrases;
 	return (fts);
 }
 
@@ -244,13 +275,24 @@ db_search_hits(struct db *db, const char *words, char **cause)
 	s->hit_words = NULL;
 	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS search_hits "
 	    "(id INTEGER PRIMARY KEY); DELETE FROM temp.search_hits", cause)
-	    != 0 || db_prepare(db, "INSERT INTO temp.search_hits SELECT rowid "
-	    "FROM items_fts WHERE items_fts MATCH ?1 ORDER BY rowid DESC "
+	    != 0 || db_prepare(db, s->phrases == NULL ?
+	    "INSERT INTO temp.search_hits SELECT rowid FROM items_fts "
+	    "WHERE items_fts MATCH ?1 ORDER BY rowid DESC "
+	    "LIMIT " DB_SEARCH_XSTR(DB_SEARCH_MAX_RESULTS) :
+	    /* Newest first, each with every word looked at for its phrases
+	     * until enough are found. */
+	    "INSERT INTO temp.search_hits SELECT f.rowid FROM items_fts f "
+	    "JOIN items i ON i.id = f.rowid LEFT JOIN fulltext t ON "
+	    "t.id = f.rowid WHERE f.items_fts MATCH ?1 AND "
+	    "tidings_phrases(?2, i.title, i.author, i.summary, i.content, "
+	    "t.html) ORDER BY f.rowid DESC "
 	    "LIMIT " DB_SEARCH_XSTR(DB_SEARCH_MAX_RESULTS), &st, cause) != 0) {
 		free(fts);
 		return (-1);
 	}
 	sqlite3_bind_text(st, 1, fts, -1, free);
+	if (s->phrases != NULL)
+		sqlite3_bind_text(st, 2, s->phrases, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -271,6 +313,7 @@ db_search_free(struct db_search *s)
 	free(s->words);
 	free(s->fts);
 	free(s->capped);
+	free(s->phrases);
 	free(s->hit_words);
 	free(s);
 }

@@ -40,13 +40,30 @@ struct db_terms {
 	size_t		 nfresh;
 };
 
+/*
+ * Eight bytes at a time, then mixed (the finaliser of MurmurHash3): this
+ * runs for every term of every article indexed, and a byte-at-a-time
+ * hash was a tenth of the indexing. Only this process's set uses it.
+ */
 static uint64_t
 db_terms_hash(const char *s, size_t len)
 {
-	uint64_t	h = 14695981039346656037u;
+	uint64_t	h = 0x9e3779b97f4a7c15u ^ len, w;
 
-	while (len-- > 0)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	if (len > 0) {
+		/* Byte by byte: a short copy into w stalls its load. */
+		for (w = 0; len > 0; len--)
+			w = w << 8 | (unsigned char)s[len - 1];
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+	}
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
 	return (h != 0 ? h : 1);
 }
 

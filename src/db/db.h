@@ -52,7 +52,9 @@
  *		yet in items_fts.
  *
  * items_fts	FTS5, contentless (content=''), columns title, author, text
- *		(text: summary and content as plain text). Query with
+ *		(text: summary and content as plain text); from schema 10
+ *		detail=column (no phrase queries: a phrase is checked with
+ *		tidings_phrases(), db-phrase.c). Query with
  *		"SELECT rowid FROM items_fts WHERE items_fts MATCH ?" and join
  *		items on id. Brought up to date by db_fts_catch_up().
  *
@@ -120,7 +122,7 @@
 struct feed_doc;
 struct sqlite3;
 
-#define DB_SCHEMA_VERSION	9
+#define DB_SCHEMA_VERSION	10
 
 struct db;
 

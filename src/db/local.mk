@@ -10,6 +10,7 @@ src_db_libdb_a_SOURCES = \
 	src/db/db-fulltext.c \
 	src/db/db-items.c \
 	src/db/db-open.c \
+	src/db/db-phrase.c src/db/db-phrase.h \
 	src/db/db-prune.c \
 	src/db/db-regexp.c \
 	src/db/db-schema.c \

@@ -194,6 +194,31 @@ poll_index(struct poll_run *run, char **cause)
 	return (0);
 }
 
+int
+poll_index_pending(const char *cache_path, volatile int *cancel,
+    size_t *done, char **cause)
+{
+	struct db	*db;
+	size_t		 n, left;
+	int		 rc = POLL_OK;
+
+	*done = 0;
+	if (db_open(cache_path, &db, cause) != DB_OK)
+		return (POLL_ERR_CACHE);
+	do {
+		if (cancel != NULL && *cancel)
+			break;
+		if (db_fts_catch_up(db, POLL_INDEX_BATCH, &n, &left,
+		    cause) != 0) {
+			rc = POLL_ERR_CACHE;
+			break;
+		}
+		*done += n;
+	} while (left > 0 && n > 0);
+	db_close(db);
+	return (rc);
+}
+
 static int
 poll_wanted(const struct poll_opts *opts, int64_t id)
 {

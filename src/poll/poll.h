@@ -94,6 +94,15 @@ int	poll_fulltext(const char *cache_path, const struct config *,
 	    const int64_t *items, size_t n, volatile int *cancel,
 	    int notify_fd, struct poll_ft_stats *, char **cause);
 
+/*
+ * Index what waits for the search index (every article after a schema
+ * step that rebuilds it, what a refresh cut short left), in batches,
+ * until nothing waits or *cancel is set; *done counts the articles. For
+ * the reader, on a thread of its own: search finds more as it goes.
+ */
+int	poll_index_pending(const char *cache_path, volatile int *cancel,
+	    size_t *done, char **cause);
+
 /* Why the page at link may not be fetched for an article of the feed at
  * feed_url (NULL: it may: a web page, or a local file of a local feed). */
 const char *poll_fulltext_refuse(const char *link, const char *feed_url);

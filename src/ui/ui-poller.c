@@ -43,6 +43,10 @@ struct ui_poller {
 	int			 ft_notify_fd;
 	int64_t			*ft_queue;
 	size_t			 ft_nqueue;
+	/* The search index's catch-up thread. */
+	pthread_t		 ix_thread;
+	int			 ix_joinable;
+	volatile int		 ix_cancel;
 };
 
 /* Articles asked for but not fetched yet: a ceiling on the queue. */
@@ -174,12 +178,17 @@ ui_poller_finish(void *arg, char **msg)
 
 static void ui_poller_ft_stop(struct ui_poller *);
 
-/* At exit: both threads end before the notify pipe is closed. */
+/* At exit: every thread ends before the notify pipe is closed. */
 static void
 ui_poller_stop(void *arg)
 {
 	struct ui_poller	*p = arg;
 
+	if (p->ix_joinable) {
+		p->ix_cancel = 1;
+		pthread_join(p->ix_thread, NULL);
+		p->ix_joinable = 0;
+	}
 	ui_poller_ft_stop(p);
 	if (!p->running)
 		return;
@@ -293,9 +302,35 @@ ui_poller_busy(void *arg)
 	return (busy);
 }
 
+/* A cache problem here shows in the next refresh; nothing to say now. */
+static void *
+ui_poller_ix_main(void *arg)
+{
+	struct ui_poller	*p = arg;
+	size_t			 done;
+	char			*cause = NULL;
+
+	if (poll_index_pending(p->cache_path, &p->ix_cancel, &done,
+	    &cause) != POLL_OK)
+		free(cause);
+	return (NULL);
+}
+
+static void
+ui_poller_index(void *arg)
+{
+	struct ui_poller	*p = arg;
+
+	if (p->ix_joinable)
+		return;
+	p->ix_cancel = 0;
+	if (pthread_create(&p->ix_thread, NULL, ui_poller_ix_main, p) == 0)
+		p->ix_joinable = 1;
+}
+
 const struct ui_poller_ops ui_poller_ops = {
 	ui_poller_start, ui_poller_progress, ui_poller_finish, ui_poller_stop,
-	ui_poller_fulltext, ui_poller_busy
+	ui_poller_fulltext, ui_poller_busy, ui_poller_index
 };
 
 struct ui_poller *

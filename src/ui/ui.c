@@ -521,6 +521,10 @@ ui_run(const struct ui_config *cfg, char **cause)
 		ui_push(&ui, view_help_welcome_new(&ui));
 	if (cfg->refresh_on_startup && !cfg->first_start)
 		ui_start_refresh(&ui, 0);
+	/* Articles waiting for the search index (a schema step rebuilds
+	 * it) are indexed meanwhile, not only by the next refresh. */
+	if (ui.cfg.poller != NULL && ui.cfg.poller->index != NULL)
+		ui.cfg.poller->index(ui.cfg.poller_arg);
 	ui_config_warnings(&ui);
 	if (cfg->reload_minutes > 0)
 		ui.next_reload = time(NULL) + cfg->reload_minutes * 60;

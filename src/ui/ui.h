@@ -64,6 +64,9 @@ struct ui_poller_ops {
 	/* Whether a thread of its own is running (and reads the config).
 	 * May be NULL. */
 	int	(*busy)(void *arg);
+	/* Bring the search index up to date on a thread of its own (after
+	 * a schema step that rebuilds it); stopped by stop(). May be NULL. */
+	void	(*index)(void *arg);
 };
 
 /* The poller of ui-poller.c: refreshes cache_path with conf (borrowed,

@@ -223,6 +223,17 @@ test_prefix_and_phrase(void **state)
 	assert_string_equal(found("\"one only\""), "");
 	assert_string_equal(found("\"onl\""), "");
 	assert_string_equal(found("\"only on*\""), "5");
+	/* Every word there but not in a row, or not in one column. */
+	assert_string_equal(found("\"only left\""), "");
+	assert_string_equal(found("\"left the\""), "");
+	/* Folded as the index folds, in the text of the summary. */
+	assert_string_equal(found("\"CREME brulee\""), "3");
+	/* Two phrases, one in the title, one in the text. */
+	assert_string_equal(found("\"only one\" \"the last\""), "5");
+	assert_string_equal(found("\"only one\" \"the first\""), "");
+	/* A word the tokenizer splits is a phrase too. */
+	assert_string_equal(found("one-left"), "5");
+	assert_string_equal(found("left-one"), "");
 }
 
 /*
@@ -256,7 +267,10 @@ test_results_follow_the_index(void **state)
 	assert_string_equal(found("wombats"), "1002 1001");
 }
 
-/* A schema 5 cache: marks kept, its index's terms listed for search. */
+/*
+ * A schema 5 cache: marks kept, its index's terms listed for search, and
+ * every article indexed again (schema 10) when the refresh catches up.
+ */
 static void
 test_migrate_v5(void **state)
 {
@@ -296,11 +310,33 @@ test_migrate_v5(void **state)
 		    "1:10 2:01 3:11");
 		sqlite3_finalize(st);
 	}
+	{
+		sqlite3_stmt	*st;
+
+		/* The vocabulary from the old index (schema 9); every
+		 * article waiting for the new one (schema 10). */
+		assert_int_equal(sqlite3_prepare_v2(sq, "SELECT (SELECT "
+		    "count(*) FROM search_terms WHERE term IN ('episode', "
+		    "'tokyo', '東京都')), (SELECT count(*) FROM fts_pending)",
+		    -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 3);
+		assert_int_equal(sqlite3_column_int(st, 1), 3);
+		sqlite3_finalize(st);
+	}
 	db_close(db);
 	db = old;
+	{
+		size_t	done, left;
+
+		if (db_fts_catch_up(db, 100, &done, &left, &cause) != 0)
+			fail_msg("catch up: %s", cause);
+		assert_int_equal(done, 3);
+	}
 	assert_string_equal(found("episo"), "1");
 	assert_string_equal(found("tokyo"), "2");
 	assert_string_equal(found("京都"), "2");
+	assert_string_equal(found("\"episode 7\""), "1");
 }
 
 int
