@@ -56,6 +56,15 @@ until_shown() {
 	done
 	return 0
 }
+# Until the results' title with its count is on screen.
+until_counted() {
+	end=$(( $(now_ms) + $1 * 1000 ))
+	while ! tm capture-pane -p -t b |
+	    grep -qE -- '^tidings .*Search results.*\([0-9]+ articles?\)'; do
+		[ "$(now_ms)" -gt "$end" ] && return 1
+	done
+	return 0
+}
 # The reader's CPU time in ns (the scheduler's own count).
 cpu_ticks() {
 	cut -d" " -f1 "/proc/$pid/schedstat"
@@ -71,10 +80,10 @@ search() {	# label query
 	c0=$(cpu_ticks)
 	t0=$(now_ms)
 	tm send-keys -t b Enter
-	if until_shown "articles)" 60; then
+	if until_counted 60; then
 		t1=$(now_ms)
 		c1=$(cpu_ticks)
-		got=$(tm capture-pane -p -t b | sed -n 's/.*(\([0-9]*\) articles).*/\1/p' | head -1)
+		got=$(tm capture-pane -p -t b | sed -n 's/.*(\([0-9]*\) articles*).*/\1/p' | head -1)
 		printf '%-34s %6s ms wall %6s ms CPU  %s articles\n' "$1 \"$2\":" \
 		    "$(( t1 - t0 ))" "$(( (c1 - c0) / 1000000 ))" "$got"
 	else
@@ -94,4 +103,6 @@ search "part of words, many terms" "dorvek"
 search "one letter" "q"
 search "CJK inside a term" "東京"
 search "two words, one a part" "episode 12"
+search "a quoted phrase" '"episode 12"'
+search "a phrase of two frequent words" '"ka ri"'
 tm send-keys -t b Q

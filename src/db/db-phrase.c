@@ -148,6 +148,87 @@ db_phrase_at(const struct db_phrase_col *c, size_t i,
 	return (1);
 }
 
+/*
+ * Plain ASCII text, the usual case, read here without the tokenizer,
+ * which costs ten times more: for ASCII, unicode61 makes a term of each
+ * run of letters and digits, in lower case, and nothing else.
+ */
+static int
+db_phrase_is_word(unsigned char c)
+{
+	return ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z'));
+}
+
+/* The next term at or after *s: its start and length, 0 at the end. */
+static size_t
+db_phrase_ascii_next(const char **s)
+{
+	const char	*p = *s, *start;
+
+	while (*p != '\0' && !db_phrase_is_word((unsigned char)*p))
+		p++;
+	start = p;
+	while (db_phrase_is_word((unsigned char)*p))
+		p++;
+	*s = start;
+	return ((size_t)(p - start));
+}
+
+static int
+db_phrase_ascii_term(const char *t, size_t tlen, const char *want,
+    size_t wlen, int prefix)
+{
+	size_t	i;
+
+	if (prefix ? tlen < wlen : tlen != wlen)
+		return (0);
+	for (i = 0; i < wlen; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if (c != (unsigned char)want[i])
+			return (0);
+	}
+	return (1);
+}
+
+/* Whether p's terms come in a row somewhere in ASCII text. */
+static int
+db_phrase_ascii(const char *text, const struct db_phrase *p)
+{
+	const char	*s = text, *q;
+	size_t		 len, qlen, k;
+
+	while ((len = db_phrase_ascii_next(&s)) > 0) {
+		if (db_phrase_ascii_term(s, len, p->term[0], p->len[0],
+		    p->prefix && p->n == 1)) {
+			q = s + len;
+			for (k = 1; k < p->n; k++) {
+				if ((qlen = db_phrase_ascii_next(&q)) == 0 ||
+				    !db_phrase_ascii_term(q, qlen, p->term[k],
+				    p->len[k], p->prefix && k == p->n - 1))
+					break;
+				q += qlen;
+			}
+			if (k == p->n)
+				return (1);
+		}
+		s += len;
+	}
+	return (0);
+}
+
+static int
+db_phrase_is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return (0);
+	return (1);
+}
+
 /* Mark the phrases found in one column; 1 when all are found. */
 static int
 db_phrase_column(struct db_phrase_set *s, const char *text)
@@ -161,6 +242,15 @@ db_phrase_column(struct db_phrase_set *s, const char *text)
 		return (1);
 	if (text == NULL || *text == '\0')
 		return (0);
+	if (db_phrase_is_ascii(text)) {
+		for (k = 0; k < s->n; k++)
+			if (!s->v[k].found && s->v[k].n > 0 &&
+			    db_phrase_ascii(text, &s->v[k])) {
+				s->v[k].found = 1;
+				left--;
+			}
+		return (left == 0);
+	}
 	memset(&c, 0, sizeof c);
 	(void)db_fold_tokens(s->fold, text, strlen(text), db_phrase_term, &c);
 	for (k = 0; k < s->n; k++) {

@@ -231,6 +231,9 @@ test_prefix_and_phrase(void **state)
 	/* Two phrases, one in the title, one in the text. */
 	assert_string_equal(found("\"only one\" \"the last\""), "5");
 	assert_string_equal(found("\"only one\" \"the first\""), "");
+	/* Punctuation between the words is no gap, digits are words. */
+	assert_string_equal(found("\"episode 1 the\""), "1");
+	assert_string_equal(found("\"episode 1 pilot\""), "");
 	/* A word the tokenizer splits is a phrase too. */
 	assert_string_equal(found("one-left"), "5");
 	assert_string_equal(found("left-one"), "");
