@@ -155,7 +155,9 @@ db_terms_collect(struct db_terms *t, int on)
  * items_fts asks for ("unicode61") in front of FTS5's own, which does
  * the work: the terms of what is indexed reach the vocabulary as FTS5
  * makes them, without tokenizing the text twice. Other programs opening
- * the cache get FTS5's own, which yields the same terms.
+ * the cache get FTS5's own, which yields the same terms. (Cutting plain
+ * ASCII here instead was tried: as many instructions as unicode61's own
+ * ASCII path.)
  */
 struct db_terms_tok {
 	fts5_tokenizer	 api;		/* FTS5's unicode61 */
@@ -171,7 +173,7 @@ struct db_terms_inst {
 struct db_terms_call {
 	void		*ctx;
 	int		(*token)(void *, int, const char *, int, int, int);
-	struct db_terms	*terms;
+	struct db_terms	*terms;		/* NULL: terms not collected */
 };
 
 static int
@@ -207,7 +209,7 @@ db_terms_tok_token(void *ctx, int flags, const char *tok, int len, int start,
 {
 	struct db_terms_call	*c = ctx;
 
-	if (len > 0)
+	if (len > 0 && c->terms != NULL)
 		(void)db_terms_token(c->terms, tok, (size_t)len);
 	return (c->token(c->ctx, flags, tok, len, start, end));
 }
@@ -219,11 +221,10 @@ db_terms_tok_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
 {
 	struct db_terms_inst	*in = (struct db_terms_inst *)tok;
 	struct db_terms		*t = in->w->db->terms;
-	struct db_terms_call	 c = { ctx, token, t };
+	struct db_terms_call	 c = { ctx, token, NULL };
 
-	if (t == NULL || !t->on || !(flags & FTS5_TOKENIZE_DOCUMENT))
-		return (in->w->api.xTokenize(in->tok, ctx, flags, text, len,
-		    token));
+	if (t != NULL && t->on && (flags & FTS5_TOKENIZE_DOCUMENT))
+		c.terms = t;
 	return (in->w->api.xTokenize(in->tok, &c, flags, text, len,
 	    db_terms_tok_token));
 }
@@ -237,7 +238,6 @@ db_terms_register(struct db *db)
 				    db_terms_tok_delete,
 				    db_terms_tok_tokenize };
 	fts5_api		*fts = NULL;
-
 	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT fts5(?1)", -1, &st,
 	    NULL) != SQLITE_OK)
 		return (-1);

@@ -239,6 +239,73 @@ test_prefix_and_phrase(void **state)
 	assert_string_equal(found("left-one"), "");
 }
 
+/* The terms of texts, in order, from a connection's unicode61. */
+static char *
+terms_of(sqlite3 *sq, const char *const *texts, size_t n)
+{
+	sqlite3_stmt	*st;
+	char		*out;
+	size_t		 i;
+
+	assert_int_equal(sqlite3_exec(sq, "DROP TABLE IF EXISTS temp.tv;"
+	    "DROP TABLE IF EXISTS temp.tt; CREATE VIRTUAL TABLE temp.tt USING "
+	    "fts5(x, tokenize='unicode61 remove_diacritics 2');"
+	    "CREATE VIRTUAL TABLE temp.tv USING fts5vocab(temp, tt, "
+	    "'instance')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(sq, "INSERT INTO temp.tt(rowid, x) "
+	    "VALUES (?, ?)", -1, &st, NULL), SQLITE_OK);
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_text(st, 2, texts[i], -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(sq, "SELECT group_concat(doc || "
+	    "':' || offset || '=' || term, ' ') FROM (SELECT * FROM temp.tv "
+	    "ORDER BY doc, offset)", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	out = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return (out);
+}
+
+/*
+ * The index's tokenizer stands in front of unicode61 to collect the
+ * vocabulary: its terms must be exactly those of FTS5's own unicode61 (a
+ * connection opened without tidings' registration), on ASCII and beyond,
+ * or a search would miss what the index holds.
+ */
+static void
+test_terms_as_fts5_makes_them(void **state)
+{
+	static const char *const texts[] = {
+		"Hello, World! It's 3.14 o'clock; x86_64 ABC123 a+b=c",
+		"CAF\xc3\x89 d\xc3\xa9j\xc3\xa0-vu na\xc3\xafve don\xe2\x80\x99" "t "
+		    "\xe2\x80\x9cquoted\xe2\x80\x9d em\xe2\x80\x94" "dash",
+		"\xe6\x9d\xb1\xe4\xba\xac\xe3\x82\xbf\xe3\x83\xaf\xe3\x83\xbc"
+		    "Tokyo\xe6\x9d\xb1 Stra\xc3\x9f" "e \xce\xa3\xce\x8a\xce\xa3",
+		"tab\there\nnew line  __under_score__ ~tilde^ `tick` |pipe|",
+		"\xef\xac\x81" "ligature ANGSTR\xc3\x96M \xc2\xa0nbsp\xc2\xa0x "
+		    "\xf0\x9f\x98\x80" "emoji\xf0\x9f\x98\x80 \xc3\xa9\xc3\xa9",
+		"",
+		"   ",
+	};
+	sqlite3	*plain;
+	char	*ours, *fts5;
+
+	(void)state;
+	ours = terms_of(db_sqlite(db), texts, sizeof texts / sizeof texts[0]);
+	assert_int_equal(sqlite3_open(":memory:", &plain), SQLITE_OK);
+	fts5 = terms_of(plain, texts, sizeof texts / sizeof texts[0]);
+	sqlite3_close(plain);
+	assert_string_equal(ours, fts5);
+	/* And there are terms to compare. */
+	assert_non_null(strstr(ours, "=hello 1:1=world"));
+	free(ours);
+	free(fts5);
+}
+
 /*
  * The matches a list keeps between its queries are those of the index as
  * it is now: an article indexed since, by this connection or by another
@@ -353,6 +420,7 @@ main(void)
 		cmocka_unit_test(test_no_match_and_syntax),
 		cmocka_unit_test(test_prefix_and_phrase),
 		cmocka_unit_test(test_results_follow_the_index),
+		cmocka_unit_test(test_terms_as_fts5_makes_them),
 		cmocka_unit_test(test_migrate_v5),
 	};
 
