@@ -17,18 +17,27 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
+/* The expression's SQL; *feed_only (when asked) whether it reads only
+ * feed attributes. */
 static char *
-conf_filter_compile(const char *what, const char *expr, char **cause)
+conf_filter_compile(const char *what, const char *expr, int *feed_only,
+    char **cause)
 {
 	struct filter_err	 err;
+	struct filter		*f;
 	char			*where, *e;
 
-	if ((where = filter_compile(expr, &err)) == NULL) {
+	if (filter_parse(expr, &f, &err) != 0) {
 		e = filter_err_str(&err);
 		*cause = xasprintf("%s: %s", what, e);
 		free(e);
 		filter_err_fini(&err);
+		return (NULL);
 	}
+	where = filter_sql(f);
+	if (feed_only != NULL)
+		*feed_only = filter_feed_only(f);
+	filter_free(f);
 	return (where);
 }
 
@@ -38,6 +47,7 @@ conf_filter_highlight(struct config *c, char **argv, int argc, char **cause)
 {
 	struct conf_colour	 colour;
 	char			*where;
+	int			 feed_only;
 
 	if (argc < 4) {
 		*cause = xasprintf(_("%s takes EXPRESSION FOREGROUND "
@@ -48,11 +58,13 @@ conf_filter_highlight(struct config *c, char **argv, int argc, char **cause)
 	if (conf_colour_spec(argv[2], argv[3], (const char *const *)argv + 4,
 	    (size_t)argc - 4, &colour, cause) != 0)
 		return (-1);
-	if ((where = conf_filter_compile(argv[0], argv[1], cause)) == NULL)
+	if ((where = conf_filter_compile(argv[0], argv[1], &feed_only,
+	    cause)) == NULL)
 		return (-1);
 	if (strcmp(argv[0], "highlight-feed") == 0) {
 		c->feed_highlights = xreallocarray(c->feed_highlights,
 		    c->nfeed_highlights + 1, sizeof *c->feed_highlights);
+		c->feed_highlights[c->nfeed_highlights].feed_only = feed_only;
 		c->feed_highlights[c->nfeed_highlights].where = where;
 		c->feed_highlights[c->nfeed_highlights++].colour = colour;
 		return (0);
@@ -86,7 +98,8 @@ conf_filter_line(struct config *c, const char *path, int lineno,
 		    "EXPRESSION (the expression in quotes)"), argv[0]);
 		return (-1);
 	}
-	if ((where = conf_filter_compile(argv[0], argv[2], cause)) == NULL)
+	if ((where = conf_filter_compile(argv[0], argv[2], NULL, cause)) ==
+	    NULL)
 		return (-1);
 	v[0] = argv[1];
 	v[1] = ignore ? where : argv[2];

@@ -342,6 +342,8 @@ struct conf_colour {
 struct conf_highlight {
 	char			*where;	/* the expression's SQL */
 	struct conf_colour	 colour;
+	int			 feed_only; /* highlight-feed over feed
+					     * attributes only */
 };
 
 /* One highlight line: where it applies, its regular expression. */

@@ -139,19 +139,24 @@ db_view_hidden_counts(struct db *db, int64_t feed_id, int64_t *total,
 
 int
 db_view_feed_matches(struct db *db, int64_t feed_id, const char *where,
-    const char *filter, char **cause)
+    int feed_only, const char *filter, char **cause)
 {
 	sqlite3_stmt	*st;
 	char		*sql;
 	int		 rc;
 
-	sql = xasprintf("SELECT EXISTS (SELECT 1 FROM items WHERE %s%s%s AND "
-	    "(%s)%s%s%s)", where != NULL ? "(" : "feed_id = ?1",
-	    where != NULL ? where : "", where != NULL ? ") AND "
-	    DB_VIEW_SQL_SUBSCRIBED : "", filter,
-	    db->hidden != NULL ? " AND NOT (" : "",
-	    db->hidden != NULL ? db->hidden : "",
-	    db->hidden != NULL ? ")" : "");
+	/* The fragment reads only feed_id: one row stands for the feed. */
+	if (feed_only && where == NULL)
+		sql = xasprintf("SELECT EXISTS (SELECT 1 FROM (SELECT ?1 AS "
+		    "feed_id) WHERE (%s))", filter);
+	else
+		sql = xasprintf("SELECT EXISTS (SELECT 1 FROM items WHERE "
+		    "%s%s%s AND (%s)%s%s%s)", where != NULL ? "(" :
+		    "feed_id = ?1", where != NULL ? where : "",
+		    where != NULL ? ") AND " DB_VIEW_SQL_SUBSCRIBED : "",
+		    filter, db->hidden != NULL ? " AND NOT (" : "",
+		    db->hidden != NULL ? db->hidden : "",
+		    db->hidden != NULL ? ")" : "");
 	rc = db_prepare(db, sql, &st, cause);
 	free(sql);
 	if (rc != 0)

@@ -110,10 +110,14 @@ struct db_view_query {
 int	db_view_feeds_queries(struct db *, const struct db_view_query *,
 	    size_t, const char *tag, int hide_read,
 	    struct db_view_feed **, size_t *, char **cause);
-/* Whether a feed (feed_id), or a query feed (its where), has an article
- * that matches filter; 1, 0, or -1 with *cause (a bad expression). */
+/*
+ * Whether a feed (feed_id), or a query feed (its where), has an article
+ * that matches filter; 1, 0, or -1 with *cause (a bad expression). With
+ * feed_only (a filter of feed attributes only, filter_feed_only()), a
+ * feed matches by itself, articles or none.
+ */
 int	db_view_feed_matches(struct db *, int64_t feed_id, const char *where,
-	    const char *filter, char **cause);
+	    int feed_only, const char *filter, char **cause);
 /* Every tag in use, sorted. */
 int	db_view_tags(struct db *, char ***, size_t *, char **cause);
 void	db_view_tags_free(char **, size_t);

@@ -48,6 +48,8 @@ static const struct {
 	{ "enclosure_url", FILTER_A_ENCLOSURE_URL },
 	{ "enclosure_type", FILTER_A_ENCLOSURE_TYPE },
 	{ "articleindex", FILTER_A_ARTICLEINDEX },
+	{ "unread_count", FILTER_A_UNREAD_COUNT },
+	{ "total_count", FILTER_A_TOTAL_COUNT },
 };
 
 static const struct {
@@ -319,6 +321,8 @@ filter_parse_check(struct filter_parser *fp, struct filter_node *n,
 		break;
 	case FILTER_A_AGE:
 	case FILTER_A_ARTICLEINDEX:
+	case FILTER_A_UNREAD_COUNT:
+	case FILTER_A_TOTAL_COUNT:
 		if (n->op == FILTER_RE || n->op == FILTER_NRE ||
 		    n->op == FILTER_HAS || n->op == FILTER_LACKS)
 			break;

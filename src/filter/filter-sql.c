@@ -76,6 +76,15 @@ filter_sql_attr(enum filter_attr a, int *feed)
 	case FILTER_A_TAGS:
 		*feed = 1;
 		return ("replace(tags, char(9), ' ')");
+	case FILTER_A_UNREAD_COUNT:
+		/* The feed's own counts (feed_counts, kept by triggers). */
+		*feed = 1;
+		return ("coalesce((SELECT fc.unread FROM feed_counts AS fc "
+		    "WHERE fc.feed_id = feeds.id), 0)");
+	case FILTER_A_TOTAL_COUNT:
+		*feed = 1;
+		return ("coalesce((SELECT fc.total FROM feed_counts AS fc "
+		    "WHERE fc.feed_id = feeds.id), 0)");
 	}
 	return ("''");
 }
@@ -186,7 +195,9 @@ filter_sql_cmp(struct buf *b, const struct filter_node *n, const char *x)
 	case FILTER_EQ:
 	case FILTER_NE:
 		buf_printf(b, "%s %s ", x, n->op == FILTER_EQ ? "=" : "<>");
-		if (n->attr == FILTER_A_ARTICLEINDEX)
+		if (n->attr == FILTER_A_ARTICLEINDEX ||
+		    n->attr == FILTER_A_UNREAD_COUNT ||
+		    n->attr == FILTER_A_TOTAL_COUNT)
 			buf_printf(b, "%lld", n->v.num);
 		else
 			filter_sql_quote(b, n->v.s);
@@ -317,6 +328,23 @@ filter_sql(const struct filter *f)
 	buf_init(&b, 0);
 	filter_sql_node(&b, f->root);
 	return (buf_detach(&b));
+}
+
+static int
+filter_sql_feed_only(const struct filter_node *n)
+{
+	int	feed;
+
+	if (n->kind != FILTER_N_CMP)
+		return (filter_sql_feed_only(n->l) && filter_sql_feed_only(n->r));
+	(void)filter_sql_attr(n->attr, &feed);
+	return (feed);
+}
+
+int
+filter_feed_only(const struct filter *f)
+{
+	return (filter_sql_feed_only(f->root));
 }
 
 char *

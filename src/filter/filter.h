@@ -48,6 +48,12 @@ char	*filter_err_str(const struct filter_err *);
  * items.feed_id. Allocated.
  */
 char	*filter_sql(const struct filter *);
+/*
+ * Whether every comparison is of a feed's attribute (feedtitle, feedlink,
+ * feedurl, tags, unread_count, total_count): the fragment then reads only
+ * items.feed_id, and holds for a feed with no articles too.
+ */
+int	 filter_feed_only(const struct filter *);
 /* filter_parse and filter_sql at once; NULL and *err on error. */
 char	*filter_compile(const char *expr, struct filter_err *err);
 

@@ -137,7 +137,7 @@ view_feeds_apply_filter(struct ui *ui, struct view_feeds *vf)
 
 	for (i = 0; i < vf->n; i++) {
 		m = db_view_feed_matches(ui->cfg.db, vf->feeds[i].id,
-		    vf->feeds[i].query, vf->filter, &cause);
+		    vf->feeds[i].query, 0, vf->filter, &cause);
 		if (m == -1) {
 			ui_message(ui, 1, "%s", cause);
 			free(cause);
@@ -168,8 +168,8 @@ view_feeds_set_filter(struct ui *ui, struct ui_view *v, const char *where,
 		ui_list_set_cursor(&v->list, VF_FIXED);
 }
 
-/* The first highlight-feed line each feed matches (one of its
- * articles does). */
+/* The first highlight-feed line each feed matches (itself, when the line
+ * reads only feed attributes; else one of its articles does). */
 static void
 view_feeds_highlight(struct ui *ui, struct view_feeds *vf)
 {
@@ -187,8 +187,9 @@ view_feeds_highlight(struct ui *ui, struct view_feeds *vf)
 		vf->hl[i] = -1;
 		for (r = 0; r < conf->nfeed_highlights; r++) {
 			m = db_view_feed_matches(ui->cfg.db, vf->feeds[i].id,
-			    vf->feeds[i].query, conf->feed_highlights[r].where,
-			    &cause);
+			    vf->feeds[i].query,
+			    conf->feed_highlights[r].feed_only,
+			    conf->feed_highlights[r].where, &cause);
 			if (m == -1) {
 				ui_message(ui, 1, "%s", cause);
 				free(cause);

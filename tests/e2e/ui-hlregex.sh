@@ -2,7 +2,9 @@
 # highlight VIEW REGEX FG [BG [ATTR...]] and highlight-feed EXPR, in tmux:
 # only the text a rule matches (any case) takes its colours, in the views
 # it names (the feed list, the article list, the article's lines); a
-# feed's row takes highlight-feed's; the focused row keeps listfocus's.
+# feed's row takes highlight-feed's (a feed with no articles too, when
+# the expression reads only the feed's attributes, such as its counts);
+# the focused row keeps listfocus's.
 # A bad line is FILE:LINE: at load, exit 2, for the reader and --refresh.
 . "$TOP_SRCDIR/tests/lib/tmux.sh"
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux missing"; exit 0; }
@@ -18,9 +20,11 @@ highlight feedlist "beta" magenta
 highlight article "aardvark|quokka" yellow
 highlight all "mayor" cyan default
 highlight-feed "tags # \"tech\"" green default
+highlight-feed "unread_count = 0 and total_count = 0" blue default
 CONF
 printf '%s\n' 'http://127.0.0.1:9/alpha.xml news tech' \
-    'http://127.0.0.1:9/beta.xml blog "~Custom Beta"' >"$dir/urls"
+    'http://127.0.0.1:9/beta.xml blog "~Custom Beta"' \
+    'http://127.0.0.1:9/gone.xml' >"$dir/urls"
 
 # row TEXT: the screen line (with its escape sequences) showing TEXT
 # (found in the plain screen: colours may split the text).
@@ -38,7 +42,7 @@ is() {
 # has FG TEXT PART: PART of TEXT's line is in FG (with more, maybe).
 has() { colour_of "$1" "$2" | grep -qF -- "$3"; }
 
-echo "1..14"
+echo "1..15"
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
     -c "$dir/cache.db"
 wait_match "^ +2 N  \(1/2\) Custom Beta" 5
@@ -54,6 +58,8 @@ check "feed list: a feed highlight-feed matches takes it on its whole row" \
     has 2 "Alpha News" "(2/3) Alpha News"
 check "feed list: the focused row keeps listfocus (no match coloured)" \
     is 5 "Custom Beta" ""
+check "feed list: a feed with no articles matches highlight-feed on its counts" \
+    has 4 "Gone Feed" "(0/0) Gone Feed"
 keys Up Enter
 wait_for "Alpha News (3 articles)" 5
 settle "Zebras cross"

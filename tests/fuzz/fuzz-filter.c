@@ -27,8 +27,10 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct filter_err	 err;
+	struct filter		*f;
 	sqlite3_stmt		*st;
 	char			*s, *sql, *q;
+	int			 feed_only;
 
 	if (fuzz_sq == NULL) {
 		if (sqlite3_open(":memory:", &fuzz_sq) != SQLITE_OK ||
@@ -36,7 +38,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    "PRIMARY KEY, url, position, tags, custom_title, title, "
 		    "site_link); CREATE TABLE items (id INTEGER PRIMARY KEY, "
 		    "feed_id, guid, title, link, author, date, summary, "
-		    "content, enclosures, read, starred)", NULL, NULL,
+		    "content, enclosures, read, starred); CREATE TABLE "
+		    "feed_counts (feed_id INTEGER PRIMARY KEY, total, unread, "
+		    "starred)", NULL, NULL,
 		    NULL) != SQLITE_OK ||
 		    sqlite3_create_function(fuzz_sq, "regexp", 2, SQLITE_UTF8,
 		    NULL, fuzz_regexp, NULL, NULL) != SQLITE_OK)
@@ -45,18 +49,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s = malloc(size + 1);
 	memcpy(s, data, size);
 	s[size] = '\0';
-	sql = filter_compile(s, &err);
-	if (sql == NULL) {
+	if (filter_parse(s, &f, &err) != 0) {
 		if (err.msg == NULL || err.col < 1 ||
 		    err.col > strlen(s) + 1)
 			abort();
 		filter_err_fini(&err);
 	} else {
+		sql = filter_sql(f);
+		feed_only = filter_feed_only(f);
+		filter_free(f);
 		q = sqlite3_mprintf("SELECT id FROM items WHERE (%s)", sql);
 		if (sqlite3_prepare_v2(fuzz_sq, q, -1, &st, NULL) != SQLITE_OK)
 			abort();
 		sqlite3_finalize(st);
 		sqlite3_free(q);
+		/* As highlight-feed asks it of a feed by itself. */
+		if (feed_only) {
+			q = sqlite3_mprintf("SELECT 1 FROM (SELECT 1 AS "
+			    "feed_id) WHERE (%s)", sql);
+			if (sqlite3_prepare_v2(fuzz_sq, q, -1, &st, NULL) !=
+			    SQLITE_OK)
+				abort();
+			sqlite3_finalize(st);
+			sqlite3_free(q);
+		}
 		free(sql);
 	}
 	free(s);

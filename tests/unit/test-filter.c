@@ -23,6 +23,7 @@
 
 #include "db/db.h"
 #include "db/db-int.h"
+#include "db/db-view.h"
 #include "filter/filter.h"
 
 static char		 tmpdir[64];
@@ -185,6 +186,12 @@ static const struct {
 	{ "articleindex between 2:2", "2,4" },
 	{ "articleindex > 1", "2,4" },
 	{ "author # \"Bob\"", "2" },
+	/* A feed's counts: A has 1 unread of 2, B 2 of 2. */
+	{ "unread_count = 2", "3,4" },
+	{ "unread_count > 1", "3,4" },
+	{ "unread_count between 1:1", "1,2" },
+	{ "total_count = 2", "1,2,3,4" },
+	{ "total_count != 2", "" },
 	{ "TITLE =~ \"RUST\" AND Unread = \"YES\"", "1,4" },
 };
 
@@ -201,6 +208,52 @@ test_filter_select(void **state)
 			fail_msg("%s: got \"%s\", want \"%s\"", cases[i].expr,
 			    got, cases[i].ids);
 	}
+}
+
+/*
+ * highlight-feed over feed attributes only: a feed matches by itself,
+ * with no articles too; an expression about articles needs one.
+ */
+static void
+test_filter_feed_only(void **state)
+{
+	struct filter		*f;
+	struct filter_err	 err;
+	char			*where, *cause = NULL;
+
+	(void)state;
+	exec("INSERT INTO feeds(id, url, position, title) VALUES "
+	    "(3, 'http://c/', 2, 'Empty')");
+	assert_int_equal(filter_parse("unread_count = 0 and feedtitle = "
+	    "\"Empty\"", &f, &err), 0);
+	assert_true(filter_feed_only(f));
+	where = filter_sql(f);
+	filter_free(f);
+	assert_int_equal(db_view_feed_matches(db, 3, NULL, 1, where, &cause),
+	    1);
+	assert_int_equal(db_view_feed_matches(db, 3, NULL, 0, where, &cause),
+	    0);
+	assert_int_equal(db_view_feed_matches(db, 1, NULL, 1, where, &cause),
+	    0);
+	free(where);
+	assert_int_equal(filter_parse("tags # \"fun\" or unread_count > 1",
+	    &f, &err), 0);
+	assert_true(filter_feed_only(f));
+	where = filter_sql(f);
+	filter_free(f);
+	assert_int_equal(db_view_feed_matches(db, 2, NULL, 1, where, &cause),
+	    1);
+	assert_int_equal(db_view_feed_matches(db, 1, NULL, 1, where, &cause),
+	    0);
+	free(where);
+	assert_int_equal(filter_parse("title =~ \"rust\" and unread_count > "
+	    "0", &f, &err), 0);
+	assert_false(filter_feed_only(f));
+	filter_free(f);
+	assert_int_equal(filter_parse("unread_count = \"many\"", &f, &err),
+	    -1);
+	filter_err_fini(&err);
+	exec("DELETE FROM feeds WHERE id = 3");
 }
 
 /* The shapes the indexes depend on, and quotes doubled. */
@@ -366,6 +419,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_filter_select),
+		cmocka_unit_test(test_filter_feed_only),
 		cmocka_unit_test(test_filter_sql),
 		cmocka_unit_test(test_filter_errors),
 		cmocka_unit_test(test_filter_deep),
