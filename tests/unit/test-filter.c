@@ -210,6 +210,22 @@ test_filter_select(void **state)
 	}
 }
 
+/* An expression's SQL, and whether it reads only feed attributes. */
+static char *
+feed_where(const char *expr, int *feed_only)
+{
+	struct filter		*f;
+	struct filter_err	 err;
+	char			*where;
+
+	if (filter_parse(expr, &f, &err) != 0)
+		fail_msg("%s: %s", expr, err.msg);
+	*feed_only = filter_feed_only(f);
+	where = filter_sql(f);
+	filter_free(f);
+	return (where);
+}
+
 /*
  * highlight-feed over feed attributes only: a feed matches by itself,
  * with no articles too; an expression about articles needs one.
@@ -220,15 +236,14 @@ test_filter_feed_only(void **state)
 	struct filter		*f;
 	struct filter_err	 err;
 	char			*where, *cause = NULL;
+	int			 only;
 
 	(void)state;
 	exec("INSERT INTO feeds(id, url, position, title) VALUES "
 	    "(3, 'http://c/', 2, 'Empty')");
-	assert_int_equal(filter_parse("unread_count = 0 and feedtitle = "
-	    "\"Empty\"", &f, &err), 0);
-	assert_true(filter_feed_only(f));
-	where = filter_sql(f);
-	filter_free(f);
+	where = feed_where("unread_count = 0 and feedtitle = \"Empty\"",
+	    &only);
+	assert_true(only);
 	assert_int_equal(db_view_feed_matches(db, 3, NULL, 1, where, &cause),
 	    1);
 	assert_int_equal(db_view_feed_matches(db, 3, NULL, 0, where, &cause),
@@ -236,20 +251,16 @@ test_filter_feed_only(void **state)
 	assert_int_equal(db_view_feed_matches(db, 1, NULL, 1, where, &cause),
 	    0);
 	free(where);
-	assert_int_equal(filter_parse("tags # \"fun\" or unread_count > 1",
-	    &f, &err), 0);
-	assert_true(filter_feed_only(f));
-	where = filter_sql(f);
-	filter_free(f);
+	where = feed_where("tags # \"fun\" or unread_count > 1", &only);
+	assert_true(only);
 	assert_int_equal(db_view_feed_matches(db, 2, NULL, 1, where, &cause),
 	    1);
 	assert_int_equal(db_view_feed_matches(db, 1, NULL, 1, where, &cause),
 	    0);
 	free(where);
-	assert_int_equal(filter_parse("title =~ \"rust\" and unread_count > "
-	    "0", &f, &err), 0);
-	assert_false(filter_feed_only(f));
-	filter_free(f);
+	where = feed_where("title =~ \"rust\" and unread_count > 0", &only);
+	assert_false(only);
+	free(where);
 	assert_int_equal(filter_parse("unread_count = \"many\"", &f, &err),
 	    -1);
 	filter_err_fini(&err);
