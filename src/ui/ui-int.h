@@ -273,9 +273,10 @@ struct ui_view	*view_help_text_new(struct ui *, const char *title,
 void		 view_feeds_query_tags(struct ui *, char ***, size_t *);
 void		 view_feeds_urls_reloaded(struct ui *, const struct conf_urls *);
 /* Filters (ui-filter.c): where is the compiled SQL, NULL to clear;
- * label is what the title line shows. */
+ * label is what the title line shows; feed_only: where reads only feed
+ * attributes (filter_feed_only), and holds of a feed by itself. */
 void		 view_feeds_set_filter(struct ui *, struct ui_view *,
-		    const char *where, const char *label);
+		    const char *where, int feed_only, const char *label);
 void		 view_items_set_filter(struct ui *, struct ui_view *,
 		    const char *where, const char *label);
 struct ui_view	*view_pick_filters_new(struct ui *);

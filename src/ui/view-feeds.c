@@ -36,8 +36,10 @@ struct view_feeds {
 	/* The urls file's query feeds, with the strings they point to. */
 	struct db_view_query	*queries;
 	size_t			 nqueries;
-	/* A filter set with f or F: feeds with an article it matches. */
+	/* A filter set with f or F: feeds with an article it matches (or
+	 * that match it, when it reads only feed attributes). */
 	char			*filter;
+	int			 filter_feed_only;
 	char			*filter_label;
 	int			*hl;	/* each feed's highlight-feed, -1 */
 };
@@ -127,7 +129,8 @@ view_feeds_query_tags(struct ui *ui, char ***tags, size_t *n)
 
 static void	view_feeds_read(struct ui *, struct ui_view *);
 
-/* Only the feeds with an article that matches the filter stay. */
+/* Only the feeds with an article that matches the filter stay (or that
+ * match it themselves, a filter of feed attributes). */
 static void
 view_feeds_apply_filter(struct ui *ui, struct view_feeds *vf)
 {
@@ -137,7 +140,8 @@ view_feeds_apply_filter(struct ui *ui, struct view_feeds *vf)
 
 	for (i = 0; i < vf->n; i++) {
 		m = db_view_feed_matches(ui->cfg.db, vf->feeds[i].id,
-		    vf->feeds[i].query, 0, vf->filter, &cause);
+		    vf->feeds[i].query, vf->filter_feed_only, vf->filter,
+		    &cause);
 		if (m == -1) {
 			ui_message(ui, 1, "%s", cause);
 			free(cause);
@@ -153,13 +157,14 @@ view_feeds_apply_filter(struct ui *ui, struct view_feeds *vf)
 
 void
 view_feeds_set_filter(struct ui *ui, struct ui_view *v, const char *where,
-    const char *label)
+    int feed_only, const char *label)
 {
 	struct view_feeds	*vf = v->data;
 
 	free(vf->filter);
 	free(vf->filter_label);
 	vf->filter = where != NULL ? xstrdup(where) : NULL;
+	vf->filter_feed_only = feed_only;
 	vf->filter_label = where != NULL && label != NULL ?
 	    sanitize_text(label, strlen(label), 0) : NULL;
 	v->list.cursor = 0;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Filters in the reader, in tmux: F asks for an expression and narrows
-# the feed list (feeds with a matching article) or the article list, the
+# the feed list (feeds with a matching article, or matching themselves on
+# feed attributes such as their counts) or the article list, the
 # title line saying so; f picks one of the config's define-filter lines;
 # ^F shows the whole list again; a bad expression leaves the list as it
 # was, with the column and token at fault.
@@ -24,13 +25,15 @@ printf '%s\n' 'http://127.0.0.1:9/alpha.xml news tech' \
 has() { printf '%s\n' "$LAST_SCREEN" | grep -Eq -- "$1"; }
 lacks() { ! printf '%s\n' "$LAST_SCREEN" | grep -qF -- "$1"; }
 t_feeds_bob() { wait_match "^ +1 N  \(1/2\) Custom Beta" 5 && lacks "Alpha News"; }
+t_feeds_empty() { wait_match "^ +1 .*\(0/0\) Gone Feed" 5 &&
+    lacks "Alpha News" && lacks "Custom Beta"; }
 t_bad() { wait_for "column 1: unknown attribute 'titel'" 5 &&
     has "^ +1 N  \(2/3\) Alpha News"; }
 t_pick() { wait_for "Select a filter" 5 && has "Animals"; }
 t_chosen() { wait_for "filter: Animals" 5 &&
     has "^ +1 N  \(2/3\) Alpha News" && lacks "Custom Beta"; }
 
-echo "1..10"
+echo "1..11"
 tmux_start 100 30 "$TIDINGS" -C "$dir/config" -u "$dir/urls" \
     -c "$dir/cache.db"
 wait_match "^ +1 N  \(2/3\) Alpha News" 5
@@ -43,6 +46,14 @@ check "the title line says a filter is on" \
     wait_for 'filter: author = "Bob"' 5
 keys C-f
 check "^F: every feed again" wait_match "^ +1 N  \(2/3\) Alpha News" 5
+# Of feed attributes only: a feed without articles is one too.
+keys F
+wait_for "Filter:" 5
+type_text 'total_count = 0'
+keys Enter
+check "F on a feed's counts: the feed with no articles" t_feeds_empty
+keys C-f
+wait_match "^ +1 N  \(2/3\) Alpha News" 5
 keys F
 wait_for "Filter:" 5
 type_text 'titel = "x"'
