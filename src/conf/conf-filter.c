@@ -24,20 +24,18 @@ conf_filter_compile(const char *what, const char *expr, int *feed_only,
     char **cause)
 {
 	struct filter_err	 err;
-	struct filter		*f;
 	char			*where, *e;
+	int			 only;
 
-	if (filter_parse(expr, &f, &err) != 0) {
+	if ((where = filter_compile_feed(expr, &only, &err)) == NULL) {
 		e = filter_err_str(&err);
 		*cause = xasprintf("%s: %s", what, e);
 		free(e);
 		filter_err_fini(&err);
 		return (NULL);
 	}
-	where = filter_sql(f);
 	if (feed_only != NULL)
-		*feed_only = filter_feed_only(f);
-	filter_free(f);
+		*feed_only = only;
 	return (where);
 }
 

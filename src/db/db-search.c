@@ -181,10 +181,9 @@ db_search_build(struct db *db, const char *words, char **capped,
 		buf_fini(&spec);
 		return (NULL);
 	}
-	if (spec.len > 0) {
-		buf_addc(&spec, '\0');
+	if (spec.len > 0)
 		*phrases = buf_detach(&spec);
-	} else
+	else
 		buf_fini(&spec);
 	/* Nothing but blanks and punctuation: matches nothing. */
 	if (!any)

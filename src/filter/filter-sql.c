@@ -348,7 +348,7 @@ filter_feed_only(const struct filter *f)
 }
 
 char *
-filter_compile(const char *expr, struct filter_err *err)
+filter_compile_feed(const char *expr, int *feed_only, struct filter_err *err)
 {
 	struct filter	*f;
 	char		*sql;
@@ -356,6 +356,15 @@ filter_compile(const char *expr, struct filter_err *err)
 	if (filter_parse(expr, &f, err) != 0)
 		return (NULL);
 	sql = filter_sql(f);
+	*feed_only = filter_feed_only(f);
 	filter_free(f);
 	return (sql);
+}
+
+char *
+filter_compile(const char *expr, struct filter_err *err)
+{
+	int	feed_only;
+
+	return (filter_compile_feed(expr, &feed_only, err));
 }

@@ -56,5 +56,8 @@ char	*filter_sql(const struct filter *);
 int	 filter_feed_only(const struct filter *);
 /* filter_parse and filter_sql at once; NULL and *err on error. */
 char	*filter_compile(const char *expr, struct filter_err *err);
+/* The same, and *feed_only from filter_feed_only(). */
+char	*filter_compile_feed(const char *expr, int *feed_only,
+	    struct filter_err *err);
 
 #endif

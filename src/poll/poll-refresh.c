@@ -175,23 +175,36 @@ poll_fulltext_phase(struct poll_run *run, struct net *net,
 	return (rc);
 }
 
-/* Index what the refresh stored, batch by batch, until done or cancelled. */
+/* Index what waits, batch by batch, until done or cancelled; *done
+ * counts the articles. 0, or -1 with *cause. */
+static int
+poll_index_all(struct db *db, volatile int *cancel, size_t *done,
+    char **cause)
+{
+	size_t	n, left;
+
+	do {
+		if (cancel != NULL && *cancel)
+			break;
+		if (db_fts_catch_up(db, POLL_INDEX_BATCH, &n, &left,
+		    cause) != 0)
+			return (-1);
+		*done += n;
+	} while (left > 0 && n > 0);
+	return (0);
+}
+
+/* Index what the refresh stored. */
 static int
 poll_index(struct poll_run *run, char **cause)
 {
-	size_t	done, left;
 	double	t0 = poll_clock();
+	int	rc;
 
-	do {
-		if (run->opts->cancel != NULL && *run->opts->cancel)
-			break;
-		if (db_fts_catch_up(run->db, POLL_INDEX_BATCH, &done, &left,
-		    cause) != 0)
-			return (-1);
-		run->stats->indexed += done;
-	} while (left > 0 && done > 0);
+	rc = poll_index_all(run->db, run->opts->cancel, &run->stats->indexed,
+	    cause);
 	run->stats->index_secs += poll_clock() - t0;
-	return (0);
+	return (rc);
 }
 
 int
@@ -199,22 +212,13 @@ poll_index_pending(const char *cache_path, volatile int *cancel,
     size_t *done, char **cause)
 {
 	struct db	*db;
-	size_t		 n, left;
-	int		 rc = POLL_OK;
+	int		 rc;
 
 	*done = 0;
 	if (db_open(cache_path, &db, cause) != DB_OK)
 		return (POLL_ERR_CACHE);
-	do {
-		if (cancel != NULL && *cancel)
-			break;
-		if (db_fts_catch_up(db, POLL_INDEX_BATCH, &n, &left,
-		    cause) != 0) {
-			rc = POLL_ERR_CACHE;
-			break;
-		}
-		*done += n;
-	} while (left > 0 && n > 0);
+	rc = poll_index_all(db, cancel, done, cause) == 0 ? POLL_OK :
+	    POLL_ERR_CACHE;
 	db_close(db);
 	return (rc);
 }

@@ -21,21 +21,16 @@ ui_filter_apply(struct ui *ui, struct ui_view *v, const char *expr,
     const char *label)
 {
 	struct filter_err	 err;
-	struct filter		*f;
 	char			*where = NULL, *e;
 	int			 feed_only = 0;
 
-	if (expr != NULL) {
-		if (filter_parse(expr, &f, &err) != 0) {
-			e = filter_err_str(&err);
-			ui_message(ui, 1, _("Bad filter: %s"), e);
-			free(e);
-			filter_err_fini(&err);
-			return (-1);
-		}
-		where = filter_sql(f);
-		feed_only = filter_feed_only(f);
-		filter_free(f);
+	if (expr != NULL && (where = filter_compile_feed(expr, &feed_only,
+	    &err)) == NULL) {
+		e = filter_err_str(&err);
+		ui_message(ui, 1, _("Bad filter: %s"), e);
+		free(e);
+		filter_err_fini(&err);
+		return (-1);
 	}
 	if (v->type->ctx == CTX_FEEDS)
 		view_feeds_set_filter(ui, v, where, feed_only, label != NULL ?

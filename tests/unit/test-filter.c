@@ -214,15 +214,11 @@ test_filter_select(void **state)
 static char *
 feed_where(const char *expr, int *feed_only)
 {
-	struct filter		*f;
 	struct filter_err	 err;
 	char			*where;
 
-	if (filter_parse(expr, &f, &err) != 0)
+	if ((where = filter_compile_feed(expr, feed_only, &err)) == NULL)
 		fail_msg("%s: %s", expr, err.msg);
-	*feed_only = filter_feed_only(f);
-	where = filter_sql(f);
-	filter_free(f);
 	return (where);
 }
 
