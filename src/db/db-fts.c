@@ -115,9 +115,10 @@ static int
 db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row,
     struct db_terms *terms, char **cause)
 {
-	int	 del = terms == NULL;
-	char	*text;
-	int	 rc;
+	struct db_terms	*once;
+	int		 del = terms == NULL;
+	char		*text;
+	int		 rc;
 
 	text = db_fts_text((const char *)sqlite3_column_text(row, 3),
 	    (const char *)sqlite3_column_text(row, 4),
@@ -130,12 +131,14 @@ db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row,
 	sqlite3_bind_value(ins, 3, sqlite3_column_value(row, 1));
 	sqlite3_bind_value(ins, 4, sqlite3_column_value(row, 2));
 	sqlite3_bind_text(ins, 5, text, -1, SQLITE_STATIC);
-	if (terms != NULL)
-		db_terms_collect(terms, 1);
+	if ((once = terms) == NULL && (once = db_terms_get(db, cause)) == NULL) {
+		free(text);
+		return (-1);
+	}
+	db_terms_collect(once, del ? DB_TERMS_ONCE : DB_TERMS_COLLECT);
 	db->fts_gen++;		/* kept search results are out of date */
 	rc = sqlite3_step(ins);
-	if (terms != NULL)
-		db_terms_collect(terms, 0);
+	db_terms_collect(once, 0);
 	sqlite3_reset(ins);
 	free(text);
 	if (rc != SQLITE_DONE) {

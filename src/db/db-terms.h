@@ -17,10 +17,16 @@ struct db_terms;
 struct db_terms	*db_terms_get(struct db *, char **cause);
 void		 db_terms_free(struct db_terms *);
 /* Put the index's tokenizer on the connection (db_open, before
- * items_fts is used): while collecting is on, the terms of every row
- * indexed are remembered. */
+ * items_fts is used). While a row goes into items_fts (or out: the same
+ * values again), db_fts_put says so with db_terms_collect: each term of
+ * a column then reaches FTS5 once (items_fts is detail=column, where
+ * repeats add nothing), and with DB_TERMS_COLLECT every term is
+ * remembered for the vocabulary. 0 again after: other FTS5 tables on
+ * the connection get unicode61's every token. */
+#define DB_TERMS_ONCE		1
+#define DB_TERMS_COLLECT	2
 int		 db_terms_register(struct db *);
-void		 db_terms_collect(struct db_terms *, int on);
+void		 db_terms_collect(struct db_terms *, int mode);
 /* The terms added since the last flush and not yet stored into
  * search_terms and search_vocab, in the caller's transaction. */
 int		 db_terms_flush(struct db *, struct db_terms *, char **cause);

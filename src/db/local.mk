@@ -16,7 +16,8 @@ src_db_libdb_a_SOURCES = \
 	src/db/db-schema.c \
 	src/db/db-search.c src/db/db-search.h \
 	src/db/db-sync.c \
-	src/db/db-terms.c src/db/db-terms.h
+	src/db/db-terms.c src/db/db-terms.h \
+	src/db/db-tok.c src/db/db-tok.h
 MODULE_LIBS += src/db/libdb.a
 # The reader's queries.
 src_db_libdb_a_SOURCES += src/db/db-view.c src/db/db-view.h \
@@ -43,6 +44,16 @@ endif
 src_db_libdb_a_SOURCES += src/db/db-newsboat.c
 # The download queue of enclosures (tidings --download).
 src_db_libdb_a_SOURCES += src/db/db-podcast.c src/db/db-schema-podcast.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-db-tok
+TESTS += tests/unit/test-db-tok
+tests_unit_test_db_tok_SOURCES = tests/unit/test-db-tok.c \
+	tests/unit/tok-compare.h
+tests_unit_test_db_tok_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_db_tok_LDADD = src/db/libdb.a src/util/libutil.a \
+	$(SQLITE_LIBS) $(CMOCKA_LIBS)
+endif
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-db-search

@@ -14,7 +14,7 @@ CC=${FUZZ_CC:-clang}
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -I$top/src -I$build -include $build/config.h"
 
 # name: sources, pkg-config modules, seed directories
-harnesses=${FUZZ_HARNESSES:-"feed jsonfeed date render extract config urls opml decode podname ttrss filter"}
+harnesses=${FUZZ_HARNESSES:-"feed jsonfeed date render extract config urls opml decode podname ttrss filter tok"}
 feed_src="src/feed/feed-doc.c src/feed/feed-elements.c src/feed/feed-encoding.c src/feed/feed-entities.c src/feed/feed-html.c src/feed/feed-json.c src/feed/feed-parser.c src/feed/feed-xmlmem.c src/feed/feed-jsonfeed.c src/feed/feed-date.c src/html/html-escape.c src/html/html-serialise.c src/html/html-tags.c src/util/buf.c src/util/sanitize.c src/util/url.c src/util/xmalloc.c"
 feed_pkgs="expat gumbo jansson"
 feed_seeds="tests/data ../shared/conformance/feedparser/wellformed/rss ../shared/conformance/feedparser/wellformed/atom10 ../shared/conformance/feedparser/illformed ../shared/conformance/feedparser/encoding"
@@ -44,6 +44,9 @@ opml_seeds="tests/data/opml tests/data/fuzz/opml"
 filter_src="src/filter/filter-parse.c src/filter/filter-regex.c src/filter/filter-sql.c src/util/buf.c src/util/xmalloc.c"
 filter_pkgs="sqlite3"
 filter_seeds="tests/data/fuzz/filter"
+tok_src="src/db/db-tok.c src/util/xmalloc.c"
+tok_pkgs="sqlite3"
+tok_seeds="tests/data/fuzz/tok tests/data/jsonfeed"
 
 decode_src="src/net/net-decode.c src/util/xmalloc.c"
 # ISA-L when this build has it (config.h says), zlib always.

@@ -306,6 +306,121 @@ test_terms_as_fts5_makes_them(void **state)
 	free(fts5);
 }
 
+/* Every (term, item, column) of an index, in order, through fts5vocab. */
+static char *
+index_listing(sqlite3 *sq, const char *schema, const char *table)
+{
+	sqlite3_stmt	*st;
+	char		 sql[512];
+	char		*out;
+
+	snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.iv; CREATE "
+	    "VIRTUAL TABLE temp.iv USING fts5vocab(%s, %s, 'instance')",
+	    schema, table);
+	assert_int_equal(sqlite3_exec(sq, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(sq, "SELECT group_concat(term || "
+	    "'/' || doc || '/' || col, ' ') FROM (SELECT * FROM temp.iv ORDER "
+	    "BY term, doc, col)", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	out = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return (out);
+}
+
+/* The index FTS5 alone makes of the items as they are now: a table like
+ * items_fts on a connection without tidings' tokenizer. */
+static char *
+index_by_fts5(void)
+{
+	sqlite3		*plain;
+	sqlite3_stmt	*row, *ins;
+	char		*text, *out;
+
+	assert_int_equal(sqlite3_open(":memory:", &plain), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(plain, "CREATE VIRTUAL TABLE t USING "
+	    "fts5(title, author, text, content='', detail=column, "
+	    "tokenize='unicode61 remove_diacritics 2')", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT i.id, "
+	    "i.title, i.author, i.summary, i.content, t.html FROM items i LEFT "
+	    "JOIN fulltext t ON t.id = i.id", -1, &row, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(plain, "INSERT INTO t(rowid, "
+	    "title, author, text) VALUES (?, ?, ?, ?)", -1, &ins, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(row) == SQLITE_ROW) {
+		text = db_fts_text((const char *)sqlite3_column_text(row, 3),
+		    (const char *)sqlite3_column_text(row, 4),
+		    (const char *)sqlite3_column_text(row, 5));
+		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(row, 0));
+		sqlite3_bind_text(ins, 2, (const char *)sqlite3_column_text(row,
+		    1), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 3, (const char *)sqlite3_column_text(row,
+		    2), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 4, text, -1, SQLITE_TRANSIENT);
+		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+		free(text);
+	}
+	sqlite3_finalize(row);
+	sqlite3_finalize(ins);
+	out = index_listing(plain, "main", "t");
+	sqlite3_close(plain);
+	return (out);
+}
+
+/*
+ * The index's tokenizer hands FTS5 each term of a column once (repeats
+ * add nothing with detail=column): the index must hold exactly what
+ * FTS5's own would, for every article, after an article changed (its old
+ * terms taken out with the same once-each tokens) and for words that
+ * repeat; phrases of repeated words are still found.
+ */
+static void
+test_repeats_indexed_once(void **state)
+{
+	char	*cause = NULL, *ours, *fts5;
+	size_t	 done, left;
+
+	(void)state;
+	item(2001, "ka ri ka ri ka", "<p>ka ka ka ri ri zeta ka</p><p>ka</p>");
+	item(2002, "Ka Ka", "<p>ka KA k\xc3\xa1 ri omega omega</p>");
+	if (db_fts_catch_up(db, 100, &done, &left, &cause) != 0)
+		fail_msg("catch up: %s", cause);
+	assert_string_equal(found("zeta"), "2001");
+	assert_string_equal(found("omega"), "2002");
+	assert_string_equal(found("\"ka ka ka\""), "2002 2001");
+	assert_string_equal(found("\"ri ka ri\""), "2001");
+	assert_string_equal(found("\"ka ka ri\""), "2002 2001");
+	assert_string_equal(found("\"omega omega\""), "2002");
+	assert_string_equal(found("\"zeta zeta\""), "");
+	ours = index_listing(db_sqlite(db), "main", "items_fts");
+	fts5 = index_by_fts5();
+	assert_string_equal(ours, fts5);
+	assert_non_null(strstr(ours, "ka/2001/text"));
+	free(ours);
+	free(fts5);
+
+	/* The article changes as a refresh changes it. */
+	if (db_fts_forget(db, 2001, &cause) != 0)
+		fail_msg("forget: %s", cause);
+	exec("UPDATE items SET title = 'sigma sigma', summary = '<p>ka "
+	    "tau tau</p>' WHERE id = 2001");
+	exec("INSERT INTO fts_pending(id) VALUES (2001)");
+	if (db_fts_catch_up(db, 100, &done, &left, &cause) != 0)
+		fail_msg("catch up: %s", cause);
+	assert_string_equal(found("zeta"), "");
+	assert_string_equal(found("\"ka ka ka\""), "2002");
+	assert_string_equal(found("\"ri ka ri\""), "");
+	assert_string_equal(found("sigma"), "2001");
+	assert_string_equal(found("tau"), "2001");
+	ours = index_listing(db_sqlite(db), "main", "items_fts");
+	fts5 = index_by_fts5();
+	assert_string_equal(ours, fts5);
+	free(ours);
+	free(fts5);
+	exec("INSERT INTO items_fts(items_fts) VALUES ('integrity-check')");
+}
+
 /*
  * The matches a list keeps between its queries are those of the index as
  * it is now: an article indexed since, by this connection or by another
@@ -421,6 +536,7 @@ main(void)
 		cmocka_unit_test(test_prefix_and_phrase),
 		cmocka_unit_test(test_results_follow_the_index),
 		cmocka_unit_test(test_terms_as_fts5_makes_them),
+		cmocka_unit_test(test_repeats_indexed_once),
 		cmocka_unit_test(test_migrate_v5),
 	};
 
