@@ -131,7 +131,9 @@ db_fts_put(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *row,
 	sqlite3_bind_value(ins, 3, sqlite3_column_value(row, 1));
 	sqlite3_bind_value(ins, 4, sqlite3_column_value(row, 2));
 	sqlite3_bind_text(ins, 5, text, -1, SQLITE_STATIC);
-	if ((once = terms) == NULL && (once = db_terms_get(db, cause)) == NULL) {
+	/* Deletes as well: the same terms once each, as they went in. */
+	if ((once = terms) == NULL &&
+	    (once = db_terms_get(db, cause)) == NULL) {
 		free(text);
 		return (-1);
 	}

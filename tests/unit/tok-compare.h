@@ -67,7 +67,8 @@ static int
 tok_differ(const fts5_tokenizer *api, Fts5Tokenizer *u61, struct db_tok *t,
     const char *text, int len, int stop, char **ours, char **theirs)
 {
-	struct tok_out	a = { NULL, 0, 0, stop, 0 }, b = { NULL, 0, 0, stop, 0 };
+	struct tok_out	a = { NULL, 0, 0, stop, 0 };
+	struct tok_out	b = { NULL, 0, 0, stop, 0 };
 	int		ra, rb, differ;
 
 	ra = db_tok_run(t, &a, FTS5_TOKENIZE_DOCUMENT, text, len,
