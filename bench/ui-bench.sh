@@ -103,9 +103,17 @@ bench_tidings "100,000 items" "$work/urls" "$work/100k.db" "Bench feed 9" gamma
 python3 "$top/tests/lib/seed-cache.py" "$work/1m.db" --no-small \
     --big 1000000
 echo "http://127.0.0.1:9/big.xml" >"$work/urls-1m"
-# The first open migrates the seeded cache (once); not what we measure.
+# The first open migrates the seeded cache (once), and the articles
+# wait for the search index, which the reader would build on a thread
+# of its own while being measured: a refresh (its feed fails, nothing
+# listens on port 9) builds it first, so what is measured is the reader
+# of an up-to-date cache, as every day.
 "$tidings" -C /dev/null -u "$work/urls-1m" -c "$work/1m.db" </dev/null \
     >/dev/null 2>&1
+t=$(now_ms)
+"$tidings" -C /dev/null -u "$work/urls-1m" -c "$work/1m.db" --refresh \
+    >/dev/null 2>&1
+echo "search index of 1,000,000 items (tidings --refresh): $(( $(now_ms) - t )) ms"
 bench_tidings "1,000,000 items" "$work/urls-1m" "$work/1m.db" "Big Feed" bulk
 
 if [ "$with_newsboat" = yes ] && command -v newsboat >/dev/null 2>&1; then
