@@ -222,6 +222,20 @@ feed_where(const char *expr, int *feed_only)
 	return (where);
 }
 
+/* Whether feed id matches where (asked of the feed itself when
+ * feed_only is set, else of its articles); a failure fails the test. */
+static int
+feed_matches(int64_t id, int feed_only, const char *where)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	if ((rc = db_view_feed_matches(db, id, NULL, feed_only, where,
+	    &cause)) < 0)
+		fail_msg("feed %lld: %s", (long long)id, cause);
+	return (rc);
+}
+
 /*
  * highlight-feed over feed attributes only: a feed matches by itself,
  * with no articles too; an expression about articles needs one.
@@ -231,7 +245,7 @@ test_filter_feed_only(void **state)
 {
 	struct filter		*f;
 	struct filter_err	 err;
-	char			*where, *cause = NULL;
+	char			*where;
 	int			 only;
 
 	(void)state;
@@ -240,19 +254,14 @@ test_filter_feed_only(void **state)
 	where = feed_where("unread_count = 0 and feedtitle = \"Empty\"",
 	    &only);
 	assert_true(only);
-	assert_int_equal(db_view_feed_matches(db, 3, NULL, 1, where, &cause),
-	    1);
-	assert_int_equal(db_view_feed_matches(db, 3, NULL, 0, where, &cause),
-	    0);
-	assert_int_equal(db_view_feed_matches(db, 1, NULL, 1, where, &cause),
-	    0);
+	assert_int_equal(feed_matches(3, 1, where), 1);
+	assert_int_equal(feed_matches(3, 0, where), 0);
+	assert_int_equal(feed_matches(1, 1, where), 0);
 	free(where);
 	where = feed_where("tags # \"fun\" or unread_count > 1", &only);
 	assert_true(only);
-	assert_int_equal(db_view_feed_matches(db, 2, NULL, 1, where, &cause),
-	    1);
-	assert_int_equal(db_view_feed_matches(db, 1, NULL, 1, where, &cause),
-	    0);
+	assert_int_equal(feed_matches(2, 1, where), 1);
+	assert_int_equal(feed_matches(1, 1, where), 0);
 	free(where);
 	where = feed_where("title =~ \"rust\" and unread_count > 0", &only);
 	assert_false(only);
