@@ -24,22 +24,6 @@ struct db_fold_call {
 	void		*arg;
 };
 
-/* FTS5's entry points, from its registration function fts5(?1). */
-static fts5_api *
-db_fold_api(struct db *db)
-{
-	sqlite3_stmt	*st;
-	fts5_api	*api = NULL;
-
-	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT fts5(?1)", -1, &st,
-	    NULL) != SQLITE_OK)
-		return (NULL);
-	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
-	(void)sqlite3_step(st);
-	sqlite3_finalize(st);
-	return (api);
-}
-
 struct db_fold *
 db_fold_open(struct db *db, char **cause)
 {
@@ -50,7 +34,7 @@ db_fold_open(struct db *db, char **cause)
 	void			*ud = NULL;
 
 	f = xcalloc(1, sizeof *f);
-	if ((api = db_fold_api(db)) == NULL ||
+	if ((api = db_fts5(db)) == NULL ||
 	    api->xFindTokenizer(api, "unicode61", &ud, &f->api) != SQLITE_OK ||
 	    f->api.xCreate(ud, args, 2, &f->tok) != SQLITE_OK) {
 		free(f);

@@ -68,5 +68,7 @@ int	 db_regexp_register(struct db *, char **cause);
 
 /* The raw connection, for the queries of src/db (and its unit tests). */
 sqlite3	*db_sqlite(struct db *);
+/* FTS5's API on db's connection; NULL without FTS5. */
+fts5_api *db_fts5(struct db *);
 
 #endif

@@ -370,18 +370,12 @@ int
 db_terms_register(struct db *db)
 {
 	struct db_terms_tok	*w;
-	sqlite3_stmt		*st;
 	fts5_tokenizer		 api = { db_terms_tok_create,
 				    db_terms_tok_delete,
 				    db_terms_tok_tokenize };
-	fts5_api		*fts = NULL;
-	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT fts5(?1)", -1, &st,
-	    NULL) != SQLITE_OK)
-		return (-1);
-	sqlite3_bind_pointer(st, 1, &fts, "fts5_api_ptr", NULL);
-	(void)sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (fts == NULL)
+	fts5_api		*fts;
+
+	if ((fts = db_fts5(db)) == NULL)
 		return (-1);
 	w = xcalloc(1, sizeof *w);
 	w->db = db;

@@ -102,6 +102,22 @@ db_sqlite(struct db *db)
 	return (db->sq);
 }
 
+/* FTS5's entry points, from its registration function fts5(?1). */
+fts5_api *
+db_fts5(struct db *db)
+{
+	sqlite3_stmt	*st;
+	fts5_api	*api = NULL;
+
+	if (sqlite3_prepare_v2(db->sq, "SELECT fts5(?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return (NULL);
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	(void)sqlite3_step(st);
+	sqlite3_finalize(st);
+	return (api);
+}
+
 /*
  * BEGIN IMMEDIATE takes the write lock up front, so a transaction never
  * has to upgrade a read lock (which SQLite cannot wait for). The busy
