@@ -335,8 +335,9 @@ filter_sql_feed_only(const struct filter_node *n)
 {
 	int	feed;
 
-	if (n->kind != FILTER_N_CMP)
-		return (filter_sql_feed_only(n->l) && filter_sql_feed_only(n->r));
+	if (n->kind != FILTER_N_CMP)	/* and, or: both sides */
+		return (filter_sql_feed_only(n->l) &&
+		    filter_sql_feed_only(n->r));
 	(void)filter_sql_attr(n->attr, &feed);
 	return (feed);
 }
